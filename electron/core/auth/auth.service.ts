@@ -1,0 +1,180 @@
+import { count, eq } from 'drizzle-orm';
+import { roles, userRoles, users } from '../../../db/schema';
+import { type Actor, loadActor, requireActor, toSessionUser } from '../actor';
+import { writeLog } from '../audit/audit.log';
+import { type Core, inTransaction } from '../core';
+import { DomainError, Invalid } from '../errors';
+import type { TransportCtx } from '../handler';
+import type { SessionUser } from './auth.contract';
+import { dummyHash, hashPassword, verifyPassword } from './password';
+
+export function needsSetup(core: Core): boolean {
+  return (core.db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+}
+
+export function authStatus(core: Core, actor: Actor | null) {
+  return {
+    needsSetup: needsSetup(core),
+    user: actor ? toSessionUser(actor) : null,
+    sessionIdleMinutes: core.settings.getSecurity().sessionIdleMinutes,
+  };
+}
+
+function startSession(core: Core, transport: TransportCtx, userId: number): SessionUser {
+  const actor = loadActor(core, userId);
+  if (!actor) throw new DomainError('ACCOUNT_DISABLED', 'errors.accountDisabled');
+  transport.setSessionToken(core.sessions.create(userId));
+  return toSessionUser(actor);
+}
+
+/** First run: creates the administrator. Refused once any user exists (no default password anywhere). */
+export async function setup(
+  core: Core,
+  transport: TransportCtx,
+  input: { username: string; displayName: string; password: string; locale?: 'zh-CN' | 'en' },
+): Promise<SessionUser> {
+  if (!needsSetup(core)) throw new DomainError('SETUP_ALREADY_DONE', 'errors.setupAlreadyDone');
+  const passwordHash = await hashPassword(input.password);
+  const now = core.clock.now();
+  const at = now.toISOString();
+  const userId = inTransaction(core, () => {
+    if (!needsSetup(core)) throw new DomainError('SETUP_ALREADY_DONE', 'errors.setupAlreadyDone');
+    const u = core.db
+      .insert(users)
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        locale: input.locale ?? 'zh-CN',
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning({ id: users.id })
+      .get();
+    const admin = core.db.select({ id: roles.id }).from(roles).where(eq(roles.code, 'admin')).get();
+    if (!admin) throw new Error('built-in role admin is missing');
+    core.db.insert(userRoles).values({ userId: u.id, roleId: admin.id }).run();
+    const actor = { id: u.id, displayName: input.displayName };
+    writeLog(core.db, now, actor, {
+      entity: 'user',
+      entityId: u.id,
+      action: 'setup',
+      changes: {
+        username: { before: null, after: input.username },
+        displayName: { before: null, after: input.displayName },
+        roles: { before: null, after: ['admin'] },
+      },
+    });
+    return u.id;
+  });
+  return startSession(core, transport, userId);
+}
+
+function minutesLeft(lockedUntil: string, now: Date): number {
+  return Math.max(1, Math.ceil((new Date(lockedUntil).getTime() - now.getTime()) / 60_000));
+}
+
+/**
+ * Signs in. Wrong passwords are counted; at the configured threshold the account locks for the
+ * configured minutes. The counters are committed even though the call is refused.
+ */
+export async function login(
+  core: Core,
+  transport: TransportCtx,
+  input: { username: string; password: string },
+): Promise<SessionUser> {
+  const found = core.db.select().from(users).where(eq(users.username, input.username)).get();
+  const before = core.clock.now();
+  if (found?.lockedUntil && new Date(found.lockedUntil) > before) {
+    throw new DomainError('ACCOUNT_LOCKED', 'errors.accountLocked', undefined, {
+      minutes: minutesLeft(found.lockedUntil, before),
+    });
+  }
+  const ok = await verifyPassword(input.password, found?.passwordHash ?? (await dummyHash()));
+  const now = core.clock.now();
+  const at = now.toISOString();
+  const { lockoutThreshold, lockoutMinutes } = core.settings.getSecurity();
+
+  const outcome = inTransaction(core, (): 'ok' | 'bad' | 'locked' | 'disabled' => {
+    const u = found && core.db.select().from(users).where(eq(users.id, found.id)).get();
+    const who = u ? { id: u.id, displayName: u.displayName } : null;
+    if (!u) {
+      writeLog(core.db, now, null, { entity: 'session', entityId: input.username, action: 'loginFailed' });
+      return 'bad';
+    }
+    if (!ok) {
+      const failed = u.failedAttempts + 1;
+      if (failed >= lockoutThreshold) {
+        const lockedUntil = new Date(now.getTime() + lockoutMinutes * 60_000).toISOString();
+        core.db.update(users).set({ failedAttempts: 0, lockedUntil }).where(eq(users.id, u.id)).run();
+        writeLog(core.db, now, who, {
+          entity: 'user',
+          entityId: u.id,
+          action: 'lock',
+          changes: { lockedUntil: { before: u.lockedUntil, after: lockedUntil } },
+        });
+        return 'locked';
+      }
+      core.db.update(users).set({ failedAttempts: failed }).where(eq(users.id, u.id)).run();
+      writeLog(core.db, now, who, { entity: 'session', entityId: u.username, action: 'loginFailed' });
+      return 'bad';
+    }
+    if (u.disabled) return 'disabled';
+    core.db.update(users).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, u.id)).run();
+    writeLog(core.db, now, who, { entity: 'session', entityId: u.username, action: 'login' });
+    return 'ok';
+  });
+
+  if (outcome === 'bad') throw new DomainError('BAD_CREDENTIALS', 'errors.badCredentials');
+  if (outcome === 'locked')
+    throw new DomainError('ACCOUNT_LOCKED', 'errors.accountLocked', undefined, { minutes: lockoutMinutes });
+  if (outcome === 'disabled') throw new DomainError('ACCOUNT_DISABLED', 'errors.accountDisabled');
+  return startSession(core, transport, (found as { id: number }).id);
+}
+
+export function logout(core: Core, transport: TransportCtx, actor: Actor): Record<string, never> {
+  inTransaction(core, () =>
+    writeLog(core.db, core.clock.now(), actor, { entity: 'session', entityId: actor.username, action: 'logout' }),
+  );
+  core.sessions.end(transport.sessionToken);
+  transport.setSessionToken(null);
+  return {};
+}
+
+export async function changePassword(
+  core: Core,
+  actorIn: Actor | null,
+  input: { currentPassword: string; newPassword: string },
+): Promise<Record<string, never>> {
+  const actor = requireActor(actorIn);
+  const u = core.db.select().from(users).where(eq(users.id, actor.id)).get();
+  if (!u || !(await verifyPassword(input.currentPassword, u.passwordHash))) {
+    throw Invalid({ currentPassword: 'errors.wrongPassword' });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = core.clock.now();
+  inTransaction(core, () => {
+    core.db
+      .update(users)
+      .set({ passwordHash, updatedAt: now.toISOString(), updatedBy: actor.id, version: u.version + 1 })
+      .where(eq(users.id, actor.id))
+      .run();
+    writeLog(core.db, now, actor, { entity: 'user', entityId: actor.id, action: 'changePassword' });
+  });
+  return {};
+}
+
+export function setLocale(core: Core, actor: Actor, locale: 'zh-CN' | 'en'): Record<string, never> {
+  if (actor.locale === locale) return {};
+  const now = core.clock.now();
+  inTransaction(core, () => {
+    core.db.update(users).set({ locale }).where(eq(users.id, actor.id)).run();
+    writeLog(core.db, now, actor, {
+      entity: 'user',
+      entityId: actor.id,
+      action: 'setLocale',
+      changes: { locale: { before: actor.locale, after: locale } },
+    });
+  });
+  return {};
+}

@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import { type Actor, loadActor } from './actor';
+import { contract, isChannel } from './contract';
+import type { ApiResult } from './contract-kit';
+import type { Core } from './core';
+import { DomainError, Forbidden, Invalid, SessionExpired, Unauthenticated } from './errors';
+import type { Handler, Handlers, TransportCtx } from './handler';
+import { handlers as defaultHandlers } from './handlers';
+
+/** zod issues → { 'field.path': i18n key }. Schemas carry `validation.*` keys as messages. */
+export function zodFields(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.length ? issue.path.join('.') : '_';
+    if (fields[path]) continue;
+    fields[path] = issue.message.startsWith('validation.') ? issue.message : `validation.${issue.code}`;
+  }
+  return fields;
+}
+
+function resolveActor(core: Core, def: { access: unknown }, transport: TransportCtx): Actor | null {
+  if (def.access === 'public') {
+    // public channels see who is signed in (auth.status) but do not count as activity
+    const s = core.sessions.lookup(transport.sessionToken, false);
+    return s.state === 'active' ? loadActor(core, s.userId) : null;
+  }
+  const s = core.sessions.lookup(transport.sessionToken, true);
+  if (s.state === 'expired') throw SessionExpired();
+  if (s.state === 'none') throw Unauthenticated();
+  const actor = loadActor(core, s.userId);
+  if (!actor) {
+    core.sessions.end(transport.sessionToken);
+    throw Unauthenticated();
+  }
+  return actor;
+}
+
+/**
+ * The one entry point of both transports: session → permission → input → handler → output.
+ * Every failure becomes `{ ok: false, error: { code, messageKey, fields? } }`; nothing leaks.
+ */
+export async function dispatch(
+  core: Core,
+  channelName: string,
+  rawInput: unknown,
+  transport: TransportCtx,
+  handlers: Handlers = defaultHandlers,
+): Promise<ApiResult<unknown>> {
+  try {
+    if (!isChannel(channelName)) throw new DomainError('UNKNOWN_CHANNEL', 'errors.unknownChannel');
+    const def = contract[channelName];
+    const actor = resolveActor(core, def, transport);
+    if (typeof def.access === 'object' && !actor?.permissions.has(def.access.permission)) throw Forbidden();
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw Invalid(zodFields(parsed.error));
+    const handler = handlers[channelName] as Handler<typeof channelName>;
+    const out = await handler({ core, actor, transport }, parsed.data as never);
+    return { ok: true, data: def.output.parse(out) };
+  } catch (err) {
+    if (err instanceof DomainError) return { ok: false, error: err.toApiError() };
+    console.error(`[dispatch] ${channelName} failed:`, err);
+    return { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.internal' } };
+  }
+}

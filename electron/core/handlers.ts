@@ -1,0 +1,32 @@
+import { requireActor } from './actor';
+import { auditFacets, listAudit } from './audit/audit.service';
+import * as auth from './auth/auth.service';
+import { inTransaction } from './core';
+import type { Handlers } from './handler';
+import * as usersSvc from './users/users.service';
+
+/** Every channel's handler. Typed against the contract, so a missing one does not compile. */
+export const handlers: Handlers = {
+  'auth.status': ({ core, actor }) => auth.authStatus(core, actor),
+  'auth.setup': ({ core, transport }, input) => auth.setup(core, transport, input),
+  'auth.login': ({ core, transport }, input) => auth.login(core, transport, input),
+  'auth.logout': ({ core, transport, actor }) => auth.logout(core, transport, requireActor(actor)),
+  'auth.changePassword': ({ core, actor }, input) => auth.changePassword(core, actor, input),
+  'prefs.setLocale': ({ core, actor }, input) => auth.setLocale(core, requireActor(actor), input.locale),
+
+  'user.list': ({ core }) => usersSvc.listUsers(core),
+  'user.create': ({ core, actor }, input) => usersSvc.createUser(core, requireActor(actor), input),
+  'user.update': ({ core, actor }, input) => usersSvc.updateUser(core, requireActor(actor), input),
+  'user.resetPassword': ({ core, actor }, input) => usersSvc.resetPassword(core, requireActor(actor), input),
+  'user.setDisabled': ({ core, actor }, input) => usersSvc.setDisabled(core, requireActor(actor), input),
+  'role.list': ({ core }) => usersSvc.listRoles(core),
+
+  'audit.list': ({ core }, input) => listAudit(core, input),
+  'audit.facets': ({ core }) => auditFacets(core),
+
+  'settings.getSecurity': ({ core }) => core.settings.getSecurity(),
+  'settings.updateSecurity': ({ core, actor }, input) =>
+    inTransaction(core, () => core.settings.updateSecurity(requireActor(actor), input, core.clock.now())),
+
+  'system.ping': ({ core }, input) => ({ echo: input.echo ?? null, at: core.clock.now().toISOString() }),
+};

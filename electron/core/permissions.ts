@@ -1,0 +1,11 @@
+/**
+ * The permission catalogue: named strings. A role is a set of them, stored in the database
+ * (role_permissions). Later features add their names here and seed them in a migration.
+ * Contract-side: imported by the renderer too, so it holds data only.
+ */
+export const PERMISSIONS = ['user.manage', 'audit.view', 'settings.manage'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Built-in role codes; names are translated in the UI (role.<code>). */
+export const ROLE_CODES = ['admin', 'manager', 'finance', 'clerk', 'viewer'] as const;
+export type RoleCode = (typeof ROLE_CODES)[number];

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { displayNameSchema, passwordSchema, roleCodeSchema, usernameSchema } from '../auth/auth.contract';
+import { channel } from '../contract-kit';
+
+const manage = { permission: 'user.manage' } as const;
+const id = z.number('validation.required').int().positive();
+const version = z.number('validation.required').int().positive();
+const roleList = z.array(roleCodeSchema).min(1, 'validation.rolesRequired');
+
+export const userRowSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.string()),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type UserRow = z.infer<typeof userRowSchema>;
+
+export const userCreateSchema = z
+  .object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema, roles: roleList })
+  .strict();
+
+export const usersContract = {
+  'user.list': channel({ access: manage, input: z.object({}).strict(), output: z.object({ items: z.array(userRowSchema) }) }),
+  'user.create': channel({ access: manage, input: userCreateSchema, output: userRowSchema }),
+  'user.update': channel({
+    access: manage,
+    input: z.object({ id, version, displayName: displayNameSchema, roles: roleList }).strict(),
+    output: userRowSchema,
+  }),
+  'user.resetPassword': channel({
+    access: manage,
+    input: z.object({ id, password: passwordSchema }).strict(),
+    output: userRowSchema,
+  }),
+  'user.setDisabled': channel({
+    access: manage,
+    input: z.object({ id, version, disabled: z.boolean() }).strict(),
+    output: userRowSchema,
+  }),
+  'role.list': channel({
+    access: manage,
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(z.object({ code: z.string(), permissions: z.array(z.string()) })) }),
+  }),
+};

@@ -1,0 +1,36 @@
+import { ipcMain, webContents } from 'electron';
+import type { ApiResult } from './core/contract-kit';
+import type { Core } from './core/core';
+import { dispatch } from './core/dispatch';
+
+const refused: ApiResult<never> = { ok: false, error: { code: 'FORBIDDEN', messageKey: 'errors.forbidden' } };
+
+/**
+ * Serves the contract over IPC. The session lives here, per window (webContents), never in the
+ * renderer; only our own page's main frame may call.
+ */
+export function registerIpc(core: Core, isOwnPage: (url: string) => boolean): void {
+  const sessionOf = new Map<number, string>();
+
+  ipcMain.handle('api:invoke', (event, payload: unknown) => {
+    const frame = event.senderFrame;
+    if (!frame || frame !== event.sender.mainFrame || !isOwnPage(frame.url)) return refused;
+    const { channel, input } = (payload ?? {}) as { channel?: unknown; input?: unknown };
+    const id = event.sender.id;
+    return dispatch(core, typeof channel === 'string' ? channel : '', input, {
+      sessionToken: sessionOf.get(id) ?? null,
+      setSessionToken(token) {
+        if (token) sessionOf.set(id, token);
+        else sessionOf.delete(id);
+      },
+    });
+  });
+
+  core.events.subscribe((ev) => {
+    for (const [id, token] of sessionOf) {
+      const s = core.sessions.lookup(token, false);
+      if (s.state !== 'active') continue;
+      if (ev.userId === undefined || ev.userId === s.userId) webContents.fromId(id)?.send('api:event', ev.name, ev.payload);
+    }
+  });
+}

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, session, shell } from 'electron';
+import { defaultMigrationsFolder } from '../db/open';
+import { openCore } from './core/core';
+import { APP_DIR_NAME } from './core/paths';
+import { registerIpc } from './ipc';
+
+// Same data folder as `npm run web` (see core/paths.ts); KEHU_DATA_DIR or --data-dir override it.
+const dataDirArg = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
+app.setPath('userData', dataDirArg ?? process.env.KEHU_DATA_DIR ?? path.join(app.getPath('appData'), APP_DIR_NAME));
+
+const appRoot = app.getAppPath();
+const indexHtml = path.join(appRoot, 'dist', 'renderer', 'index.html');
+const indexUrl = pathToFileURL(indexHtml).toString();
+const isOwnPage = (url: string) => url.split('#')[0] === indexUrl;
+
+interface WindowState {
+  width: number;
+  height: number;
+  x?: number;
+  y?: number;
+  maximized?: boolean;
+}
+const stateFile = () => path.join(app.getPath('userData'), 'window-state.json');
+
+function readWindowState(): WindowState {
+  try {
+    return { width: 1280, height: 800, ...JSON.parse(fs.readFileSync(stateFile(), 'utf8')) };
+  } catch {
+    return { width: 1280, height: 800 };
+  }
+}
+
+function createWindow(): BrowserWindow {
+  const state = readWindowState();
+  const win = new BrowserWindow({
+    ...state,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => {
+    const b = win.getNormalBounds();
+    fs.writeFileSync(stateFile(), JSON.stringify({ ...b, maximized: win.isMaximized() }));
+  });
+  win.loadURL(indexUrl);
+  return win;
+}
+
+async function start() {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  // Security: no permissions, no navigation away, no new windows, no webviews.
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (ev, url) => {
+      if (!isOwnPage(url)) ev.preventDefault();
+    });
+    contents.on('will-attach-webview', (ev) => ev.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+
+  const core = await openCore({
+    dataDir: app.getPath('userData'),
+    migrationsFolder: defaultMigrationsFolder(appRoot),
+  });
+  registerIpc(core, isOwnPage);
+  let win = createWindow();
+  app.on('second-instance', () => {
+    if (win.isDestroyed()) win = createWindow();
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => core.sqlite.close());
+}
+
+start().catch((err) => {
+  console.error(err);
+  app.exit(1);
+});

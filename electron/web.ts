@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultMigrationsFolder } from '../db/open';
+import { openCore } from './core/core';
+import { defaultDataDir } from './core/paths';
+import { startHost } from './host';
+
+/** `npm run web`: the same app in a browser, on http://127.0.0.1:<port> (no Electron needed). */
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: process.env.KEHU_PORT ?? '5190' },
+    },
+  });
+  const appRoot = path.resolve(__dirname, '..', '..');
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  const core = await openCore({ dataDir, migrationsFolder: defaultMigrationsFolder(appRoot) });
+  const host = await startHost({
+    core,
+    rendererDir: path.join(appRoot, 'dist', 'renderer'),
+    port: Number(values.port),
+  });
+  console.log(`客户管理 / Customer management: open ${host.openUrl}`);
+  console.log(`data: ${dataDir}`);
+  const stop = async () => {
+    await host.close();
+    core.sqlite.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

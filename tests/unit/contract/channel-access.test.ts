@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, contract } from '../../../electron/core/contract';
+import { makeEnv, snapshot, type TestClient, type TestEnv } from '../support/test-core';
+
+// Walks every channel of the contract: without a session it is refused (public ones excepted),
+// and for a user whose roles lack the channel's permission it is refused — changing nothing.
+let env: TestEnv;
+let noPermissions: TestClient;
+
+beforeAll(async () => {
+  env = await makeEnv();
+  await env.admin();
+  noPermissions = await env.userWithRoles('nobody', []);
+});
+afterAll(() => env.close());
+
+const PUBLIC = new Set(['auth.status', 'auth.setup', 'auth.login']);
+
+const guarded = CHANNELS.filter((c) => contract[c].access !== 'public');
+const permissioned = CHANNELS.filter((c) => typeof contract[c].access === 'object');
+
+describe.each(guarded)('%s without a session', (channel) => {
+  it('is refused and changes nothing', async () => {
+    const before = snapshot(env.core);
+    const r = await env.client().call(channel, {});
+    expect(r).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', messageKey: 'errors.unauthenticated' } });
+    expect(snapshot(env.core)).toBe(before);
+  });
+});
+
+describe.each(permissioned)('%s for a role lacking its permission', (channel) => {
+  it('is refused and changes nothing', async () => {
+    const before = snapshot(env.core);
+    const r = await noPermissions.call(channel, {});
+    expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', messageKey: 'errors.forbidden' } });
+    expect(snapshot(env.core)).toBe(before);
+  });
+});
+
+describe('the contract', () => {
+  it('covers every channel: public, session-only or permission-guarded', () => {
+    expect(guarded.length + PUBLIC.size).toBe(CHANNELS.length);
+    expect(permissioned.length).toBeGreaterThan(0);
+  });
+
+  it('has a public channel only for status, setup and login', () => {
+    expect(CHANNELS.filter((c) => contract[c].access === 'public').sort()).toEqual([...PUBLIC].sort());
+  });
+
+  it('refuses an unknown channel', async () => {
+    const r = await env.client().call('user.dropAll' as never, {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('lets a permission holder through on the same channels', async () => {
+    const admin = await env.admin();
+    for (const c of CHANNELS.filter((c) => c.endsWith('.list') || c.startsWith('settings.get'))) {
+      expect((await admin.call(c, {})).ok, c).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq, inArray } from 'drizzle-orm';
+import { roles, userRoles, users } from '../../../db/schema';
+import { hashPassword } from '../../../electron/core/auth/password';
+import { FixedClock } from '../../../electron/core/clock';
+import type { ChannelInput, Channel } from '../../../electron/core/contract';
+import type { ApiResult } from '../../../electron/core/contract-kit';
+import { type Core, openCore } from '../../../electron/core/core';
+import { dispatch } from '../../../electron/core/dispatch';
+import type { TransportCtx } from '../../../electron/core/handler';
+
+export const MIGRATIONS = path.resolve(__dirname, '../../../db/migrations');
+
+export function tempDir(prefix = 'kehu-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A client as a window would be: it holds one session, like a transport does. */
+export class TestClient implements TransportCtx {
+  sessionToken: string | null = null;
+  constructor(private core: Core) {}
+  setSessionToken(token: string | null): void {
+    this.sessionToken = token;
+  }
+  call<C extends Channel>(channel: C, input: ChannelInput<C> | unknown = {}): Promise<ApiResult<any>> {
+    return dispatch(this.core, channel, input, this);
+  }
+  /** Calls and returns data, failing the test with the error code otherwise. */
+  async ok<C extends Channel>(channel: C, input: ChannelInput<C> | unknown = {}): Promise<any> {
+    const r = await this.call(channel, input);
+    if (!r.ok) throw new Error(`${channel} refused: ${JSON.stringify(r.error)}`);
+    return r.data;
+  }
+}
+
+export interface TestEnv {
+  core: Core;
+  clock: FixedClock;
+  dir: string;
+  client(): TestClient;
+  /** Inserts a user directly (fast path for tests) with the given roles; returns a signed-in client. */
+  userWithRoles(username: string, roleCodes: string[], password?: string): Promise<TestClient>;
+  admin(): Promise<TestClient>;
+  close(): void;
+}
+
+export async function makeEnv(): Promise<TestEnv> {
+  const dir = tempDir();
+  const clock = new FixedClock();
+  const core = await openCore({ dataDir: dir, migrationsFolder: MIGRATIONS, clock });
+  let admin: TestClient | null = null;
+  const env: TestEnv = {
+    core,
+    clock,
+    dir,
+    client: () => new TestClient(core),
+    async userWithRoles(username, roleCodes, password = 'correct-horse-1') {
+      const at = clock.now().toISOString();
+      const u = core.db
+        .insert(users)
+        .values({ username, displayName: username, passwordHash: await hashPassword(password), createdAt: at, updatedAt: at })
+        .returning()
+        .get();
+      const ids = roleCodes.length ? core.db.select().from(roles).where(inArray(roles.code, roleCodes)).all() : [];
+      for (const r of ids) core.db.insert(userRoles).values({ userId: u.id, roleId: r.id }).run();
+      const c = new TestClient(core);
+      await c.ok('auth.login', { username, password });
+      return c;
+    },
+    async admin() {
+      if (admin) return admin;
+      const c = new TestClient(core);
+      await c.ok('auth.setup', { username: 'admin', displayName: '系统管理员', password: 'admin-pass-1' });
+      admin = c;
+      return c;
+    },
+    close() {
+      core.sqlite.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return env;
+}
+
+export function userByName(core: Core, username: string) {
+  return core.db.select().from(users).where(eq(users.username, username)).get();
+}
+
+/** Row counts and content hash of every table: "changes nothing" means this is equal before and after. */
+export function snapshot(core: Core): string {
+  const tables = core.sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return tables.map((t) => `${t}:${JSON.stringify(core.sqlite.prepare(`SELECT * FROM "${t}"`).all())}`).join('\n');
+}

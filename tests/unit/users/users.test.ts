@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeEnv, snapshot, type TestClient, type TestEnv, userByName } from '../support/test-core';
+
+let env: TestEnv;
+let admin: TestClient;
+beforeEach(async () => {
+  env = await makeEnv();
+  admin = await env.admin();
+});
+afterEach(() => env.close());
+
+const clerk = { username: 'zhangsan', displayName: '张三', password: 'clerk-pass-1', roles: ['clerk'] };
+
+describe('users', () => {
+  it('creates a user with roles, logged with who and when', async () => {
+    env.clock.set('2026-01-05T01:10:00.000Z');
+    const row = await admin.ok('user.create', clerk);
+    expect(row).toMatchObject({ username: 'zhangsan', displayName: '张三', roles: ['clerk'], disabled: false, version: 1 });
+    const log = await admin.ok('audit.list', { entity: 'user', action: 'create' });
+    expect(log.items[0]).toMatchObject({
+      at: '2026-01-05T01:10:00.000Z',
+      userName: '系统管理员',
+      entityId: String(row.id),
+      changes: { roles: { before: null, after: ['clerk'] } },
+    });
+  });
+
+  it('refuses a taken username (after normalising) and changes nothing', async () => {
+    await admin.ok('user.create', clerk);
+    const before = snapshot(env.core);
+    const r = await admin.call('user.create', { ...clerk, username: ' ＺhangSan' });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'DUPLICATE', messageKey: 'errors.usernameTaken', fields: { username: 'errors.usernameTaken' } },
+    });
+    expect(snapshot(env.core)).toBe(before);
+  });
+
+  it('requires at least one known role', async () => {
+    expect(await admin.call('user.create', { ...clerk, roles: [] })).toMatchObject({
+      error: { fields: { roles: 'validation.rolesRequired' } },
+    });
+    expect(await admin.call('user.create', { ...clerk, roles: ['superuser'] })).toMatchObject({
+      error: { code: 'INVALID_INPUT' },
+    });
+  });
+
+  it('refuses a stale edit (optimistic concurrency) and keeps the first one', async () => {
+    const row = await admin.ok('user.create', clerk);
+    await admin.ok('user.update', { id: row.id, version: 1, displayName: '张三丰', roles: ['clerk', 'finance'] });
+    const before = snapshot(env.core);
+    const stale = await admin.call('user.update', { id: row.id, version: 1, displayName: '张三', roles: ['viewer'] });
+    expect(stale).toEqual({ ok: false, error: { code: 'CONFLICT', messageKey: 'errors.conflict' } });
+    expect(snapshot(env.core)).toBe(before);
+    expect(userByName(env.core, 'zhangsan')).toMatchObject({ displayName: '张三丰', version: 2 });
+    const log = await admin.ok('audit.list', { entity: 'user', action: 'update' });
+    expect(log.items[0].changes).toEqual({
+      displayName: { before: '张三', after: '张三丰' },
+      roles: { before: ['clerk'], after: ['clerk', 'finance'] },
+    });
+  });
+
+  it('gives the new permissions with the new roles at the next call', async () => {
+    const row = await admin.ok('user.create', clerk);
+    const c = env.client();
+    await c.ok('auth.login', { username: 'zhangsan', password: 'clerk-pass-1' });
+    expect((await c.call('audit.list', {})).ok).toBe(false);
+    await admin.ok('user.update', { id: row.id, version: 1, displayName: '张三', roles: ['manager'] });
+    expect((await c.call('audit.list', {})).ok).toBe(true);
+  });
+
+  it('disabling a user ends their sessions and tells their windows', async () => {
+    const row = await admin.ok('user.create', clerk);
+    const c = env.client();
+    await c.ok('auth.login', { username: 'zhangsan', password: 'clerk-pass-1' });
+    const events: unknown[] = [];
+    env.core.events.subscribe((e) => events.push(e));
+    await admin.ok('user.setDisabled', { id: row.id, version: 1, disabled: true });
+    expect(events).toEqual([{ name: 'session.ended', payload: { reason: 'disabled' }, userId: row.id }]);
+    expect(await c.call('system.ping', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const enabled = await admin.ok('user.setDisabled', { id: row.id, version: 2, disabled: false });
+    expect(enabled.disabled).toBe(false);
+    expect((await c.call('auth.login', { username: 'zhangsan', password: 'clerk-pass-1' })).ok).toBe(true);
+  });
+
+  it('never leaves the office without someone who can manage users', async () => {
+    const me = userByName(env.core, 'admin');
+    expect(await admin.call('user.setDisabled', { id: me?.id, version: me?.version, disabled: true })).toMatchObject({
+      error: { code: 'FORBIDDEN', messageKey: 'errors.cannotDisableSelf' },
+    });
+    const before = snapshot(env.core);
+    expect(await admin.call('user.update', { id: me?.id, version: me?.version, displayName: 'x', roles: ['clerk'] })).toMatchObject({
+      error: { code: 'LAST_ADMIN' },
+    });
+    expect(snapshot(env.core)).toBe(before);
+  });
+
+  it('lists users and roles with their permission sets', async () => {
+    await admin.ok('user.create', clerk);
+    const list = await admin.ok('user.list');
+    expect(list.items.map((u: { username: string }) => u.username)).toEqual(['admin', 'zhangsan']);
+    expect(JSON.stringify(list)).not.toMatch(/scrypt|password/i);
+    const roles = await admin.ok('role.list');
+    expect(roles.items.map((r: { code: string }) => r.code)).toEqual(['admin', 'manager', 'finance', 'clerk', 'viewer']);
+    expect(roles.items[0].permissions).toEqual(['audit.view', 'settings.manage', 'user.manage']);
+  });
+
+  it('persists the language per user', async () => {
+    await admin.ok('prefs.setLocale', { locale: 'en' });
+    const c = env.client();
+    const me = await c.ok('auth.login', { username: 'admin', password: 'admin-pass-1' });
+    expect(me.locale).toBe('en');
+    expect(await admin.call('prefs.setLocale', { locale: 'fr' })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+  });
+});

@@ -45,6 +45,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const { core } = opts;
   const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024 });
   let port = 0;
+  const streams = new Set<import('node:http').ServerResponse>();
+  // event streams never finish by themselves: end them so close() does not wait forever
+  app.addHook('preClose', async () => {
+    for (const s of streams) s.end();
+  });
   await app.register(fastifyCookie);
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
@@ -92,6 +97,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       Connection: 'keep-alive',
     });
     reply.raw.write(': connected\n\n');
+    streams.add(reply.raw);
     const unsubscribe = core.events.subscribe((ev) => {
       if (ev.userId === undefined || ev.userId === s.userId) {
         reply.raw.write(`event: ${ev.name}\ndata: ${JSON.stringify(ev.payload ?? null)}\n\n`);
@@ -99,6 +105,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     });
     const keepAlive = setInterval(() => reply.raw.write(': keep-alive\n\n'), 25_000);
     req.raw.on('close', () => {
+      streams.delete(reply.raw);
       clearInterval(keepAlive);
       unsubscribe();
     });

@@ -14,7 +14,7 @@ export function registerIpc(core: Core, isOwnPage: (url: string) => boolean): vo
 
   ipcMain.handle('api:invoke', (event, payload: unknown) => {
     const frame = event.senderFrame;
-    if (!frame || frame !== event.sender.mainFrame || !isOwnPage(frame.url)) return refused;
+    if (!frame || frame.parent !== null || !isOwnPage(frame.url)) return refused; // top frame of our page only
     const { channel, input } = (payload ?? {}) as { channel?: unknown; input?: unknown };
     const id = event.sender.id;
     return dispatch(core, typeof channel === 'string' ? channel : '', input, {

@@ -65,7 +65,7 @@ export const authContract = {
   'auth.login': channel({
     access: 'public',
     input: z
-      .object({ username: usernameSchema, password: z.string().min(1, 'validation.required').max(128) })
+      .object({ username: usernameSchema, password: z.string('validation.required').min(1, 'validation.required').max(128) })
       .strict(),
     output: sessionUserSchema,
   }),
@@ -73,7 +73,10 @@ export const authContract = {
   'auth.changePassword': channel({
     access: 'session',
     input: z
-      .object({ currentPassword: z.string().min(1, 'validation.required').max(128), newPassword: passwordSchema })
+      .object({
+        currentPassword: z.string('validation.required').min(1, 'validation.required').max(128),
+        newPassword: passwordSchema,
+      })
       .strict(),
     output: empty,
   }),

@@ -5,7 +5,7 @@ import { channel } from '../contract-kit';
 const manage = { permission: 'user.manage' } as const;
 const id = z.number('validation.required').int().positive();
 const version = z.number('validation.required').int().positive();
-const roleList = z.array(roleCodeSchema).min(1, 'validation.rolesRequired');
+const roleList = z.array(roleCodeSchema, 'validation.rolesRequired').min(1, 'validation.rolesRequired');
 
 export const userRowSchema = z.object({
   id: z.number().int(),

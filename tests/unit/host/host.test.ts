@@ -120,3 +120,20 @@ describe('local HTTP host', () => {
     await reader.cancel();
   });
 });
+
+describe('closing the host', () => {
+  it('ends open event streams instead of waiting for them', async () => {
+    const b = browser();
+    await b.get(`/?token=${host.token}`);
+    await b.call('auth.setup', { username: 'admin', displayName: '管理员', password: 'admin-pass-1' });
+    const res = await fetch(`${host.url}/api/events`, {
+      headers: { cookie: [...b.jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    const reader = res.body!.getReader();
+    await reader.read();
+    await host.close(); // would hang here if the stream were left open
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+    expect(done).toBe(true);
+  });
+});

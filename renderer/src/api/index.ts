@@ -1,0 +1,3 @@
+export { call, isPublicChannel } from './client';
+export { ApiCallError, isSessionError } from './errors';
+export { connectEvents } from './events';

@@ -1,0 +1,75 @@
+import {
+  AuditOutlined,
+  CalculatorOutlined,
+  ContactsOutlined,
+  FileSearchOutlined,
+  InboxOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ComponentType } from 'react';
+import type { SessionUser } from '../../../electron/core/auth/auth.contract';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { UsersPage } from '../features/users/UsersPage';
+import { hasPermission } from '../stores/session';
+
+export interface NavEntry {
+  key: string;
+  /** route path, relative to the shell */
+  path: string;
+  /** i18n key of the menu text */
+  labelKey: string;
+  icon: ComponentType<{ 'aria-hidden'?: boolean }>;
+  /** permission the user needs to see the entry; undefined = every signed-in user */
+  permission?: string;
+  /** false until the feature exists: the entry stays hidden */
+  built: boolean;
+  page?: ComponentType;
+}
+
+/** The sider menu, in display order. */
+export const NAV: readonly NavEntry[] = [
+  { key: 'customers', path: 'customers', labelKey: 'nav.customers', icon: ContactsOutlined, built: false },
+  { key: 'review', path: 'review', labelKey: 'nav.review', icon: FileSearchOutlined, built: false },
+  { key: 'stocktake', path: 'stocktake', labelKey: 'nav.stocktake', icon: InboxOutlined, built: false },
+  { key: 'settlement', path: 'settlement', labelKey: 'nav.settlement', icon: CalculatorOutlined, built: false },
+  {
+    key: 'audit',
+    path: 'audit',
+    labelKey: 'nav.audit',
+    icon: AuditOutlined,
+    permission: 'audit.view',
+    built: true,
+    page: AuditLogPage,
+  },
+  {
+    key: 'users',
+    path: 'users',
+    labelKey: 'nav.users',
+    icon: TeamOutlined,
+    permission: 'user.manage',
+    built: true,
+    page: UsersPage,
+  },
+  {
+    key: 'settings',
+    path: 'settings',
+    labelKey: 'nav.settings',
+    icon: SettingOutlined,
+    permission: 'settings.manage',
+    built: true,
+    page: SettingsPage,
+  },
+];
+
+/** Entries this user sees: built, with a page, and permitted. */
+export function visibleNav(user: SessionUser | null): NavEntry[] {
+  return NAV.filter((e) => e.built && e.page && hasPermission(user, e.permission));
+}
+
+/** Where a user lands after signing in: the first visible entry, else the welcome page. */
+export function landingPath(user: SessionUser | null): string {
+  const first = visibleNav(user)[0];
+  return first ? `/${first.path}` : '/home';
+}

@@ -1,0 +1,27 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { HomePage } from '../features/home/HomePage';
+import { useSession } from '../stores/session';
+import { landingPath, visibleNav } from './nav';
+import { Shell } from './Shell';
+
+/**
+ * Routes of a signed-in user. Only pages the user may see get a route; any other path
+ * (including a page whose permission the user lacks) redirects to the landing page.
+ */
+export function SignedInRoutes() {
+  const user = useSession((s) => s.user);
+  const entries = visibleNav(user);
+  return (
+    <Routes>
+      <Route element={<Shell />}>
+        <Route index element={<Navigate to={landingPath(user)} replace />} />
+        <Route path="home" element={<HomePage />} />
+        {entries.map((e) => {
+          const Page = e.page;
+          return Page ? <Route key={e.key} path={e.path} element={<Page />} /> : null;
+        })}
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,62 @@
+import { Alert, Button, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { contract } from '../../../../electron/core/contract';
+import { call } from '../../api';
+import { errorText, showFieldErrors } from '../../shared/apiErrors';
+import { translateKey } from '../../shared/translate';
+import { zodRule } from '../../shared/zodRule';
+import { useSession } from '../../stores/session';
+import { AuthLayout } from './AuthLayout';
+import { completeSignIn } from './completeSignIn';
+
+interface LoginValues {
+  username: string;
+  password: string;
+}
+
+const loginInput = contract['auth.login'].input.shape;
+const FIELDS = ['username', 'password'] as const;
+
+/** Sign-in; shows why a sign-in was refused (wrong password, locked for N minutes, disabled). */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<LoginValues>();
+  const notice = useSession((s) => s.notice);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const navigate = useNavigate();
+
+  const submit = async (values: LoginValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const user = await call('auth.login', values);
+      navigate('/', { replace: true });
+      await completeSignIn(user);
+    } catch (err) {
+      if (!showFieldErrors(form, err, FIELDS)) setError(errorText(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthLayout title={t('auth.login.title')}>
+      <Typography.Paragraph type="secondary">{t('auth.login.subtitle')}</Typography.Paragraph>
+      {notice && !error && <Alert type="warning" showIcon title={translateKey(notice)} style={{ marginBottom: 16 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form<LoginValues> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+        <Form.Item name="username" label={t('fields.username')} required rules={[zodRule(loginInput.username)]}>
+          <Input autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item name="password" label={t('fields.password')} required rules={[zodRule(loginInput.password)]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          {t('auth.login.submit')}
+        </Button>
+      </Form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,87 @@
+import { App, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RoleCode } from '../../../../electron/core/permissions';
+import { type UserRow, userCreateSchema } from '../../../../electron/core/users/users.contract';
+import { ApiCallError, call } from '../../api';
+import { useReportError } from '../../shared/apiErrors';
+import { zodRule } from '../../shared/zodRule';
+import { RolesField } from './RolesField';
+
+interface Values {
+  displayName: string;
+  roles: RoleCode[];
+}
+
+const FIELDS = ['displayName', 'roles'] as const;
+
+/** Edits display name and roles; sends the row's version (a stale edit gets CONFLICT). */
+export function UserEditModal({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user: UserRow | null;
+  onClose: () => void;
+  onSaved: (saved: UserRow | null) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (!user) return;
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    setBusy(true);
+    try {
+      const saved = await call('user.update', {
+        id: user.id,
+        version: user.version,
+        displayName: values.displayName,
+        roles: values.roles,
+      });
+      void message.success(t('users.updated'));
+      onSaved(saved);
+    } catch (error) {
+      reportError(error, form, FIELDS);
+      if (error instanceof ApiCallError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) onSaved(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!user}
+      title={t('users.editTitle', { name: user?.username ?? '' })}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {user && (
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={{ displayName: user.displayName, roles: user.roles as RoleCode[] }}
+        >
+          <Form.Item
+            name="displayName"
+            label={t('fields.displayName')}
+            required
+            rules={[zodRule(userCreateSchema.shape.displayName)]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <RolesField />
+        </Form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,145 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Popconfirm, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { type HTMLAttributes, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserRow } from '../../../../electron/core/users/users.contract';
+import { call } from '../../api';
+import { useReportError } from '../../shared/apiErrors';
+import { formatDateTime } from '../../shared/format';
+import { useSession } from '../../stores/session';
+import { ResetPasswordModal } from './ResetPasswordModal';
+import { RoleTags } from './RoleTags';
+import { UserCreateModal } from './UserCreateModal';
+import { UserEditModal } from './UserEditModal';
+import { UserStatus } from './UserStatus';
+
+/** User management: list, add, edit, reset password, disable / enable. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const me = useSession((s) => s.user);
+  const [rows, setRows] = useState<UserRow[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<UserRow | null>(null);
+  const [resetting, setResetting] = useState<UserRow | null>(null);
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      setRows((await call('user.list', {})).items);
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setLoading(false);
+    }
+  }, [reportError]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  /** After changing one's own account, fetch the session user again (name, permissions). */
+  const refreshMe = async (changedId: number) => {
+    if (changedId !== me?.id) return;
+    try {
+      const status = await call('auth.status', {});
+      if (status.user) useSession.getState().setUser(status.user);
+    } catch {
+      // the next status check will catch up
+    }
+  };
+
+  const setDisabled = async (row: UserRow, disabled: boolean) => {
+    try {
+      await call('user.setDisabled', { id: row.id, version: row.version, disabled });
+      void message.success(t(disabled ? 'users.disabledDone' : 'users.enabledDone'));
+    } catch (error) {
+      reportError(error);
+    }
+    await reload();
+  };
+
+  const columns: TableColumnsType<UserRow> = [
+    { key: 'username', dataIndex: 'username', title: t('users.columns.username') },
+    { key: 'displayName', dataIndex: 'displayName', title: t('users.columns.displayName') },
+    { key: 'roles', title: t('users.columns.roles'), render: (_, row) => <RoleTags roles={row.roles} /> },
+    { key: 'status', title: t('users.columns.status'), render: (_, row) => <UserStatus user={row} /> },
+    {
+      key: 'lastLogin',
+      title: t('users.columns.lastLogin'),
+      render: (_, row) => formatDateTime(row.lastLoginAt) ?? t('common.empty'),
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      render: (_, row) => (
+        <Space size={0} wrap>
+          <Button type="link" size="small" onClick={() => setEditing(row)}>
+            {t('users.edit')}
+          </Button>
+          <Button type="link" size="small" onClick={() => setResetting(row)}>
+            {t('users.resetPassword')}
+          </Button>
+          <Popconfirm
+            title={t(row.disabled ? 'users.confirmEnable' : 'users.confirmDisable', { name: row.username })}
+            okText={t('common.ok')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => setDisabled(row, !row.disabled)}
+          >
+            <Button type="link" size="small" danger={!row.disabled}>
+              {t(row.disabled ? 'users.enable' : 'users.disable')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('users.title')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+          {t('users.add')}
+        </Button>
+      </Flex>
+      <Table<UserRow>
+        rowKey="id"
+        columns={columns}
+        dataSource={rows}
+        loading={loading}
+        pagination={false}
+        onRow={(row) => ({ 'data-username': row.username }) as HTMLAttributes<HTMLElement>}
+      />
+      <UserCreateModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={() => {
+          setCreating(false);
+          void reload();
+        }}
+      />
+      <UserEditModal
+        user={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(saved) => {
+          setEditing(null);
+          if (saved) void refreshMe(saved.id);
+          void reload();
+        }}
+      />
+      <ResetPasswordModal
+        user={resetting}
+        onClose={() => setResetting(null)}
+        onSaved={() => {
+          setResetting(null);
+          void reload();
+        }}
+      />
+    </Card>
+  );
+}

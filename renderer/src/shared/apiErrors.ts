@@ -1,0 +1,38 @@
+import { App, type FormInstance } from 'antd';
+import { useCallback } from 'react';
+import { ApiCallError, isSessionError } from '../api';
+import { translateKey } from './translate';
+
+/** The translated text of any error a call can throw. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiCallError) return translateKey(error.messageKey, error.params);
+  return translateKey('errors.internal');
+}
+
+/**
+ * Shows a refused call's field errors beside the form's fields. Returns true when every field
+ * the core named is on the form (so no extra message is needed).
+ */
+export function showFieldErrors(form: FormInstance, error: unknown, fieldNames: readonly string[]): boolean {
+  if (!(error instanceof ApiCallError) || !error.fields) return false;
+  const entries = Object.entries(error.fields);
+  const onForm = entries.filter(([path]) => fieldNames.includes(path));
+  form.setFields(onForm.map(([path, key]) => ({ name: path.split('.'), errors: [translateKey(key)] })));
+  return onForm.length > 0 && onForm.length === entries.length;
+}
+
+/**
+ * Reports a failed call: field errors beside the fields when a form is given, otherwise a
+ * translated message. Session errors are skipped (the app already returned to sign-in).
+ */
+export function useReportError() {
+  const { message } = App.useApp();
+  return useCallback(
+    (error: unknown, form?: FormInstance, fieldNames?: readonly string[]) => {
+      if (isSessionError(error)) return;
+      if (form && fieldNames && showFieldErrors(form, error, fieldNames)) return;
+      void message.error(errorText(error));
+    },
+    [message],
+  );
+}

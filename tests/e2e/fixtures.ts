@@ -1,0 +1,52 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+const root = path.resolve(__dirname, '../..');
+
+export interface AppHost {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  /** the URL with the per-launch token, as `npm run web` prints it */
+  openUrl: string;
+  dataDir: string;
+}
+
+/** Starts the built host (`dist/main/web.js`) on a free port with an empty data folder. */
+async function startWeb(): Promise<{ host: AppHost; child: ChildProcess }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-e2e-'));
+  const child = spawn(process.execPath, [path.join(root, 'dist/main/web.js'), '--data-dir', dataDir, '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 20_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
+  });
+  return { host: { url: openUrl.split('/?')[0], openUrl, dataDir }, child };
+}
+
+export const test = base.extend<{ app: AppHost }>({
+  app: async ({}, use) => {
+    const { host, child } = await startWeb();
+    await use(host);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    fs.rmSync(host.dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

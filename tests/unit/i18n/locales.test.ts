@@ -21,11 +21,28 @@ function lookup(obj: Record<string, unknown>, key: string): unknown {
   return next && typeof next === 'object' && rest.length ? lookup(next as Record<string, unknown>, rest.join('.')) : undefined;
 }
 
-const zh = load('zh-CN.json');
-const en = load('en.json');
+/** features/<feature>/locales/<locale>.json, mounted under the feature's name (as renderer/src/app/i18n.ts does) */
+const featureDir = path.join(root, 'renderer/src/features');
+const featureLocales = fs
+  .readdirSync(featureDir)
+  .filter((f) => fs.existsSync(path.join(featureDir, f, 'locales')))
+  .map((feature) => ({
+    feature,
+    zh: JSON.parse(fs.readFileSync(path.join(featureDir, feature, 'locales/zh-CN.json'), 'utf8')),
+    en: JSON.parse(fs.readFileSync(path.join(featureDir, feature, 'locales/en.json'), 'utf8')),
+  }));
+function merged(base: Record<string, unknown>, which: 'zh' | 'en') {
+  const out: Record<string, unknown> = { ...base };
+  for (const f of featureLocales) out[f.feature] = { ...((out[f.feature] as object) ?? {}), ...f[which] };
+  return out;
+}
+const zh = merged(load('zh-CN.json'), 'zh');
+const en = merged(load('en.json'), 'en');
 
 describe('locale files', () => {
   it('zh-CN and en have exactly the same keys', () => {
+    expect(keys(load('en.json')).sort()).toEqual(keys(load('zh-CN.json')).sort());
+    for (const f of featureLocales) expect(keys(f.en).sort(), f.feature).toEqual(keys(f.zh).sort());
     expect(keys(en).sort()).toEqual(keys(zh).sort());
   });
 

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { auditContract } from './audit/audit.contract';
 import { authContract } from './auth/auth.contract';
+import { customersContract } from './customers/customers.contract';
+import { customerImportContract } from './customers/import/import.contract';
+import { lookupsContract } from './lookups/lookups.contract';
 import { settingsContract } from './settings/settings.contract';
 import { systemContract } from './system/system.contract';
 import { usersContract } from './users/users.contract';
@@ -13,6 +16,9 @@ export const contract = {
   ...authContract,
   ...usersContract,
   ...auditContract,
+  ...customersContract,
+  ...customerImportContract,
+  ...lookupsContract,
   ...settingsContract,
   ...systemContract,
 };

@@ -7,13 +7,16 @@ import { DomainError, Forbidden, Invalid, SessionExpired, Unauthenticated } from
 import type { Handler, Handlers, TransportCtx } from './handler';
 import { handlers as defaultHandlers } from './handlers';
 
-/** zod issues → { 'field.path': i18n key }. Schemas carry `validation.*` keys as messages. */
+/** An i18n key such as `validation.required` or `customers.validation.uscc` (zod's own messages are sentences). */
+const I18N_KEY = /^[a-zA-Z][\w-]*(\.[\w-]+)+$/;
+
+/** zod issues → { 'field.path': i18n key }. Schemas carry i18n keys as their messages. */
 export function zodFields(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.length ? issue.path.join('.') : '_';
     if (fields[path]) continue;
-    fields[path] = issue.message.startsWith('validation.') ? issue.message : `validation.${issue.code}`;
+    fields[path] = I18N_KEY.test(issue.message) ? issue.message : `validation.${issue.code}`;
   }
   return fields;
 }

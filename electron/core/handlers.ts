@@ -2,6 +2,9 @@ import { requireActor } from './actor';
 import { auditFacets, listAudit } from './audit/audit.service';
 import * as auth from './auth/auth.service';
 import { inTransaction } from './core';
+import { customersHandlers } from './customers/customers.handlers';
+import { customerImportHandlers } from './customers/import/import.handlers';
+import { createLookup, listLookups, updateLookup } from './lookups/lookups.service';
 import type { Handlers } from './handler';
 import * as usersSvc from './users/users.service';
 
@@ -20,9 +23,16 @@ export const handlers: Handlers = {
   'user.resetPassword': ({ core, actor }, input) => usersSvc.resetPassword(core, requireActor(actor), input),
   'user.setDisabled': ({ core, actor }, input) => usersSvc.setDisabled(core, requireActor(actor), input),
   'role.list': ({ core }) => usersSvc.listRoles(core),
+  'user.options': ({ core }) => usersSvc.userOptions(core),
 
   'audit.list': ({ core }, input) => listAudit(core, input),
   'audit.facets': ({ core }) => auditFacets(core),
+
+  ...customersHandlers,
+  ...customerImportHandlers,
+  'lookup.list': ({ core }, input) => listLookups(core, input.kinds),
+  'lookup.create': ({ core, actor }, input) => createLookup(core, requireActor(actor), input),
+  'lookup.update': ({ core, actor }, input) => updateLookup(core, requireActor(actor), input),
 
   'settings.getSecurity': ({ core }) => core.settings.getSecurity(),
   'settings.updateSecurity': ({ core, actor }, input) =>

@@ -3,7 +3,17 @@
  * (role_permissions). Later features add their names here and seed them in a migration.
  * Contract-side: imported by the renderer too, so it holds data only.
  */
-export const PERMISSIONS = ['user.manage', 'audit.view', 'settings.manage'] as const;
+export const PERMISSIONS = [
+  'user.manage',
+  'audit.view',
+  'settings.manage',
+  'customer.view',
+  'customer.create',
+  'customer.edit',
+  'customer.import',
+  'customer.export',
+  'lookup.manage',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Built-in role codes; names are translated in the UI (role.<code>). */

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { customersSearchBench } from './customers-search.bench';
 import { dispatchBench } from './dispatch.bench';
 
 // `npm run bench`: prints one JSON document of figures. Targets live here, never in timed tests.
@@ -7,6 +8,7 @@ async function main() {
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, memory_gib: Math.round(os.totalmem() / 2 ** 30) },
     dispatch_round_trip: await dispatchBench(),
+    customers_search: await customersSearchBench(),
   };
   console.log(JSON.stringify(result, null, 2));
 }

@@ -93,7 +93,7 @@ test('first run, users and roles, operation log, language', async ({ page, app }
   const created = page.getByRole('row').filter({ hasText: 'clerk1' }).filter({ hasText: '新增' });
   await expect(created).toHaveCount(1);
   await expect(created).toContainText('系统管理员');
-  const when = (await created.getByRole('cell').first().innerText()).trim();
+  const when = ((await created.getByRole('cell').first().textContent()) ?? '').trim();
   // shown in local time (Asia/Shanghai in this test), to the second
   expect(when).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   const shown = new Date(`${when.replace(' ', 'T')}+08:00`).getTime();

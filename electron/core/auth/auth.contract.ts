@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../contract-kit';
-import { normalizeText } from '../normalize';
+import { normalizeProse, normalizeText } from '../normalize';
 import { ROLE_CODES } from '../permissions';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -25,7 +25,7 @@ export const passwordSchema = z
   .max(128, 'validation.passwordLength');
 export const displayNameSchema = z
   .string('validation.required')
-  .transform(normalizeText)
+  .transform(normalizeProse)
   .pipe(z.string().min(1, 'validation.required').max(50, 'validation.tooLong'));
 
 export const sessionUserSchema = z.object({

@@ -42,6 +42,12 @@ export const usersContract = {
     input: z.object({ id, version, disabled: z.boolean() }).strict(),
     output: userRowSchema,
   }),
+  /** Active users as choices (专管业务员 picker): anyone who may see customers. */
+  'user.options': channel({
+    access: { permission: 'customer.view' },
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(z.object({ id: z.number().int(), displayName: z.string() })) }),
+  }),
   'role.list': channel({
     access: manage,
     input: z.object({}).strict(),

@@ -177,3 +177,15 @@ export function listRoles(core: Core) {
     })),
   };
 }
+
+/** Enabled users as choices for pickers (专管业务员). */
+export function userOptions(core: Core) {
+  return {
+    items: core.db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(eq(users.disabled, false))
+      .orderBy(users.displayName)
+      .all(),
+  };
+}

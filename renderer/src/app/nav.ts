@@ -10,6 +10,7 @@ import {
 import type { ComponentType } from 'react';
 import type { SessionUser } from '../../../electron/core/auth/auth.contract';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { CustomersPage } from '../features/customers/CustomersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { hasPermission } from '../stores/session';
@@ -30,7 +31,15 @@ export interface NavEntry {
 
 /** The sider menu, in display order. */
 export const NAV: readonly NavEntry[] = [
-  { key: 'customers', path: 'customers', labelKey: 'nav.customers', icon: ContactsOutlined, built: false },
+  {
+    key: 'customers',
+    path: 'customers',
+    labelKey: 'nav.customers',
+    icon: ContactsOutlined,
+    permission: 'customer.view',
+    built: true,
+    page: CustomersPage,
+  },
   { key: 'review', path: 'review', labelKey: 'nav.review', icon: FileSearchOutlined, built: false },
   { key: 'stocktake', path: 'stocktake', labelKey: 'nav.stocktake', icon: InboxOutlined, built: false },
   { key: 'settlement', path: 'settlement', labelKey: 'nav.settlement', icon: CalculatorOutlined, built: false },

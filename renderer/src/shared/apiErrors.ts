@@ -16,8 +16,10 @@ export function errorText(error: unknown): string {
 export function showFieldErrors(form: FormInstance, error: unknown, fieldNames: readonly string[]): boolean {
   if (!(error instanceof ApiCallError) || !error.fields) return false;
   const entries = Object.entries(error.fields);
-  const onForm = entries.filter(([path]) => fieldNames.includes(path));
-  form.setFields(onForm.map(([path, key]) => ({ name: path.split('.'), errors: [translateKey(key)] })));
+  // 'contacts.0.mobile' → ['contacts', 0, 'mobile']: antd's name paths index lists with numbers
+  const namePath = (path: string) => path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const onForm = entries.filter(([path]) => fieldNames.includes(path.split('.')[0]));
+  form.setFields(onForm.map(([path, key]) => ({ name: namePath(path), errors: [translateKey(key)] })));
   return onForm.length > 0 && onForm.length === entries.length;
 }
 

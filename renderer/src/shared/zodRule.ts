@@ -6,9 +6,12 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === '';
 }
 
-/** The translated message of a zod issue: schemas carry `validation.*` keys as their messages. */
+/** An i18n key (`validation.required`, `customers.validation.uscc`); zod's own messages are sentences. */
+const I18N_KEY = /^[a-zA-Z][\w-]*(\.[\w-]+)+$/;
+
+/** The translated message of a zod issue: schemas carry i18n keys as their messages (as the dispatcher reads them). */
 export function issueMessage(issue: z.ZodError['issues'][number]): string {
-  return translateKey(issue.message.startsWith('validation.') ? issue.message : `validation.${issue.code}`);
+  return translateKey(I18N_KEY.test(issue.message) ? issue.message : `validation.${issue.code}`);
 }
 
 /**

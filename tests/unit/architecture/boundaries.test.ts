@@ -34,7 +34,7 @@ describe('architecture boundaries', () => {
   it('the renderer imports nothing from db/ or the services: only the contract', () => {
     const all = files('renderer/src');
     expect(all.length).toBeGreaterThan(5);
-    const allowed = /(^|\/)electron\/core\/(contract|contract-kit|permissions|normalize|[\w-]+\/[\w-]+\.contract)$/;
+    const allowed = /(^|\/)electron\/core\/(contract|contract-kit|permissions|normalize|([\w-]+\/)+[\w.-]+\.(contract|rules))$/;
     const offenders: string[] = [];
     for (const f of all) {
       for (const i of imports(f)) {
@@ -52,12 +52,12 @@ describe('architecture boundaries', () => {
 
   it('contract files import only zod and other contract-side files', () => {
     const contractSide = files('electron/core').filter((f) =>
-      /(\.contract\.ts|\/contract\.ts|contract-kit\.ts|permissions\.ts|normalize\.ts)$/.test(f),
+      /(\.contract\.ts|\.rules\.ts|\/contract\.ts|contract-kit\.ts|permissions\.ts|normalize\.ts)$/.test(f),
     );
     expect(contractSide.length).toBeGreaterThan(5);
     const offenders = contractSide.flatMap((f) =>
       imports(f)
-        .filter((i) => i !== 'zod' && !/(\.contract|\/contract|contract-kit|permissions|normalize)$/.test(i))
+        .filter((i) => i !== 'zod' && !/(\.contract|\.rules|\/contract|contract-kit|permissions|normalize)$/.test(i))
         .map((i) => `${f} → ${i}`),
     );
     expect(offenders).toEqual([]);

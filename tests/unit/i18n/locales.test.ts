@@ -60,7 +60,7 @@ describe('locale files', () => {
       .filter((f) => f.endsWith('.ts'))
       .map((f) => fs.readFileSync(path.join(root, 'electron/core', f), 'utf8'))
       .join('\n');
-    const used = new Set([...src.matchAll(/'((?:errors|validation)\.[A-Za-z_]+)'/g)].map((m) => m[1]));
+    const used = new Set([...src.matchAll(/'((?:[a-z]+\.)?(?:errors|validation)\.[A-Za-z_]+)'/g)].map((m) => m[1]));
     expect(used.size).toBeGreaterThan(10);
     for (const generic of ['invalid_type', 'too_small', 'too_big', 'invalid_format', 'unrecognized_keys', 'invalid_value', 'custom']) {
       used.add(`validation.${generic}`);

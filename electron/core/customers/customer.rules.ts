@@ -1,0 +1,83 @@
+
+/**
+ * Pure rules of the customer record, shared by the renderer's forms and the core (contract-side:
+ * imports nothing but other contract-side files).
+ */
+
+// GB 32100-2015: 统一社会信用代码 — 18 characters from this alphabet (no I, O, Z, S, V);
+// the last is a check character over the first 17.
+const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** The check character for the first 17 characters, or null if one is outside the alphabet. */
+export function usccCheckChar(first17: string): string | null {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = USCC_ALPHABET.indexOf(first17[i]);
+    if (v < 0) return null;
+    sum += v * USCC_WEIGHTS[i];
+  }
+  return USCC_ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+export function isValidUscc(code: string): boolean {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
+  return usccCheckChar(code.slice(0, 17)) === code[17];
+}
+
+/** Tax IDs are typed and pasted messily: full-width folded, spaces and dashes dropped, upper-cased. */
+export function normalizeTaxId(value: string): string {
+  return value.normalize('NFKC').replace(/[\s-]+/g, '').toUpperCase();
+}
+
+// Longest first, so 有限责任公司 is removed whole rather than leaving 责任.
+const CJK_SUFFIXES = ['股份有限公司', '有限责任公司', '集团有限公司', '有限公司', '分公司', '集团', '股份', '公司', '工作室', '个体工商户'];
+// Latin legal forms count only as whole words at the end: "Co., Ltd." but not the "co" of "Costco".
+const LATIN_SUFFIX = /(?:^|[\s,.&]+)(?:co|company|corp|corporation|ltd|limited|inc|incorporated|llc|gmbh|plc)[\s,.]*$/;
+
+/**
+ * A name folded for duplicate detection: full-width → half-width, lower-case, brackets unified,
+ * legal suffixes (有限公司, 有限责任公司, 股份, Co., Ltd. …) and all spaces and punctuation removed.
+ * 北京海淀科技有限公司 and 北京 海淀科技（有限责任公司） fold to the same string. A name that is
+ * nothing but a legal form (有限公司) is kept as it is.
+ */
+export function normalizeCustomerName(name: string): string {
+  const fold = (x: string) => x.replace(/[\s\p{P}\p{S}]+/gu, '');
+  let s = name.normalize('NFKC').toLowerCase().replace(/[()[\]{}]/g, ' ').trim();
+  for (;;) {
+    const trimmed = s.replace(/[\s.,'"]+$/u, '');
+    const latin = trimmed.replace(LATIN_SUFFIX, '');
+    const cjk = CJK_SUFFIXES.find((x) => trimmed.endsWith(x));
+    const next = latin !== trimmed ? latin : cjk ? trimmed.slice(0, -cjk.length) : trimmed;
+    if (next === trimmed || !fold(next)) break; // nothing more to strip, or nothing would be left
+    s = next;
+  }
+  return fold(s) || fold(name.normalize('NFKC').toLowerCase());
+}
+
+/** A mainland mobile number: 11 digits starting 13–19, after dropping +86 / 0086 and separators. */
+export function normalizeMobile(value: string): string {
+  const digits = value.normalize('NFKC').replace(/[\s\-()]/g, '');
+  return digits.replace(/^(\+86|0086)/, '');
+}
+export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+
+/** Digits of a phone or mobile, for search and duplicate checks. */
+export function phoneDigits(value: string): string {
+  return value.normalize('NFKC').replace(/\D/g, '');
+}
+
+/** Yuan as typed (1,234.56 / ￥1234.5 / 1234) → integer cents, or null if it is not an amount. */
+export function yuanToCents(value: string | number): number | null {
+  if (typeof value === 'number') {
+    // a spreadsheet's float (1234.5000000001): accept only if it is a whole number of cents
+    if (!Number.isFinite(value)) return null;
+    const c = Math.round(value * 100);
+    return Math.abs(value * 100 - c) < 1e-6 ? c : null;
+  }
+  const s = String(value).normalize('NFKC').replace(/[,\s¥￥]/g, '');
+  if (!/^-?\d+(\.\d{1,2})?$/.test(s)) return null;
+  const [int, frac = ''] = s.replace('-', '').split('.');
+  const cents = Number(int) * 100 + Number(frac.padEnd(2, '0'));
+  return s.startsWith('-') ? -cents : cents;
+}

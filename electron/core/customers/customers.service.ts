@@ -1,0 +1,202 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import { customerAddresses, customerContacts, customers } from '../../../db/schema';
+import type { Actor } from '../actor';
+import { diffFields, writeLog } from '../audit/audit.log';
+import { listAudit } from '../audit/audit.service';
+import { type Core, inTransaction } from '../core';
+import { Conflict, DomainError, NotFound } from '../errors';
+import { takeNextCode } from './code';
+import { normalizeCustomerName, phoneDigits } from './customer.rules';
+import type { customerCreateSchema, customerUpdateSchema, CustomerDetail } from './customers.contract';
+import { HISTORY_FIELDS, loggable, readCustomer } from './customers.record';
+import { assertCodeFree, assertTaxIdFree, findDuplicates } from './duplicates';
+import { assertReferences } from './references';
+import { reindexCustomers } from './search/indexer';
+import { pinyinReadings } from './search/pinyin';
+
+export type CustomerCreate = z.output<typeof customerCreateSchema>;
+export type CustomerUpdate = z.output<typeof customerUpdateSchema>;
+type Fields = Omit<CustomerCreate, 'code' | 'duplicateReason'>;
+
+/** Columns of the customers row from validated fields (mnemonic generated when left empty). */
+function rowValues(f: Fields) {
+  return {
+    name: f.name,
+    shortName: f.shortName ?? null,
+    mnemonic: f.mnemonic || pinyinReadings(f.name, f.nature).mnemonic || null,
+    nameNorm: normalizeCustomerName(f.name),
+    nature: f.nature,
+    categoryId: f.categoryId ?? null,
+    industryId: f.industryId ?? null,
+    regionId: f.regionId ?? null,
+    creditRatingId: f.creditRatingId ?? null,
+    taxId: f.taxId ?? null,
+    legalRep: f.legalRep ?? null,
+    website: f.website ?? null,
+    bankName: f.bankName ?? null,
+    bankAccount: f.bankAccount ?? null,
+    creditLimitCents: f.creditLimitCents ?? null,
+    creditDays: f.creditDays ?? null,
+    settlementMethodId: f.settlementMethodId ?? null,
+    paymentTerms: f.paymentTerms ?? null,
+    salespersonId: f.salespersonId ?? null,
+    contractEndDate: f.contractEndDate ?? null,
+    memo: f.memo ?? null,
+  };
+}
+
+function writeChildren(core: Core, customerId: number, f: Fields): void {
+  core.db.delete(customerContacts).where(eq(customerContacts.customerId, customerId)).run();
+  core.db.delete(customerAddresses).where(eq(customerAddresses.customerId, customerId)).run();
+  // a single contact is the primary one; likewise a single address of a kind is its default
+  const onlyContact = f.contacts.length === 1;
+  for (const [i, c] of f.contacts.entries()) {
+    core.db
+      .insert(customerContacts)
+      .values({
+        customerId,
+        name: c.name,
+        title: c.title ?? null,
+        mobile: c.mobile ?? null,
+        phone: c.phone ?? null,
+        phoneDigits: c.phone ? phoneDigits(c.phone) || null : null,
+        email: c.email ?? null,
+        isPrimary: c.isPrimary || onlyContact,
+        sort: i,
+      })
+      .run();
+  }
+  for (const [i, a] of f.addresses.entries()) {
+    core.db
+      .insert(customerAddresses)
+      .values({
+        customerId,
+        kind: a.kind,
+        country: a.country,
+        provinceCode: a.provinceCode ?? null,
+        cityCode: a.cityCode ?? null,
+        districtCode: a.districtCode ?? null,
+        street: a.street ?? null,
+        postcode: a.postcode ?? null,
+        isDefault: a.isDefault || f.addresses.filter((x) => x.kind === a.kind).length === 1,
+        sort: i,
+      })
+      .run();
+  }
+}
+
+/**
+ * Inserts one customer with contacts, addresses, search index and its operation-log row.
+ * Opens NO transaction: callers wrap it (createCustomer, the importer for many rows at once).
+ * Refuses a taken code or tax ID (DUPLICATE); does not look for similar names (callers decide).
+ */
+export function insertCustomer(core: Core, actor: Actor, input: CustomerCreate, opts: { reason?: string | null } = {}): number {
+  assertReferences(core, input);
+  assertTaxIdFree(core, input.taxId);
+  const code = input.code || takeNextCode(core);
+  assertCodeFree(core, code);
+  const at = core.clock.now();
+  const stamp = at.toISOString();
+  const { id } = core.db
+    .insert(customers)
+    .values({
+      code,
+      ...rowValues(input),
+      status: 'active',
+      createdAt: stamp,
+      createdBy: actor.id,
+      updatedAt: stamp,
+      updatedBy: actor.id,
+    })
+    .returning({ id: customers.id })
+    .get();
+  writeChildren(core, id, input);
+  reindexCustomers(core.sqlite, [id]);
+  const after = loggable(core, readCustomer(core, id));
+  writeLog(core.db, at, actor, {
+    entity: 'customer',
+    entityId: id,
+    action: 'create',
+    changes: diffFields(null, after, [...HISTORY_FIELDS]),
+    reason: opts.reason ?? input.duplicateReason ?? null,
+  });
+  return id;
+}
+
+/** Similar name or same phone: the user must give a reason to go on. */
+function assertNoPossibleDuplicate(core: Core, f: Fields & { duplicateReason?: string | null }, excludeId?: number): void {
+  if (f.duplicateReason) return;
+  const similar = findDuplicates(core, {
+    name: f.name,
+    phones: f.contacts.flatMap((c) => [c.mobile, c.phone]),
+    excludeId,
+  }).filter((m) => m.reason !== 'taxId');
+  if (similar.length) {
+    throw new DomainError('POSSIBLE_DUPLICATE', 'customers.errors.possibleDuplicate', undefined, {
+      count: similar.length,
+      code: similar[0].code,
+      name: similar[0].name,
+    });
+  }
+}
+
+export function createCustomer(core: Core, actor: Actor, input: CustomerCreate): CustomerDetail {
+  return inTransaction(core, () => {
+    assertNoPossibleDuplicate(core, input);
+    return readCustomer(core, insertCustomer(core, actor, input));
+  });
+}
+
+export function updateCustomer(core: Core, actor: Actor, input: CustomerUpdate): CustomerDetail {
+  return inTransaction(core, () => {
+    const before = readCustomer(core, input.id);
+    if (before.version !== input.version) throw Conflict();
+    assertReferences(core, input, before);
+    assertTaxIdFree(core, input.taxId, input.id);
+    // warn only about what this edit introduces: a new name or a new phone
+    const oldPhones = new Set(before.contacts.flatMap((c) => [c.mobile, c.phone]));
+    const newPhones = input.contacts.flatMap((c) => [c.mobile, c.phone]).filter((p) => p && !oldPhones.has(p));
+    const renamed = normalizeCustomerName(input.name) !== normalizeCustomerName(before.name);
+    if (renamed || newPhones.length) {
+      assertNoPossibleDuplicate(core, { ...input, name: renamed ? input.name : '', contacts: newPhones.map((p) => ({ name: '', mobile: p, isPrimary: false })) }, input.id);
+    }
+    const at = core.clock.now();
+    const res = core.db
+      .update(customers)
+      .set({ ...rowValues(input), updatedAt: at.toISOString(), updatedBy: actor.id, version: input.version + 1 })
+      .where(eq(customers.id, input.id))
+      .run();
+    if (res.changes !== 1) throw NotFound();
+    writeChildren(core, input.id, input);
+    reindexCustomers(core.sqlite, [input.id]);
+    const after = readCustomer(core, input.id);
+    writeLog(core.db, at, actor, {
+      entity: 'customer',
+      entityId: input.id,
+      action: 'update',
+      changes: diffFields(loggable(core, before), loggable(core, after), [...HISTORY_FIELDS]),
+      reason: input.duplicateReason ?? null,
+    });
+    return after;
+  });
+}
+
+export function getCustomers(core: Core, ids: number[]) {
+  const rows = core.db
+    .select({ id: customers.id, code: customers.code, name: customers.name, status: customers.status })
+    .from(customers)
+    .where(inArray(customers.id, ids))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { items: ids.flatMap((id) => byId.get(id) ?? []) };
+}
+
+/** The record's change history from the operation log (every action on this customer). */
+export function customerHistory(core: Core, id: number, page: number, pageSize: number) {
+  const r = listAudit(core, { entity: 'customer', entityId: String(id), page, pageSize });
+  return {
+    items: r.items.map(({ id: logId, at, userName, action, changes, reason }) => ({ id: logId, at, userName, action, changes, reason })),
+    total: r.total,
+  };
+}

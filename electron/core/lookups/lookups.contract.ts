@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { channel } from '../contract-kit';
+import { normalizeProse } from '../normalize';
+
+/** The managed lists of the customer record. */
+export const LOOKUP_KINDS = ['category', 'industry', 'region', 'creditRating', 'settlementMethod'] as const;
+export const lookupKindSchema = z.enum(LOOKUP_KINDS);
+export type LookupKind = z.infer<typeof lookupKindSchema>;
+
+export const lookupItemSchema = z.object({
+  id: z.number().int(),
+  kind: lookupKindSchema,
+  parentId: z.number().int().nullable(),
+  name: z.string(),
+  sort: z.number().int(),
+  active: z.boolean(),
+  version: z.number().int(),
+});
+export type LookupItem = z.infer<typeof lookupItemSchema>;
+
+const lookupName = z
+  .string('validation.required')
+  .transform(normalizeProse)
+  .pipe(z.string().min(1, 'validation.required').max(50, 'validation.tooLong'));
+const id = z.number('validation.required').int().positive();
+const manage = { permission: 'lookup.manage' } as const;
+
+export const lookupsContract = {
+  /** All items of the given kinds (active and inactive; pickers show the active ones). */
+  'lookup.list': channel({
+    access: { permission: 'customer.view' },
+    input: z.object({ kinds: z.array(lookupKindSchema).optional() }).strict(),
+    output: z.object({ items: z.array(lookupItemSchema) }),
+  }),
+  'lookup.create': channel({
+    access: manage,
+    input: z
+      .object({ kind: lookupKindSchema, name: lookupName, parentId: id.nullable().optional(), sort: z.number().int().optional() })
+      .strict(),
+    output: lookupItemSchema,
+  }),
+  'lookup.update': channel({
+    access: manage,
+    input: z
+      .object({ id, version: id, name: lookupName, parentId: id.nullable().optional(), sort: z.number().int().optional(), active: z.boolean() })
+      .strict(),
+    output: lookupItemSchema,
+  }),
+};

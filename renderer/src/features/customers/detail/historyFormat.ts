@@ -1,0 +1,102 @@
+import i18n from 'i18next';
+import type { LookupItem } from '../../../../../electron/core/lookups/lookups.contract';
+import { translateOr } from '../../../shared/translate';
+import { lookupName, lookupPath } from '../../lookups/lookupsStore';
+import { countryName, divisionNames } from '../shared/geo';
+import { formatCents } from '../shared/money';
+import { statusText } from '../shared/StatusTag';
+
+export interface HistoryContext {
+  lookups: readonly LookupItem[];
+  users: readonly { id: number; displayName: string }[];
+}
+
+export interface ChangeLine {
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** Record field → the label key under customers.fields. */
+const FIELD_LABELS: Record<string, string> = {
+  categoryId: 'category',
+  industryId: 'industry',
+  regionId: 'region',
+  creditRatingId: 'creditRating',
+  settlementMethodId: 'settlementMethod',
+  salespersonId: 'salesperson',
+  salespersonName: 'salesperson',
+  creditLimitCents: 'creditLimit',
+};
+const LOOKUP_FIELDS = new Set(['categoryId', 'industryId', 'regionId', 'creditRatingId', 'settlementMethodId']);
+
+export function fieldLabel(field: string): string {
+  return translateOr('customers.fields', FIELD_LABELS[field] ?? field);
+}
+
+type Obj = Record<string, unknown>;
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+function contactText(c: Obj): string {
+  const parts = [c.name, c.title, c.mobile, c.phone, c.email].map(str).filter(Boolean);
+  const primary = c.isPrimary ? i18n.t('customers.history.primaryMark') : '';
+  return parts.join(' ') + primary;
+}
+
+function addressText(a: Obj): string {
+  const kind = translateOr('customers.addressKind', str(a.kind));
+  // the log keeps the division as names (`division`); older shapes may carry the codes
+  const where =
+    str(a.country) && a.country !== 'CN'
+      ? countryName(str(a.country), i18n.language)
+      : str(a.division) || divisionNames([str(a.provinceCode), str(a.cityCode), str(a.districtCode)]).join(' ');
+  const mark = a.isDefault ? i18n.t('customers.history.defaultMark') : '';
+  return `${kind}${i18n.t('customers.history.colon')}${[where, str(a.street), str(a.postcode)].filter(Boolean).join(' ')}${mark}`;
+}
+
+/** One before/after value as text, with list names, money and translated codes. */
+export function formatHistoryValue(field: string, value: unknown, ctx: HistoryContext): string {
+  const empty = i18n.t('common.empty');
+  if (value === null || value === undefined || value === '') return empty;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return empty;
+    const sep = i18n.t('common.listSeparator');
+    if (field === 'contacts') return value.map((c) => contactText(c as Obj)).join(sep);
+    if (field === 'addresses') return value.map((a) => addressText(a as Obj)).join(sep);
+    return value.map((v) => formatHistoryValue(field, v, ctx)).join(sep);
+  }
+  if (typeof value === 'boolean') return i18n.t(value ? 'common.yes' : 'common.no');
+  if (typeof value === 'number') {
+    if (field === 'categoryId') return lookupPath(ctx.lookups, value) ?? `#${value}`;
+    if (LOOKUP_FIELDS.has(field)) return lookupName(ctx.lookups, value) ?? `#${value}`;
+    if (field === 'salespersonId') return ctx.users.find((u) => u.id === value)?.displayName ?? `#${value}`;
+    if (field === 'creditLimitCents') return formatCents(value) ?? empty;
+    if (field === 'creditDays') return i18n.t('customers.detail.days', { count: value });
+    return String(value);
+  }
+  if (typeof value === 'string') {
+    if (field === 'nature') return translateOr('customers.nature', value);
+    if (field === 'status') return statusText(value);
+    return value;
+  }
+  if (typeof value === 'object') {
+    if (field === 'contacts') return contactText(value as Obj);
+    if (field === 'addresses') return addressText(value as Obj);
+  }
+  return JSON.stringify(value);
+}
+
+/** The changed fields of one history entry, translated. */
+export function changeLines(
+  changes: Record<string, { before?: unknown; after?: unknown }> | null,
+  ctx: HistoryContext,
+): ChangeLine[] {
+  if (!changes) return [];
+  return Object.entries(changes).map(([field, { before, after }]) => ({
+    field,
+    label: fieldLabel(field),
+    before: formatHistoryValue(field, before, ctx),
+    after: formatHistoryValue(field, after, ctx),
+  }));
+}

@@ -1,0 +1,111 @@
+import { Button, Flex, Select } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerFilters as Filters } from '../exportAction';
+import { LookupSelect } from '../shared/LookupSelect';
+import { useUserOptions } from '../shared/useUserOptions';
+import type { ListSort } from './listQuery';
+
+const STATUSES = ['active', 'inactive'] as const;
+const SORTS: readonly ListSort[] = [
+  { field: 'code', order: 'asc' },
+  { field: 'code', order: 'desc' },
+  { field: 'name', order: 'asc' },
+  { field: 'createdAt', order: 'desc' },
+  { field: 'createdAt', order: 'asc' },
+  { field: 'updatedAt', order: 'desc' },
+];
+const sortKey = (s: ListSort) => `${s.field}.${s.order}`;
+
+interface Props {
+  filters: Filters;
+  onFilters: (filters: Filters) => void;
+  sort: ListSort | null;
+  onSort: (sort: ListSort | null) => void;
+  onReset: () => void;
+}
+
+/** Filter row of the list: 状态, 客户分类, 地区, 行业, 信用等级, 专管业务员, and the order. */
+export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: Props) {
+  const { t } = useTranslation();
+  const users = useUserOptions((s) => s.items);
+  const loadUsers = useUserOptions((s) => s.load);
+  useEffect(() => {
+    void loadUsers().catch(() => undefined);
+  }, [loadUsers]);
+
+  const set = (patch: Partial<Filters>) => onFilters({ ...filters, ...patch });
+  const width = 140;
+
+  return (
+    <Flex wrap gap={8} align="center">
+      <Select<string>
+        aria-label={t('customers.filters.status')}
+        placeholder={t('customers.filters.status')}
+        style={{ width: 110 }}
+        allowClear
+        value={filters.status?.[0]}
+        onChange={(v) => set({ status: v ? [v] : undefined })}
+        options={STATUSES.map((s) => ({ value: s, label: t(`customers.status.${s}`) }))}
+      />
+      <LookupSelect
+        kind="category"
+        aria-label={t('customers.filters.category')}
+        placeholder={t('customers.filters.category')}
+        style={{ width }}
+        includeInactive
+        value={filters.categoryId}
+        onChange={(v) => set({ categoryId: v ?? undefined })}
+      />
+      <LookupSelect
+        kind="region"
+        aria-label={t('customers.filters.region')}
+        placeholder={t('customers.filters.region')}
+        style={{ width: 110 }}
+        includeInactive
+        value={filters.regionId}
+        onChange={(v) => set({ regionId: v ?? undefined })}
+      />
+      <LookupSelect
+        kind="industry"
+        aria-label={t('customers.filters.industry')}
+        placeholder={t('customers.filters.industry')}
+        style={{ width }}
+        includeInactive
+        value={filters.industryId}
+        onChange={(v) => set({ industryId: v ?? undefined })}
+      />
+      <LookupSelect
+        kind="creditRating"
+        aria-label={t('customers.filters.creditRating')}
+        placeholder={t('customers.filters.creditRating')}
+        style={{ width: 110 }}
+        includeInactive
+        value={filters.creditRatingId}
+        onChange={(v) => set({ creditRatingId: v ?? undefined })}
+      />
+      <Select<number>
+        aria-label={t('customers.filters.salesperson')}
+        placeholder={t('customers.filters.salesperson')}
+        style={{ width }}
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        value={filters.salespersonId}
+        onChange={(v) => set({ salespersonId: v ?? undefined })}
+        options={users.map((u) => ({ value: u.id, label: u.displayName }))}
+      />
+      <Select<string>
+        aria-label={t('customers.filters.sort')}
+        placeholder={t('customers.filters.sort')}
+        style={{ width: 150 }}
+        allowClear
+        value={sort ? sortKey(sort) : undefined}
+        onChange={(v) => onSort(SORTS.find((s) => sortKey(s) === v) ?? null)}
+        options={SORTS.map((s) => ({ value: sortKey(s), label: t(`customers.sort.${s.field}_${s.order}`) }))}
+      />
+      <Button type="link" onClick={onReset}>
+        {t('common.reset')}
+      </Button>
+    </Flex>
+  );
+}

@@ -1,0 +1,76 @@
+import type { TableColumnType } from 'antd';
+import type { TFunction } from 'i18next';
+import type { CustomerListRow } from '../../../../../electron/core/customers/customers.contract';
+import { formatMinute } from '../../../shared/format';
+import { translateOr } from '../../../shared/translate';
+import { formatCents } from '../shared/money';
+import { StatusTag } from '../shared/StatusTag';
+import type { ColumnKey } from './columnPrefs';
+import type { ListSort, SortField } from './listQuery';
+
+type Column = TableColumnType<CustomerListRow>;
+
+interface Def {
+  width: number;
+  render?: (row: CustomerListRow) => React.ReactNode;
+  dataIndex?: keyof CustomerListRow;
+  sortField?: SortField;
+  align?: 'right';
+}
+
+const DEFS: Record<ColumnKey, Def> = {
+  code: { width: 110, dataIndex: 'code', sortField: 'code' },
+  name: { width: 230, dataIndex: 'name', sortField: 'name' },
+  shortName: { width: 140, dataIndex: 'shortName' },
+  mnemonic: { width: 110, dataIndex: 'mnemonic' },
+  nature: { width: 110, render: (r) => translateOr('customers.nature', r.nature) },
+  category: { width: 120, dataIndex: 'categoryName' },
+  industry: { width: 130, dataIndex: 'industryName' },
+  region: { width: 100, dataIndex: 'regionName' },
+  creditRating: { width: 90, dataIndex: 'creditRatingName' },
+  contactName: { width: 90, dataIndex: 'contactName' },
+  mobile: { width: 120, dataIndex: 'mobile' },
+  phone: { width: 140, dataIndex: 'phone' },
+  taxId: { width: 170, dataIndex: 'taxId' },
+  creditLimit: { width: 140, align: 'right', render: (r) => formatCents(r.creditLimitCents) },
+  salesperson: { width: 90, dataIndex: 'salespersonName' },
+  contractEndDate: { width: 120, dataIndex: 'contractEndDate' },
+  status: { width: 80, render: (r) => <StatusTag status={r.status} /> },
+  updatedAt: { width: 150, sortField: 'updatedAt', render: (r) => formatMinute(r.updatedAt) },
+};
+
+/** Total width of the given columns (the virtual table needs a fixed scroll width). */
+export function columnsWidth(keys: readonly ColumnKey[]): number {
+  return keys.reduce((sum, k) => sum + DEFS[k].width, 0);
+}
+
+/** The table's columns for the chosen keys; sortable ones reflect the current order. */
+export function listColumns(keys: readonly ColumnKey[], sort: ListSort | null, t: TFunction): Column[] {
+  const empty = t('common.empty');
+  return keys.map((key) => {
+    const def = DEFS[key];
+    const column: Column = {
+      key,
+      title: t(`customers.columns.${key}`),
+      width: def.width,
+      align: def.align,
+      ellipsis: true,
+      fixed: key === 'code' ? 'left' : undefined,
+      render: (_: unknown, row: CustomerListRow) => {
+        const value = def.render ? def.render(row) : def.dataIndex ? row[def.dataIndex] : null;
+        return value === null || value === undefined || value === '' ? empty : value;
+      },
+    };
+    if (def.sortField) {
+      column.sorter = true;
+      column.sortDirections = ['ascend', 'descend'];
+      column.sortOrder = sort?.field === def.sortField ? (sort.order === 'asc' ? 'ascend' : 'descend') : null;
+    }
+    return column;
+  });
+}
+
+/** The sort field behind a column key (for the table's onChange). */
+export function sortFieldOf(key: string | undefined): SortField | undefined {
+  return key ? DEFS[key as ColumnKey]?.sortField : undefined;
+}

@@ -1,0 +1,12 @@
+/** Routes of the customer pages (below the `customers` menu entry) and the pages they open. */
+export const customerPaths = {
+  list: '/customers',
+  create: '/customers/new',
+  lists: '/customers/lists',
+  detail: (id: number) => `/customers/${id}`,
+  edit: (id: number) => `/customers/${id}/edit`,
+  /** the labels page (built by the labels feature): selected ids, layout a4 | thermal */
+  labels: (ids: readonly number[], layout: 'a4' | 'thermal' = 'a4') =>
+    `/print/labels?ids=${ids.join(',')}&layout=${layout}`,
+  import: '/customers-import',
+};

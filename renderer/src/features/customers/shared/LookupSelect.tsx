@@ -1,0 +1,78 @@
+import { Select, TreeSelect } from 'antd';
+import { useEffect, useMemo } from 'react';
+import type { LookupKind } from '../../../../../electron/core/lookups/lookups.contract';
+import { itemsOf, type LookupTreeNode, lookupTree, useLookups } from '../../lookups/lookupsStore';
+
+interface Props {
+  kind: LookupKind;
+  value?: number | null;
+  onChange?: (value: number | null) => void;
+  id?: string;
+  placeholder?: string;
+  style?: React.CSSProperties;
+  'aria-label'?: string;
+  /** show deactivated items too (filters: old records still carry them) */
+  includeInactive?: boolean;
+}
+
+interface TreeOption {
+  value: number;
+  title: string;
+  disabled?: boolean;
+  children?: TreeOption[];
+}
+
+function toTree(nodes: LookupTreeNode[], keep: (active: boolean, id: number) => boolean): TreeOption[] {
+  return nodes
+    .filter((n) => keep(n.item.active, n.item.id))
+    .map((n) => ({ value: n.item.id, title: n.item.name, children: toTree(n.children, keep) }));
+}
+
+/**
+ * A picker over one managed list: a tree for 客户分类, a plain list otherwise. Offers the active
+ * items (and the current value even when it was deactivated since).
+ */
+export function LookupSelect({ kind, value, onChange, includeInactive, ...rest }: Props) {
+  const items = useLookups((s) => s.items);
+  const load = useLookups((s) => s.load);
+  useEffect(() => {
+    void load().catch(() => undefined);
+  }, [load]);
+
+  const keep = (active: boolean, id: number) => includeInactive || active || id === value;
+
+  const flat = useMemo(
+    () =>
+      itemsOf(items, kind)
+        .filter((i) => includeInactive || i.active || i.id === value)
+        .map((i) => ({ value: i.id, label: i.name })),
+    [items, kind, value, includeInactive],
+  );
+
+  const handle = (v: number | undefined | null) => onChange?.(v ?? null);
+
+  if (kind === 'category') {
+    return (
+      <TreeSelect<number>
+        {...rest}
+        value={value ?? undefined}
+        onChange={handle}
+        treeData={toTree(lookupTree(items, kind), keep)}
+        allowClear
+        showSearch={{ treeNodeFilterProp: 'title' }}
+        treeDefaultExpandAll
+        popupMatchSelectWidth={false}
+      />
+    );
+  }
+  return (
+    <Select<number>
+      {...rest}
+      value={value ?? undefined}
+      onChange={handle}
+      options={flat}
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+    />
+  );
+}

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerSearchSchema, SORT_FIELDS } from '../../../../electron/core/customers/customers.contract';
+import { IDS, planSearch, type Stmt } from '../../../../electron/core/customers/search/search.sql';
+import { seedCustomers } from '../../../bench/seed/seed';
+import { makeEnv, type TestEnv } from '../../support/test-core';
+
+/**
+ * Every interactive search shape — each kind of box text, with and without each filter, browsing
+ * with each sort — is planned by SQLite on an analysed archive of a few thousand customers; no
+ * statement may walk a whole table (SCAN without an index). The statements come from planSearch,
+ * the function customer.search itself runs, so this cannot drift from production.
+ */
+let env: TestEnv;
+beforeAll(async () => {
+  env = await makeEnv();
+  env.core.sqlite.transaction(() => seedCustomers(env.core.sqlite, { count: 3_000, seed: 11 }))();
+  env.core.sqlite.exec('ANALYZE');
+});
+afterAll(() => env.close());
+
+const REAL_TABLES = new Set([
+  'customers',
+  'customer_contacts',
+  'customer_addresses',
+  'customer_pinyin',
+  'lookups',
+  'users',
+]);
+
+/** alias → table, read from the statement's FROM / JOIN clauses */
+function aliases(sql: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of sql.matchAll(/\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?/gi)) {
+    out.set(m[1], m[1]);
+    if (m[2]) out.set(m[2], m[1]);
+  }
+  return out;
+}
+
+/** The plan lines of a statement that read a whole table. */
+function fullScans(s: Stmt): string[] {
+  const params = s.params.map((p) => (p === IDS ? '[1,2,3]' : p));
+  const plan = env.core.sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...params) as { detail: string }[];
+  const tables = aliases(s.sql);
+  return plan
+    .map((r) => r.detail)
+    .filter((detail) => {
+      const m = /^SCAN (\w+)(.*)$/.exec(detail);
+      if (!m) return false;
+      const table = tables.get(m[1]);
+      return !!table && REAL_TABLES.has(table) && !/\bINDEX\b/.test(m[2]) && !/VIRTUAL TABLE/.test(m[2]);
+    });
+}
+
+function lookupIds() {
+  const id = (kind: string) =>
+    env.core.sqlite.prepare('SELECT id FROM lookups WHERE kind = ? ORDER BY id LIMIT 1').pluck().get(kind) as number;
+  const salesperson = env.core.sqlite
+    .prepare(`SELECT id FROM users WHERE username = 'sales01'`)
+    .pluck()
+    .get() as number;
+  return {
+    categoryId: id('category'),
+    regionId: id('region'),
+    industryId: id('industry'),
+    creditRatingId: id('creditRating'),
+    salespersonId: salesperson,
+  };
+}
+
+const BOX_TEXTS = {
+  browse: undefined,
+  chinese_1_char: '海',
+  chinese_2_chars: '海淀',
+  chinese_substring: '海淀科技',
+  chinese_and_longer_words: '北京 海淀科技',
+  pinyin_initials: 'bjhd',
+  full_pinyin: 'beijinghaidian',
+  one_letter: 'c',
+  code_prefix: 'C00012',
+  phone_fragment: '138-1234',
+  tax_id: '91110108MA',
+};
+
+function shapes() {
+  const ids = lookupIds();
+  const filterSets: Record<string, object> = {
+    none: {},
+    status: { status: ['active'] },
+    ...Object.fromEntries(Object.entries(ids).map(([k, v]) => [k, { [k]: v }])),
+    all: { status: ['active'], ...ids },
+  };
+  const sorts = [
+    undefined,
+    ...SORT_FIELDS.flatMap((field) => (['asc', 'desc'] as const).map((order) => ({ field, order }))),
+  ];
+  const out: { name: string; input: ReturnType<typeof customerSearchSchema.parse> }[] = [];
+  for (const [kind, q] of Object.entries(BOX_TEXTS)) {
+    for (const [filterName, filters] of Object.entries(filterSets)) {
+      for (const sort of sorts) {
+        out.push({
+          name: `${kind} / filters ${filterName} / sort ${sort ? `${sort.field} ${sort.order}` : 'default'}`,
+          input: customerSearchSchema.parse({ q, filters, sort, limit: 50, offset: 100 }),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+describe('query plans of customer.search', () => {
+  it('cover every kind, filter and sort', () => {
+    const modes = new Set(shapes().map((s) => planSearch(s.input).mode));
+    expect(modes).toEqual(new Set(['browse', 'search']));
+    expect(shapes()).toHaveLength(Object.keys(BOX_TEXTS).length * 8 * 9);
+  });
+
+  it('never read a whole table', () => {
+    const failures: string[] = [];
+    for (const { name, input } of shapes()) {
+      const plan = planSearch(input);
+      if (plan.mode === 'empty') {
+        failures.push(`${name}: no statement`);
+        continue;
+      }
+      const statements =
+        plan.mode === 'browse'
+          ? [plan.page, plan.densePage, plan.count, plan.rows]
+          : [...plan.branches.flatMap((b) => [b.ids, b.more]), plan.window, plan.exact, plan.page, plan.rows];
+      for (const s of statements) {
+        if (!s) continue;
+        for (const line of fullScans(s))
+          failures.push(`${name}: ${line} in ${s.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+      }
+    }
+    expect([...new Set(failures)]).toEqual([]);
+  });
+
+  it('would notice a full scan', () => {
+    expect(fullScans({ sql: 'SELECT id FROM customers c WHERE c.memo LIKE ?', params: ['%x%'] })).toEqual(['SCAN c']);
+    expect(fullScans({ sql: 'SELECT id FROM customers WHERE memo = ?', params: ['x'] })).toEqual(['SCAN customers']);
+  });
+});

@@ -12,7 +12,17 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: { main: 'electron/main.ts', web: 'electron/web.ts' }, outdir: 'dist/main', packages: 'external' }),
+  build({
+    ...common,
+    entryPoints: {
+      main: 'electron/main.ts',
+      web: 'electron/web.ts',
+      // the import / export worker thread, found next to main.js by worker-client.ts
+      'customer-import.worker': 'electron/core/customers/import/import.worker.ts',
+    },
+    outdir: 'dist/main',
+    packages: 'external',
+  }),
   // a sandboxed preload may only require('electron'): everything else is bundled in
   build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/main', external: ['electron'] }),
 ]);

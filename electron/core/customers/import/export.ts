@@ -1,0 +1,147 @@
+import type { Sqlite } from '../../../../db/open';
+import type { CustomerSearchInput } from '../customers.contract';
+import { IDS, planSearch, SEARCH_CAP, type Stmt } from '../search/search.sql';
+import { divisionNamesOf } from './areas';
+import { type ExportRow, exportWriter } from './files';
+import { NATURE_LABELS } from './import.contract';
+import { loadRefs, RefIndex } from './refs';
+
+/**
+ * Export of the filtered list: the ids come from the list's own statements (search.sql.ts, same
+ * q + filters + sort; a box text gives its first SEARCH_CAP matches, as the list does), the rows
+ * in the template's columns, read and written in batches.
+ */
+export interface ExportInput {
+  outFile: string;
+  q?: string;
+  filters: Record<string, unknown>;
+  sort?: CustomerSearchInput['sort'];
+  format: 'xlsx' | 'csv';
+}
+
+const bind = (s: Stmt, ids: number[] = []) => s.params.map((p) => (p === IDS ? JSON.stringify(ids) : p));
+
+/** Ids of the customers the list shows for these q + filters, in its order. */
+export function exportIds(sqlite: Sqlite, input: Pick<ExportInput, 'q' | 'filters' | 'sort'>): number[] {
+  const search: CustomerSearchInput = {
+    q: input.q,
+    filters: input.filters as CustomerSearchInput['filters'],
+    sort: input.sort,
+    offset: 0,
+    // browse: every match (LIMIT -1 = no limit); search: the window the list pages in
+    limit: input.q?.trim() ? SEARCH_CAP : -1,
+  };
+  const plan = planSearch(search);
+  const all = (s: Stmt, ids?: number[]) => (sqlite.prepare(s.sql).pluck().all(...bind(s, ids)) as number[]).map(Number);
+  if (plan.mode === 'empty') return [];
+  if (plan.mode === 'browse') return all(plan.page);
+  const exact = plan.exact ? all(plan.exact) : [];
+  const window = [...new Set([...exact, ...all(plan.window)])].slice(0, SEARCH_CAP);
+  return all(plan.page, window);
+}
+
+interface Row {
+  code: string;
+  name: string;
+  shortName: string | null;
+  mnemonic: string | null;
+  nature: keyof typeof NATURE_LABELS;
+  categoryId: number | null;
+  industryId: number | null;
+  regionId: number | null;
+  creditRatingId: number | null;
+  taxId: string | null;
+  legalRep: string | null;
+  website: string | null;
+  bankName: string | null;
+  bankAccount: string | null;
+  creditLimitCents: number | null;
+  creditDays: number | null;
+  settlementMethodId: number | null;
+  paymentTerms: string | null;
+  salesperson: string | null;
+  contractEndDate: string | null;
+  memo: string | null;
+  contactName: string | null;
+  contactTitle: string | null;
+  mobile: string | null;
+  phone: string | null;
+  email: string | null;
+  provinceCode: string | null;
+  cityCode: string | null;
+  districtCode: string | null;
+  street: string | null;
+  postcode: string | null;
+}
+
+// the primary contact; the default registered address (else any default, else the first)
+const ROWS_SQL = `
+SELECT c.code, c.name, c.short_name AS shortName, c.mnemonic, c.nature, c.category_id AS categoryId, c.industry_id AS industryId,
+  c.region_id AS regionId, c.credit_rating_id AS creditRatingId, c.tax_id AS taxId, c.legal_rep AS legalRep, c.website,
+  c.bank_name AS bankName, c.bank_account AS bankAccount, c.credit_limit_cents AS creditLimitCents, c.credit_days AS creditDays,
+  c.settlement_method_id AS settlementMethodId, c.payment_terms AS paymentTerms, u.display_name AS salesperson,
+  c.contract_end_date AS contractEndDate, c.memo,
+  ct.name AS contactName, ct.title AS contactTitle, ct.mobile, ct.phone, ct.email,
+  a.province_code AS provinceCode, a.city_code AS cityCode, a.district_code AS districtCode, a.street, a.postcode
+FROM json_each(?) w
+CROSS JOIN customers c ON c.id = w.value
+LEFT JOIN users u ON u.id = c.salesperson_id
+LEFT JOIN customer_contacts ct ON ct.id = (
+  SELECT x.id FROM customer_contacts x WHERE x.customer_id = c.id ORDER BY x.is_primary DESC, x.sort, x.id LIMIT 1)
+LEFT JOIN customer_addresses a ON a.id = (
+  SELECT y.id FROM customer_addresses y WHERE y.customer_id = c.id
+  ORDER BY (y.kind = 'registered' AND y.is_default) DESC, y.is_default DESC, y.sort, y.id LIMIT 1)
+ORDER BY w.key`;
+
+export function exportRow(r: Row, refs: RefIndex): ExportRow {
+  const d = divisionNamesOf(r);
+  return [
+    r.code,
+    r.name,
+    r.shortName,
+    r.mnemonic,
+    NATURE_LABELS[r.nature] ?? r.nature,
+    refs.lookupLabel(r.categoryId) || null,
+    refs.lookupLabel(r.industryId) || null,
+    refs.lookupLabel(r.regionId) || null,
+    refs.lookupLabel(r.creditRatingId) || null,
+    r.taxId,
+    r.legalRep,
+    r.website,
+    r.bankName,
+    r.bankAccount,
+    r.creditLimitCents == null ? null : r.creditLimitCents / 100,
+    r.creditDays,
+    refs.lookupLabel(r.settlementMethodId) || null,
+    r.paymentTerms,
+    r.salesperson,
+    r.contractEndDate ? new Date(`${r.contractEndDate}T00:00:00Z`) : null,
+    r.memo,
+    r.contactName,
+    r.contactTitle,
+    r.mobile,
+    r.phone,
+    r.email,
+    d.province || null,
+    d.city || null,
+    d.district || null,
+    r.street,
+    r.postcode,
+  ];
+}
+
+const BATCH = 1000;
+
+export async function exportCustomers(sqlite: Sqlite, input: ExportInput, onProgress: (done: number, total: number) => void): Promise<number> {
+  const ids = exportIds(sqlite, input);
+  const refs = new RefIndex(loadRefs(sqlite));
+  const rows = sqlite.prepare(ROWS_SQL);
+  const out = exportWriter(input.outFile, input.format);
+  onProgress(0, ids.length);
+  for (let i = 0; i < ids.length; i += BATCH) {
+    for (const r of rows.all(JSON.stringify(ids.slice(i, i + BATCH))) as Row[]) out.add(exportRow(r, refs));
+    onProgress(Math.min(ids.length, i + BATCH), ids.length);
+  }
+  await out.close();
+  return ids.length;
+}

@@ -11,6 +11,8 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   input: I;
   output: O;
   access: Access;
+  /** changes the database: waits while a long writer (an import) holds the write lock */
+  writes?: boolean;
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {

@@ -6,6 +6,7 @@ import type { Core } from './core';
 import { DomainError, Forbidden, Invalid, SessionExpired, Unauthenticated } from './errors';
 import type { Handler, Handlers, TransportCtx } from './handler';
 import { handlers as defaultHandlers } from './handlers';
+import { writeGate } from './write-gate';
 
 /** An i18n key such as `validation.required` or `customers.validation.uscc` (zod's own messages are sentences). */
 const I18N_KEY = /^[a-zA-Z][\w-]*(\.[\w-]+)+$/;
@@ -56,6 +57,7 @@ export async function dispatch(
     if (typeof def.access === 'object' && !actor?.permissions.has(def.access.permission)) throw Forbidden();
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw Invalid(zodFields(parsed.error));
+    if ('writes' in def && def.writes) await writeGate();
     const handler = handlers[channelName] as Handler<typeof channelName>;
     const out = await handler({ core, actor, transport }, parsed.data as never);
     return { ok: true, data: def.output.parse(out) };

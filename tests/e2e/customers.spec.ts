@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { callDirect, createAdmin } from './steps';
 
 // Issue 3, acceptance 1: create a customer with every section filled in Chinese; find it by pinyin
 // initials, by a Chinese substring and by a mobile fragment; edit it; see the change in its history;
@@ -11,21 +12,6 @@ const SIMILAR = '北京海淀科技有限责任公司';
 /** a valid 统一社会信用代码 (check character Y) and the same code with a wrong check character */
 const USCC = '91110108MA01HK4Q7Y';
 const BAD_USCC = '91110108MA01HK4Q7X';
-
-/** A direct call with the page's own session cookie, bypassing the UI. */
-function callDirect(page: Page, channel: string, input: unknown) {
-  return page.evaluate(
-    async ([c, i]) => {
-      const res = await fetch(`/api/${c}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(i),
-      });
-      return res.json();
-    },
-    [channel, input] as const,
-  );
-}
 
 /** Opens a Select / TreeSelect by its label, types to filter, and takes the first match. */
 async function choose(page: Page, field: Locator, text: string) {
@@ -58,13 +44,7 @@ test('customer archive: create, find, edit, history, USCC check, duplicate warni
   await page.goto(app.openUrl);
 
   // first run: the administrator (who holds every customer permission)
-  await expect(page.getByText('首次设置')).toBeVisible();
-  await page.getByLabel('用户名', { exact: true }).fill('admin');
-  await page.getByLabel('显示名称', { exact: true }).fill('系统管理员');
-  await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
-  await page.getByLabel('确认密码', { exact: true }).fill('admin-pass-1');
-  await page.getByRole('button', { name: '创建管理员' }).click();
-  await expect(page.getByRole('button', { name: '系统管理员', exact: true })).toBeVisible();
+  await createAdmin(page);
 
   // two other customers, so every search below must actually tell them apart
   for (const [name, mobile] of [

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { callDirect, createAdmin } from './steps';
 
 // Issue 2 acceptance: first-run admin creation → login → create a clerk → logout → clerk logs in →
 // no Users page for the clerk and user.* refused on direct calls → the operation log shows the
@@ -18,32 +19,11 @@ async function signOut(page: Page, displayName: string) {
   await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
 }
 
-/** A direct call with the page's own session cookie, bypassing the UI. */
-function callDirect(page: Page, channel: string, input: unknown) {
-  return page.evaluate(
-    async ([c, i]) => {
-      const res = await fetch(`/api/${c}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(i),
-      });
-      return res.json();
-    },
-    [channel, input] as const,
-  );
-}
-
 test('first run, users and roles, operation log, language', async ({ page, app }) => {
   await page.goto(app.openUrl);
 
   // first run: the administrator is created here; no default account exists
-  await expect(page.getByText('首次设置')).toBeVisible();
-  await page.getByLabel('用户名', { exact: true }).fill('admin');
-  await page.getByLabel('显示名称', { exact: true }).fill('系统管理员');
-  await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
-  await page.getByLabel('确认密码', { exact: true }).fill('admin-pass-1');
-  await page.getByRole('button', { name: '创建管理员' }).click();
-  await expect(page.getByRole('button', { name: '系统管理员', exact: true })).toBeVisible();
+  await createAdmin(page);
 
   // login
   await signOut(page, '系统管理员');

@@ -4,27 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { callDirect, createAdmin } from './steps';
 
 // Issue 3: barcode labels. Customers' codes printed as Code 128 on an A4 sheet and on 40×30 mm
 // thermal labels; the PDF Chromium makes of the print page is rasterised (pdftoppm) and every
 // page decoded by a real barcode reader (zbarimg), and its paper size checked (pdfinfo).
 
 const NAMES = ['上海浦东贸易有限公司', '北京海淀科技有限公司', '广州天河区珠江新城国际电子商务服务股份有限公司'];
-
-/** A direct call with the page's own session cookie, bypassing the UI. */
-function callDirect(page: Page, channel: string, input: unknown) {
-  return page.evaluate(
-    async ([c, i]) => {
-      const res = await fetch(`/api/${c}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(i),
-      });
-      return res.json();
-    },
-    [channel, input] as const,
-  );
-}
 
 /** Page sizes in points, one per page, from pdfinfo. */
 function pageSizes(pdf: string): [number, number][] {
@@ -70,13 +56,7 @@ test('barcode labels: A4 sheet and 40×30 mm thermal labels decode to the custom
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-labels-'));
   try {
     await page.goto(app.openUrl);
-    await expect(page.getByText('首次设置')).toBeVisible();
-    await page.getByLabel('用户名', { exact: true }).fill('admin');
-    await page.getByLabel('显示名称', { exact: true }).fill('系统管理员');
-    await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
-    await page.getByLabel('确认密码', { exact: true }).fill('admin-pass-1');
-    await page.getByRole('button', { name: '创建管理员' }).click();
-    await expect(page.getByRole('button', { name: '系统管理员', exact: true })).toBeVisible();
+    await createAdmin(page);
 
     const customers: { id: number; code: string; name: string }[] = [];
     for (const name of NAMES) {

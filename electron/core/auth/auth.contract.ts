@@ -51,6 +51,7 @@ export const authContract = {
     }),
   }),
   'auth.setup': channel({
+    writes: true,
     access: 'public',
     input: z
       .object({
@@ -63,14 +64,24 @@ export const authContract = {
     output: sessionUserSchema,
   }),
   'auth.login': channel({
+    writes: true,
     access: 'public',
     input: z
-      .object({ username: usernameSchema, password: z.string('validation.required').min(1, 'validation.required').max(128) })
+      .object({
+        username: usernameSchema,
+        password: z.string('validation.required').min(1, 'validation.required').max(128),
+      })
       .strict(),
     output: sessionUserSchema,
   }),
-  'auth.logout': channel({ access: 'session', input: empty, output: empty }),
+  'auth.logout': channel({
+    writes: true,
+    access: 'session',
+    input: empty,
+    output: empty,
+  }),
   'auth.changePassword': channel({
+    writes: true,
     access: 'session',
     input: z
       .object({
@@ -81,6 +92,7 @@ export const authContract = {
     output: empty,
   }),
   'prefs.setLocale': channel({
+    writes: true,
     access: 'session',
     input: z.object({ locale: localeSchema }).strict(),
     output: empty,

@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract-kit';
 import { normalizeProse } from '../normalize';
-import {
-  isValidUscc,
-  MAINLAND_MOBILE,
-  normalizeMobile,
-  normalizeTaxId,
-} from './customer.rules';
+import { isValidUscc, MAINLAND_MOBILE, normalizeMobile, normalizeTaxId } from './customer.rules';
 
 // ── field schemas (the renderer's forms validate with the same ones) ────────────────────────
 
@@ -34,12 +29,22 @@ export const CUSTOMER_STATUSES = ['active'] as const;
 export const customerCodeSchema = z
   .string()
   .transform((s) => s.normalize('NFKC').replace(/\s+/g, '').toUpperCase())
-  .pipe(z.string().max(32, 'validation.tooLong').regex(/^[A-Z0-9_-]*$/, 'customers.validation.codeChars'));
+  .pipe(
+    z
+      .string()
+      .max(32, 'validation.tooLong')
+      .regex(/^[A-Z0-9_-]*$/, 'customers.validation.codeChars'),
+  );
 
 export const mnemonicSchema = z
   .string()
   .transform((s) => s.normalize('NFKC').replace(/\s+/g, '').toUpperCase())
-  .pipe(z.string().max(50, 'validation.tooLong').regex(/^[A-Z0-9]*$/, 'customers.validation.mnemonicChars'))
+  .pipe(
+    z
+      .string()
+      .max(50, 'validation.tooLong')
+      .regex(/^[A-Z0-9]*$/, 'customers.validation.mnemonicChars'),
+  )
   .transform((s) => s || null)
   .nullable()
   .optional();
@@ -47,7 +52,12 @@ export const mnemonicSchema = z
 export const taxIdSchema = z
   .string()
   .transform(normalizeTaxId)
-  .pipe(z.string().max(30, 'validation.tooLong').regex(/^[0-9A-Z]*$/, 'customers.validation.taxIdChars'))
+  .pipe(
+    z
+      .string()
+      .max(30, 'validation.tooLong')
+      .regex(/^[0-9A-Z]*$/, 'customers.validation.taxIdChars'),
+  )
   .transform((s) => s || null)
   .nullable()
   .optional();
@@ -94,9 +104,21 @@ export const addressSchema = z.object({
     .string()
     .transform((s) => s.trim().toUpperCase())
     .pipe(z.string().regex(/^[A-Z]{2}$/, 'customers.validation.country')),
-  provinceCode: z.string().regex(/^\d{6}$/, 'customers.validation.division').nullable().optional(),
-  cityCode: z.string().regex(/^\d{6}$/, 'customers.validation.division').nullable().optional(),
-  districtCode: z.string().regex(/^\d{6}$/, 'customers.validation.division').nullable().optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{6}$/, 'customers.validation.division')
+    .nullable()
+    .optional(),
+  cityCode: z
+    .string()
+    .regex(/^\d{6}$/, 'customers.validation.division')
+    .nullable()
+    .optional(),
+  districtCode: z
+    .string()
+    .regex(/^\d{6}$/, 'customers.validation.division')
+    .nullable()
+    .optional(),
   street: optText(200),
   postcode: optText(12),
   isDefault: z.boolean().default(false),
@@ -120,12 +142,23 @@ export const customerFieldsSchema = z.object({
   bankAccount: z
     .string()
     .transform((s) => s.normalize('NFKC').replace(/[\s-]/g, ''))
-    .pipe(z.string().max(34, 'validation.tooLong').regex(/^[0-9A-Z]*$/i, 'customers.validation.bankAccount'))
+    .pipe(
+      z
+        .string()
+        .max(34, 'validation.tooLong')
+        .regex(/^[0-9A-Z]*$/i, 'customers.validation.bankAccount'),
+    )
     .transform((s) => s || null)
     .nullable()
     .optional(),
   /** 信用额度 in cents (分) */
-  creditLimitCents: z.number().int('customers.validation.cents').min(0, 'validation.range').max(1e13, 'validation.range').nullable().optional(),
+  creditLimitCents: z
+    .number()
+    .int('customers.validation.cents')
+    .min(0, 'validation.range')
+    .max(1e13, 'validation.range')
+    .nullable()
+    .optional(),
   creditDays: z.number().int().min(0, 'validation.range').max(3650, 'validation.range').nullable().optional(),
   settlementMethodId: optId,
   paymentTerms: optText(200),
@@ -310,10 +343,22 @@ export const customersContract = {
   'customer.getMany': channel({
     access: view,
     input: z.object({ ids: z.array(z.number().int().positive()).min(1).max(5000) }).strict(),
-    output: z.object({ items: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), status: z.string() })) }),
+    output: z.object({
+      items: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), status: z.string() })),
+    }),
   }),
-  'customer.create': channel({ access: { permission: 'customer.create' }, input: customerCreateSchema, output: customerDetailSchema }),
-  'customer.update': channel({ access: { permission: 'customer.edit' }, input: customerUpdateSchema, output: customerDetailSchema }),
+  'customer.create': channel({
+    writes: true,
+    access: { permission: 'customer.create' },
+    input: customerCreateSchema,
+    output: customerDetailSchema,
+  }),
+  'customer.update': channel({
+    writes: true,
+    access: { permission: 'customer.edit' },
+    input: customerUpdateSchema,
+    output: customerDetailSchema,
+  }),
   /** Possible duplicates of a record being typed: same tax ID (refused on save), similar name or same phone (warned). */
   'customer.checkDuplicates': channel({
     access: view,
@@ -328,7 +373,11 @@ export const customersContract = {
     output: z.object({ matches: z.array(duplicateMatchSchema) }),
   }),
   /** The next code the pattern would give (shown in the new-customer form). */
-  'customer.nextCode': channel({ access: { permission: 'customer.create' }, input: z.object({}).strict(), output: z.object({ code: z.string() }) }),
+  'customer.nextCode': channel({
+    access: { permission: 'customer.create' },
+    input: z.object({}).strict(),
+    output: z.object({ code: z.string() }),
+  }),
   /** Pinyin initials for a name: the suggested 助记码 and every plausible reading. */
   'customer.pinyin': channel({
     access: view,
@@ -338,7 +387,13 @@ export const customersContract = {
   /** The record's change history (from the operation log), newest first. */
   'customer.history': channel({
     access: view,
-    input: z.object({ id: z.number().int().positive(), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }).strict(),
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
     output: z.object({
       items: z.array(
         z.object({

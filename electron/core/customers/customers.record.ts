@@ -3,7 +3,8 @@ import { customerAddresses, customerContacts, customers, users } from '../../../
 import type { Core } from '../core';
 import { NotFound } from '../errors';
 import type { CustomerDetail } from './customers.contract';
-import { divisionNames, lookupNames } from './references';
+import { historyView } from './customer.rows';
+import { lookupNames } from './references';
 
 type CustomerRow = typeof customers.$inferSelect;
 
@@ -66,71 +67,11 @@ function pickRecord(c: CustomerRow) {
   };
 }
 
-/** Fields the history shows, in form order; references appear by name, not id. */
-export const HISTORY_FIELDS = [
-  'code',
-  'name',
-  'shortName',
-  'mnemonic',
-  'nature',
-  'category',
-  'industry',
-  'region',
-  'creditRating',
-  'taxId',
-  'legalRep',
-  'website',
-  'contacts',
-  'addresses',
-  'bankName',
-  'bankAccount',
-  'creditLimitCents',
-  'creditDays',
-  'settlementMethod',
-  'paymentTerms',
-  'salesperson',
-  'contractEndDate',
-  'memo',
-] as const;
-
-/** A record as the operation log keeps it: readable values, contacts and addresses without ids. */
+/** A record as the operation log keeps it (see customer.rows.ts). */
 export function loggable(core: Core, d: CustomerDetail): Record<string, unknown> {
   const names = lookupNames(core, [d.categoryId, d.industryId, d.regionId, d.creditRatingId, d.settlementMethodId]);
-  const n = (id: number | null) => (id == null ? null : (names.get(id) ?? String(id)));
-  return {
-    code: d.code,
-    name: d.name,
-    shortName: d.shortName,
-    mnemonic: d.mnemonic,
-    nature: d.nature,
-    category: n(d.categoryId),
-    industry: n(d.industryId),
-    region: n(d.regionId),
-    creditRating: n(d.creditRatingId),
-    taxId: d.taxId,
-    legalRep: d.legalRep,
-    website: d.website,
-    contacts: d.contacts.length
-      ? d.contacts.map(({ name, title, mobile, phone, email, isPrimary }) => ({ name, title, mobile, phone, email, isPrimary }))
-      : null,
-    addresses: d.addresses.length
-      ? d.addresses.map(({ kind, country, street, postcode, isDefault, ...a }) => ({
-          kind,
-          country,
-          division: divisionNames(a) || null,
-          street,
-          postcode,
-          isDefault,
-        }))
-      : null,
-    bankName: d.bankName,
-    bankAccount: d.bankAccount,
-    creditLimitCents: d.creditLimitCents,
-    creditDays: d.creditDays,
-    settlementMethod: n(d.settlementMethodId),
-    paymentTerms: d.paymentTerms,
-    salesperson: d.salespersonName,
-    contractEndDate: d.contractEndDate,
-    memo: d.memo,
-  };
+  return historyView(d, d.contacts, d.addresses, {
+    lookupName: (id) => (id == null ? null : (names.get(id) ?? String(id))),
+    userName: () => d.salespersonName,
+  });
 }

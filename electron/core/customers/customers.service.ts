@@ -7,83 +7,23 @@ import { listAudit } from '../audit/audit.service';
 import { type Core, inTransaction } from '../core';
 import { Conflict, DomainError, NotFound } from '../errors';
 import { takeNextCode } from './code';
-import { normalizeCustomerName, phoneDigits } from './customer.rules';
+import { normalizeCustomerName } from './customer.rules';
+import { addressRows, contactRows, customerColumns, HISTORY_FIELDS } from './customer.rows';
 import type { customerCreateSchema, customerUpdateSchema, CustomerDetail } from './customers.contract';
-import { HISTORY_FIELDS, loggable, readCustomer } from './customers.record';
+import { loggable, readCustomer } from './customers.record';
 import { assertCodeFree, assertTaxIdFree, findDuplicates } from './duplicates';
 import { assertReferences } from './references';
 import { reindexCustomers } from './search/indexer';
-import { pinyinReadings } from './search/pinyin';
 
 export type CustomerCreate = z.output<typeof customerCreateSchema>;
 export type CustomerUpdate = z.output<typeof customerUpdateSchema>;
 type Fields = Omit<CustomerCreate, 'code' | 'duplicateReason'>;
 
-/** Columns of the customers row from validated fields (mnemonic generated when left empty). */
-function rowValues(f: Fields) {
-  return {
-    name: f.name,
-    shortName: f.shortName ?? null,
-    mnemonic: f.mnemonic || pinyinReadings(f.name, f.nature).mnemonic || null,
-    nameNorm: normalizeCustomerName(f.name),
-    nature: f.nature,
-    categoryId: f.categoryId ?? null,
-    industryId: f.industryId ?? null,
-    regionId: f.regionId ?? null,
-    creditRatingId: f.creditRatingId ?? null,
-    taxId: f.taxId ?? null,
-    legalRep: f.legalRep ?? null,
-    website: f.website ?? null,
-    bankName: f.bankName ?? null,
-    bankAccount: f.bankAccount ?? null,
-    creditLimitCents: f.creditLimitCents ?? null,
-    creditDays: f.creditDays ?? null,
-    settlementMethodId: f.settlementMethodId ?? null,
-    paymentTerms: f.paymentTerms ?? null,
-    salespersonId: f.salespersonId ?? null,
-    contractEndDate: f.contractEndDate ?? null,
-    memo: f.memo ?? null,
-  };
-}
-
 function writeChildren(core: Core, customerId: number, f: Fields): void {
   core.db.delete(customerContacts).where(eq(customerContacts.customerId, customerId)).run();
   core.db.delete(customerAddresses).where(eq(customerAddresses.customerId, customerId)).run();
-  // a single contact is the primary one; likewise a single address of a kind is its default
-  const onlyContact = f.contacts.length === 1;
-  for (const [i, c] of f.contacts.entries()) {
-    core.db
-      .insert(customerContacts)
-      .values({
-        customerId,
-        name: c.name,
-        title: c.title ?? null,
-        mobile: c.mobile ?? null,
-        phone: c.phone ?? null,
-        phoneDigits: c.phone ? phoneDigits(c.phone) || null : null,
-        email: c.email ?? null,
-        isPrimary: c.isPrimary || onlyContact,
-        sort: i,
-      })
-      .run();
-  }
-  for (const [i, a] of f.addresses.entries()) {
-    core.db
-      .insert(customerAddresses)
-      .values({
-        customerId,
-        kind: a.kind,
-        country: a.country,
-        provinceCode: a.provinceCode ?? null,
-        cityCode: a.cityCode ?? null,
-        districtCode: a.districtCode ?? null,
-        street: a.street ?? null,
-        postcode: a.postcode ?? null,
-        isDefault: a.isDefault || f.addresses.filter((x) => x.kind === a.kind).length === 1,
-        sort: i,
-      })
-      .run();
-  }
+  for (const c of contactRows(f)) core.db.insert(customerContacts).values({ ...c, customerId }).run();
+  for (const a of addressRows(f)) core.db.insert(customerAddresses).values({ ...a, customerId }).run();
 }
 
 /**
@@ -102,7 +42,7 @@ export function insertCustomer(core: Core, actor: Actor, input: CustomerCreate, 
     .insert(customers)
     .values({
       code,
-      ...rowValues(input),
+      ...customerColumns(input),
       status: 'active',
       createdAt: stamp,
       createdBy: actor.id,
@@ -164,7 +104,7 @@ export function updateCustomer(core: Core, actor: Actor, input: CustomerUpdate):
     const at = core.clock.now();
     const res = core.db
       .update(customers)
-      .set({ ...rowValues(input), updatedAt: at.toISOString(), updatedBy: actor.id, version: input.version + 1 })
+      .set({ ...customerColumns(input), updatedAt: at.toISOString(), updatedBy: actor.id, version: input.version + 1 })
       .where(eq(customers.id, input.id))
       .run();
     if (res.changes !== 1) throw NotFound();

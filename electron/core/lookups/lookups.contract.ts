@@ -33,16 +33,30 @@ export const lookupsContract = {
     output: z.object({ items: z.array(lookupItemSchema) }),
   }),
   'lookup.create': channel({
+    writes: true,
     access: manage,
     input: z
-      .object({ kind: lookupKindSchema, name: lookupName, parentId: id.nullable().optional(), sort: z.number().int().optional() })
+      .object({
+        kind: lookupKindSchema,
+        name: lookupName,
+        parentId: id.nullable().optional(),
+        sort: z.number().int().optional(),
+      })
       .strict(),
     output: lookupItemSchema,
   }),
   'lookup.update': channel({
+    writes: true,
     access: manage,
     input: z
-      .object({ id, version: id, name: lookupName, parentId: id.nullable().optional(), sort: z.number().int().optional(), active: z.boolean() })
+      .object({
+        id,
+        version: id,
+        name: lookupName,
+        parentId: id.nullable().optional(),
+        sort: z.number().int().optional(),
+        active: z.boolean(),
+      })
       .strict(),
     output: lookupItemSchema,
   }),

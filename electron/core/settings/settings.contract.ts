@@ -15,5 +15,10 @@ export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
 
 export const settingsContract = {
   'settings.getSecurity': channel({ access: manage, input: z.object({}).strict(), output: securitySettingsSchema }),
-  'settings.updateSecurity': channel({ access: manage, input: securitySettingsSchema, output: securitySettingsSchema }),
+  'settings.updateSecurity': channel({
+    writes: true,
+    access: manage,
+    input: securitySettingsSchema,
+    output: securitySettingsSchema,
+  }),
 };

@@ -25,19 +25,31 @@ export const userCreateSchema = z
   .strict();
 
 export const usersContract = {
-  'user.list': channel({ access: manage, input: z.object({}).strict(), output: z.object({ items: z.array(userRowSchema) }) }),
-  'user.create': channel({ access: manage, input: userCreateSchema, output: userRowSchema }),
+  'user.list': channel({
+    access: manage,
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(userRowSchema) }),
+  }),
+  'user.create': channel({
+    writes: true,
+    access: manage,
+    input: userCreateSchema,
+    output: userRowSchema,
+  }),
   'user.update': channel({
+    writes: true,
     access: manage,
     input: z.object({ id, version, displayName: displayNameSchema, roles: roleList }).strict(),
     output: userRowSchema,
   }),
   'user.resetPassword': channel({
+    writes: true,
     access: manage,
     input: z.object({ id, password: passwordSchema }).strict(),
     output: userRowSchema,
   }),
   'user.setDisabled': channel({
+    writes: true,
     access: manage,
     input: z.object({ id, version, disabled: z.boolean() }).strict(),
     output: userRowSchema,

@@ -5,13 +5,15 @@ import { LabelsPrintPage } from '../features/labels/LabelsPrintPage';
 /** Routes that are not menu entries: reached from a feature's pages. */
 export interface ExtraRoute {
   path: string;
-  permission: string;
+  /** the user needs at least one of these */
+  permissions: readonly string[];
   page: ComponentType;
   /** true: rendered without the shell (sidebar, header), e.g. pages made for printing */
   bare?: boolean;
 }
 
 export const EXTRA_ROUTES: readonly ExtraRoute[] = [
-  { path: 'customers-import', permission: 'customer.import', page: CustomerImportPage },
-  { path: 'print/labels', permission: 'customer.view', page: LabelsPrintPage, bare: true },
+  // import and export share the page; it shows only the tabs the user may use
+  { path: 'customers-import', permissions: ['customer.import', 'customer.export'], page: CustomerImportPage },
+  { path: 'print/labels', permissions: ['customer.view'], page: LabelsPrintPage, bare: true },
 ];

@@ -13,7 +13,7 @@ import { Shell } from './Shell';
 export function SignedInRoutes() {
   const user = useSession((s) => s.user);
   const entries = visibleNav(user);
-  const extras = EXTRA_ROUTES.filter((r) => hasPermission(user, r.permission));
+  const extras = EXTRA_ROUTES.filter((r) => r.permissions.some((p) => hasPermission(user, p)));
   return (
     <Routes>
       {extras

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract } from '../../../electron/core/contract';
+import type { ChannelDef } from '../../../electron/core/contract-kit';
 import { makeEnv, snapshot, type TestClient, type TestEnv } from '../support/test-core';
 
 // Walks every channel of the contract: without a session it is refused (public ones excepted),
@@ -41,6 +42,15 @@ describe('the contract', () => {
   it('covers every channel: public, session-only or permission-guarded', () => {
     expect(guarded.length + PUBLIC.size).toBe(CHANNELS.length);
     expect(permissioned.length).toBeGreaterThan(0);
+  });
+
+  it('flags every channel that changes the database as writing (it waits for a long import)', () => {
+    const flag = (c: (typeof CHANNELS)[number]) => (contract[c] as ChannelDef).writes === true;
+    const mutating = CHANNELS.filter((c) => /\.(setup|login|logout|change\w*|set\w*|create|update|reset\w*)$/.test(c));
+    const reading = CHANNELS.filter((c) => /\.(list|get\w*|search|status|facets|history|options|check\w*|next\w*|pinyin|ping)$/.test(c));
+    expect(mutating.length).toBeGreaterThan(10);
+    expect(mutating.filter((c) => !flag(c))).toEqual([]);
+    expect(reading.filter(flag)).toEqual([]);
   });
 
   it('has a public channel only for status, setup and login', () => {

@@ -1,10 +1,10 @@
 import { App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../electron/core/contract';
 import { call } from '../../api';
-import { useReportError } from '../../shared/apiErrors';
-import { sameAsRule, zodRule } from '../../shared/zodRule';
+import { NewPasswordFields } from '../../shared/NewPasswordFields';
+import { useFormSubmit } from '../../shared/useFormSubmit';
+import { zodRule } from '../../shared/zodRule';
 
 interface Values {
   currentPassword: string;
@@ -19,24 +19,12 @@ const FIELDS = ['currentPassword', 'newPassword'] as const;
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const reportError = useReportError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setBusy(true);
-    try {
-      await call('auth.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
-      void message.success(t('auth.changePassword.done'));
-      onClose();
-    } catch (error) {
-      reportError(error, form, FIELDS);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, FIELDS, async (values) => {
+    await call('auth.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+    void message.success(t('auth.changePassword.done'));
+    onClose();
+  });
 
   return (
     <Modal
@@ -58,23 +46,12 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
+        <NewPasswordFields
           name="newPassword"
+          confirmName="confirmPassword"
           label={t('auth.changePassword.new')}
-          required
-          rules={[zodRule(input.newPassword)]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirmPassword"
-          label={t('auth.changePassword.confirm')}
-          required
-          dependencies={['newPassword']}
-          rules={[sameAsRule('newPassword')]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+          confirmLabel={t('auth.changePassword.confirm')}
+        />
       </Form>
     </Modal>
   );

@@ -1,11 +1,9 @@
-import { App, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Form, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { passwordSchema } from '../../../../electron/core/auth/auth.contract';
 import type { UserRow } from '../../../../electron/core/users/users.contract';
 import { call } from '../../api';
-import { useReportError } from '../../shared/apiErrors';
-import { sameAsRule, zodRule } from '../../shared/zodRule';
+import { NewPasswordFields } from '../../shared/NewPasswordFields';
+import { useFormSubmit } from '../../shared/useFormSubmit';
 
 interface Values {
   password: string;
@@ -26,25 +24,13 @@ export function ResetPasswordModal({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const reportError = useReportError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
+  const { busy, submit } = useFormSubmit(form, FIELDS, async (values) => {
     if (!user) return;
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setBusy(true);
-    try {
-      await call('user.resetPassword', { id: user.id, password: values.password });
-      void message.success(t('users.passwordReset'));
-      onSaved();
-    } catch (error) {
-      reportError(error, form, FIELDS);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await call('user.resetPassword', { id: user.id, password: values.password });
+    void message.success(t('users.passwordReset'));
+    onSaved();
+  });
 
   return (
     <Modal
@@ -59,18 +45,12 @@ export function ResetPasswordModal({
     >
       <Typography.Paragraph type="secondary">{t('users.resetHint')}</Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" preserve={false}>
-        <Form.Item name="password" label={t('users.newPassword')} required rules={[zodRule(passwordSchema)]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirmPassword"
-          label={t('users.confirmNewPassword')}
-          required
-          dependencies={['password']}
-          rules={[sameAsRule('password')]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields
+          name="password"
+          confirmName="confirmPassword"
+          label={t('users.newPassword')}
+          confirmLabel={t('users.confirmNewPassword')}
+        />
       </Form>
     </Modal>
   );

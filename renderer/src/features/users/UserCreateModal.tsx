@@ -1,11 +1,11 @@
 import { App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleCode } from '../../../../electron/core/permissions';
 import { userCreateSchema } from '../../../../electron/core/users/users.contract';
 import { call } from '../../api';
-import { useReportError } from '../../shared/apiErrors';
-import { sameAsRule, zodRule } from '../../shared/zodRule';
+import { NewPasswordFields } from '../../shared/NewPasswordFields';
+import { useFormSubmit } from '../../shared/useFormSubmit';
+import { zodRule } from '../../shared/zodRule';
 import { RolesField } from './RolesField';
 
 interface Values {
@@ -30,29 +30,17 @@ export function UserCreateModal({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const reportError = useReportError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setBusy(true);
-    try {
-      await call('user.create', {
-        username: values.username,
-        displayName: values.displayName,
-        password: values.password,
-        roles: values.roles,
-      });
-      void message.success(t('users.created'));
-      onSaved();
-    } catch (error) {
-      reportError(error, form, FIELDS);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, FIELDS, async (values) => {
+    await call('user.create', {
+      username: values.username,
+      displayName: values.displayName,
+      password: values.password,
+      roles: values.roles,
+    });
+    void message.success(t('users.created'));
+    onSaved();
+  });
 
   return (
     <Modal
@@ -72,18 +60,12 @@ export function UserCreateModal({
         <Form.Item name="displayName" label={t('fields.displayName')} required rules={[zodRule(shape.displayName)]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="password" label={t('fields.password')} required rules={[zodRule(shape.password)]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirmPassword"
-          label={t('fields.confirmPassword')}
-          required
-          dependencies={['password']}
-          rules={[sameAsRule('password')]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields
+          name="password"
+          confirmName="confirmPassword"
+          label={t('fields.password')}
+          confirmLabel={t('fields.confirmPassword')}
+        />
         <RolesField />
       </Form>
     </Modal>

@@ -275,7 +275,7 @@ if (require.main === module) {
     (r) => console.log(JSON.stringify(r, null, 2)),
     (err) => {
       console.error(err);
-      process.exit(1);
+      process.exitCode = 1;
     },
   );
 }

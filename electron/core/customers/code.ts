@@ -20,21 +20,21 @@ function codeTaken(core: Core, code: string): boolean {
   return !!core.db.select({ id: customers.id }).from(customers).where(eq(customers.code, code)).get();
 }
 
-function sequenceStart(core: Core, pattern: string): number {
-  return core.db.select().from(codeSequences).where(eq(codeSequences.pattern, pattern)).get()?.next ?? 1;
+/** The first number of the pattern's sequence whose code nobody has taken (typed by hand or imported). */
+function firstFreeNumber(core: Core, pattern: string): number {
+  let n = core.db.select().from(codeSequences).where(eq(codeSequences.pattern, pattern)).get()?.next ?? 1;
+  while (codeTaken(core, formatCode(pattern, n))) n++;
+  return n;
 }
 
-/** The code the next new customer would get (skipping codes typed by hand or imported). */
+/** The code the next new customer would get. */
 export function peekNextCode(core: Core, pattern = DEFAULT_CODE_PATTERN): string {
-  let n = sequenceStart(core, pattern);
-  while (codeTaken(core, formatCode(pattern, n))) n++;
-  return formatCode(pattern, n);
+  return formatCode(pattern, firstFreeNumber(core, pattern));
 }
 
 /** Takes the next free code and advances the sequence. Call inside the customer's transaction. */
 export function takeNextCode(core: Core, pattern = DEFAULT_CODE_PATTERN): string {
-  let n = sequenceStart(core, pattern);
-  while (codeTaken(core, formatCode(pattern, n))) n++;
+  const n = firstFreeNumber(core, pattern);
   core.db
     .insert(codeSequences)
     .values({ pattern, next: n + 1 })

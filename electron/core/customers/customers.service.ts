@@ -11,7 +11,7 @@ import { normalizeCustomerName } from './customer.rules';
 import { addressRows, contactRows, customerColumns, HISTORY_FIELDS } from './customer.rows';
 import type { customerCreateSchema, customerUpdateSchema, CustomerDetail } from './customers.contract';
 import { loggable, readCustomer } from './customers.record';
-import { assertCodeFree, assertTaxIdFree, findDuplicates } from './duplicates';
+import { assertCodeFree, assertTaxIdFree, type DuplicateQuery, findDuplicates } from './duplicates';
 import { assertReferences } from './references';
 import { reindexCustomers } from './search/indexer';
 
@@ -31,7 +31,12 @@ function writeChildren(core: Core, customerId: number, f: Fields): void {
  * Opens NO transaction: callers wrap it (createCustomer, the importer for many rows at once).
  * Refuses a taken code or tax ID (DUPLICATE); does not look for similar names (callers decide).
  */
-export function insertCustomer(core: Core, actor: Actor, input: CustomerCreate, opts: { reason?: string | null } = {}): number {
+export function insertCustomer(
+  core: Core,
+  actor: Actor,
+  input: CustomerCreate,
+  opts: { reason?: string | null } = {},
+): CustomerDetail {
   assertReferences(core, input);
   assertTaxIdFree(core, input.taxId);
   const code = input.code || takeNextCode(core);
@@ -53,25 +58,21 @@ export function insertCustomer(core: Core, actor: Actor, input: CustomerCreate, 
     .get();
   writeChildren(core, id, input);
   reindexCustomers(core.sqlite, [id]);
-  const after = loggable(core, readCustomer(core, id));
+  const created = readCustomer(core, id);
   writeLog(core.db, at, actor, {
     entity: 'customer',
     entityId: id,
     action: 'create',
-    changes: diffFields(null, after, [...HISTORY_FIELDS]),
+    changes: diffFields(null, loggable(core, created), [...HISTORY_FIELDS]),
     reason: opts.reason ?? input.duplicateReason ?? null,
   });
-  return id;
+  return created;
 }
 
 /** Similar name or same phone: the user must give a reason to go on. */
-function assertNoPossibleDuplicate(core: Core, f: Fields & { duplicateReason?: string | null }, excludeId?: number): void {
-  if (f.duplicateReason) return;
-  const similar = findDuplicates(core, {
-    name: f.name,
-    phones: f.contacts.flatMap((c) => [c.mobile, c.phone]),
-    excludeId,
-  }).filter((m) => m.reason !== 'taxId');
+function assertNoPossibleDuplicate(core: Core, q: DuplicateQuery, duplicateReason: string | null | undefined): void {
+  if (duplicateReason) return;
+  const similar = findDuplicates(core, q).filter((m) => m.reason !== 'taxId');
   if (similar.length) {
     throw new DomainError('POSSIBLE_DUPLICATE', 'customers.errors.possibleDuplicate', undefined, {
       count: similar.length,
@@ -81,10 +82,13 @@ function assertNoPossibleDuplicate(core: Core, f: Fields & { duplicateReason?: s
   }
 }
 
+const phonesOf = (contacts: { mobile?: string | null; phone?: string | null }[]) =>
+  contacts.flatMap((c) => [c.mobile, c.phone]);
+
 export function createCustomer(core: Core, actor: Actor, input: CustomerCreate): CustomerDetail {
   return inTransaction(core, () => {
-    assertNoPossibleDuplicate(core, input);
-    return readCustomer(core, insertCustomer(core, actor, input));
+    assertNoPossibleDuplicate(core, { name: input.name, phones: phonesOf(input.contacts) }, input.duplicateReason);
+    return insertCustomer(core, actor, input);
   });
 }
 
@@ -95,11 +99,12 @@ export function updateCustomer(core: Core, actor: Actor, input: CustomerUpdate):
     assertReferences(core, input, before);
     assertTaxIdFree(core, input.taxId, input.id);
     // warn only about what this edit introduces: a new name or a new phone
-    const oldPhones = new Set(before.contacts.flatMap((c) => [c.mobile, c.phone]));
-    const newPhones = input.contacts.flatMap((c) => [c.mobile, c.phone]).filter((p) => p && !oldPhones.has(p));
+    const oldPhones = new Set(phonesOf(before.contacts));
+    const newPhones = phonesOf(input.contacts).filter((p) => p && !oldPhones.has(p));
     const renamed = normalizeCustomerName(input.name) !== normalizeCustomerName(before.name);
     if (renamed || newPhones.length) {
-      assertNoPossibleDuplicate(core, { ...input, name: renamed ? input.name : '', contacts: newPhones.map((p) => ({ name: '', mobile: p, isPrimary: false })) }, input.id);
+      const q = { name: renamed ? input.name : null, phones: newPhones, excludeId: input.id };
+      assertNoPossibleDuplicate(core, q, input.duplicateReason);
     }
     const at = core.clock.now();
     const res = core.db

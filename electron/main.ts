@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session, shell } from 'electron';
 import { defaultMigrationsFolder } from '../db/open';
+import { startBackgroundJobs } from './core/background';
 import { openCore } from './core/core';
 import { APP_DIR_NAME } from './core/paths';
 import { registerIpc } from './ipc';
@@ -83,6 +84,7 @@ async function start() {
     migrationsFolder: defaultMigrationsFolder(appRoot),
   });
   registerIpc(core, isOwnPage);
+  const stopJobs = startBackgroundJobs(core);
   let win = createWindow();
   app.on('second-instance', () => {
     if (win.isDestroyed()) win = createWindow();
@@ -95,7 +97,10 @@ async function start() {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => core.sqlite.close());
+  app.on('will-quit', () => {
+    stopJobs();
+    core.sqlite.close();
+  });
 }
 
 start().catch((err) => {

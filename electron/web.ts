@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultMigrationsFolder } from '../db/open';
+import { startBackgroundJobs } from './core/background';
 import { openCore } from './core/core';
 import { defaultDataDir } from './core/paths';
 import { startHost } from './host';
@@ -21,9 +22,11 @@ async function main() {
     rendererDir: path.join(appRoot, 'dist', 'renderer'),
     port: Number(values.port),
   });
+  const stopJobs = startBackgroundJobs(core);
   console.log(`客户管理 / Customer management: open ${host.openUrl}`);
   console.log(`data: ${dataDir}`);
   const stop = async () => {
+    stopJobs();
     await host.close();
     core.sqlite.close();
     process.exit(0);

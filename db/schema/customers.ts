@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { users } from './auth';
 import { auditColumns } from './columns';
 import { lookups } from './lookups';
@@ -36,8 +44,17 @@ export const customers = sqliteTable(
     salespersonId: integer('salesperson_id').references(() => users.id),
     contractEndDate: text('contract_end_date'),
     memo: text('memo'),
-    /** active (deactivation and freezing come with issue 4) */
-    status: text('status').notNull().default('active'),
+    /** active 正常 | frozen 冻结 | deactivated 已停用 (see customerStatusChanges for the history) */
+    status: text('status').$type<'active' | 'frozen' | 'deactivated'>().notNull().default('active'),
+    /** the current state's change: when, by whom, why (null while never changed) */
+    statusChangedAt: text('status_changed_at'),
+    statusChangedBy: integer('status_changed_by').references(() => users.id),
+    statusReasonId: integer('status_reason_id').references(() => lookups.id),
+    statusMemo: text('status_memo'),
+    /** a duplicate retired by a merge points to the customer that survives it */
+    mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => customers.id),
+    /** last create, edit, reactivation or transaction: the review's inactivity rule reads it */
+    lastActivityAt: text('last_activity_at').notNull().default(''),
     ...auditColumns,
   },
   (t) => [
@@ -54,6 +71,9 @@ export const customers = sqliteTable(
     index('customers_industry').on(t.industryId),
     index('customers_rating').on(t.creditRatingId),
     index('customers_salesperson').on(t.salespersonId),
+    index('customers_last_activity').on(t.lastActivityAt),
+    index('customers_contract_end').on(t.contractEndDate).where(sql`contract_end_date IS NOT NULL`),
+    index('customers_merged_into').on(t.mergedIntoId).where(sql`merged_into_id IS NOT NULL`),
   ],
 );
 

@@ -20,3 +20,16 @@ export class FixedClock implements Clock {
     this.t = new Date(at).getTime();
   }
 }
+
+/** The calendar date 'YYYY-MM-DD' of a moment in this machine's time zone (the office's day). */
+export function localDate(at: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}`;
+}
+
+/** A calendar date plus (or minus) whole days. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

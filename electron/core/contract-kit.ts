@@ -28,6 +28,14 @@ export const ERROR_CODES = [
   'CONFLICT',
   'DUPLICATE',
   'POSSIBLE_DUPLICATE',
+  /** the customer is frozen (冻结): no new transaction is created or approved */
+  'CUSTOMER_FROZEN',
+  /** the customer is deactivated (已停用): no new transaction of any kind */
+  'CUSTOMER_DEACTIVATED',
+  /** the state change does not apply to the customer's current state */
+  'INVALID_TRANSITION',
+  /** open items exist and were not acknowledged */
+  'OPEN_ITEMS',
   'BAD_CREDENTIALS',
   'ACCOUNT_LOCKED',
   'ACCOUNT_DISABLED',

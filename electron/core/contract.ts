@@ -3,7 +3,9 @@ import { auditContract } from './audit/audit.contract';
 import { authContract } from './auth/auth.contract';
 import { customersContract } from './customers/customers.contract';
 import { customerImportContract } from './customers/import/import.contract';
+import { customerStatusContract } from './customers/status/status.contract';
 import { lookupsContract } from './lookups/lookups.contract';
+import { reviewContract } from './review/review.contract';
 import { settingsContract } from './settings/settings.contract';
 import { systemContract } from './system/system.contract';
 import { usersContract } from './users/users.contract';
@@ -18,6 +20,8 @@ export const contract = {
   ...auditContract,
   ...customersContract,
   ...customerImportContract,
+  ...customerStatusContract,
+  ...reviewContract,
   ...lookupsContract,
   ...settingsContract,
   ...systemContract,

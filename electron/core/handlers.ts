@@ -4,6 +4,7 @@ import * as auth from './auth/auth.service';
 import { inTransaction } from './core';
 import { customersHandlers } from './customers/customers.handlers';
 import { customerImportHandlers } from './customers/import/import.handlers';
+import { customerStatusHandlers } from './customers/status/status.handlers';
 import { createLookup, listLookups, updateLookup } from './lookups/lookups.service';
 import type { Handlers } from './handler';
 import * as usersSvc from './users/users.service';
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
 
   ...customersHandlers,
   ...customerImportHandlers,
+  ...customerStatusHandlers,
   'lookup.list': ({ core }, input) => listLookups(core, input.kinds),
   'lookup.create': ({ core, actor }, input) => createLookup(core, requireActor(actor), input),
   'lookup.update': ({ core, actor }, input) => updateLookup(core, requireActor(actor), input),

@@ -12,6 +12,10 @@ export const PERMISSIONS = [
   'customer.edit',
   'customer.import',
   'customer.export',
+  'customer.freeze',
+  'customer.deactivate',
+  'customer.reactivate',
+  'customer.review',
   'lookup.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

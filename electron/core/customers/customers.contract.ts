@@ -24,7 +24,38 @@ const optId = z.number().int().positive().nullable().optional();
 export const CUSTOMER_NATURES = ['enterprise', 'individualBusiness', 'person', 'government', 'other'] as const;
 export const natureSchema = z.enum(CUSTOMER_NATURES, 'validation.required');
 export const ADDRESS_KINDS = ['registered', 'delivery', 'billing'] as const;
-export const CUSTOMER_STATUSES = ['active'] as const;
+/** 正常 active, 冻结 frozen (temporary hold), 已停用 deactivated (retired) */
+export const CUSTOMER_STATUSES = ['active', 'frozen', 'deactivated'] as const;
+export const customerStatusSchema = z.enum(CUSTOMER_STATUSES);
+export type CustomerStatus = z.infer<typeof customerStatusSchema>;
+
+const customerRef = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
+
+/** The current state and the change that led to it (shown on the page and in the list). */
+export const statusInfoSchema = z.object({
+  status: customerStatusSchema,
+  changedAt: z.string().nullable(),
+  changedByName: z.string().nullable(),
+  reasonId: z.number().int().nullable(),
+  /** fixed key of the reason (deactivation reasons), e.g. 'duplicate' */
+  reasonKey: z.string().nullable(),
+  reasonName: z.string().nullable(),
+  memo: z.string().nullable(),
+  /** the survivor, when this record was retired as a duplicate */
+  mergedInto: customerRef.nullable(),
+  /** a deactivation set for a later date */
+  scheduled: z
+    .object({
+      effectiveDate: z.string(),
+      reasonName: z.string().nullable(),
+      memo: z.string().nullable(),
+      byName: z.string().nullable(),
+      createdAt: z.string(),
+      mergedInto: customerRef.nullable(),
+    })
+    .nullable(),
+});
+export type StatusInfo = z.infer<typeof statusInfoSchema>;
 
 export const customerCodeSchema = z
   .string()
@@ -255,7 +286,8 @@ export const customerDetailSchema = z.object({
   salespersonName: z.string().nullable(),
   contractEndDate: z.string().nullable(),
   memo: z.string().nullable(),
-  status: z.string(),
+  status: customerStatusSchema,
+  statusInfo: statusInfoSchema,
   contacts: z.array(contactOut),
   addresses: z.array(addressOut),
   createdAt: z.string(),
@@ -284,7 +316,14 @@ export const customerListRowSchema = z.object({
   taxId: z.string().nullable(),
   creditLimitCents: z.number().int().nullable(),
   contractEndDate: z.string().nullable(),
-  status: z.string(),
+  status: customerStatusSchema,
+  /** the current state's change (null while never changed) */
+  statusChangedAt: z.string().nullable(),
+  statusChangedByName: z.string().nullable(),
+  statusReasonName: z.string().nullable(),
+  statusMemo: z.string().nullable(),
+  /** date of a pending scheduled deactivation */
+  scheduledDeactivation: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type CustomerListRow = z.infer<typeof customerListRowSchema>;
@@ -304,8 +343,8 @@ export const SORT_FIELDS = ['code', 'name', 'createdAt', 'updatedAt'] as const;
 
 export const customerFiltersSchema = z
   .object({
-    /** default: every state (history stays reachable) */
-    status: z.array(z.string().max(20)).max(5).optional(),
+    /** default: every state (history stays reachable); pickers for new documents pass ['active'] */
+    status: z.array(customerStatusSchema).max(3).optional(),
     categoryId: z.number().int().positive().optional(),
     regionId: z.number().int().positive().optional(),
     industryId: z.number().int().positive().optional(),
@@ -344,7 +383,7 @@ export const customersContract = {
     access: view,
     input: z.object({ ids: z.array(z.number().int().positive()).min(1).max(5000) }).strict(),
     output: z.object({
-      items: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), status: z.string() })),
+      items: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), status: customerStatusSchema })),
     }),
   }),
   'customer.create': channel({

@@ -2,9 +2,10 @@ import { asc, eq } from 'drizzle-orm';
 import { customerAddresses, customerContacts, customers, users } from '../../../db/schema';
 import type { Core } from '../core';
 import { NotFound } from '../errors';
-import type { CustomerDetail } from './customers.contract';
 import { historyView } from './customer.rows';
+import type { CustomerDetail } from './customers.contract';
 import { lookupNames } from './references';
+import { readStatusInfo } from './status/status.record';
 
 type CustomerRow = typeof customers.$inferSelect;
 
@@ -25,11 +26,14 @@ export function readCustomer(core: Core, id: number): CustomerDetail {
     .orderBy(asc(customerAddresses.sort), asc(customerAddresses.id))
     .all();
   const name = (uid: number | null) =>
-    uid == null ? null : (core.db.select({ n: users.displayName }).from(users).where(eq(users.id, uid)).get()?.n ?? null);
+    uid == null
+      ? null
+      : (core.db.select({ n: users.displayName }).from(users).where(eq(users.id, uid)).get()?.n ?? null);
   return {
     ...pickRecord(c),
     nature: c.nature as CustomerDetail['nature'],
-    status: c.status,
+    status: c.status as CustomerDetail['status'],
+    statusInfo: readStatusInfo(core, id),
     salespersonName: name(c.salespersonId),
     contacts: contacts.map(({ customerId: _c, sort: _s, ...rest }) => rest),
     addresses: addresses.map(({ customerId: _c, sort: _s, ...rest }) => ({ ...rest, kind: rest.kind as 'registered' })),

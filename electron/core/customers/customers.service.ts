@@ -7,9 +7,9 @@ import { listAudit } from '../audit/audit.service';
 import { type Core, inTransaction } from '../core';
 import { Conflict, DomainError, NotFound } from '../errors';
 import { takeNextCode } from './code';
-import { normalizeCustomerName } from './customer.rules';
 import { addressRows, contactRows, customerColumns, HISTORY_FIELDS } from './customer.rows';
-import type { customerCreateSchema, customerUpdateSchema, CustomerDetail } from './customers.contract';
+import { normalizeCustomerName } from './customer.rules';
+import type { CustomerDetail, customerCreateSchema, customerUpdateSchema } from './customers.contract';
 import { loggable, readCustomer } from './customers.record';
 import { assertCodeFree, assertTaxIdFree, type DuplicateQuery, findDuplicates } from './duplicates';
 import { assertReferences } from './references';
@@ -22,8 +22,16 @@ type Fields = Omit<CustomerCreate, 'code' | 'duplicateReason'>;
 function writeChildren(core: Core, customerId: number, f: Fields): void {
   core.db.delete(customerContacts).where(eq(customerContacts.customerId, customerId)).run();
   core.db.delete(customerAddresses).where(eq(customerAddresses.customerId, customerId)).run();
-  for (const c of contactRows(f)) core.db.insert(customerContacts).values({ ...c, customerId }).run();
-  for (const a of addressRows(f)) core.db.insert(customerAddresses).values({ ...a, customerId }).run();
+  for (const c of contactRows(f))
+    core.db
+      .insert(customerContacts)
+      .values({ ...c, customerId })
+      .run();
+  for (const a of addressRows(f))
+    core.db
+      .insert(customerAddresses)
+      .values({ ...a, customerId })
+      .run();
 }
 
 /**
@@ -53,6 +61,7 @@ export function insertCustomer(
       createdBy: actor.id,
       updatedAt: stamp,
       updatedBy: actor.id,
+      lastActivityAt: stamp,
     })
     .returning({ id: customers.id })
     .get();
@@ -96,6 +105,13 @@ export function updateCustomer(core: Core, actor: Actor, input: CustomerUpdate):
   return inTransaction(core, () => {
     const before = readCustomer(core, input.id);
     if (before.version !== input.version) throw Conflict();
+    // a retired record is history: only those who may retire customers may correct it
+    if (before.status === 'deactivated' && !actor.permissions.has('customer.deactivate')) {
+      throw new DomainError('FORBIDDEN', 'customers.errors.deactivatedReadOnly', undefined, {
+        code: before.code,
+        name: before.name,
+      });
+    }
     assertReferences(core, input, before);
     assertTaxIdFree(core, input.taxId, input.id);
     // warn only about what this edit introduces: a new name or a new phone
@@ -109,7 +125,13 @@ export function updateCustomer(core: Core, actor: Actor, input: CustomerUpdate):
     const at = core.clock.now();
     const res = core.db
       .update(customers)
-      .set({ ...customerColumns(input), updatedAt: at.toISOString(), updatedBy: actor.id, version: input.version + 1 })
+      .set({
+        ...customerColumns(input),
+        updatedAt: at.toISOString(),
+        updatedBy: actor.id,
+        lastActivityAt: at.toISOString(),
+        version: input.version + 1,
+      })
       .where(eq(customers.id, input.id))
       .run();
     if (res.changes !== 1) throw NotFound();
@@ -141,7 +163,14 @@ export function getCustomers(core: Core, ids: number[]) {
 export function customerHistory(core: Core, id: number, page: number, pageSize: number) {
   const r = listAudit(core, { entity: 'customer', entityId: String(id), page, pageSize });
   return {
-    items: r.items.map(({ id: logId, at, userName, action, changes, reason }) => ({ id: logId, at, userName, action, changes, reason })),
+    items: r.items.map(({ id: logId, at, userName, action, changes, reason }) => ({
+      id: logId,
+      at,
+      userName,
+      action,
+      changes,
+      reason,
+    })),
     total: r.total,
   };
 }

@@ -2,8 +2,15 @@ import { z } from 'zod';
 import { channel } from '../contract-kit';
 import { normalizeProse } from '../normalize';
 
-/** The managed lists of the customer record. */
-export const LOOKUP_KINDS = ['category', 'industry', 'region', 'creditRating', 'settlementMethod'] as const;
+/** The managed lists of the customer record, and the reasons for deactivating one. */
+export const LOOKUP_KINDS = [
+  'category',
+  'industry',
+  'region',
+  'creditRating',
+  'settlementMethod',
+  'deactivationReason',
+] as const;
 export const lookupKindSchema = z.enum(LOOKUP_KINDS);
 export type LookupKind = z.infer<typeof lookupKindSchema>;
 
@@ -12,6 +19,8 @@ export const lookupItemSchema = z.object({
   kind: lookupKindSchema,
   parentId: z.number().int().nullable(),
   name: z.string(),
+  /** fixed key of an item the app refers to (deactivation reasons: inactive, creditRisk, contractEnded, closedDown, duplicate, other) */
+  key: z.string().nullable(),
   sort: z.number().int(),
   active: z.boolean(),
   version: z.number().int(),

@@ -11,6 +11,7 @@ const toItem = (r: typeof lookups.$inferSelect): LookupItem => ({
   kind: r.kind as LookupKind,
   parentId: r.parentId,
   name: r.name,
+  key: r.key,
   sort: r.sort,
   active: r.active,
   version: r.version,
@@ -60,17 +61,36 @@ export function createLookup(
     const at = core.clock.now();
     const sort =
       input.sort ??
-      (core.db.select({ sort: lookups.sort }).from(lookups).where(eq(lookups.kind, input.kind)).all().reduce((m, r) => Math.max(m, r.sort), 0) + 1);
+      core.db
+        .select({ sort: lookups.sort })
+        .from(lookups)
+        .where(eq(lookups.kind, input.kind))
+        .all()
+        .reduce((m, r) => Math.max(m, r.sort), 0) + 1;
     const row = core.db
       .insert(lookups)
-      .values({ kind: input.kind, name: input.name, parentId, sort, createdAt: at.toISOString(), createdBy: actor.id, updatedAt: at.toISOString(), updatedBy: actor.id })
+      .values({
+        kind: input.kind,
+        name: input.name,
+        parentId,
+        sort,
+        createdAt: at.toISOString(),
+        createdBy: actor.id,
+        updatedAt: at.toISOString(),
+        updatedBy: actor.id,
+      })
       .returning()
       .get();
     writeLog(core.db, at, actor, {
       entity: 'lookup',
       entityId: row.id,
       action: 'create',
-      changes: diffFields(null, { kind: row.kind, name: row.name, parentId: row.parentId, sort: row.sort }, ['kind', 'name', 'parentId', 'sort']),
+      changes: diffFields(null, { kind: row.kind, name: row.name, parentId: row.parentId, sort: row.sort }, [
+        'kind',
+        'name',
+        'parentId',
+        'sort',
+      ]),
     });
     return toItem(row);
   });

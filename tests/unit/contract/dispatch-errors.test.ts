@@ -36,7 +36,10 @@ describe('dispatcher failures', () => {
       roles: ['clerk'],
       isAdmin: true,
     });
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { _: 'validation.unrecognized_keys' } } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { _: 'validation.unrecognized_keys' } },
+    });
     expect(snapshot(env.core)).toBe(before);
   });
 

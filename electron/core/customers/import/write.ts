@@ -14,8 +14,8 @@ import {
 } from '../customer.rows';
 import { phonesText, pinyinValues, unigramText } from '../search/indexer';
 import { bulkInsert } from './bulk-insert';
-import type { CustomerCreate } from './row-check';
 import type { RefIndex } from './refs';
+import type { CustomerCreate } from './row-check';
 
 /**
  * Everything one imported customer writes, computed BEFORE the write transaction (pinyin, index
@@ -27,7 +27,7 @@ export interface PreparedCustomer {
   /** null: the next code of the pattern */
   code: string | null;
   taxId: string | null;
-  record: CustomerColumns & { status: string };
+  record: CustomerColumns & { status: 'active' };
   contacts: ContactRow[];
   addresses: AddressRow[];
   phones: string;
@@ -46,7 +46,7 @@ function logged(code: string, r: PreparedCustomer, refs: RefIndex): Record<strin
 export function prepareCustomer(f: CustomerCreate, rowNumber: number): PreparedCustomer {
   const contacts = contactRows(f);
   const addresses = addressRows(f);
-  const record = { ...customerColumns(f), status: 'active' };
+  const record = { ...customerColumns(f), status: 'active' as const };
   const mnemonic = record.mnemonic;
   return {
     rowNumber,
@@ -81,17 +81,72 @@ export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): str
   const { sqlite } = ctx;
   const stamp = ctx.at.toISOString();
   const insCustomer = bulkInsert(sqlite, customers, [
-    'code', 'name', 'shortName', 'mnemonic', 'nameNorm', 'nature', 'categoryId', 'industryId', 'regionId', 'creditRatingId',
-    'taxId', 'legalRep', 'website', 'bankName', 'bankAccount', 'creditLimitCents', 'creditDays', 'settlementMethodId',
-    'paymentTerms', 'salespersonId', 'contractEndDate', 'memo', 'status', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy',
+    'code',
+    'name',
+    'shortName',
+    'mnemonic',
+    'nameNorm',
+    'nature',
+    'categoryId',
+    'industryId',
+    'regionId',
+    'creditRatingId',
+    'taxId',
+    'legalRep',
+    'website',
+    'bankName',
+    'bankAccount',
+    'creditLimitCents',
+    'creditDays',
+    'settlementMethodId',
+    'paymentTerms',
+    'salespersonId',
+    'contractEndDate',
+    'memo',
+    'status',
+    'createdAt',
+    'createdBy',
+    'updatedAt',
+    'updatedBy',
+    'lastActivityAt',
   ]);
-  const insContact = bulkInsert(sqlite, customerContacts, ['customerId', 'name', 'title', 'mobile', 'phone', 'phoneDigits', 'email', 'isPrimary', 'sort']);
+  const insContact = bulkInsert(sqlite, customerContacts, [
+    'customerId',
+    'name',
+    'title',
+    'mobile',
+    'phone',
+    'phoneDigits',
+    'email',
+    'isPrimary',
+    'sort',
+  ]);
   const insAddress = bulkInsert(sqlite, customerAddresses, [
-    'customerId', 'kind', 'country', 'provinceCode', 'cityCode', 'districtCode', 'street', 'postcode', 'isDefault', 'sort',
+    'customerId',
+    'kind',
+    'country',
+    'provinceCode',
+    'cityCode',
+    'districtCode',
+    'street',
+    'postcode',
+    'isDefault',
+    'sort',
   ]);
   const insPinyin = bulkInsert(sqlite, customerPinyin, ['value', 'customerId']);
-  const insLog = bulkInsert(sqlite, operationLog, ['at', 'userId', 'userName', 'entity', 'entityId', 'action', 'changes', 'reason']);
-  const insTri = sqlite.prepare('INSERT INTO customer_fts_tri (rowid, name, short_name, phones, tax_id) VALUES (?, ?, ?, ?, ?)');
+  const insLog = bulkInsert(sqlite, operationLog, [
+    'at',
+    'userId',
+    'userName',
+    'entity',
+    'entityId',
+    'action',
+    'changes',
+    'reason',
+  ]);
+  const insTri = sqlite.prepare(
+    'INSERT INTO customer_fts_tri (rowid, name, short_name, phones, tax_id) VALUES (?, ?, ?, ?, ?)',
+  );
   const insUni = sqlite.prepare('INSERT INTO customer_fts_uni (rowid, text) VALUES (?, ?)');
   // pinyin rows are written last, sorted by value: neighbouring keys of the index go in together
   const pinyin: { value: string; id: number }[] = [];
@@ -100,7 +155,15 @@ export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): str
   const out: string[] = [];
   rows.forEach((r, i) => {
     const code = codes[i];
-    const id = insCustomer({ ...r.record, code, createdAt: stamp, createdBy: ctx.actor.id, updatedAt: stamp, updatedBy: ctx.actor.id });
+    const id = insCustomer({
+      ...r.record,
+      code,
+      createdAt: stamp,
+      createdBy: ctx.actor.id,
+      updatedAt: stamp,
+      updatedBy: ctx.actor.id,
+      lastActivityAt: stamp,
+    });
     for (const c of r.contacts) insContact({ ...c, customerId: id });
     for (const a of r.addresses) insAddress({ ...a, customerId: id });
     insTri.run(id, r.record.name, r.record.shortName ?? '', r.phones, r.record.taxId ?? '');
@@ -134,7 +197,9 @@ export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): str
 function nextCodes(sqlite: Sqlite, rows: PreparedCustomer[], pattern = DEFAULT_CODE_PATTERN): string[] {
   const given = new Set(rows.flatMap((r) => (r.code ? [r.code] : [])));
   const taken = sqlite.prepare('SELECT 1 FROM customers WHERE code = ?').pluck();
-  const seq = sqlite.prepare('SELECT next FROM code_sequences WHERE pattern = ?').pluck().get(pattern) as number | undefined;
+  const seq = sqlite.prepare('SELECT next FROM code_sequences WHERE pattern = ?').pluck().get(pattern) as
+    | number
+    | undefined;
   let n = seq ?? 1;
   const out = rows.map((r) => {
     if (r.code) return r.code;
@@ -151,7 +216,9 @@ function nextCodes(sqlite: Sqlite, rows: PreparedCustomer[], pattern = DEFAULT_C
   }
   if (n !== (seq ?? 1)) {
     sqlite
-      .prepare('INSERT INTO code_sequences (pattern, next) VALUES (?, ?) ON CONFLICT (pattern) DO UPDATE SET next = excluded.next')
+      .prepare(
+        'INSERT INTO code_sequences (pattern, next) VALUES (?, ?) ON CONFLICT (pattern) DO UPDATE SET next = excluded.next',
+      )
       .run(pattern, n);
   }
   return out;

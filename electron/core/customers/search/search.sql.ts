@@ -232,7 +232,11 @@ export const rowsStatement: Stmt = {
       cat.name AS categoryName, ind.name AS industryName, reg.name AS regionName, cr.name AS creditRatingName,
       sp.display_name AS salespersonName, ct.name AS contactName, ct.mobile AS mobile, ct.phone AS phone,
       c.tax_id AS taxId, c.credit_limit_cents AS creditLimitCents, c.contract_end_date AS contractEndDate,
-      c.status, c.updated_at AS updatedAt
+      c.status, c.status_changed_at AS statusChangedAt, su.display_name AS statusChangedByName,
+      sr.name AS statusReasonName, c.status_memo AS statusMemo,
+      (SELECT s.effective_date FROM customer_status_schedules s
+        WHERE s.customer_id = c.id AND s.state = 'pending' ORDER BY s.id DESC LIMIT 1) AS scheduledDeactivation,
+      c.updated_at AS updatedAt
     FROM json_each(?) w
     CROSS JOIN customers c ON c.id = w.value
     LEFT JOIN lookups cat ON cat.id = c.category_id
@@ -240,6 +244,8 @@ export const rowsStatement: Stmt = {
     LEFT JOIN lookups reg ON reg.id = c.region_id
     LEFT JOIN lookups cr ON cr.id = c.credit_rating_id
     LEFT JOIN users sp ON sp.id = c.salesperson_id
+    LEFT JOIN users su ON su.id = c.status_changed_by
+    LEFT JOIN lookups sr ON sr.id = c.status_reason_id
     LEFT JOIN customer_contacts ct ON ct.id = (
       SELECT x.id FROM customer_contacts x WHERE x.customer_id = c.id ORDER BY x.is_primary DESC, x.sort, x.id LIMIT 1)
     ORDER BY w.key`,

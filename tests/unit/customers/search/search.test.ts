@@ -182,6 +182,11 @@ describe('list rows', () => {
       creditLimitCents: 5_000_000,
       contractEndDate: '2027-12-31',
       status: 'active',
+      statusChangedAt: null,
+      statusChangedByName: null,
+      statusReasonName: null,
+      statusMemo: null,
+      scheduledDeactivation: null,
       updatedAt: expect.any(String),
     });
     const [xinyuan] = (await search({ q: '鑫源' })).items;
@@ -215,7 +220,7 @@ describe('filters', () => {
     expect(await browse({ salespersonId })).toEqual(['重庆长安汽车股份有限公司']);
     expect(await browse({ regionId: await lookupId(admin, 'region', '华东') })).toEqual(['杭州鑫源贸易有限责任公司']);
     expect((await search({ filters: { status: ['active'] } })).total).toBe(8);
-    expect(await search({ filters: { status: ['inactive'] } })).toEqual({ items: [], total: 0, totalCapped: false });
+    expect(await search({ filters: { status: ['deactivated', 'frozen'] } })).toEqual({ items: [], total: 0, totalCapped: false });
   });
 });
 

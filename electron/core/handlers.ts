@@ -6,6 +6,7 @@ import { customersHandlers } from './customers/customers.handlers';
 import { customerImportHandlers } from './customers/import/import.handlers';
 import { customerStatusHandlers } from './customers/status/status.handlers';
 import { createLookup, listLookups, updateLookup } from './lookups/lookups.service';
+import { reviewHandlers } from './review/review.handlers';
 import type { Handlers } from './handler';
 import * as usersSvc from './users/users.service';
 
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   ...customersHandlers,
   ...customerImportHandlers,
   ...customerStatusHandlers,
+  ...reviewHandlers,
   'lookup.list': ({ core }, input) => listLookups(core, input.kinds),
   'lookup.create': ({ core, actor }, input) => createLookup(core, requireActor(actor), input),
   'lookup.update': ({ core, actor }, input) => updateLookup(core, requireActor(actor), input),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract-kit';
-import { normalizeProse } from '../normalize';
 import { customerStatusSchema } from '../customers/customers.contract';
+import { normalizeProse } from '../normalize';
 
 /**
  * 停用审查: the periodic status review. Rules are data (settings key 'review'), each with one
@@ -33,9 +33,7 @@ export const reviewSettingsSchema = z
         /** contract end date passed more than `graceDays` days ago */
         contractEnded: z.object({ enabled: z.boolean(), graceDays: range(0, 365) }).strict(),
         /** credit rating at or below the given level (managed list creditRating, in list order) */
-        creditRating: z
-          .object({ enabled: z.boolean(), ratingId: z.number().int().positive().nullable() })
-          .strict(),
+        creditRating: z.object({ enabled: z.boolean(), ratingId: z.number().int().positive().nullable() }).strict(),
         /** not found in the last completed stocktake (needs 客户盘点) */
         stocktakeMissing: z.object({ enabled: z.boolean() }).strict(),
         /** receivables overdue by more than `days` days (needs 无票结算) */
@@ -156,7 +154,11 @@ export const reviewContract = {
         limit: z.number().int().min(1).max(500).default(50),
       })
       .strict(),
-    output: z.object({ run: reviewRunSchema.nullable(), items: z.array(reviewCandidateSchema), total: z.number().int() }),
+    output: z.object({
+      run: reviewRunSchema.nullable(),
+      items: z.array(reviewCandidateSchema),
+      total: z.number().int(),
+    }),
   }),
   /** 保留: reviewed and kept, with a note; not proposed again for `keepDays`. */
   'review.keep': channel({

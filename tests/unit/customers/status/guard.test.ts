@@ -77,3 +77,16 @@ describe('the transaction guard (one check for every transactional channel)', ()
     expect(refusal(() => assertCustomerCanTransact(env.core, 999)).code).toBe('NOT_FOUND');
   });
 });
+
+describe('activity a transaction records', () => {
+  it('moves the last activity forward, never back', async () => {
+    const { touchCustomerActivity } = await import('../../../../electron/core/customers/activity');
+    const [id] = await makeCustomers(admin, ['有业务往来的公司']);
+    const last = () => env.core.sqlite.prepare('SELECT last_activity_at FROM customers WHERE id = ?').pluck().get(id);
+    const created = last();
+    touchCustomerActivity(env.core, [id], new Date('2025-01-01T00:00:00Z'));
+    expect(last()).toBe(created);
+    touchCustomerActivity(env.core, [id], new Date('2026-06-01T00:00:00Z'));
+    expect(last()).toBe('2026-06-01T00:00:00.000Z');
+  });
+});

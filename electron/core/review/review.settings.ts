@@ -1,0 +1,113 @@
+import type { Actor } from '../actor';
+import { diffFields, writeLog } from '../audit/audit.log';
+import { type Core, inTransaction } from '../core';
+import { DomainError } from '../errors';
+import { REVIEW_RULE_KEYS, type ReviewSettings, reviewSettingsSchema } from './review.contract';
+import { ruleAvailable } from './review.queries';
+import { REVIEW_RULES } from './review.rules';
+
+export const REVIEW_SETTINGS_KEY = 'review';
+
+export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
+  rules: {
+    inactivity: { enabled: true, days: 365 },
+    contractEnded: { enabled: true, graceDays: 0 },
+    creditRating: { enabled: false, ratingId: null },
+    stocktakeMissing: { enabled: false },
+    overdueReceivables: { enabled: false, days: 30 },
+    overCreditLimit: { enabled: false },
+  },
+  keepDays: 180,
+  intervalMonths: 3,
+};
+
+/** The stored settings over the defaults (a rule added later starts with its defaults). */
+export function getReviewSettings(core: Core): ReviewSettings {
+  const row = core.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(REVIEW_SETTINGS_KEY) as
+    | { value: string }
+    | undefined;
+  if (!row) return DEFAULT_REVIEW_SETTINGS;
+  const stored = JSON.parse(row.value) as Partial<ReviewSettings>;
+  const d = DEFAULT_REVIEW_SETTINGS;
+  const rules = Object.fromEntries(
+    REVIEW_RULE_KEYS.map((k) => [k, { ...d.rules[k], ...(stored.rules?.[k] ?? {}) }]),
+  ) as ReviewSettings['rules'];
+  const parsed = reviewSettingsSchema.safeParse({ ...d, ...stored, rules });
+  return parsed.success ? parsed.data : d;
+}
+
+/** Each rule: whether it can run now, and the reason a hit suggests. */
+export function reviewRuleStates(core: Core) {
+  return REVIEW_RULES.map((r) => ({ key: r.key, available: ruleAvailable(core, r.key), reasonKey: r.reasonKey }));
+}
+
+export function reviewSettingsView(core: Core) {
+  return { settings: getReviewSettings(core), rules: reviewRuleStates(core) };
+}
+
+function ratingName(core: Core, id: number | null): string | null {
+  if (id == null) return null;
+  return (
+    (core.sqlite.prepare(`SELECT name FROM lookups WHERE id = ? AND kind = 'creditRating'`).pluck().get(id) as
+      | string
+      | undefined) ?? null
+  );
+}
+
+/** Refuses a rule that cannot run yet, and a credit rule without a credit rating level. */
+function assertValid(core: Core, s: ReviewSettings): void {
+  const unavailable = REVIEW_RULES.filter((r) => s.rules[r.key].enabled && !ruleAvailable(core, r.key));
+  if (unavailable.length) {
+    const fields = Object.fromEntries(
+      unavailable.map((r) => [`rules.${r.key}.enabled`, 'review.errors.ruleUnavailable']),
+    );
+    throw new DomainError('INVALID_INPUT', 'review.errors.ruleUnavailable', fields);
+  }
+  const { enabled, ratingId } = s.rules.creditRating;
+  if ((enabled && ratingId == null) || (ratingId != null && ratingName(core, ratingId) == null)) {
+    throw new DomainError('INVALID_INPUT', 'review.errors.ratingRequired', {
+      'rules.creditRating.ratingId': 'review.errors.ratingRequired',
+    });
+  }
+}
+
+/** One flat record per version, for the operation log (the rating by name, as the customer log does). */
+function loggable(core: Core, s: ReviewSettings) {
+  const r = s.rules;
+  return {
+    inactivityEnabled: r.inactivity.enabled,
+    inactivityDays: r.inactivity.days,
+    contractEndedEnabled: r.contractEnded.enabled,
+    contractEndedGraceDays: r.contractEnded.graceDays,
+    creditRatingEnabled: r.creditRating.enabled,
+    creditRatingLevel: ratingName(core, r.creditRating.ratingId),
+    stocktakeMissingEnabled: r.stocktakeMissing.enabled,
+    overdueReceivablesEnabled: r.overdueReceivables.enabled,
+    overdueReceivablesDays: r.overdueReceivables.days,
+    overCreditLimitEnabled: r.overCreditLimit.enabled,
+    keepDays: s.keepDays,
+    intervalMonths: s.intervalMonths,
+  };
+}
+
+export function updateReviewSettings(core: Core, actor: Actor, next: ReviewSettings) {
+  return inTransaction(core, () => {
+    assertValid(core, next);
+    const before = loggable(core, getReviewSettings(core));
+    const at = core.clock.now().toISOString();
+    core.sqlite
+      .prepare(
+        `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
+      .run(REVIEW_SETTINGS_KEY, JSON.stringify(next), at, actor.id);
+    const after = loggable(core, next);
+    writeLog(core.db, core.clock.now(), actor, {
+      entity: 'settings',
+      entityId: REVIEW_SETTINGS_KEY,
+      action: 'update',
+      changes: diffFields(before, after, Object.keys(after) as (keyof typeof after)[]),
+    });
+    return reviewSettingsView(core);
+  });
+}

@@ -27,3 +27,41 @@ export function callDirect(page: Page, channel: string, input: unknown) {
     [channel, input] as const,
   );
 }
+
+/** Signs in on the 登录 screen and waits for the user menu (named after the display name). */
+export async function signIn(page: Page, username: string, password: string, displayName: string) {
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('button', { name: displayName, exact: true })).toBeVisible();
+}
+
+/** Signs out through the user menu (the button named after the display name). */
+export async function signOut(page: Page, displayName: string) {
+  await page.getByRole('button', { name: displayName, exact: true }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
+}
+
+/** Creates a user with one role by a direct call (the page must be signed in as an administrator). */
+export async function createUserWithRole(
+  page: Page,
+  user: { username: string; displayName: string; password: string; role: string },
+) {
+  const made = await callDirect(page, 'user.create', {
+    username: user.username,
+    displayName: user.displayName,
+    password: user.password,
+    roles: [user.role],
+  });
+  expect(made.ok, JSON.stringify(made)).toBe(true);
+  return made.data as { id: number };
+}
+
+/** Creates a customer by a direct call; returns its id and code. */
+export async function createCustomerDirect(page: Page, input: Record<string, unknown>) {
+  const made = await callDirect(page, 'customer.create', { nature: 'enterprise', ...input });
+  expect(made.ok, JSON.stringify(made)).toBe(true);
+  return made.data as { id: number; code: string; name: string };
+}

@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Flex, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LookupItem, LookupKind } from '../../../../electron/core/lookups/lookups.contract';
@@ -88,11 +88,13 @@ export function LookupKindTable({ kind }: { kind: LookupKind }) {
     });
 
   const rows = isTree ? toRows(lookupTree(items, kind)) : itemsOf(items, kind).map((item) => ({ key: item.id, item }));
+  // lists the app refers to by fixed keys (停用原因) show them: renaming is fine, the key stays
+  const hasKeys = itemsOf(items, kind).some((i) => i.key);
 
   return (
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <span />
+        <Typography.Text type="secondary">{t(`lookups.hints.${kind}`, { defaultValue: '' })}</Typography.Text>
         <Button
           type="primary"
           icon={<PlusOutlined aria-hidden />}
@@ -115,6 +117,24 @@ export function LookupKindTable({ kind }: { kind: LookupKind }) {
             title: t('lookups.name'),
             render: (_, r) => <span style={{ opacity: r.item.active ? 1 : 0.55 }}>{r.item.name}</span>,
           },
+          ...(hasKeys
+            ? [
+                {
+                  key: 'fixedKey',
+                  title: (
+                    <Tooltip title={t('lookups.keyHint')}>
+                      <span>{t('lookups.key')}</span>
+                    </Tooltip>
+                  ),
+                  width: 160,
+                  render: (_: unknown, r: Row) => (
+                    <Typography.Text code={!!r.item.key} type={r.item.key ? undefined : 'secondary'}>
+                      {r.item.key ?? t('common.empty')}
+                    </Typography.Text>
+                  ),
+                },
+              ]
+            : []),
           {
             key: 'status',
             title: t('lookups.status'),

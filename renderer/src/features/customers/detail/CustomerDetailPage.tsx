@@ -7,6 +7,9 @@ import type { CustomerDetail } from '../../../../../electron/core/customers/cust
 import { ApiCallError, call } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
 import { hasPermission, useSession } from '../../../stores/session';
+import { StatusActions } from '../../customer-status/StatusActions';
+import { StatusBanner } from '../../customer-status/StatusBanner';
+import { StatusHistoryTab } from '../../customer-status/StatusHistoryTab';
 import { useLookups } from '../../lookups/lookupsStore';
 import { customerPaths } from '../paths';
 import { StatusTag } from '../shared/StatusTag';
@@ -14,7 +17,13 @@ import { useUserOptions } from '../shared/useUserOptions';
 import { DetailSections } from './DetailSections';
 import { HistoryTab } from './HistoryTab';
 
-/** One customer (`/customers/:id`): the record read-only and its change history. */
+type Tab = 'record' | 'history' | 'status';
+const TABS: readonly Tab[] = ['record', 'history', 'status'];
+
+/**
+ * One customer (`/customers/:id`): its state (and the actions on it), the record read-only, its
+ * change history and its state history (状态记录).
+ */
 export function CustomerDetailPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -22,9 +31,12 @@ export function CustomerDetailPage() {
   const user = useSession((s) => s.user);
   const id = Number(useParams().id);
   const [search, setSearch] = useSearchParams();
-  const tab = search.get('tab') === 'history' ? 'history' : 'record';
+  const requested = search.get('tab') as Tab | null;
+  const tab: Tab = requested && TABS.includes(requested) ? requested : 'record';
   const [customer, setCustomer] = useState<CustomerDetail | null>(null);
   const [missing, setMissing] = useState(false);
+  /** bumped after a state change: the history tabs read again */
+  const [changes, setChanges] = useState(0);
   const loadLookups = useLookups((s) => s.load);
   const loadUsers = useUserOptions((s) => s.load);
 
@@ -37,6 +49,11 @@ export function CustomerDetailPage() {
       else reportError(error);
     }
   }, [id, reportError]);
+
+  const afterChange = useCallback(() => {
+    setChanges((n) => n + 1);
+    void load();
+  }, [load]);
 
   useEffect(() => {
     void load();
@@ -62,6 +79,11 @@ export function CustomerDetailPage() {
       </Card>
     );
   }
+
+  // a retired record is history: only those who may retire customers may correct it (the core says so too)
+  const canEdit =
+    hasPermission(user, 'customer.edit') &&
+    (customer.status !== 'deactivated' || hasPermission(user, 'customer.deactivate'));
 
   return (
     <>
@@ -90,14 +112,20 @@ export function CustomerDetailPage() {
               </Space>
             </div>
           </Flex>
-          <Space>
+          <Space wrap style={{ justifyContent: 'end' }}>
+            <StatusActions
+              customerId={customer.id}
+              status={customer.status}
+              merged={!!customer.statusInfo.mergedInto}
+              onChanged={afterChange}
+            />
             <Button
               icon={<PrinterOutlined aria-hidden />}
               onClick={() => navigate(customerPaths.labels([customer.id]))}
             >
               {t('customers.list.printLabels')}
             </Button>
-            {hasPermission(user, 'customer.edit') && (
+            {canEdit && (
               <Button
                 type="primary"
                 icon={<EditOutlined aria-hidden />}
@@ -110,19 +138,25 @@ export function CustomerDetailPage() {
         </Flex>
         <Tabs
           activeKey={tab}
-          onChange={(key) => setSearch(key === 'history' ? { tab: 'history' } : {}, { replace: true })}
+          onChange={(key) => setSearch(key === 'record' ? {} : { tab: key }, { replace: true })}
           style={{ marginTop: 8, marginBottom: -1 }}
           items={[
             { key: 'record', label: t('customers.detail.recordTab') },
             { key: 'history', label: t('customers.detail.historyTab') },
+            { key: 'status', label: t('customers.detail.statusTab') },
           ]}
         />
       </Card>
-      {tab === 'record' ? (
-        <DetailSections customer={customer} />
-      ) : (
+      <StatusBanner customerId={customer.id} info={customer.statusInfo} onChanged={afterChange} />
+      {tab === 'record' && <DetailSections customer={customer} />}
+      {tab === 'history' && (
         <Card size="small">
-          <HistoryTab customerId={customer.id} version={customer.version} />
+          <HistoryTab key={changes} customerId={customer.id} version={customer.version} />
+        </Card>
+      )}
+      {tab === 'status' && (
+        <Card size="small">
+          <StatusHistoryTab key={changes} customerId={customer.id} />
         </Card>
       )}
     </>

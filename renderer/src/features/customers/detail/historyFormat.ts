@@ -1,6 +1,8 @@
 import i18n from 'i18next';
+import type { OpenItem } from '../../../../../electron/core/customers/status/status.contract';
 import type { LookupItem } from '../../../../../electron/core/lookups/lookups.contract';
 import { translateOr } from '../../../shared/translate';
+import { openItemText } from '../../customer-status/statusTexts';
 import { lookupName, lookupPath } from '../../lookups/lookupsStore';
 import { countryName, divisionNames } from '../shared/geo';
 import { formatCents } from '../shared/money';
@@ -64,6 +66,7 @@ export function formatHistoryValue(field: string, value: unknown, ctx: HistoryCo
     const sep = i18n.t('common.listSeparator');
     if (field === 'contacts') return value.map((c) => contactText(c as Obj)).join(sep);
     if (field === 'addresses') return value.map((a) => addressText(a as Obj)).join(sep);
+    if (field === 'openItems') return value.map((o) => openItemText(o as OpenItem)).join(sep);
     return value.map((v) => formatHistoryValue(field, v, ctx)).join(sep);
   }
   if (typeof value === 'boolean') return i18n.t(value ? 'common.yes' : 'common.no');
@@ -83,6 +86,11 @@ export function formatHistoryValue(field: string, value: unknown, ctx: HistoryCo
   if (typeof value === 'object') {
     if (field === 'contacts') return contactText(value as Obj);
     if (field === 'addresses') return addressText(value as Obj);
+    if (field === 'movedReferences') {
+      const moved = Object.entries(value as Record<string, number>).filter(([, n]) => n > 0);
+      if (moved.length === 0) return empty;
+      return moved.map(([ref, n]) => `${ref} ${n}`).join(i18n.t('common.listSeparator'));
+    }
   }
   return JSON.stringify(value);
 }

@@ -255,6 +255,14 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
         />
       </Card>
 
+      {detail && detail.status !== 'active' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t(`customers.form.editingStatus.${detail.status}`)}
+        />
+      )}
       {conflict && (
         <Alert
           type="error"

@@ -1,12 +1,12 @@
 import { Button, Flex, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CUSTOMER_STATUSES, type CustomerStatus } from '../../../../../electron/core/customers/customers.contract';
 import type { CustomerFilters as Filters } from '../exportAction';
 import { LookupSelect } from '../shared/LookupSelect';
 import { useUserOptions } from '../shared/useUserOptions';
 import type { ListSort } from './listQuery';
 
-const STATUSES = ['active', 'inactive'] as const;
 const SORTS: readonly ListSort[] = [
   { field: 'code', order: 'asc' },
   { field: 'code', order: 'desc' },
@@ -39,14 +39,16 @@ export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: P
 
   return (
     <Flex wrap gap={8} align="center">
-      <Select<string>
+      <Select<CustomerStatus[]>
+        mode="multiple"
         aria-label={t('customers.filters.status')}
-        placeholder={t('customers.filters.status')}
-        style={{ width: 110 }}
+        placeholder={t('customers.filters.statusAll')}
+        style={{ width: 130 }}
         allowClear
-        value={filters.status?.[0]}
-        onChange={(v) => set({ status: v ? [v] : undefined })}
-        options={STATUSES.map((s) => ({ value: s, label: t(`customers.status.${s}`) }))}
+        maxTagCount="responsive"
+        value={filters.status ?? []}
+        onChange={(v) => set({ status: v.length ? v : undefined })}
+        options={CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`customers.status.${s}`) }))}
       />
       <LookupSelect
         kind="category"

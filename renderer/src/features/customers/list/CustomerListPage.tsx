@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CustomerListRow } from '../../../../../electron/core/customers/customers.contract';
 import { hasPermission, useSession } from '../../../stores/session';
+import { BulkStatusActions } from '../../customer-status/BulkStatusActions';
 import { useCustomerExport } from '../exportAction';
 import { customerPaths } from '../paths';
 import { ColumnChooser } from './ColumnChooser';
@@ -39,6 +40,8 @@ export function CustomerListPage() {
   const [text, setText] = useState(q);
   const [columns, setColumns] = useState<ColumnKey[]>(readColumns);
   const [selected, setSelected] = useState<Key[]>([]);
+  /** the selected rows as last seen (selection survives new searches) */
+  const [selectedRows, setSelectedRows] = useState<Map<number, CustomerListRow>>(new Map());
   const tableBox = useRef<HTMLDivElement>(null);
   const height = useFillHeight(tableBox, 56);
 
@@ -66,6 +69,18 @@ export function CustomerListPage() {
     ? t('customers.list.totalCapped', { total: search.total })
     : t('common.total', { total: search.total });
   const selectedIds = selected.map(Number);
+  const onSelect = (keys: Key[], rows: (CustomerListRow | undefined)[]) => {
+    setSelected(keys);
+    setSelectedRows((prev) => {
+      const next = new Map<number, CustomerListRow>();
+      for (const key of keys) {
+        const id = Number(key);
+        const row = rows.find((r) => r?.id === id) ?? search.rows.find((r) => r.id === id) ?? prev.get(id);
+        if (row) next.set(id, row);
+      }
+      return next;
+    });
+  };
 
   return (
     <Card styles={{ body: { padding: '16px 20px 12px' } }}>
@@ -108,6 +123,13 @@ export function CustomerListPage() {
                 : t('customers.list.printLabels')}
             </Button>
           </Tooltip>
+          <BulkStatusActions
+            rows={selectedIds.map((id) => selectedRows.get(id)).filter((r) => r !== undefined)}
+            onDone={() => {
+              onSelect([], []);
+              search.reload();
+            }}
+          />
           {can('lookup.manage') && (
             <Button icon={<UnorderedListOutlined aria-hidden />} onClick={() => navigate(customerPaths.lists)}>
               {t('customers.list.lists')}
@@ -163,7 +185,7 @@ export function CustomerListPage() {
           onScroll={onScroll}
           rowSelection={{
             selectedRowKeys: selected,
-            onChange: setSelected,
+            onChange: onSelect,
             preserveSelectedRowKeys: true,
             columnWidth: 48,
             fixed: true,

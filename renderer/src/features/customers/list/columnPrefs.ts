@@ -2,6 +2,7 @@
 export const COLUMN_KEYS = [
   'code',
   'name',
+  'status',
   'shortName',
   'mnemonic',
   'nature',
@@ -16,7 +17,8 @@ export const COLUMN_KEYS = [
   'creditLimit',
   'salesperson',
   'contractEndDate',
-  'status',
+  'statusReason',
+  'statusChangedAt',
   'updatedAt',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
@@ -25,12 +27,12 @@ export type ColumnKey = (typeof COLUMN_KEYS)[number];
 export const DEFAULT_COLUMNS: readonly ColumnKey[] = [
   'code',
   'name',
+  'status',
   'category',
   'contactName',
   'mobile',
   'taxId',
   'salesperson',
-  'status',
 ];
 
 /** Always shown (a row must say which customer it is). */

@@ -4,9 +4,9 @@ import type { CustomerListRow } from '../../../../../electron/core/customers/cus
 import { formatMinute } from '../../../shared/format';
 import { translateOr } from '../../../shared/translate';
 import { formatCents } from '../shared/money';
-import { StatusTag } from '../shared/StatusTag';
 import type { ColumnKey } from './columnPrefs';
 import type { ListSort, SortField } from './listQuery';
+import { StatusCell } from './StatusCell';
 
 type Column = TableColumnType<CustomerListRow>;
 
@@ -20,7 +20,7 @@ interface Def {
 
 const DEFS: Record<ColumnKey, Def> = {
   code: { width: 110, dataIndex: 'code', sortField: 'code' },
-  name: { width: 230, dataIndex: 'name', sortField: 'name' },
+  name: { width: 210, dataIndex: 'name', sortField: 'name' },
   shortName: { width: 140, dataIndex: 'shortName' },
   mnemonic: { width: 110, dataIndex: 'mnemonic' },
   nature: { width: 110, render: (r) => translateOr('customers.nature', r.nature) },
@@ -31,11 +31,13 @@ const DEFS: Record<ColumnKey, Def> = {
   contactName: { width: 90, dataIndex: 'contactName' },
   mobile: { width: 120, dataIndex: 'mobile' },
   phone: { width: 140, dataIndex: 'phone' },
-  taxId: { width: 170, dataIndex: 'taxId' },
+  taxId: { width: 160, dataIndex: 'taxId' },
   creditLimit: { width: 140, align: 'right', render: (r) => formatCents(r.creditLimitCents) },
   salesperson: { width: 90, dataIndex: 'salespersonName' },
   contractEndDate: { width: 120, dataIndex: 'contractEndDate' },
-  status: { width: 80, render: (r) => <StatusTag status={r.status} /> },
+  status: { width: 130, render: (r) => <StatusCell row={r} /> },
+  statusReason: { width: 130, dataIndex: 'statusReasonName' },
+  statusChangedAt: { width: 150, render: (r) => formatMinute(r.statusChangedAt) },
   updatedAt: { width: 150, sortField: 'updatedAt', render: (r) => formatMinute(r.updatedAt) },
 };
 

@@ -2,9 +2,10 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { translateOr } from '../../../shared/translate';
 
-const COLORS: Record<string, string> = { active: 'green', inactive: 'default' };
+/** 正常 green, 冻结 blue (a temporary hold), 已停用 grey (retired). */
+const COLORS: Record<string, string> = { active: 'green', frozen: 'geekblue', deactivated: 'default' };
 
-/** A customer's state (正常 / 已停用 …), translated. */
+/** A customer's state (正常 / 冻结 / 已停用), translated. */
 export function StatusTag({ status }: { status: string }) {
   useTranslation();
   return (

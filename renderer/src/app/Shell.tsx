@@ -4,6 +4,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../stores/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { visibleNav } from './nav';
+import { ReviewMenuLabel, useReviewStatusRefresh } from './ReviewBadge';
 import { SessionWatcher } from './SessionWatcher';
 import { UserMenu } from './UserMenu';
 
@@ -15,6 +16,10 @@ export function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   const entries = visibleNav(user);
+  useReviewStatusRefresh(
+    entries.some((e) => e.key === 'review'),
+    user?.id,
+  );
   const selected = entries.find(
     (e) => location.pathname === `/${e.path}` || location.pathname.startsWith(`/${e.path}/`),
   );
@@ -51,7 +56,12 @@ export function Shell() {
               selectedKeys={selected ? [selected.key] : []}
               items={entries.map((e) => {
                 const Icon = e.icon;
-                return { key: e.key, icon: <Icon aria-hidden />, label: t(e.labelKey) };
+                const label = t(e.labelKey);
+                return {
+                  key: e.key,
+                  icon: <Icon aria-hidden />,
+                  label: e.key === 'review' ? <ReviewMenuLabel label={label} /> : label,
+                };
               })}
               onClick={({ key }) => {
                 const entry = entries.find((e) => e.key === key);

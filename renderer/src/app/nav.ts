@@ -11,6 +11,7 @@ import type { ComponentType } from 'react';
 import type { SessionUser } from '../../../electron/core/auth/auth.contract';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
+import { ReviewPage } from '../features/review/ReviewPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { hasPermission } from '../stores/session';
@@ -40,7 +41,15 @@ export const NAV: readonly NavEntry[] = [
     built: true,
     page: CustomersPage,
   },
-  { key: 'review', path: 'review', labelKey: 'nav.review', icon: FileSearchOutlined, built: false },
+  {
+    key: 'review',
+    path: 'review',
+    labelKey: 'nav.review',
+    icon: FileSearchOutlined,
+    permission: 'customer.review',
+    built: true,
+    page: ReviewPage,
+  },
   { key: 'stocktake', path: 'stocktake', labelKey: 'nav.stocktake', icon: InboxOutlined, built: false },
   { key: 'settlement', path: 'settlement', labelKey: 'nav.settlement', icon: CalculatorOutlined, built: false },
   {

@@ -1,0 +1,6 @@
+import type { ReviewRun } from '../../../../electron/core/review/review.contract';
+
+/** Candidates of a run still without a decision. */
+export function openCount(run: ReviewRun): number {
+  return Math.max(0, run.candidateCount - run.deactivated - run.scheduled - run.frozen - run.kept);
+}

@@ -1,0 +1,121 @@
+import { Button, Flex, Table, type TableColumnsType, Tag } from 'antd';
+import type { TFunction } from 'i18next';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReviewRun } from '../../../../../electron/core/review/review.contract';
+import { call } from '../../../api';
+import { useReportError } from '../../../shared/apiErrors';
+import { formatDateTime } from '../../../shared/format';
+import { RuleNameTags } from '../RuleTags';
+import { openCount } from '../runCounts';
+
+/** "850 毫秒" / "1.3 秒" */
+export function durationText(ms: number, t: TFunction): string {
+  return ms < 1000 ? t('review.runs.durationMs', { ms }) : t('review.runs.durationS', { s: (ms / 1000).toFixed(1) });
+}
+
+/** A count; zeros are dimmed so the eye finds what was done. */
+const count = (n: number) => (n ? n : <span style={{ color: 'var(--ant-color-text-quaternary)' }}>0</span>);
+
+/** 审查记录: every run, newest first — when, who, how many candidates, how long, what was done. */
+export function RunsTab({ onView }: { onView(run: ReviewRun): void }) {
+  const { t } = useTranslation();
+  const reportError = useReportError();
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [rows, setRows] = useState<ReviewRun[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(true);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      const result = await call('review.runs', page);
+      setRows(result.items);
+      setTotal(result.total);
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setLoading(false);
+    }
+  }, [page, reportError]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const columns: TableColumnsType<ReviewRun> = [
+    {
+      key: 'startedAt',
+      title: t('review.runs.startedAt'),
+      width: 230,
+      render: (_, row) => (
+        <Flex align="center" gap={8} style={{ whiteSpace: 'nowrap' }}>
+          {formatDateTime(row.startedAt)}
+          {row.open && (
+            <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+              {t('review.runs.current')}
+            </Tag>
+          )}
+        </Flex>
+      ),
+    },
+    {
+      key: 'startedBy',
+      title: t('review.runs.startedBy'),
+      width: 120,
+      render: (_, row) => row.startedByName ?? t('review.run.unknownUser'),
+    },
+    { key: 'rules', title: t('review.runs.rules'), render: (_, row) => <RuleNameTags rules={row.rules} /> },
+    { key: 'candidates', title: t('review.runs.candidates'), align: 'right', render: (_, row) => row.candidateCount },
+    {
+      key: 'duration',
+      title: t('review.runs.duration'),
+      align: 'right',
+      render: (_, row) => durationText(row.durationMs, t),
+    },
+    {
+      key: 'deactivated',
+      title: t('review.runs.deactivated'),
+      align: 'right',
+      render: (_, row) => count(row.deactivated),
+    },
+    { key: 'scheduled', title: t('review.runs.scheduled'), align: 'right', render: (_, row) => count(row.scheduled) },
+    { key: 'frozen', title: t('review.runs.frozen'), align: 'right', render: (_, row) => count(row.frozen) },
+    { key: 'kept', title: t('review.runs.kept'), align: 'right', render: (_, row) => count(row.kept) },
+    { key: 'undecided', title: t('review.runs.undecided'), align: 'right', render: (_, row) => count(openCount(row)) },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      width: 130,
+      render: (_, row) => (
+        <Button type="link" size="small" onClick={() => onView(row)} style={{ paddingInline: 0 }}>
+          {t('review.runs.view')}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <Table<ReviewRun>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={rows}
+      loading={loading}
+      scroll={{ x: 1000 }}
+      onRow={(row) =>
+        ({ 'aria-label': formatDateTime(row.startedAt) ?? undefined }) as React.HTMLAttributes<HTMLElement>
+      }
+      locale={{ emptyText: t('review.runs.empty') }}
+      pagination={{
+        current: page.page,
+        pageSize: page.pageSize,
+        total,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100],
+        showTotal: (n) => t('common.total', { total: n }),
+      }}
+      onChange={(p) => setPage((q) => ({ page: p.current ?? 1, pageSize: p.pageSize ?? q.pageSize }))}
+    />
+  );
+}

@@ -1,13 +1,9 @@
 import type { Channel, ChannelInput } from '../../../electron/core/contract';
 import type { ApiResult } from '../../../electron/core/contract-kit';
+import { runInline, setJobRunner } from '../../../electron/core/customers/import/worker-client';
 import { dispatch } from '../../../electron/core/dispatch';
-import type { Handlers } from '../../../electron/core/handler';
 import { handlers } from '../../../electron/core/handlers';
-import { reviewHandlers } from '../../../electron/core/review/review.handlers';
 import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';
-
-/** The app's handlers with the review's (whether or not handlers.ts spreads them yet). */
-const withReview = { ...handlers, ...reviewHandlers } as Handlers;
 
 export interface ReviewEnv extends TestEnv {
   /** a call through the dispatcher, as a window makes it */
@@ -32,10 +28,14 @@ export interface Facts {
   status?: 'active' | 'frozen' | 'deactivated';
 }
 
-export async function makeReviewEnv(): Promise<ReviewEnv> {
+/**
+ * A test environment for the review. 开始审查 runs in a worker thread in the app; here it runs on
+ * the test's thread (the same job function) unless `worker` asks for the real thread.
+ */
+export async function makeReviewEnv(opts: { worker?: boolean } = {}): Promise<ReviewEnv> {
+  setJobRunner(opts.worker ? null : runInline);
   const env = await makeEnv();
-  const call: ReviewEnv['call'] = (client, channel, input = {}) =>
-    dispatch(env.core, channel, input, client, withReview);
+  const call: ReviewEnv['call'] = (client, channel, input = {}) => dispatch(env.core, channel, input, client, handlers);
   const ok: ReviewEnv['ok'] = async (client, channel, input = {}) => {
     const r = await call(client, channel, input);
     if (!r.ok) throw new Error(`${channel} refused: ${JSON.stringify(r.error)}`);

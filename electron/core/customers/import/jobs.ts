@@ -1,27 +1,28 @@
 import fs from 'node:fs';
 import v8 from 'node:v8';
 import { DomainError } from '../../errors';
+import { type ReviewJob, reviewJob } from '../../review/review.job';
+import type { Cell } from './cells';
 import { cellText } from './cells';
 import { exportCustomers } from './export';
 import { renderMessage, writeErrorsFile, writeTemplate } from './files';
+import type { ImportField, ValidationSummary } from './import.contract';
 import { writeIssues } from './issues-store';
 import { type AcquireWrite, assertMapping, checkAll, noLock, openDb, type Report, readTableFile } from './job-io';
-import type { ImportField, ValidationSummary } from './import.contract';
 import { checkMapping, suggestMapping } from './mapping';
 import type { Threads } from './parallel';
 import { preparedKey, savePrepared } from './prepared-store';
 import { loadRefs } from './refs';
 import { type RunJob, run } from './run-import';
 import { findHeaderRow } from './table';
-import type { Cell } from './cells';
 import type { TableValidation } from './validate';
 
+export { readIssues } from './issues-store';
 export type { AcquireWrite, Report } from './job-io';
 export type { RunJob, RunResult } from './run-import';
-export { readIssues } from './issues-store';
 
 /**
- * The long steps of import and export, as plain functions of files and a database file. They run
+ * The long steps of import and export (and the status review's run), as plain functions of files and a database file. They run
  * in a worker thread (import.worker.ts) with a connection of their own, so the main process
  * never waits for them; tests may also call them directly.
  */
@@ -62,7 +63,7 @@ export interface TemplateJob {
   dbFile: string;
   outFile: string;
 }
-export type Job = InspectJob | ValidateJob | RunJob | ErrorsFileJob | ExportJob | TemplateJob;
+export type Job = InspectJob | ValidateJob | RunJob | ErrorsFileJob | ExportJob | TemplateJob | ReviewJob;
 
 export interface InspectResult {
   headers: string[];
@@ -73,8 +74,14 @@ export interface InspectResult {
 
 export async function inspect(job: InspectJob, report: Report): Promise<InspectResult> {
   report({ phase: 'parse', done: 0, total: 0 });
-  const table = findHeaderRow(await readTableFile(job.bytesFile, job.ext), (h) => suggestMapping(h).filter(Boolean).length);
-  if (!table.headers.length) throw new DomainError('INVALID_INPUT', 'customer-import.errors.emptyFile', { file: 'customer-import.errors.emptyFile' });
+  const table = findHeaderRow(
+    await readTableFile(job.bytesFile, job.ext),
+    (h) => suggestMapping(h).filter(Boolean).length,
+  );
+  if (!table.headers.length)
+    throw new DomainError('INVALID_INPUT', 'customer-import.errors.emptyFile', {
+      file: 'customer-import.errors.emptyFile',
+    });
   fs.writeFileSync(job.tableFile, v8.serialize(table));
   report({ phase: 'parse', done: table.rows.length, total: table.rows.length });
   return {
@@ -103,7 +110,18 @@ export function summarize(v: TableValidation, pageSize: number): ValidationSumma
 export async function validate(job: ValidateJob, report: Report, threads: Threads | null) {
   const problems = checkMapping(job.mapping);
   if (problems.length) {
-    return { total: 0, validRows: 0, invalidRows: 0, warningRows: 0, errorCount: 0, warningCount: 0, errors: [], warnings: [], mappingErrors: problems, messageKeys: problems.map((p) => p.messageKey) };
+    return {
+      total: 0,
+      validRows: 0,
+      invalidRows: 0,
+      warningRows: 0,
+      errorCount: 0,
+      warningCount: 0,
+      errors: [],
+      warnings: [],
+      mappingErrors: problems,
+      messageKeys: problems.map((p) => p.messageKey),
+    };
   }
   const sqlite = openDb(job.dbFile);
   try {
@@ -164,7 +182,12 @@ export async function template(job: TemplateJob) {
 }
 
 /** Runs one job (in the worker thread, or inline where tests ask for it). */
-export function executeJob(job: Job, report: Report, threads: Threads | null, acquireWrite: AcquireWrite = noLock): Promise<unknown> {
+export function executeJob(
+  job: Job,
+  report: Report,
+  threads: Threads | null,
+  acquireWrite: AcquireWrite = noLock,
+): Promise<unknown> {
   switch (job.kind) {
     case 'inspect':
       return inspect(job, report);
@@ -178,5 +201,7 @@ export function executeJob(job: Job, report: Report, threads: Threads | null, ac
       return exportJob(job, report);
     case 'template':
       return template(job);
+    case 'review':
+      return reviewJob(job, acquireWrite);
   }
 }

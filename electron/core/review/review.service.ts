@@ -1,8 +1,7 @@
 import type { Actor } from '../actor';
 import { diffFields, writeLog } from '../audit/audit.log';
-import { localDate } from '../clock';
+import { addMonths, localDate } from '../clock';
 import { type Core, inTransaction } from '../core';
-import { addMonths } from './add-months';
 import type { ReviewRun, ReviewSettings } from './review.contract';
 import { type RuleQueryContext, ruleAvailable, ruleQuery } from './review.queries';
 import { REVIEW_RULES } from './review.rules';

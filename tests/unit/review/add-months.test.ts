@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addMonths } from '../../../electron/core/review/add-months';
+import { addMonths } from '../../../electron/core/clock';
 
 const tz = process.env.TZ;
 afterEach(() => {

@@ -17,9 +17,9 @@ export interface CustomerState {
   pendingDate: string | null;
 }
 
-/** The customers of `ids`, in that order; NOT_FOUND when one is missing. */
-export function loadStates(core: Core, ids: number[]): CustomerState[] {
-  const rows = core.sqlite
+/** The customers of `ids` that exist, in that order. */
+export function findStates(core: Core, ids: number[]): CustomerState[] {
+  return core.sqlite
     .prepare(
       `SELECT c.id, c.code, c.name, c.status, c.merged_into_id AS mergedIntoId, r.name AS reasonName,
          (SELECT s.effective_date FROM customer_status_schedules s
@@ -29,6 +29,11 @@ export function loadStates(core: Core, ids: number[]): CustomerState[] {
        ORDER BY w.key`,
     )
     .all(JSON.stringify(ids)) as CustomerState[];
+}
+
+/** The customers of `ids`, in that order; NOT_FOUND when one is missing. */
+export function loadStates(core: Core, ids: number[]): CustomerState[] {
+  const rows = findStates(core, ids);
   if (rows.length !== ids.length) throw NotFound();
   return rows;
 }

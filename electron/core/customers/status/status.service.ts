@@ -4,11 +4,12 @@ import { type LogActor, writeLog } from '../../audit/audit.log';
 import { localDate } from '../../clock';
 import { type Core, inTransaction } from '../../core';
 import { DomainError, Invalid } from '../../errors';
+import { touchCustomerActivity } from '../activity';
 import type { CustomerStatus } from '../customers.contract';
 import { openItemsOf } from './open-items';
 import { moveReferences } from './references.registry';
 import type { customerStatusContract, OpenItem, StatusAction } from './status.contract';
-import { type CustomerState, loadReason, loadStates, type Reason, recordChange } from './status.record';
+import { type CustomerState, findStates, loadReason, loadStates, type Reason, recordChange } from './status.record';
 import { DUPLICATE_REASON_KEY, TRANSITIONS, WRONG_STATE_MESSAGE } from './status.rules';
 
 export type ChangeInput = {
@@ -67,14 +68,8 @@ function loadSurvivor(core: Core, input: ChangeInput, reason: Reason | null): Cu
   if (input.survivorId == null) return null;
   if (reason?.key !== DUPLICATE_REASON_KEY) throw Invalid({ survivorId: 'customers.errors.mergeNeedsDuplicateReason' });
   if (input.ids.length !== 1) throw Invalid({ survivorId: 'customers.errors.mergeOneAtATime' });
-  const [s] = (() => {
-    try {
-      return loadStates(core, [input.survivorId]);
-    } catch {
-      throw Invalid({ survivorId: 'customers.errors.survivorInvalid' });
-    }
-  })();
-  if (s.id === input.ids[0] || s.status === 'deactivated' || s.mergedIntoId != null) {
+  const [s] = findStates(core, [input.survivorId]);
+  if (!s || s.id === input.ids[0] || s.status === 'deactivated' || s.mergedIntoId != null) {
     throw Invalid({ survivorId: 'customers.errors.survivorInvalid' });
   }
   return s;
@@ -113,24 +108,15 @@ export interface Transition {
 /** Applies one state change with its history and log rows (inside the caller's transaction). */
 export function applyTransition(core: Core, actor: LogActor, at: Date, t: Transition): void {
   const stamp = at.toISOString();
-  const reactivating = t.to === 'active';
   core.sqlite
     .prepare(
       `UPDATE customers SET status = ?, status_changed_at = ?, status_changed_by = ?, status_reason_id = ?, status_memo = ?,
-         merged_into_id = coalesce(?, merged_into_id), last_activity_at = CASE WHEN ? THEN ? ELSE last_activity_at END
+         merged_into_id = coalesce(?, merged_into_id)
        WHERE id = ?`,
     )
-    .run(
-      t.to,
-      stamp,
-      actor.id,
-      t.reason?.id ?? null,
-      t.memo,
-      t.survivor?.id ?? null,
-      reactivating ? 1 : 0,
-      stamp,
-      t.customer.id,
-    );
+    .run(t.to, stamp, actor.id, t.reason?.id ?? null, t.memo, t.survivor?.id ?? null, t.customer.id);
+  // bringing a customer back (unfreeze, reactivate) counts as activity for the review
+  if (t.to === 'active') touchCustomerActivity(core, [t.customer.id], at);
   if (t.to === 'deactivated') {
     // an immediate deactivation supersedes a pending scheduled one
     core.sqlite

@@ -6,6 +6,7 @@ import { type Core, inTransaction } from '../core';
 import { DomainError, Invalid } from '../errors';
 import type { TransportCtx } from '../handler';
 import type { SessionUser } from './auth.contract';
+import { loginGate } from './login-gate';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 
 export function needsSetup(core: Core): boolean {
@@ -70,26 +71,40 @@ export async function setup(
   return startSession(core, transport, userId);
 }
 
-function minutesLeft(lockedUntil: string, now: Date): number {
+function minutesLeft(lockedUntil: string | number, now: Date): number {
   return Math.max(1, Math.ceil((new Date(lockedUntil).getTime() - now.getTime()) / 60_000));
 }
 
+const Locked = (minutes: number) => new DomainError('ACCOUNT_LOCKED', 'errors.accountLocked', undefined, { minutes });
+const BadCredentials = () => new DomainError('BAD_CREDENTIALS', 'errors.badCredentials');
+
 /**
  * Signs in. Wrong passwords are counted; at the configured threshold the account locks for the
- * configured minutes. The counters are committed even though the call is refused.
+ * configured minutes, and while it is locked no password is checked, not even the right one.
+ * The counters are committed even though the call is refused. Attempts for one name run one at
+ * a time (see login-gate.ts), so however many arrive at once, at most `threshold` wrong
+ * passwords are checked per lock period. A name that is no user gets the same answers, the same
+ * work (a dummy hash) and the same lock, counted in memory.
  */
-export async function login(
+export function login(
   core: Core,
   transport: TransportCtx,
   input: { username: string; password: string },
 ): Promise<SessionUser> {
+  return loginGate(core).queue.run(input.username, () => attempt(core, transport, input));
+}
+
+async function attempt(
+  core: Core,
+  transport: TransportCtx,
+  input: { username: string; password: string },
+): Promise<SessionUser> {
+  const unknownNames = loginGate(core).unknownNames;
   const found = core.db.select().from(users).where(eq(users.username, input.username)).get();
   const before = core.clock.now();
-  if (found?.lockedUntil && new Date(found.lockedUntil) > before) {
-    throw new DomainError('ACCOUNT_LOCKED', 'errors.accountLocked', undefined, {
-      minutes: minutesLeft(found.lockedUntil, before),
-    });
-  }
+  const lockedUntil = found ? found.lockedUntil : unknownNames.lockedUntil(input.username, before.getTime());
+  if (lockedUntil && new Date(lockedUntil) > before) throw Locked(minutesLeft(lockedUntil, before));
+
   const ok = await verifyPassword(input.password, found?.passwordHash ?? (await dummyHash()));
   const now = core.clock.now();
   const at = now.toISOString();
@@ -97,11 +112,13 @@ export async function login(
 
   const outcome = inTransaction(core, (): 'ok' | 'bad' | 'locked' | 'disabled' => {
     const u = found && core.db.select().from(users).where(eq(users.id, found.id)).get();
-    const who = u ? { id: u.id, displayName: u.displayName } : null;
     if (!u) {
       writeLog(core.db, now, null, { entity: 'session', entityId: input.username, action: 'loginFailed' });
-      return 'bad';
+      return unknownNames.fail(input.username, now.getTime(), lockoutThreshold, lockoutMinutes) ? 'locked' : 'bad';
     }
+    // checked again where the outcome is written: a lock taken meanwhile (another process) holds
+    if (u.lockedUntil && new Date(u.lockedUntil) > now) throw Locked(minutesLeft(u.lockedUntil, now));
+    const who = { id: u.id, displayName: u.displayName };
     if (!ok) {
       const failed = u.failedAttempts + 1;
       if (failed >= lockoutThreshold) {
@@ -125,9 +142,8 @@ export async function login(
     return 'ok';
   });
 
-  if (outcome === 'bad') throw new DomainError('BAD_CREDENTIALS', 'errors.badCredentials');
-  if (outcome === 'locked')
-    throw new DomainError('ACCOUNT_LOCKED', 'errors.accountLocked', undefined, { minutes: lockoutMinutes });
+  if (outcome === 'bad') throw BadCredentials();
+  if (outcome === 'locked') throw Locked(lockoutMinutes);
   if (outcome === 'disabled') throw new DomainError('ACCOUNT_DISABLED', 'errors.accountDisabled');
   return startSession(core, transport, (found as { id: number }).id);
 }

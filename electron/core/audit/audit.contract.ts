@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../contract-kit';
+import { channel, pageField } from '../contract-kit';
 
 const view = { permission: 'audit.view' } as const;
 
@@ -14,6 +14,11 @@ export const auditRowSchema = z.object({
   /** field → { before, after } */
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).nullable(),
   reason: z.string().nullable(),
+  /**
+   * The record the row is about, as it is now (customer: code and name; user: user name and display
+   * name; managed-list item: its name); null when it is not a record or no longer found.
+   */
+  target: z.object({ id: z.number().int(), code: z.string().nullable(), name: z.string() }).nullable(),
 });
 export type AuditRow = z.infer<typeof auditRowSchema>;
 
@@ -21,7 +26,7 @@ const isoInstant = z.iso.datetime({ offset: true, error: 'validation.dateTime' }
 
 export const auditListInputSchema = z
   .object({
-    page: z.number().int().min(1).default(1),
+    page: pageField().default(1),
     pageSize: z.number().int().min(1).max(200).default(20),
     userId: z.number().int().positive().optional(),
     entity: z.string().max(64).optional(),

@@ -1,5 +1,5 @@
-import { operationLog } from '../../../db/schema';
 import type { Db } from '../../../db/open';
+import { operationLog } from '../../../db/schema';
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 

@@ -14,8 +14,41 @@ export interface AuditQuery {
   to?: string;
 }
 
-/** Newest first, filtered, paged on the server. */
+/**
+ * The rows of one page (ids in order) with the record each is about, looked up by primary key:
+ * customers by code and name, users by user name and display name, managed-list items by name.
+ */
+export const PAGE_ROWS = `
+  SELECT o.id, o.at, o.user_id AS userId, o.user_name AS userName, o.entity, o.entity_id AS entityId,
+         o.action, o.changes, o.reason,
+         coalesce(c.id, u.id, l.id) AS targetId,
+         coalesce(c.code, u.username) AS targetCode,
+         coalesce(c.name, u.display_name, l.name) AS targetName
+  FROM json_each(?) p
+  CROSS JOIN operation_log o ON o.id = p.value
+  LEFT JOIN customers c ON o.entity = 'customer' AND c.id = CAST(o.entity_id AS INTEGER)
+  LEFT JOIN users u ON o.entity = 'user' AND u.id = CAST(o.entity_id AS INTEGER)
+  LEFT JOIN lookups l ON o.entity = 'lookup' AND l.id = CAST(o.entity_id AS INTEGER)
+  ORDER BY p.key`;
+
+interface LogRow extends Omit<AuditRow, 'changes' | 'target'> {
+  changes: string | null;
+  targetId: number | null;
+  targetCode: string | null;
+  targetName: string | null;
+}
+
+function toAuditRow({ targetId, targetCode, targetName, changes, ...r }: LogRow): AuditRow {
+  return {
+    ...r,
+    changes: changes ? JSON.parse(changes) : null,
+    target: targetId != null && targetName != null ? { id: targetId, code: targetCode, name: targetName } : null,
+  };
+}
+
+/** Newest first, filtered, paged on the server; each row with the record it is about. */
 export function listAudit(core: Core, q: AuditQuery) {
+  const pageRows = core.sqlite.prepare(PAGE_ROWS);
   const where: SQL[] = [];
   if (q.userId) where.push(eq(operationLog.userId, q.userId));
   if (q.entity) where.push(eq(operationLog.entity, q.entity));
@@ -25,15 +58,16 @@ export function listAudit(core: Core, q: AuditQuery) {
   if (q.to) where.push(lt(operationLog.at, new Date(q.to).toISOString()));
   const cond = where.length ? and(...where) : undefined;
   const total = core.db.select({ n: sql<number>`count(*)` }).from(operationLog).where(cond).get()?.n ?? 0;
-  const rows = core.db
-    .select()
+  const page = core.db
+    .select({ id: operationLog.id })
     .from(operationLog)
     .where(cond)
     .orderBy(desc(operationLog.at), desc(operationLog.id))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
-    .all();
-  const items: AuditRow[] = rows.map((r) => ({ ...r, changes: r.changes ? JSON.parse(r.changes) : null }));
+    .all()
+    .map((r) => r.id);
+  const items: AuditRow[] = (pageRows.all(JSON.stringify(page)) as LogRow[]).map(toAuditRow);
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -45,7 +79,13 @@ export function auditFacets(core: Core) {
        WHERE user_id IS NOT NULL GROUP BY user_id ORDER BY name`,
     )
     .all() as { id: number; name: string }[];
-  const entities = core.sqlite.prepare('SELECT DISTINCT entity FROM operation_log ORDER BY entity').pluck().all() as string[];
-  const actions = core.sqlite.prepare('SELECT DISTINCT action FROM operation_log ORDER BY action').pluck().all() as string[];
+  const entities = core.sqlite
+    .prepare('SELECT DISTINCT entity FROM operation_log ORDER BY entity')
+    .pluck()
+    .all() as string[];
+  const actions = core.sqlite
+    .prepare('SELECT DISTINCT action FROM operation_log ORDER BY action')
+    .pluck()
+    .all() as string[];
   return { users, entities, actions };
 }

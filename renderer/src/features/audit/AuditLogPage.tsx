@@ -7,8 +7,12 @@ import { call } from '../../api';
 import { useReportError } from '../../shared/apiErrors';
 import { formatDateTime } from '../../shared/format';
 import { translateOr } from '../../shared/translate';
+import { useUserOptions } from '../customers/shared/useUserOptions';
+import { useLookups } from '../lookups/lookupsStore';
+import { AuditChanges } from './AuditChanges';
 import { type AuditFacets, AuditFilters, type AuditFilterValues } from './AuditFilters';
-import { formatChanges } from './formatChanges';
+import { AuditTarget } from './AuditTarget';
+import { formatChanges, reasonOf } from './formatChanges';
 
 interface Query {
   page: number;
@@ -34,6 +38,9 @@ export function AuditLogPage() {
   const [rows, setRows] = useState<AuditRow[]>([]);
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
+  const lookups = useLookups((st) => st.items);
+  const loadLookups = useLookups((st) => st.load);
+  const users = useUserOptions((st) => st.items);
 
   const loadFacets = useCallback(async () => {
     try {
@@ -68,32 +75,62 @@ export function AuditLogPage() {
     void loadFacets();
   }, [loadFacets]);
 
+  // managed-list names for values logged by id (a list item's parent, older customer rows)
+  useEffect(() => {
+    loadLookups().catch(reportError);
+  }, [loadLookups, reportError]);
+
   useEffect(() => {
     void load();
   }, [load]);
 
+  const ctx = { lookups, users };
   const columns: TableColumnsType<AuditRow> = [
-    { key: 'at', title: t('audit.columns.at'), width: 170, render: (_, row) => formatDateTime(row.at) },
-    { key: 'user', title: t('audit.columns.user'), render: (_, row) => row.userName ?? t('common.empty') },
-    { key: 'entity', title: t('audit.columns.entity'), render: (_, row) => translateOr('audit.entity', row.entity) },
-    { key: 'entityId', title: t('audit.columns.entityId'), render: (_, row) => row.entityId ?? t('common.empty') },
-    { key: 'action', title: t('audit.columns.action'), render: (_, row) => translateOr('audit.action', row.action) },
+    { key: 'at', title: t('audit.columns.at'), width: 160, render: (_, row) => formatDateTime(row.at) },
+    {
+      key: 'user',
+      title: t('audit.columns.user'),
+      width: 110,
+      ellipsis: { showTitle: true },
+      render: (_, row) => row.userName ?? t('common.empty'),
+    },
+    {
+      key: 'entity',
+      title: t('audit.columns.entity'),
+      width: 220,
+      render: (_, row) => <AuditTarget row={row} />,
+    },
+    {
+      key: 'action',
+      title: t('audit.columns.action'),
+      width: 104,
+      ellipsis: { showTitle: true },
+      render: (_, row) => translateOr('audit.action', row.action),
+    },
     {
       key: 'changes',
       title: t('audit.columns.changes'),
+      render: (_, row) => <AuditChanges lines={formatChanges(row, ctx)} />,
+    },
+    {
+      key: 'reason',
+      title: t('audit.columns.reason'),
+      width: 190,
       render: (_, row) => {
-        const lines = formatChanges(row.changes);
-        if (lines.length === 0) return t('common.empty');
+        const { reason, memo } = reasonOf(row);
+        if (!reason && !memo) return t('common.empty');
         return (
-          <Flex vertical>
-            {lines.map((line) => (
-              <span key={line}>{line}</span>
-            ))}
+          <Flex vertical style={{ minWidth: 0 }}>
+            {reason && <Typography.Text ellipsis={{ tooltip: reason }}>{reason}</Typography.Text>}
+            {memo && (
+              <Typography.Text type="secondary" ellipsis={{ tooltip: memo }}>
+                {t('audit.memo', { memo })}
+              </Typography.Text>
+            )}
           </Flex>
         );
       },
     },
-    { key: 'reason', title: t('audit.columns.reason'), render: (_, row) => row.reason ?? t('common.empty') },
   ];
 
   return (
@@ -116,6 +153,7 @@ export function AuditLogPage() {
       <Table<AuditRow>
         rowKey="id"
         size="middle"
+        tableLayout="fixed"
         columns={columns}
         dataSource={rows}
         loading={loading}

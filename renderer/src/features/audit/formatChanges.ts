@@ -1,36 +1,107 @@
 import i18n from 'i18next';
 import type { AuditRow } from '../../../../electron/core/audit/audit.contract';
+import { type AuditCodeField, isCodeField } from '../../../../electron/core/audit/audit-values.contract';
 import { formatDateTime } from '../../shared/format';
 import { translateOr } from '../../shared/translate';
+import { formatHistoryValue, type HistoryContext } from '../customers/detail/historyFormat';
+import { lookupPath } from '../lookups/lookupsStore';
+
+/** Where the texts of each coded field's values live. */
+export const CODE_VALUE_PREFIX: Record<AuditCodeField, string> = {
+  nature: 'customers.nature',
+  status: 'customers.status',
+  mode: 'audit.value.mode',
+  kind: 'lookups.kinds',
+  roles: 'role',
+  locale: 'language',
+};
 
 const TIME_FIELDS = new Set(['lockedUntil', 'lastLoginAt', 'createdAt', 'updatedAt']);
+/** Moved out of the change list into the 原因 column: the reason chosen from the list. */
+const REASON_FIELD = 'statusReason';
 
-/** One before/after value as text: empty → "—", arrays joined, role codes and languages translated. */
-export function formatValue(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return i18n.t('common.empty');
-  if (Array.isArray(value)) {
-    if (value.length === 0) return i18n.t('common.empty');
-    return value.map((v) => formatValue(field, v)).join(i18n.t('common.listSeparator'));
+const NO_CONTEXT: HistoryContext = { lookups: [], users: [] };
+const empty = () => i18n.t('common.empty');
+
+/** One before/after value as text: codes translated, lists joined, money, lists and times readable. */
+export function formatValue(field: string, value: unknown, ctx: HistoryContext = NO_CONTEXT): string {
+  if (value === null || value === undefined || value === '') return empty();
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) {
+    if (value.length === 0) return empty();
+    return value.map((v) => formatValue(field, v, ctx)).join(i18n.t('common.listSeparator'));
   }
-  if (typeof value === 'boolean') return i18n.t(value ? 'common.yes' : 'common.no');
   if (typeof value === 'string') {
-    if (field === 'roles') return translateOr('role', value);
-    if (field === 'locale') return translateOr('language', value);
+    if (isCodeField(field)) return translateOr(CODE_VALUE_PREFIX[field], value);
     if (TIME_FIELDS.has(field)) return formatDateTime(value) ?? value;
-    return value;
   }
-  if (typeof value === 'number') return String(value);
-  return JSON.stringify(value);
+  if (typeof value === 'number' && field === 'parentId') return lookupPath(ctx.lookups, value) ?? `#${value}`;
+  return formatHistoryValue(field, value, ctx);
 }
 
-/** Each changed field as "field: before → after", with translated field names. */
-export function formatChanges(changes: AuditRow['changes']): string[] {
-  if (!changes) return [];
-  return Object.entries(changes).map(([field, { before, after }]) =>
-    i18n.t('audit.changeLine', {
-      field: translateOr('audit.field', field),
-      before: formatValue(field, before),
-      after: formatValue(field, after),
-    }),
-  );
+/** The label of a logged field. */
+export function fieldLabel(field: string): string {
+  return translateOr('audit.field', field);
+}
+
+export interface ChangeLine {
+  field: string;
+  label: string;
+  /** null when there was nothing before (a new record, a first value) */
+  before: string | null;
+  after: string;
+}
+
+/** Each changed field, translated; the reason picked from a list is left to `reasonOf`. */
+export function formatChanges(row: Pick<AuditRow, 'changes'>, ctx: HistoryContext = NO_CONTEXT): ChangeLine[] {
+  if (!row.changes) return [];
+  return Object.entries(row.changes)
+    .filter(([field]) => field !== REASON_FIELD)
+    .map(([field, { before, after }]) => ({
+      field,
+      label: fieldLabel(field),
+      before: before === null || before === undefined || before === '' ? null : formatValue(field, before, ctx),
+      after: formatValue(field, after, ctx),
+    }));
+}
+
+/** "字段：前 → 后" (or "字段：值" for a first value), for plain-text uses and titles. */
+export function changeText(line: ChangeLine): string {
+  if (line.before === null) return i18n.t('audit.changeLineNew', { field: line.label, after: line.after });
+  return i18n.t('audit.changeLine', { field: line.label, before: line.before, after: line.after });
+}
+
+/**
+ * The 原因 column: a reason chosen from a list (停用原因) with the memo typed beside it, or the
+ * written reason alone (解冻, 启用, 保留, 仍然保存).
+ */
+export function reasonOf(row: Pick<AuditRow, 'changes' | 'reason'>): { reason: string | null; memo: string | null } {
+  const chosen = row.changes?.[REASON_FIELD]?.after;
+  if (typeof chosen === 'string' && chosen) return { reason: chosen, memo: row.reason };
+  return { reason: row.reason, memo: null };
+}
+
+export interface TargetView {
+  /** the kind of record (客户, 用户 …) */
+  kind: string;
+  /** code and name, a settings group, a run number or a file name */
+  label: string | null;
+  /** the customer's id when the row links to a customer */
+  customerId: number | null;
+}
+
+/** What a row is about, as people name it: 客户 C000001 北京海淀科技有限公司. */
+export function targetOf(row: Pick<AuditRow, 'entity' | 'entityId' | 'target' | 'changes'>): TargetView {
+  const kind = translateOr('audit.entity', row.entity);
+  const t = row.target;
+  if (t) {
+    const label = [t.code, t.name].filter(Boolean).join(' ');
+    return { kind, label, customerId: row.entity === 'customer' ? t.id : null };
+  }
+  const fileName = row.changes?.fileName?.after;
+  if (row.entity === 'customerImport' && typeof fileName === 'string')
+    return { kind, label: fileName, customerId: null };
+  if (row.entity === 'settings' && row.entityId)
+    return { kind, label: translateOr('audit.settingsKey', row.entityId), customerId: null };
+  if (row.entity === 'reviewRun' && row.entityId) return { kind, label: `#${row.entityId}`, customerId: null };
+  return { kind, label: row.entityId, customerId: null };
 }

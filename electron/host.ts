@@ -2,6 +2,7 @@ import { timingSafeEqual, randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import type { ApiError, ApiResult } from './core/contract-kit';
 import type { Core } from './core/core';
 import { dispatch } from './core/dispatch';
 
@@ -33,6 +34,20 @@ const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/** A refusal in the contract's shape: every /api/* failure answers like this, whatever failed. */
+function refuse(reply: FastifyReply, status: number, error: ApiError): FastifyReply {
+  const body: ApiResult<never> = { ok: false, error };
+  return reply.code(status).header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send(body);
+}
+const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
+/** What fastify's own request errors (body parsing, size) mean, as the contract says them. */
+function requestError(status: number): { status: number; error: ApiError } {
+  if (status === 413) return { status, error: { code: 'BAD_REQUEST', messageKey: 'errors.bodyTooLarge' } };
+  if (status === 415) return { status, error: { code: 'BAD_REQUEST', messageKey: 'errors.badContentType' } };
+  if (status >= 400 && status < 500) return { status, error: { code: 'BAD_REQUEST', messageKey: 'errors.badRequest' } };
+  return { status: 500, error: { code: 'INTERNAL', messageKey: 'errors.internal' } };
+}
+
 function sameToken(a: string | undefined, b: string): boolean {
   if (!a) return false;
   const x = Buffer.from(a);
@@ -52,11 +67,37 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
   await app.register(fastifyCookie);
 
+  // Bodies: JSON only (a form post or text/plain is what a foreign page could send without a
+  // preflight; a body without a content type is refused too). No body, or an empty JSON body,
+  // means {}, as for IPC.
+  app.removeAllContentTypeParsers();
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (typeof body === 'string' && body.trim() === '') return done(null, {});
+    return parseJson(req, body as string, done);
+  });
+  app.setErrorHandler((err: { statusCode?: number }, req, reply) => {
+    const { status, error } = requestError(err.statusCode ?? 500);
+    if (status === 500) console.error('[host] request failed:', err);
+    if (isApi(req)) return refuse(reply, status, error);
+    return reply.code(status).type('text/plain; charset=utf-8').send(status === 500 ? 'Internal error' : 'Bad request');
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (isApi(req)) return refuse(reply, 404, { code: 'UNKNOWN_CHANNEL', messageKey: 'errors.unknownChannel' });
+    return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+  });
+
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     // DNS-rebinding guard: only our own address may be named in the Host header
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
       return reply.code(421).type('text/plain').send('Misdirected request');
+    }
+    // a page from anywhere else may not call us (the browser names it in Origin; tools send none)
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      if (isApi(req)) return refuse(reply, 403, { code: 'FORBIDDEN', messageKey: 'errors.foreignOrigin' });
+      return reply.code(403).type('text/plain').send('Forbidden origin');
     }
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
@@ -68,6 +109,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return reply.redirect('/', 302);
     }
     if (!sameToken(req.cookies[HOST_COOKIE], token) && !sameToken(req.headers['x-host-token'] as string, token)) {
+      if (isApi(req)) return refuse(reply, 401, { code: 'UNAUTHENTICATED', messageKey: 'errors.hostToken' });
       return reply
         .code(401)
         .type('text/plain; charset=utf-8')
@@ -89,7 +131,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   // Server-sent events for the signed-in session (progress, session ended, ...)
   app.get('/api/events', (req, reply) => {
     const s = core.sessions.lookup(req.cookies[SESSION_COOKIE], false);
-    if (s.state !== 'active') return reply.code(401).send();
+    if (s.state !== 'active') return refuse(reply, 401, { code: 'UNAUTHENTICATED', messageKey: 'errors.unauthenticated' });
     reply.hijack();
     reply.raw.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',

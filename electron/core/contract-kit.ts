@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { refusedTextKey } from './normalize';
 import type { Permission } from './permissions';
 
 /**
@@ -19,6 +20,35 @@ export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDe
   return def;
 }
 
+// ── shared field rules ──────────────────────────────────────────────────────────────────────
+
+/**
+ * Text fields refuse control, invisible-format and broken characters (the rule and why:
+ * refusedTextKey in normalize.ts). The dispatcher already refuses them anywhere in a call's input;
+ * shared text schemas add this so forms and import rows show the same field error.
+ */
+export function refuseHiddenChars(value: string, ctx: z.RefinementCtx): void {
+  const key = refusedTextKey(value);
+  if (key) ctx.addIssue({ code: 'custom', message: key });
+}
+
+/**
+ * Ranges of numbers in inputs (zod's .int() already means a safe integer). Page sizes stay with
+ * each channel (the UI asks for at most 200 rows a page; list limits are 500, import pages 1000).
+ */
+export const LIMITS = {
+  /** page numbers: 1e6 pages of the largest page size is beyond any archive this app holds */
+  page: 1_000_000,
+  /** row offsets */
+  offset: 100_000_000,
+  /** `sort` of managed-list items */
+  sort: 1_000_000,
+} as const;
+/** A record id or a version: positive safe integer. */
+export const idField = () => z.number('validation.required').int('validation.invalid_type').positive('validation.range');
+export const pageField = () => z.number().int().min(1, 'validation.range').max(LIMITS.page, 'validation.range');
+export const offsetField = () => z.number().int().min(0, 'validation.range').max(LIMITS.offset, 'validation.range');
+
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'SESSION_EXPIRED',
@@ -28,6 +58,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'DUPLICATE',
   'POSSIBLE_DUPLICATE',
+  /** a USCC with the right shape but a wrong check character (pilot-era): saved only when confirmed */
+  'TAX_ID_CHECKSUM',
   /** the customer is frozen (冻结): no new transaction is created or approved */
   'CUSTOMER_FROZEN',
   /** the customer is deactivated (已停用): no new transaction of any kind */
@@ -42,6 +74,16 @@ export const ERROR_CODES = [
   'SETUP_ALREADY_DONE',
   'LAST_ADMIN',
   'UNKNOWN_CHANNEL',
+  /** the disk holding the data is full: the transaction was rolled back, nothing was saved */
+  'DISK_FULL',
+  /** the data folder or database file cannot be written (read-only folder, disk or permissions) */
+  'DATA_READONLY',
+  /** the database file is damaged: the app changes nothing in it */
+  'DB_CORRUPT',
+  /** the data could not be opened at start for another reason (the fault page shows SQLite's words) */
+  'DATA_OPEN_FAILED',
+  /** the request itself is unusable (malformed JSON, wrong content type, too large, foreign origin) */
+  'BAD_REQUEST',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,6 +4,7 @@ import { contract, isChannel } from './contract';
 import type { ApiResult } from './contract-kit';
 import type { Core } from './core';
 import { DomainError, Forbidden, Invalid, SessionExpired, Unauthenticated } from './errors';
+import { refusedTextFields } from './normalize';
 import type { Handler, Handlers, TransportCtx } from './handler';
 import { handlers as defaultHandlers } from './handlers';
 import { writeGate } from './write-gate';
@@ -55,6 +56,9 @@ export async function dispatch(
     const def = contract[channelName];
     const actor = resolveActor(core, def, transport);
     if (typeof def.access === 'object' && !actor?.permissions.has(def.access.permission)) throw Forbidden();
+    // the one text rule (normalize.ts) for every string of every channel, before any schema runs
+    const refusedText = refusedTextFields(rawInput);
+    if (refusedText) throw Invalid(refusedText);
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw Invalid(zodFields(parsed.error));
     if ('writes' in def && def.writes) await writeGate();

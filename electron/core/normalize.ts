@@ -20,3 +20,64 @@ export function normalizeProse(value: string): string {
     .replace(/\s+/gu, ' ')
     .trim();
 }
+
+/*
+ * What text input accepts — the one rule, applied by the dispatcher to every string of every
+ * channel's input (object keys too) and by the shared text schemas (forms, import rows).
+ *
+ * Refused, because they make stored text differ from what a person sees or typed:
+ * - C0/C1 control characters (NUL, ESC, DEL, U+0080–009F ...): invisible, and NUL ends strings in
+ *   SQLite's FTS query parser and in C code. Tab, LF and CR stay allowed: they are whitespace that
+ *   every field's normaliser folds (one-line fields) or keeps (a future multi-line field).
+ * - Format characters (Unicode category Cf): bidi controls (U+202A–202E, U+2066–2069, U+200E/F,
+ *   U+061C), zero-width characters (U+200B–200D, U+2060, U+FEFF), soft hyphen, tags. They let a
+ *   name look like another ("admin\u202Enimda", "张\u200B三") in lists and the operation log.
+ * - Lone surrogates (half of a UTF-16 pair): not text; SQLite would store invalid UTF-8 and read
+ *   back something other than what was acknowledged.
+ * Full-width folding and whitespace collapsing stay with normalizeText / normalizeProse.
+ */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+const FORMAT_CHARS = /\p{Cf}/u;
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The i18n key saying why `value` is refused as text input, or null when it is acceptable. */
+export function refusedTextKey(value: string): string | null {
+  if (LONE_SURROGATE.test(value)) return 'errors.textBrokenChars';
+  if (CONTROL_CHARS.test(value)) return 'errors.textControlChars';
+  if (FORMAT_CHARS.test(value)) return 'errors.textInvisibleChars';
+  return null;
+}
+
+/**
+ * Every string in a raw input (values and object keys, at any depth) checked with refusedTextKey:
+ * { 'dot.path': key } of the refused ones ('_' for the root), or null when all are acceptable.
+ * Iterative, so hostile nesting cannot overflow the stack.
+ */
+export function refusedTextFields(input: unknown): Record<string, string> | null {
+  type Node = { value: unknown; key: string; parent: Node | null };
+  const pathOf = (n: Node) => {
+    const parts: string[] = [];
+    for (let x: Node | null = n; x?.parent; x = x.parent) parts.push(x.key);
+    return parts.reverse().join('.') || '_';
+  };
+  let fields: Record<string, string> | null = null;
+  const stack: Node[] = [{ value: input, key: '', parent: null }];
+  while (stack.length) {
+    const node = stack.pop() as Node;
+    const { value } = node;
+    if (typeof value === 'string') {
+      const why = refusedTextKey(value);
+      if (why) (fields ??= {})[pathOf(node)] ??= why;
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: String(i), parent: node });
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        const child = { value: v, key: k, parent: node };
+        const why = refusedTextKey(k);
+        if (why) (fields ??= {})[pathOf(child)] ??= why;
+        stack.push(child);
+      }
+    }
+  }
+  return fields;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../contract-kit';
+import { channel, refuseHiddenChars } from '../contract-kit';
 import { normalizeProse, normalizeText } from '../normalize';
 import { ROLE_CODES } from '../permissions';
 
@@ -25,6 +25,7 @@ export const passwordSchema = z
   .max(128, 'validation.passwordLength');
 export const displayNameSchema = z
   .string('validation.required')
+  .superRefine(refuseHiddenChars)
   .transform(normalizeProse)
   .pipe(z.string().min(1, 'validation.required').max(50, 'validation.tooLong'));
 

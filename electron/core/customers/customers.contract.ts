@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../contract-kit';
+import { channel, pageField, refuseHiddenChars } from '../contract-kit';
 import { normalizeProse } from '../normalize';
 import { isValidUscc, MAINLAND_MOBILE, normalizeMobile, normalizeTaxId } from './customer.rules';
 
@@ -9,6 +9,7 @@ import { isValidUscc, MAINLAND_MOBILE, normalizeMobile, normalizeTaxId } from '.
 const optText = (max: number) =>
   z
     .string()
+    .superRefine(refuseHiddenChars)
     .transform(normalizeProse)
     .pipe(z.string().max(max, 'validation.tooLong'))
     .transform((s) => s || null)
@@ -17,6 +18,7 @@ const optText = (max: number) =>
 const reqText = (max: number) =>
   z
     .string('validation.required')
+    .superRefine(refuseHiddenChars)
     .transform(normalizeProse)
     .pipe(z.string().min(1, 'validation.required').max(max, 'validation.tooLong'));
 const optId = z.number().int().positive().nullable().optional();
@@ -429,7 +431,7 @@ export const customersContract = {
     input: z
       .object({
         id: z.number().int().positive(),
-        page: z.number().int().min(1).default(1),
+        page: pageField().default(1),
         pageSize: z.number().int().min(1).max(200).default(50),
       })
       .strict(),

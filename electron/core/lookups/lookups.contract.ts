@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../contract-kit';
+import { channel, LIMITS, refuseHiddenChars } from '../contract-kit';
 import { normalizeProse } from '../normalize';
 
 /** The managed lists of the customer record, and the reasons for deactivating one. */
@@ -29,9 +29,12 @@ export type LookupItem = z.infer<typeof lookupItemSchema>;
 
 const lookupName = z
   .string('validation.required')
+  .superRefine(refuseHiddenChars)
   .transform(normalizeProse)
   .pipe(z.string().min(1, 'validation.required').max(50, 'validation.tooLong'));
 const id = z.number('validation.required').int().positive();
+/** order within the list: 0 … LIMITS.sort */
+const sort = z.number().int().min(0, 'validation.range').max(LIMITS.sort, 'validation.range');
 const manage = { permission: 'lookup.manage' } as const;
 
 export const lookupsContract = {
@@ -49,7 +52,7 @@ export const lookupsContract = {
         kind: lookupKindSchema,
         name: lookupName,
         parentId: id.nullable().optional(),
-        sort: z.number().int().optional(),
+        sort: sort.optional(),
       })
       .strict(),
     output: lookupItemSchema,
@@ -63,7 +66,7 @@ export const lookupsContract = {
         version: id,
         name: lookupName,
         parentId: id.nullable().optional(),
-        sort: z.number().int().optional(),
+        sort: sort.optional(),
         active: z.boolean(),
       })
       .strict(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../contract-kit';
+import { channel, offsetField, pageField, refuseHiddenChars } from '../contract-kit';
 import { customerStatusSchema } from '../customers/customers.contract';
 import { normalizeProse } from '../normalize';
 
@@ -105,6 +105,7 @@ export type ReviewCandidate = z.infer<typeof reviewCandidateSchema>;
 const review = { permission: 'customer.review' } as const;
 const note = z
   .string('review.validation.noteRequired')
+  .superRefine(refuseHiddenChars)
   .transform(normalizeProse)
   .pipe(z.string().min(1, 'review.validation.noteRequired').max(500, 'validation.tooLong'));
 
@@ -150,7 +151,7 @@ export const reviewContract = {
         /** open: no decision yet (default); decided; all */
         decision: z.enum(['open', 'decided', 'all']).default('open'),
         sort: z.object({ field: z.enum(CANDIDATE_SORTS), order: z.enum(['asc', 'desc']) }).optional(),
-        offset: z.number().int().min(0).default(0),
+        offset: offsetField().default(0),
         limit: z.number().int().min(1).max(500).default(50),
       })
       .strict(),
@@ -181,7 +182,7 @@ export const reviewContract = {
   'review.runs': channel({
     access: review,
     input: z
-      .object({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(100).default(20) })
+      .object({ page: pageField().default(1), pageSize: z.number().int().min(1).max(100).default(20) })
       .strict(),
     output: z.object({ items: z.array(reviewRunSchema), total: z.number().int() }),
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../../contract-kit';
+import { channel, offsetField } from '../../contract-kit';
 import { customerFiltersSchema, customerSearchSchema } from '../customers.contract';
 
 /**
@@ -63,6 +63,12 @@ export const NATURE_LABELS = {
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 export const IMPORT_EXTENSIONS = ['xlsx', 'csv'] as const;
 export const IMPORT_PROGRESS_EVENT = 'customer.import.progress';
+
+/**
+ * Standard base64 with padding, nothing else: Buffer.from would silently skip other characters
+ * and store a file that is not the one sent. (A single character-class loop: no deep backtracking on 40 MB.)
+ */
+const isStrictBase64 = (s: string) => s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s);
 
 const idSchema = z.string().regex(/^[0-9a-f]{32}$/, 'validation.invalid_format');
 /** For each column of the file, in order: the field it fills, or null (ignored). */
@@ -129,7 +135,8 @@ export const customerImportContract = {
         dataBase64: z
           .string()
           .min(1, 'customer-import.errors.emptyFile')
-          .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, 'customer-import.errors.tooLarge'),
+          .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, 'customer-import.errors.tooLarge')
+          .refine(isStrictBase64, 'errors.notBase64'),
       })
       .strict(),
     output: z.object({
@@ -154,7 +161,7 @@ export const customerImportContract = {
       .object({
         uploadId: idSchema,
         kind: z.enum(['error', 'warning']),
-        offset: z.number().int().min(0).default(0),
+        offset: offsetField().default(0),
         limit: z.number().int().min(1).max(1000).default(100),
       })
       .strict(),
@@ -194,7 +201,7 @@ export const customerImportContract = {
   /** A piece of a file made for this user (template, errors, export), base64. */
   'customer.downloadFile': channel({
     access: 'session',
-    input: z.object({ fileId: idSchema, offset: z.number().int().min(0).default(0) }).strict(),
+    input: z.object({ fileId: idSchema, offset: offsetField().default(0) }).strict(),
     output: z.object({ dataBase64: z.string(), offset: z.number().int(), size: z.number().int(), done: z.boolean() }),
   }),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../../contract-kit';
+import { channel, refuseHiddenChars } from '../../contract-kit';
 import { normalizeProse } from '../../normalize';
 import { customerStatusSchema } from '../customers.contract';
 
@@ -26,6 +26,7 @@ const ids = z
   .transform((a) => [...new Set(a)]);
 const memo = z
   .string()
+  .superRefine(refuseHiddenChars)
   .transform(normalizeProse)
   .pipe(z.string().max(500, 'validation.tooLong'))
   .transform((s) => s || null)
@@ -34,6 +35,7 @@ const memo = z
 /** Unfreezing and reactivating need a written reason. */
 const requiredMemo = z
   .string('customers.validation.reasonRequired')
+  .superRefine(refuseHiddenChars)
   .transform(normalizeProse)
   .pipe(z.string().min(1, 'customers.validation.reasonRequired').max(500, 'validation.tooLong'));
 const reasonId = z.number('customers.validation.reasonRequired').int().positive();

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningHost, startHost } from '../../../electron/host';
+import { makeEnv, snapshot, type TestEnv } from '../support/test-core';
+
+let env: TestEnv;
+let host: RunningHost;
+beforeEach(async () => {
+  env = await makeEnv();
+  const rendererDir = path.join(env.dir, 'renderer');
+  fs.mkdirSync(rendererDir);
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+  host = await startHost({ core: env.core, rendererDir });
+});
+afterEach(async () => {
+  await host.close();
+  env.close();
+});
+
+interface Raw {
+  status: number;
+  type: string;
+  body: string;
+}
+
+/** A raw request (node:http, so nothing adds or fixes headers): the host token, then what is given. */
+function raw(channelPath: string, headers: Record<string, string>, body?: string | Buffer, method = 'POST'): Promise<Raw> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method,
+        path: channelPath,
+        headers: { host: `127.0.0.1:${host.port}`, 'x-host-token': host.token, ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString() }),
+        );
+      },
+    );
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+const json = { 'content-type': 'application/json' };
+
+function expectRefusal(r: Raw, status: number, code: string, messageKey: string) {
+  expect(r.status).toBe(status);
+  expect(r.type).toContain('application/json');
+  expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code, messageKey } });
+}
+
+describe('every /api failure answers in the contract shape', () => {
+  it('malformed JSON and prototype poisoning: 400 BAD_REQUEST', async () => {
+    expectRefusal(await raw('/api/auth.status', json, '{"a":'), 400, 'BAD_REQUEST', 'errors.badRequest');
+    expectRefusal(await raw('/api/auth.status', json, 'nul'), 400, 'BAD_REQUEST', 'errors.badRequest');
+    expectRefusal(await raw('/api/auth.status', json, '{"__proto__":{"x":1}}'), 400, 'BAD_REQUEST', 'errors.badRequest');
+  });
+
+  it('content types other than JSON, or a body without one: 415 BAD_REQUEST', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx']) {
+      expectRefusal(await raw('/api/auth.status', { 'content-type': type }, '{}'), 415, 'BAD_REQUEST', 'errors.badContentType');
+    }
+    expectRefusal(await raw('/api/auth.status', {}, '{}'), 415, 'BAD_REQUEST', 'errors.badContentType');
+  });
+
+  it('no body, or an empty JSON body, is {}', async () => {
+    for (const [headers, body] of [[json, ''], [json, ' \n'], [{}, undefined]] as const) {
+      const r = await raw('/api/auth.status', headers, body);
+      expect(r.status).toBe(200);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: true, data: { needsSetup: true } });
+    }
+  });
+
+  it('a body over the limit: 413 BAD_REQUEST, nothing done', async () => {
+    const before = snapshot(env.core);
+    const big = Buffer.alloc(51 * 1024 * 1024, 0x20);
+    expectRefusal(await raw('/api/auth.status', json, big), 413, 'BAD_REQUEST', 'errors.bodyTooLarge');
+    expect(snapshot(env.core)).toBe(before);
+  });
+
+  it('unknown /api paths and methods: UNKNOWN_CHANNEL (404 when no route matched)', async () => {
+    expectRefusal(await raw('/api/auth.status', {}, undefined, 'GET'), 404, 'UNKNOWN_CHANNEL', 'errors.unknownChannel');
+    expectRefusal(await raw('/api/a/b', json, '{}'), 404, 'UNKNOWN_CHANNEL', 'errors.unknownChannel');
+    // a POST to /api/<name> reaches the dispatcher, which answers every refusal with 200
+    for (const p of ['/api/no.such', '/api/', '/api/__proto__']) {
+      expect(JSON.parse((await raw(p, json, '{}')).body), p).toEqual({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', messageKey: 'errors.unknownChannel' },
+      });
+    }
+  });
+
+  it('a missing host token: 401 UNAUTHENTICATED, and the event stream too', async () => {
+    expectRefusal(await raw('/api/auth.status', { ...json, 'x-host-token': 'wrong' }, '{}'), 401, 'UNAUTHENTICATED', 'errors.hostToken');
+    expectRefusal(await raw('/api/events', {}, undefined, 'GET'), 401, 'UNAUTHENTICATED', 'errors.unauthenticated');
+  });
+});
+
+describe('foreign Origin', () => {
+  it('is refused with 403 before dispatch; our own origins and no Origin are served', async () => {
+    const setup = JSON.stringify({ username: 'admin', displayName: '管理员', password: 'admin-pass-1' });
+    const before = snapshot(env.core);
+    for (const origin of ['http://evil.example', 'null', `http://127.0.0.1:${host.port + 1}`, `https://127.0.0.1:${host.port}`, `http://127.0.0.1:${host.port}.evil.example`]) {
+      expectRefusal(await raw('/api/auth.setup', { ...json, origin }, setup), 403, 'FORBIDDEN', 'errors.foreignOrigin');
+    }
+    expect(snapshot(env.core)).toBe(before);
+    expect((await raw('/', { origin: 'http://evil.example' }, undefined, 'GET')).status).toBe(403);
+
+    for (const origin of [`http://127.0.0.1:${host.port}`, `http://localhost:${host.port}`]) {
+      const r = await raw('/api/auth.status', { ...json, origin }, '{}');
+      expect(JSON.parse(r.body)).toMatchObject({ ok: true });
+    }
+    expect(JSON.parse((await raw('/api/auth.setup', json, setup)).body)).toMatchObject({ ok: true });
+  });
+});

@@ -4,14 +4,17 @@ import { callDirect, createAdmin } from './steps';
 
 // Issue 3, acceptance 1: create a customer with every section filled in Chinese; find it by pinyin
 // initials, by a Chinese substring and by a mobile fragment; edit it; see the change in its history;
-// an invalid USCC shows a field error and saves nothing; a second customer with a similar name shows
-// the duplicate warning.
+// an invalid USCC shows a field error and saves nothing; a pilot-era USCC (wrong check character)
+// saves after confirming, with the warning in the history (issue 12, item 6); a second customer
+// with a similar name shows the duplicate warning.
 
 const NAME = '北京海淀科技有限公司';
 const SIMILAR = '北京海淀科技有限责任公司';
-/** a valid 统一社会信用代码 (check character Y) and the same code with a wrong check character */
+/** a valid 统一社会信用代码 (check character Y), a code with a letter outside the alphabet (I) */
 const USCC = '91110108MA01HK4Q7Y';
-const BAD_USCC = '91110108MA01HK4Q7X';
+const BAD_USCC = '91110108MA01HK4QIY';
+/** a real code from Xiamen's pilot before GB 32100: right shape, check character not the standard's */
+const PILOT_USCC = '91350211M00013FA1N';
 
 /** Opens a Select / TreeSelect by its label, types to filter, and takes the first match. */
 async function choose(page: Page, field: Locator, text: string) {
@@ -200,25 +203,44 @@ test('customer archive: create, find, edit, history, USCC check, duplicate warni
   await page.getByRole('button', { name: '返回客户列表' }).click();
   await page.getByRole('button', { name: '新增客户' }).click();
   await expect(page.getByRole('heading', { name: '新增客户' })).toBeVisible();
-  await label(page, '客户名称').fill('北京朝阳贸易有限公司');
+  await label(page, '客户名称').fill('厦门湖里贸易有限公司');
   await label(page, '统一社会信用代码/税号').fill(BAD_USCC);
   await page.getByLabel('姓名', { exact: true }).first().fill('赵六');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   const taxId = label(page, '统一社会信用代码/税号');
   await expect(taxId).toHaveAttribute('aria-invalid', 'true');
   // the error is shown beside the field and tied to it (its accessible description)
-  await expect(taxId).toHaveAccessibleDescription('统一社会信用代码无效（应为 18 位，且校验位正确）');
+  await expect(taxId).toHaveAccessibleDescription('统一社会信用代码格式不正确（应为 18 位数字或大写字母，不含 I、O、Z、S、V）');
   await expect(page.getByText('保存成功')).toHaveCount(0);
-  // the core refuses it the same way when the form is bypassed
-  const refused = await callDirect(page, 'customer.create', { name: '北京朝阳贸易有限公司', taxId: BAD_USCC });
+  // the core refuses it the same way when the form is bypassed, confirmed or not
+  const refused = await callDirect(page, 'customer.create', { name: '厦门湖里贸易有限公司', taxId: BAD_USCC, confirmTaxIdChecksum: true });
   expect(refused.ok).toBe(false);
   expect(refused.error.code).toBe('INVALID_INPUT');
   expect(refused.error.fields).toMatchObject({ taxId: 'customers.validation.uscc' });
-  await page.getByRole('button', { name: '取消', exact: true }).click();
-  await search(page, '朝阳');
-  await expect(page.getByText('没有找到符合条件的客户')).toBeVisible();
+  expect((await callDirect(page, 'customer.search', { q: '湖里' })).data.total).toBe(0);
+
+  // ── a pilot-era USCC (Xiamen, before GB 32100): a warning beside the field, saved after confirming ──
+  await taxId.fill(PILOT_USCC);
+  await expect(page.getByText('校验位不符：2015 年前部分地区试点发放的代码可能如此，请核对营业执照；确认无误可保存')).toBeVisible();
+  await expect(taxId).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  const checksum = page.getByRole('dialog', { name: '统一社会信用代码校验位不符' });
+  await expect(checksum).toContainText(PILOT_USCC);
+  // going back saves nothing
+  await checksum.getByRole('button', { name: '返回修改' }).click();
+  await expect(checksum).toBeHidden();
+  expect((await callDirect(page, 'customer.search', { q: '湖里' })).data.total).toBe(0);
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await checksum.getByRole('button', { name: '校验位不符，仍然保存' }).click();
+  await expect(page.getByText('保存成功')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '厦门湖里贸易有限公司' })).toBeVisible();
+  await expect(detail).toContainText(PILOT_USCC);
+  // the warning the user confirmed is in the record's history, translated
+  await page.getByRole('tab', { name: '变更历史' }).click();
+  await expect(page.getByRole('row').filter({ hasText: '新增' })).toContainText('警告：统一社会信用代码校验位不符（经确认保存）');
+  await page.getByRole('button', { name: '返回客户列表' }).click();
   await search(page, '');
-  await expect(page.getByText('共 3 条')).toBeVisible();
+  await expect(page.getByText('共 4 条')).toBeVisible();
 
   // ── a similar name: the duplicate warning lists the first customer ───────────────────────────
   await page.getByRole('button', { name: '新增客户' }).click();

@@ -21,9 +21,28 @@ export function usccCheckChar(first17: string): string | null {
 }
 
 export function isValidUscc(code: string): boolean {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
-  return usccCheckChar(code.slice(0, 17)) === code[17];
+  return usccProblem(code) === null;
 }
+
+/**
+ * What is wrong with a code taken as a USCC: `format` (not 18 characters of the alphabet),
+ * `checksum` (the right shape, a wrong check character), or null. Codes issued in local pilots
+ * before GB 32100 (Xiamen's 91350211M00013FA1N) are real and fail only the check character:
+ * they may be saved after an explicit confirmation; a wrong format never.
+ */
+export function usccProblem(code: string): 'format' | 'checksum' | null {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return 'format';
+  return usccCheckChar(code.slice(0, 17)) === code[17] ? null : 'checksum';
+}
+
+/** Whether a tax ID must be a USCC: any 18-character code, and a Chinese organisation's. */
+export function taxIdIsUscc(taxId: string, nature: string | null | undefined, foreign: boolean): boolean {
+  const organisation = nature === 'enterprise' || nature === 'individualBusiness' || nature === 'government';
+  return taxId.length === 18 || (organisation && !foreign);
+}
+
+/** The warning a saved record carries in its operation-log row (`warnings`), e.g. a pilot-era USCC. */
+export const TAX_ID_CHECKSUM_WARNING = 'taxIdChecksum';
 
 /** Tax IDs are typed and pasted messily: full-width folded, spaces and dashes dropped, upper-cased. */
 export function normalizeTaxId(value: string): string {

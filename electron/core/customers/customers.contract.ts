@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { channel, pageField, refuseHiddenChars } from '../contract-kit';
 import { normalizeProse } from '../normalize';
-import { isValidUscc, MAINLAND_MOBILE, normalizeMobile, normalizeTaxId } from './customer.rules';
+import {
+  MAINLAND_MOBILE,
+  normalizeMobile,
+  normalizeTaxId,
+  TAX_ID_CHECKSUM_WARNING,
+  taxIdIsUscc,
+  usccProblem,
+} from './customer.rules';
 
 // ── field schemas (the renderer's forms validate with the same ones) ────────────────────────
 
@@ -212,14 +219,30 @@ export function refineCustomer(c: z.output<typeof customerFieldsSchema>, ctx: z.
       ctx.addIssue({ code: 'custom', path: ['addresses'], message: 'customers.validation.oneDefaultAddress' });
     }
   }
-  if (c.taxId) {
-    const foreign = c.addresses.some((a) => a.kind === 'registered' && a.country !== 'CN');
-    const organisation = c.nature === 'enterprise' || c.nature === 'individualBusiness' || c.nature === 'government';
-    // an 18-character code is always checked; Chinese organisations must have a valid USCC
-    if ((c.taxId.length === 18 || (organisation && !foreign)) && !isValidUscc(c.taxId)) {
-      ctx.addIssue({ code: 'custom', path: ['taxId'], message: 'customers.validation.uscc' });
-    }
+  // an 18-character code is always checked; Chinese organisations must have a USCC. A wrong check
+  // character alone is not refused here: the service asks for confirmation (confirmTaxIdChecksum),
+  // the importer warns (usccChecksumWarning).
+  if (c.taxId && taxIdIsUscc(c.taxId, c.nature, isForeign(c.addresses)) && usccProblem(c.taxId) === 'format') {
+    ctx.addIssue({ code: 'custom', path: ['taxId'], message: 'customers.validation.uscc' });
   }
+}
+
+/** A registered address abroad: the tax ID may then be a foreign one (DE129273398). */
+export function isForeign(addresses: readonly { kind: string; country: string }[]): boolean {
+  return addresses.some((a) => a.kind === 'registered' && a.country !== 'CN');
+}
+
+/**
+ * The warning a record's tax ID deserves: `taxIdChecksum` when it must be a USCC and has the
+ * right shape but a wrong check character (a pilot-era code), else null.
+ */
+export function usccChecksumWarning(c: {
+  taxId?: string | null;
+  nature?: string | null;
+  addresses: readonly { kind: string; country: string }[];
+}): typeof TAX_ID_CHECKSUM_WARNING | null {
+  if (!c.taxId || !taxIdIsUscc(c.taxId, c.nature, isForeign(c.addresses))) return null;
+  return usccProblem(c.taxId) === 'checksum' ? TAX_ID_CHECKSUM_WARNING : null;
 }
 
 export const customerCreateSchema = customerFieldsSchema
@@ -228,6 +251,8 @@ export const customerCreateSchema = customerFieldsSchema
     code: customerCodeSchema.optional(),
     /** given when the user goes on despite a possible-duplicate warning (logged) */
     duplicateReason: optText(200),
+    /** given when the user saves a USCC whose check character is wrong (a pilot-era code; logged) */
+    confirmTaxIdChecksum: z.boolean().optional(),
   })
   .strict()
   .superRefine(refineCustomer);
@@ -237,6 +262,7 @@ export const customerUpdateSchema = customerFieldsSchema
     id: z.number().int().positive(),
     version: z.number().int().positive(),
     duplicateReason: optText(200),
+    confirmTaxIdChecksum: z.boolean().optional(),
   })
   .strict()
   .superRefine(refineCustomer);

@@ -2,14 +2,19 @@ import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { customerAddresses, customerContacts, customers } from '../../../db/schema';
 import type { Actor } from '../actor';
-import { diffFields, writeLog } from '../audit/audit.log';
+import { type Changes, diffFields, writeLog } from '../audit/audit.log';
 import { listAudit } from '../audit/audit.service';
 import { type Core, inTransaction } from '../core';
 import { Conflict, DomainError, NotFound } from '../errors';
 import { takeNextCode } from './code';
 import { addressRows, contactRows, customerColumns, HISTORY_FIELDS } from './customer.rows';
 import { normalizeCustomerName } from './customer.rules';
-import type { CustomerDetail, customerCreateSchema, customerUpdateSchema } from './customers.contract';
+import {
+  type CustomerDetail,
+  type customerCreateSchema,
+  type customerUpdateSchema,
+  usccChecksumWarning,
+} from './customers.contract';
 import { loggable, readCustomer } from './customers.record';
 import { assertCodeFree, assertTaxIdFree, type DuplicateQuery, findDuplicates } from './duplicates';
 import { assertReferences } from './references';
@@ -17,7 +22,7 @@ import { reindexCustomers } from './search/indexer';
 
 export type CustomerCreate = z.output<typeof customerCreateSchema>;
 export type CustomerUpdate = z.output<typeof customerUpdateSchema>;
-type Fields = Omit<CustomerCreate, 'code' | 'duplicateReason'>;
+type Fields = Omit<CustomerCreate, 'code' | 'duplicateReason' | 'confirmTaxIdChecksum'>;
 
 function writeChildren(core: Core, customerId: number, f: Fields): void {
   core.db.delete(customerContacts).where(eq(customerContacts.customerId, customerId)).run();
@@ -72,7 +77,7 @@ export function insertCustomer(
     entity: 'customer',
     entityId: id,
     action: 'create',
-    changes: diffFields(null, loggable(core, created), [...HISTORY_FIELDS]),
+    changes: withWarnings(diffFields(null, loggable(core, created), [...HISTORY_FIELDS]), taxIdWarnings(input, null)),
     reason: opts.reason ?? input.duplicateReason ?? null,
   });
   return created;
@@ -91,11 +96,36 @@ function assertNoPossibleDuplicate(core: Core, q: DuplicateQuery, duplicateReaso
   }
 }
 
+type TaxIdFields = Parameters<typeof usccChecksumWarning>[0];
+
+/** The tax-ID warnings a save introduces: a pilot-era USCC (wrong check character) new to the record. */
+function taxIdWarnings(input: TaxIdFields, before: TaxIdFields | null): string[] {
+  const warning = usccChecksumWarning(input);
+  if (!warning) return [];
+  const known = before && before.taxId === input.taxId && usccChecksumWarning(before) === warning;
+  return known ? [] : [warning];
+}
+
+/** A wrong check character is saved only when the user confirmed it (the form asks "仍然保存"). */
+function assertTaxIdConfirmed(warnings: string[], confirmed: boolean | undefined): void {
+  if (warnings.length && !confirmed) {
+    throw new DomainError('TAX_ID_CHECKSUM', 'customers.errors.taxIdChecksum', {
+      taxId: 'customers.validation.usccChecksum',
+    });
+  }
+}
+
+/** The log row's changes plus the warnings the user confirmed (`warnings`: after = their codes). */
+function withWarnings(changes: Changes, warnings: string[]): Changes {
+  return warnings.length ? { ...changes, warnings: { before: null, after: warnings } } : changes;
+}
+
 const phonesOf = (contacts: { mobile?: string | null; phone?: string | null }[]) =>
   contacts.flatMap((c) => [c.mobile, c.phone]);
 
 export function createCustomer(core: Core, actor: Actor, input: CustomerCreate): CustomerDetail {
   return inTransaction(core, () => {
+    assertTaxIdConfirmed(taxIdWarnings(input, null), input.confirmTaxIdChecksum);
     assertNoPossibleDuplicate(core, { name: input.name, phones: phonesOf(input.contacts) }, input.duplicateReason);
     return insertCustomer(core, actor, input);
   });
@@ -114,6 +144,8 @@ export function updateCustomer(core: Core, actor: Actor, input: CustomerUpdate):
     }
     assertReferences(core, input, before);
     assertTaxIdFree(core, input.taxId, input.id);
+    const warnings = taxIdWarnings(input, before);
+    assertTaxIdConfirmed(warnings, input.confirmTaxIdChecksum);
     // warn only about what this edit introduces: a new name or a new phone
     const oldPhones = new Set(phonesOf(before.contacts));
     const newPhones = phonesOf(input.contacts).filter((p) => p && !oldPhones.has(p));
@@ -142,7 +174,7 @@ export function updateCustomer(core: Core, actor: Actor, input: CustomerUpdate):
       entity: 'customer',
       entityId: input.id,
       action: 'update',
-      changes: diffFields(loggable(core, before), loggable(core, after), [...HISTORY_FIELDS]),
+      changes: withWarnings(diffFields(loggable(core, before), loggable(core, after), [...HISTORY_FIELDS]), warnings),
       reason: input.duplicateReason ?? null,
     });
     return after;

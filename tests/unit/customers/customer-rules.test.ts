@@ -8,7 +8,7 @@ import {
   usccCheckChar,
   yuanToCents,
 } from '../../../electron/core/customers/customer.rules';
-import { customerCreateSchema, mobileSchema } from '../../../electron/core/customers/customers.contract';
+import { customerCreateSchema, mobileSchema, usccChecksumWarning } from '../../../electron/core/customers/customers.contract';
 
 describe('统一社会信用代码 (USCC) check character', () => {
   it('accepts published codes and rejects a changed character', () => {
@@ -92,11 +92,22 @@ describe('money and phones from messy input', () => {
 describe('customer record schema', () => {
   const base = { name: '杭州鑫源贸易有限公司', nature: 'enterprise' as const };
 
-  it('requires a valid USCC for a Chinese organisation', () => {
-    const r = customerCreateSchema.safeParse({ ...base, taxId: '91330100716105852X' });
-    expect(r.success).toBe(false);
-    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['taxId', 'customers.validation.uscc']]);
+  it('requires a USCC of the right shape for a Chinese organisation', () => {
+    for (const taxId of ['9133010071610585', '9133010071610585IF', 'G12345678']) {
+      const r = customerCreateSchema.safeParse({ ...base, taxId });
+      expect(r.success, taxId).toBe(false);
+      expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['taxId', 'customers.validation.uscc']]);
+    }
     expect(customerCreateSchema.safeParse({ ...base, taxId: '91330100716105852F' }).success).toBe(true);
+  });
+
+  it('leaves a wrong check character alone to the confirmation (usccChecksumWarning), never to the shape rule', () => {
+    const pilot = { ...base, taxId: '91350211M00013FA1N' };
+    const parsed = customerCreateSchema.parse(pilot);
+    expect(usccChecksumWarning(parsed)).toBe('taxIdChecksum');
+    expect(usccChecksumWarning(customerCreateSchema.parse({ ...base, taxId: '91330100716105852F' }))).toBeNull();
+    // not a USCC at all: a person's or a foreign tax ID of another length
+    expect(usccChecksumWarning(customerCreateSchema.parse({ ...base, nature: 'person', taxId: 'G12345678' }))).toBeNull();
   });
 
   it('allows other tax-ID formats for people and foreign customers', () => {

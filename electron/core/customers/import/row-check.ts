@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { normalizeCustomerName } from '../customer.rules';
-import { customerCreateSchema } from '../customers.contract';
+import { customerCreateSchema, usccChecksumWarning } from '../customers.contract';
 import { resolveDivision } from './areas';
 import { type Cell, type Parsed, cellText, centsCell, dateCell, digitsCell, intCell, isBlank, postcodeCell } from './cells';
 import { type ImportField, type ImportIssue, NATURE_LABELS } from './import.contract';
@@ -16,6 +16,8 @@ export type RowIssue = Omit<ImportIssue, 'row'>;
 export interface RowResult {
   data: CustomerCreate | null;
   errors: RowIssue[];
+  /** what the row may be imported with, shown first (a pilot-era USCC's wrong check character) */
+  warnings: RowIssue[];
 }
 
 export interface RowContext {
@@ -80,14 +82,15 @@ export function issueKey(issue: z.core.$ZodIssue): string {
 export function checkRow(cells: Cell[], ctx: RowContext): RowResult {
   const { cols, refs } = ctx;
   const errors: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
   const cell = (f: ImportField): Cell | undefined => {
     const i = cols[f];
     return i === undefined ? undefined : cells[i];
   };
-  const issue = (field: ImportField | null, messageKey: string, params?: RowIssue['params']) => {
+  const issue = (field: ImportField | null, messageKey: string, params?: RowIssue['params'], into = errors) => {
     const i = field ? cols[field] : undefined;
     const raw = i === undefined ? undefined : cells[i];
-    errors.push({
+    into.push({
       column: i === undefined ? null : (ctx.headers[i] ?? null),
       field,
       messageKey,
@@ -187,7 +190,10 @@ export function checkRow(cells: Cell[], ctx: RowContext): RowResult {
       issue(field, issueKey(zi));
     }
   }
-  return { data: parsed.success && !errors.length ? parsed.data : null, errors };
+  const data = parsed.success && !errors.length ? parsed.data : null;
+  // a USCC with a wrong check character (issued in a local pilot before GB 32100): imported, warned
+  if (data && usccChecksumWarning(data)) issue('taxId', 'customer-import.warnings.taxIdChecksum', undefined, warnings);
+  return { data, errors, warnings };
 }
 
 /** The folded name used for "similar name" warnings (same rule as the form's duplicate check). */

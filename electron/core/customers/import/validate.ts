@@ -61,7 +61,7 @@ export function finishValidation(
 ): TableValidation {
   const cols = columnsOf(mapping);
   const rowErrors: RowIssue[][] = results.map((r) => [...r.errors]);
-  const rowWarnings: RowIssue[][] = results.map(() => []);
+  const rowWarnings: RowIssue[][] = results.map((r) => [...r.warnings]);
   const at = (i: number, field: ImportField, messageKey: string, params: RowIssue['params'], into: RowIssue[][]) => {
     const c = cols[field];
     const raw = c === undefined ? undefined : table.rows[i][c];

@@ -12,6 +12,7 @@ import {
   HISTORY_FIELDS,
   historyView,
 } from '../customer.rows';
+import { usccChecksumWarning } from '../customers.contract';
 import { phonesText, pinyinValues, unigramText } from '../search/indexer';
 import { bulkInsert } from './bulk-insert';
 import type { RefIndex } from './refs';
@@ -170,6 +171,9 @@ export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): str
     if (r.unigram) insUni.run(id, r.unigram);
     for (const value of new Set(r.pinyin)) pinyin.push({ value, id });
     const changes = diffFields<Record<string, unknown>>(null, logged(code, r, ctx.refs), [...HISTORY_FIELDS]);
+    // a pilot-era USCC was imported as a warning: its log row keeps it, as the form's save does
+    const warning = usccChecksumWarning({ taxId: r.taxId, nature: r.record.nature, addresses: r.addresses });
+    if (warning) changes.warnings = { before: null, after: [warning] };
     insLog({
       at: stamp,
       userId: ctx.actor.id,

@@ -1,4 +1,5 @@
-import { pinyin, polyphonic } from 'pinyin-pro';
+import { polyphonic } from 'pinyin-pro';
+import { likelyReadings } from './readings';
 
 /** At most this many readings of each kind (initials, full) are stored per name. */
 const MAX_READINGS = 16;
@@ -64,10 +65,12 @@ function readings(parts: string[][], limit: number): string[] {
 }
 
 /**
- * Pinyin of a customer name. The first reading uses pinyin-pro's context (重庆 → chongqing) and,
- * for people, surname rules (单 → shan, 曾 → zeng); the others come from every reading of each
- * polyphonic character (重庆 → zq too), since a user may type either. Letters and digits are kept
- * as they are.
+ * Pinyin of a customer name: the 助记码 the form suggests and every value the search index keeps
+ * (the same function for both). The first reading uses pinyin-pro's context (重庆 → chongqing), a
+ * dictionary of place names and trade words (乐清 → yueqing, 分行 → fenhang) and surname readings
+ * at the head of person-like names (曾国藩书院 → zeng, 查良镛 → zha; readings.ts); the others come
+ * from every reading of each polyphonic character (重庆 → zq too, 乐清 → lq too), since a user may
+ * type either. Letters and digits are kept as they are.
  */
 export function pinyinReadings(name: string, nature?: string): PinyinReadings {
   // the same name is often asked twice in a row (助记码 suggested, then the record indexed)
@@ -104,12 +107,7 @@ const HAN = /\p{Script=Han}/u;
 function computeReadings(name: string, nature?: string): PinyinReadings {
   const text = name.normalize('NFKC');
   // the likely reading of each Chinese character, in context (重庆 → chong qing; 单 as a surname → shan)
-  const likely = pinyin(text, {
-    type: 'array',
-    toneType: 'none',
-    nonZh: 'removed',
-    surname: nature === 'person' ? 'head' : 'off',
-  });
+  const likely = likelyReadings(text, nature);
   const fullOptions: string[][] = [];
   const firstOptions: string[][] = [];
   let zh = 0;

@@ -23,7 +23,7 @@ describe('import validation: errors by row and column', () => {
   it('names the spreadsheet row (header = row 1), the column header and the reason', async () => {
     const { v } = await validate([
       row({ 客户名称: '北京海淀科技有限公司', '统一社会信用代码/税号': uscc(1) }),
-      row({ 客户名称: '上海浦东贸易有限公司', '统一社会信用代码/税号': '91310000MA1FL8XQ3X' }),
+      row({ 客户名称: '上海浦东贸易有限公司', '统一社会信用代码/税号': '91310000MA1FL8XQ3' }), // 17 characters
       row({ 客户名称: '', 联系人: '王五' }),
       row({ 客户名称: '广州天河商行', 联系人: '赵六', 手机: '1381234567' }),
       row({ 客户名称: '深圳南山电子', 客户分类: '不存在的分类', 合同到期日: '2027-02-30', 省: '广东', 市: '北京' }),
@@ -140,6 +140,32 @@ describe('import validation: errors by row and column', () => {
     expect(up.suggestedMapping).toEqual(['name', 'mobile', 'contactName']);
     const v = await admin.ok('customer.importValidate', { uploadId: up.uploadId, mapping: up.suggestedMapping });
     expect(v.errors.map((e: any) => [e.row, e.column])).toEqual([[4, '手机']]);
+  });
+
+  it('a pilot-era USCC (wrong check character only) is a warning and the row imports; a bad shape stays an error', async () => {
+    const { up, v } = await validate([
+      row({ 客户名称: '厦门湖里试点企业', '统一社会信用代码/税号': '91350211M00013FA1N' }),
+      row({ 客户名称: '厦门思明试点企业', '统一社会信用代码/税号': '91350203M0001QAY9B' }),
+      row({ 客户名称: '格式错误企业', '统一社会信用代码/税号': '91350203M0001QAYIB' }),
+    ]);
+    expect(v.errors.map((e: any) => [e.row, e.column, e.messageKey])).toEqual([
+      [4, '统一社会信用代码/税号', 'customers.validation.uscc'],
+    ]);
+    expect(v.warnings.map((w: any) => [w.row, w.column, w.messageKey, w.value])).toEqual([
+      [2, '统一社会信用代码/税号', 'customer-import.warnings.taxIdChecksum', '91350211M00013FA1N'],
+      [3, '统一社会信用代码/税号', 'customer-import.warnings.taxIdChecksum', '91350203M0001QAY9B'],
+    ]);
+    expect(v).toMatchObject({ validRows: 2, invalidRows: 1, warningRows: 2 });
+    const warnings = await admin.ok('customer.importIssues', { uploadId: up.uploadId, kind: 'warning' });
+    expect(warnings.total).toBe(2);
+
+    const r = await admin.ok('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping, mode: 'validOnly' });
+    expect(r).toMatchObject({ imported: 2, skipped: 1 });
+    const c = await admin.ok('customer.get', { id: 1 });
+    expect(c.taxId).toBe('91350211M00013FA1N');
+    // the log row of each imported customer keeps the warning, as a confirmed save in the form does
+    const [entry] = (await admin.ok('customer.history', { id: c.id })).items;
+    expect(entry.changes.warnings).toEqual({ before: null, after: ['taxIdChecksum'] });
   });
 
   it('pages through many errors', async () => {

@@ -74,4 +74,60 @@ describe('pinyin readings of a customer name', () => {
     a.initials.push('changed');
     expect(pinyinReadings('杭州鑫源贸易有限责任公司').initials).toEqual(['hzxymyyxzrgs']);
   });
+
+  it('reads the head of person-like names with surname readings (曾国藩书院 ZGF, 仇英画廊 QYHL, 查良镛 ZLY)', () => {
+    for (const [name, mnemonic, common] of [
+      ['曾国藩书院', 'ZGFSY', 'cgfsy'],
+      ['仇英画廊', 'QYHL', 'cyhl'],
+      ['查良镛', 'ZLY', 'cly'],
+      ['单田芳工作室', 'STFGZS', 'dtfgzs'],
+    ]) {
+      const r = pinyinReadings(name);
+      expect(r.mnemonic, name).toBe(mnemonic);
+      // the common reading stays searchable
+      expect(r.initials, name).toContain(common);
+    }
+    expect(pinyinReadings('曾国藩书院').full[0]).toBe('zengguofanshuyuan');
+  });
+
+  it('takes place names and trade words from the dictionary (乐清 YQ, 分行 FH) and keeps the other readings', () => {
+    for (const [name, mnemonic, other] of [
+      ['乐清', 'YQ', 'lq'],
+      ['分行', 'FH', 'fx'],
+      ['工商银行乐清分行', 'GSYHYQFH', 'gsyhlqfh'],
+      ['单县车行', 'SXCH', 'dxch'],
+      ['洪洞县五金行', 'HTXWJH', 'hdxwjh'],
+      ['武汉黄陂乐器行', 'WHHPYQH', 'whhbyqh'],
+    ]) {
+      const r = pinyinReadings(name);
+      expect(r.mnemonic, name).toBe(mnemonic);
+      expect(r.initials, name).toContain(other);
+    }
+    expect(pinyinReadings('乐清').full).toEqual(expect.arrayContaining(['yueqing', 'leqing']));
+  });
+
+  it('keeps words and places that start with a surname character as they are read (乐山, 单位, 区政府, 重庆, 长沙)', () => {
+    expect(pinyinReadings('乐山书院').mnemonic).toBe('LSSY');
+    expect(pinyinReadings('解放路').mnemonic).toBe('JFL');
+    expect(pinyinReadings('单位').mnemonic).toBe('DW');
+    expect(pinyinReadings('区政府', 'government').mnemonic).toBe('QZF');
+    for (const [name, mnemonic] of [
+      ['重庆', 'CQ'],
+      ['长沙银行', 'CSYH'],
+      ['厦门', 'XM'],
+      ['六安', 'LA'],
+      ['蚌埠', 'BB'],
+      ['丽水', 'LS'],
+      ['番禺', 'PY'],
+      ['东莞', 'DG'],
+      ['支行', 'ZH'],
+      ['行业协会', 'HYXH'],
+    ]) {
+      expect(pinyinReadings(name).mnemonic, name).toBe(mnemonic);
+    }
+  });
+
+  it('a person keeps the word readings after the surname (单银行 is shan yin hang, not yin xing)', () => {
+    expect(pinyinReadings('单银行', 'person').full[0]).toBe('shanyinhang');
+  });
 });

@@ -81,6 +81,8 @@ export function formatHistoryValue(field: string, value: unknown, ctx: HistoryCo
   if (typeof value === 'string') {
     if (field === 'nature') return translateOr('customers.nature', value);
     if (field === 'status') return statusText(value);
+    // warnings the user confirmed on save (a pilot-era USCC's check character)
+    if (field === 'warnings') return translateOr('customers.warnings', value);
     return value;
   }
   if (typeof value === 'object') {

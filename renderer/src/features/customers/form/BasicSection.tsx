@@ -6,7 +6,7 @@ import {
   customerFieldsSchema,
 } from '../../../../../electron/core/customers/customers.contract';
 import { LookupSelect } from '../shared/LookupSelect';
-import { fieldRule, taxIdRule } from './formRules';
+import { fieldRule, taxIdChecksumRule, taxIdRule } from './formRules';
 import type { CustomerFormValues } from './formValues';
 import { Section } from './Section';
 
@@ -126,7 +126,7 @@ export function BasicSection({ editing, readings, onPickMnemonic, onMnemonicType
             name="taxId"
             label={t('customers.fields.taxId')}
             dependencies={['nature', 'addresses']}
-            rules={[taxIdRule(form)]}
+            rules={[taxIdRule(form), taxIdChecksumRule(form)]}
           >
             <Input
               autoComplete="off"

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, Anchor, App, Button, Card, Flex, Form, Result, Skeleton, Space, Typography } from 'antd';
-import { type KeyboardEvent, useCallback, useEffect, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { normalizeCustomerName, phoneDigits } from '../../../../../electron/core/customers/customer.rules';
@@ -32,6 +32,7 @@ import {
 } from './formValues';
 import { taxIdTakenText, useDuplicates } from './useDuplicates';
 import { useMnemonic } from './useMnemonic';
+import { useTaxIdChecksum } from './useTaxIdChecksum';
 
 const SECTIONS = ['basic', 'contacts', 'addresses', 'credit', 'extra'] as const;
 
@@ -86,6 +87,9 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
   const [conflict, setConflict] = useState(false);
   const duplicates = useDuplicates(form, detail?.id);
   const mnemonic = useMnemonic(form, editing);
+  const taxIdChecksum = useTaxIdChecksum(detail);
+  /** the user chose "校验位不符，仍然保存" for this save */
+  const checksumConfirmed = useRef(false);
 
   useEffect(() => {
     if (editing) return;
@@ -112,15 +116,16 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
 
   const send = async (fields: CustomerFieldsInput, duplicateReason?: string) => {
     setSaving(true);
+    const confirmTaxIdChecksum = checksumConfirmed.current || undefined;
     try {
       const saved = detail
-        ? await call('customer.update', { ...fields, id: detail.id, version: detail.version, duplicateReason })
-        : await call('customer.create', { ...fields, code: codeToSend(), duplicateReason });
+        ? await call('customer.update', { ...fields, id: detail.id, version: detail.version, duplicateReason, confirmTaxIdChecksum })
+        : await call('customer.create', { ...fields, code: codeToSend(), duplicateReason, confirmTaxIdChecksum });
       setPending(null);
       void message.success(t('common.saved'));
       navigate(customerPaths.detail(saved.id), { replace: true });
     } catch (error) {
-      await onRefused(error, fields);
+      await onRefused(error, fields, duplicateReason);
     } finally {
       setSaving(false);
     }
@@ -132,9 +137,17 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
     return code && code !== suggestedCode ? code : undefined;
   };
 
-  const onRefused = async (error: unknown, fields: CustomerFieldsInput) => {
+  const onRefused = async (error: unknown, fields: CustomerFieldsInput, duplicateReason?: string) => {
     if (!(error instanceof ApiCallError)) return reportError(error);
     setPending(null);
+    if (error.code === 'TAX_ID_CHECKSUM') {
+      if (await taxIdChecksum.confirm(String(form.getFieldValue('taxId') ?? ''))) {
+        checksumConfirmed.current = true;
+        return send(fields, duplicateReason);
+      }
+      form.scrollToField('taxId', { block: 'center' });
+      return;
+    }
     if (error.code === 'CONFLICT') {
       setConflict(true);
       window.scrollTo({ top: 0, behavior: 'smooth' });
@@ -186,6 +199,12 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
       if (leftover.length) void message.error(parsed.error.issues.map(issueText).join(t('common.listSeparator')));
       return;
     }
+    const checksum = await taxIdChecksum.ask(parsed.data);
+    if (checksum === false) {
+      form.scrollToField('taxId', { block: 'center' });
+      return;
+    }
+    checksumConfirmed.current = checksum === true;
     setSaving(true);
     try {
       const found = await duplicates.check();

@@ -1,8 +1,12 @@
 import type { FormInstance, FormRule } from 'antd';
 import i18n from 'i18next';
 import type { z } from 'zod';
-import { isValidUscc, normalizeTaxId, yuanToCents } from '../../../../../electron/core/customers/customer.rules';
-import { customerFieldsSchema } from '../../../../../electron/core/customers/customers.contract';
+import { normalizeTaxId, taxIdIsUscc, usccProblem, yuanToCents } from '../../../../../electron/core/customers/customer.rules';
+import {
+  customerFieldsSchema,
+  isForeign,
+  usccChecksumWarning,
+} from '../../../../../electron/core/customers/customers.contract';
 import { issueMessage } from '../../../shared/zodRule';
 import type { CustomerFormValues } from './formValues';
 
@@ -31,12 +35,20 @@ export function checkField(schema: z.ZodType, value: unknown, options: { require
   if (!result.success) throw new Error(issueText(result.error.issues[0]));
 }
 
-const ORGANISATIONS = new Set(['enterprise', 'individualBusiness', 'government']);
+/** The tax ID as the core will see it, with the nature and registered addresses it is judged by. */
+function taxIdFacts(form: FormInstance<CustomerFormValues>, value: unknown) {
+  const addresses: NonNullable<CustomerFormValues['addresses']> = form.getFieldValue('addresses') ?? [];
+  return {
+    taxId: normalizeTaxId(String(value)),
+    nature: (form.getFieldValue('nature') as string | undefined) ?? 'enterprise',
+    addresses: addresses.map((a) => ({ kind: a?.kind ?? '', country: a?.country || 'CN' })),
+  };
+}
 
 /**
- * 统一社会信用代码 / 税号: as the core's refinement — an 18-character code must carry a valid
- * check character, and a Chinese organisation must have a valid USCC; individuals and foreign
- * customers may use other formats.
+ * 统一社会信用代码 / 税号: as the core's refinement — an 18-character code and a Chinese
+ * organisation's code must have the USCC's shape; individuals and foreign customers may use other
+ * formats. A wrong check character alone is not an error (see taxIdChecksumRule).
  */
 export function taxIdRule(form: FormInstance<CustomerFormValues>): FormRule {
   return {
@@ -44,13 +56,21 @@ export function taxIdRule(form: FormInstance<CustomerFormValues>): FormRule {
       if (isBlank(value)) return;
       const shape = customerFieldsSchema.shape.taxId.safeParse(value);
       if (!shape.success) throw new Error(issueText(shape.error.issues[0]));
-      const taxId = normalizeTaxId(String(value));
-      const nature = form.getFieldValue('nature') ?? 'enterprise';
-      const addresses: NonNullable<CustomerFormValues['addresses']> = form.getFieldValue('addresses') ?? [];
-      const foreign = addresses.some((a) => a?.kind === 'registered' && a.country && a.country !== 'CN');
-      if ((taxId.length === 18 || (ORGANISATIONS.has(nature) && !foreign)) && !isValidUscc(taxId)) {
+      const f = taxIdFacts(form, value);
+      if (taxIdIsUscc(f.taxId, f.nature, isForeign(f.addresses)) && usccProblem(f.taxId) === 'format') {
         throw new Error(i18n.t('customers.validation.uscc'));
       }
+    },
+  };
+}
+
+/** The warning beside the field for a USCC whose check character is wrong (pilot-era codes): saving asks. */
+export function taxIdChecksumRule(form: FormInstance<CustomerFormValues>): FormRule {
+  return {
+    warningOnly: true,
+    validator: async (_rule, value: unknown) => {
+      if (isBlank(value)) return;
+      if (usccChecksumWarning(taxIdFacts(form, value))) throw new Error(i18n.t('customers.form.taxIdChecksumHint'));
     },
   };
 }

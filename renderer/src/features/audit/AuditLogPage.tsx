@@ -86,26 +86,26 @@ export function AuditLogPage() {
 
   const ctx = { lookups, users };
   const columns: TableColumnsType<AuditRow> = [
-    { key: 'at', title: t('audit.columns.at'), width: 160, render: (_, row) => formatDateTime(row.at) },
+    { key: 'at', title: t('audit.columns.at'), width: 156, render: (_, row) => formatDateTime(row.at) },
     {
       key: 'user',
       title: t('audit.columns.user'),
-      width: 110,
+      width: 100,
       ellipsis: { showTitle: true },
       render: (_, row) => row.userName ?? t('common.empty'),
     },
     {
-      key: 'entity',
-      title: t('audit.columns.entity'),
-      width: 220,
-      render: (_, row) => <AuditTarget row={row} />,
-    },
-    {
       key: 'action',
       title: t('audit.columns.action'),
-      width: 104,
+      width: 92,
       ellipsis: { showTitle: true },
       render: (_, row) => translateOr('audit.action', row.action),
+    },
+    {
+      key: 'entity',
+      title: t('audit.columns.entity'),
+      width: 176,
+      render: (_, row) => <AuditTarget row={row} />,
     },
     {
       key: 'changes',
@@ -115,7 +115,7 @@ export function AuditLogPage() {
     {
       key: 'reason',
       title: t('audit.columns.reason'),
-      width: 190,
+      width: 150,
       render: (_, row) => {
         const { reason, memo } = reasonOf(row);
         if (!reason && !memo) return t('common.empty');

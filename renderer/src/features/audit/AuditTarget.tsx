@@ -5,9 +5,7 @@ import type { AuditRow } from '../../../../electron/core/audit/audit.contract';
 import { customerPaths } from '../customers/paths';
 import { targetOf } from './formatChanges';
 
-const ELLIPSIS = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
-
-/** The 对象 cell: the kind of record, then its code and name (a customer links to its page). */
+/** The 对象 cell: the kind of record, then its code and name (a customer links to its page; long names wrap). */
 export function AuditTarget({ row }: { row: AuditRow }) {
   useTranslation();
   const { kind, label, customerId } = targetOf(row);
@@ -16,7 +14,7 @@ export function AuditTarget({ row }: { row: AuditRow }) {
       <Typography.Text type="secondary">{kind}</Typography.Text>
       {label &&
         (customerId != null ? (
-          <Link to={customerPaths.detail(customerId)} title={label} style={ELLIPSIS}>
+          <Link to={customerPaths.detail(customerId)} title={label}>
             {label}
           </Link>
         ) : (

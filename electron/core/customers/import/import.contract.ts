@@ -75,6 +75,51 @@ const idSchema = z.string().regex(/^[0-9a-f]{32}$/, 'validation.invalid_format')
 export const mappingSchema = z.array(importFieldSchema.nullable()).min(1).max(200);
 export const importModeSchema = z.enum(['allOrNothing', 'validOnly']);
 
+/** The columns whose cells name an item of a managed list (the field is the list's kind). */
+export const LOOKUP_IMPORT_FIELDS = ['category', 'industry', 'region', 'creditRating', 'settlementMethod'] as const;
+export const lookupImportFieldSchema = z.enum(LOOKUP_IMPORT_FIELDS);
+export type LookupImportField = z.infer<typeof lookupImportFieldSchema>;
+
+/**
+ * What a value of the file that names no item means: an existing item, a new item of that name
+ * (needs lookup.manage; created in the import's transaction), or nothing (the field stays empty).
+ */
+const valueText = z.string().min(1, 'validation.required').max(200, 'validation.tooLong');
+export const valueMapEntrySchema = z.discriminatedUnion('action', [
+  z.object({ field: lookupImportFieldSchema, value: valueText, action: z.literal('item'), id: z.number().int().positive() }).strict(),
+  z.object({ field: lookupImportFieldSchema, value: valueText, action: z.literal('create') }).strict(),
+  z.object({ field: lookupImportFieldSchema, value: valueText, action: z.literal('empty') }).strict(),
+]);
+export type ValueMapEntry = z.infer<typeof valueMapEntrySchema>;
+export const valueMapSchema = z.array(valueMapEntrySchema).max(5000).default([]);
+
+/** Values of one column that name no active item, with what to suggest for each. */
+const valueSuggestion = z.object({
+  action: z.enum(['item', 'empty']),
+  id: z.number().int().nullable(),
+  /** remembered from an earlier import, or the most similar item's name */
+  source: z.enum(['remembered', 'similar']),
+});
+export const unmatchedColumnSchema = z.object({
+  field: lookupImportFieldSchema,
+  column: z.string(),
+  /** the active items of the list, in their order (labels as a file would name them) */
+  items: z.array(z.object({ id: z.number().int(), label: z.string() })),
+  values: z.array(
+    z.object({
+      value: z.string(),
+      rows: z.number().int(),
+      /** why the value names no item: no such item, only an inactive one, several of that name */
+      reason: z.enum(['unknown', 'inactive', 'ambiguous']),
+      suggestion: valueSuggestion.nullable(),
+    }),
+  ),
+  /** distinct values left off the list (beyond the first MAX_UNMATCHED_VALUES) */
+  more: z.number().int(),
+});
+export type UnmatchedColumn = z.infer<typeof unmatchedColumnSchema>;
+export const MAX_UNMATCHED_VALUES = 500;
+
 /** One problem found in the file: spreadsheet row number (header = 1), the column's header text. */
 export const importIssueSchema = z.object({
   row: z.number().int(),
@@ -148,10 +193,25 @@ export const customerImportContract = {
       suggestedMapping: z.array(importFieldSchema.nullable()),
     }),
   }),
+  /**
+   * The values of managed-list columns that name no active item, each with a suggestion (the
+   * mapping remembered from earlier imports, else the most similar item); changes nothing.
+   */
+  'customer.importValues': channel({
+    access: imp,
+    input: z.object({ uploadId: idSchema, mapping: mappingSchema }).strict(),
+    output: z.object({
+      /** may the caller create new items (lookup.manage)? */
+      canCreate: z.boolean(),
+      columns: z.array(unmatchedColumnSchema),
+    }),
+  }),
   /** Checks every row with the same rules as the form (and against the archive); changes nothing. */
   'customer.importValidate': channel({
     access: imp,
-    input: z.object({ uploadId: idSchema, mapping: mappingSchema, pageSize: z.number().int().min(1).max(1000).default(100) }).strict(),
+    input: z
+      .object({ uploadId: idSchema, mapping: mappingSchema, valueMap: valueMapSchema, pageSize: z.number().int().min(1).max(1000).default(100) })
+      .strict(),
     output: validationSummary,
   }),
   /** More errors or warnings of the last validation of an upload. */
@@ -167,10 +227,13 @@ export const customerImportContract = {
       .strict(),
     output: z.object({ items: z.array(importIssueSchema), total: z.number().int() }),
   }),
-  /** Imports: every row or nothing (the default), or the valid rows only; one transaction. */
+  /**
+   * Imports: every row or nothing (the default), or the valid rows only; one transaction, which
+   * also creates the items the value map asks for and remembers the value map for next time.
+   */
   'customer.importRun': channel({
     access: imp,
-    input: z.object({ uploadId: idSchema, mapping: mappingSchema, mode: importModeSchema.default('allOrNothing') }).strict(),
+    input: z.object({ uploadId: idSchema, mapping: mappingSchema, valueMap: valueMapSchema, mode: importModeSchema.default('allOrNothing') }).strict(),
     output: z.object({
       imported: z.number().int(),
       skipped: z.number().int(),
@@ -182,7 +245,7 @@ export const customerImportContract = {
   /** The rows with errors, as in the file, with the row number and the reasons (to fix and re-import). */
   'customer.importErrorsFile': channel({
     access: imp,
-    input: z.object({ uploadId: idSchema, mapping: mappingSchema, texts: textsSchema }).strict(),
+    input: z.object({ uploadId: idSchema, mapping: mappingSchema, valueMap: valueMapSchema, texts: textsSchema }).strict(),
     output: fileRef,
   }),
   /** The filtered list (the same q + filters as customer.search) with the template's columns. */

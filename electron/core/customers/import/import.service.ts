@@ -5,6 +5,7 @@ import type { Core } from '../../core';
 import { DomainError } from '../../errors';
 import { type customerImportContract, MAX_IMPORT_BYTES } from './import.contract';
 import type { InspectResult, RunResult } from './jobs';
+import type { UnmatchedColumn } from './import.contract';
 import { readIssues } from './jobs';
 import {
   commitDownload,
@@ -15,6 +16,7 @@ import {
   saveUpload,
   uploadPaths,
 } from './storage';
+import { assertValueMap } from './value-map';
 import { runJob } from './worker-client';
 
 /**
@@ -40,10 +42,23 @@ export async function importUpload(core: Core, actor: Actor, input: In<'customer
   return { uploadId, fileName, ...r };
 }
 
-export async function importValidate(core: Core, actor: Actor, input: In<'customer.importValidate'>): Promise<Out<'customer.importValidate'>> {
+/** The values of managed-list columns that name no item, with suggestions; whether the caller may create items. */
+export async function importValues(core: Core, actor: Actor, input: In<'customer.importValues'>): Promise<Out<'customer.importValues'>> {
   await readUpload(core.dataDir, input.uploadId, actor.id);
   const p = uploadPaths(core.dataDir, input.uploadId);
-  return runJob(core, { kind: 'validate', dbFile: dbFile(core), tableFile: p.table, issuesFile: p.issues, preparedFile: p.prepared, mapping: input.mapping, pageSize: input.pageSize }, { userId: actor.id, uploadId: input.uploadId });
+  const r = await runJob<{ columns: UnmatchedColumn[] }>(core, { kind: 'values', dbFile: dbFile(core), tableFile: p.table, mapping: input.mapping }, { userId: actor.id, uploadId: input.uploadId });
+  return { canCreate: actor.permissions.has('lookup.manage'), columns: r.columns };
+}
+
+export async function importValidate(core: Core, actor: Actor, input: In<'customer.importValidate'>): Promise<Out<'customer.importValidate'>> {
+  await readUpload(core.dataDir, input.uploadId, actor.id);
+  assertValueMap(core, actor, input.valueMap);
+  const p = uploadPaths(core.dataDir, input.uploadId);
+  return runJob(
+    core,
+    { kind: 'validate', dbFile: dbFile(core), tableFile: p.table, issuesFile: p.issues, preparedFile: p.prepared, mapping: input.mapping, valueMap: input.valueMap, pageSize: input.pageSize },
+    { userId: actor.id, uploadId: input.uploadId },
+  );
 }
 
 export async function importIssues(core: Core, actor: Actor, input: In<'customer.importIssues'>): Promise<Out<'customer.importIssues'>> {
@@ -56,6 +71,7 @@ let running = false;
 
 export async function importRun(core: Core, actor: Actor, input: In<'customer.importRun'>): Promise<Out<'customer.importRun'>> {
   const meta = await readUpload(core.dataDir, input.uploadId, actor.id);
+  assertValueMap(core, actor, input.valueMap);
   if (running) throw new DomainError('CONFLICT', 'customer-import.errors.busy');
   running = true;
   try {
@@ -68,6 +84,7 @@ export async function importRun(core: Core, actor: Actor, input: In<'customer.im
         tableFile: p.table,
         preparedFile: p.prepared,
         mapping: input.mapping,
+        valueMap: input.valueMap,
         mode: input.mode,
         fileName: meta.fileName,
         uploadId: input.uploadId,
@@ -86,11 +103,12 @@ const day = (core: Core) => core.clock.now().toISOString().slice(0, 10).replace(
 
 export async function importErrorsFile(core: Core, actor: Actor, input: In<'customer.importErrorsFile'>): Promise<Out<'customer.importErrorsFile'>> {
   const meta = await readUpload(core.dataDir, input.uploadId, actor.id);
+  assertValueMap(core, actor, input.valueMap);
   const p = uploadPaths(core.dataDir, input.uploadId);
   const slot = await newDownload(core.dataDir);
   const r = await runJob<{ rows: number }>(
     core,
-    { kind: 'errorsFile', dbFile: dbFile(core), tableFile: p.table, mapping: input.mapping, texts: input.texts, outFile: slot.file },
+    { kind: 'errorsFile', dbFile: dbFile(core), tableFile: p.table, mapping: input.mapping, valueMap: input.valueMap, texts: input.texts, outFile: slot.file },
     { userId: actor.id, uploadId: input.uploadId },
   );
   const suffix = input.texts['customer-import.errorsFile.fileSuffix'] ?? 'errors';

@@ -3,7 +3,7 @@ import v8 from 'node:v8';
 import Database from 'better-sqlite3';
 import { applyPragmas, type Sqlite } from '../../../../db/open';
 import { DomainError } from '../../errors';
-import type { ImportField, ImportProgress } from './import.contract';
+import type { ImportField, ImportProgress, ValueMapEntry } from './import.contract';
 import { checkMapping } from './mapping';
 import { checkInParallel, type Threads } from './parallel';
 import { readCsv } from './read-csv';
@@ -11,6 +11,7 @@ import { readXlsx } from './read-xlsx';
 import { loadRefs, type RefData, RefIndex } from './refs';
 import type { SheetTable } from './table';
 import { finishValidation, type TableValidation } from './validate';
+import { applyValueMap } from './value-map';
 import type { PreparedCustomer } from './write';
 
 /** What every job step shares: progress, files, its own connection, checking all rows. */
@@ -69,9 +70,10 @@ export async function checkAll(
   prepare: boolean,
   report: Report,
   threads: Threads | null,
+  valueMap: ValueMapEntry[] = [],
 ): Promise<Checked> {
   const table = loadTable(tableFile);
-  const refData: RefData = loadRefs(sqlite);
+  const refData: RefData = applyValueMap(loadRefs(sqlite), valueMap).data;
   const refs = new RefIndex(refData);
   const total = table.rows.length;
   report({ phase: 'validate', done: 0, total });

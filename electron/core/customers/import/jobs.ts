@@ -6,16 +6,17 @@ import type { Cell } from './cells';
 import { cellText } from './cells';
 import { exportCustomers } from './export';
 import { renderMessage, writeErrorsFile, writeTemplate } from './files';
-import type { ImportField, ValidationSummary } from './import.contract';
+import type { ImportField, UnmatchedColumn, ValidationSummary, ValueMapEntry } from './import.contract';
 import { writeIssues } from './issues-store';
-import { type AcquireWrite, assertMapping, checkAll, noLock, openDb, type Report, readTableFile } from './job-io';
+import { type AcquireWrite, assertMapping, checkAll, loadTable, noLock, openDb, type Report, readTableFile } from './job-io';
 import { checkMapping, suggestMapping } from './mapping';
 import type { Threads } from './parallel';
 import { preparedKey, savePrepared } from './prepared-store';
-import { loadRefs } from './refs';
+import { loadRefs, RefIndex } from './refs';
 import { type RunJob, run } from './run-import';
 import { findHeaderRow } from './table';
 import type { TableValidation } from './validate';
+import { loadRemembered, unmatchedValues } from './value-map';
 
 export { readIssues } from './issues-store';
 export type { AcquireWrite, Report } from './job-io';
@@ -39,13 +40,21 @@ export interface ValidateJob {
   issuesFile: string;
   preparedFile: string;
   mapping: (ImportField | null)[];
+  valueMap: ValueMapEntry[];
   pageSize: number;
+}
+export interface ValuesJob {
+  kind: 'values';
+  dbFile: string;
+  tableFile: string;
+  mapping: (ImportField | null)[];
 }
 export interface ErrorsFileJob {
   kind: 'errorsFile';
   dbFile: string;
   tableFile: string;
   mapping: (ImportField | null)[];
+  valueMap: ValueMapEntry[];
   texts: Record<string, string>;
   outFile: string;
 }
@@ -63,7 +72,7 @@ export interface TemplateJob {
   dbFile: string;
   outFile: string;
 }
-export type Job = InspectJob | ValidateJob | RunJob | ErrorsFileJob | ExportJob | TemplateJob | ReviewJob;
+export type Job = InspectJob | ValuesJob | ValidateJob | RunJob | ErrorsFileJob | ExportJob | TemplateJob | ReviewJob;
 
 export interface InspectResult {
   headers: string[];
@@ -90,6 +99,17 @@ export async function inspect(job: InspectJob, report: Report): Promise<InspectR
     rowCount: table.rows.length,
     suggestedMapping: suggestMapping(table.headers),
   };
+}
+
+/** Values of managed-list columns that name no item, with suggestions (value-map.ts). */
+export function values(job: ValuesJob): { columns: UnmatchedColumn[] } {
+  const sqlite = openDb(job.dbFile);
+  try {
+    const table = loadTable(job.tableFile);
+    return { columns: unmatchedValues(table, job.mapping, new RefIndex(loadRefs(sqlite)), loadRemembered(sqlite)) };
+  } finally {
+    sqlite.close();
+  }
 }
 
 export function summarize(v: TableValidation, pageSize: number): ValidationSummary & { messageKeys: string[] } {
@@ -125,7 +145,7 @@ export async function validate(job: ValidateJob, report: Report, threads: Thread
   }
   const sqlite = openDb(job.dbFile);
   try {
-    const checked = await checkAll(sqlite, job.tableFile, job.mapping, true, report, threads);
+    const checked = await checkAll(sqlite, job.tableFile, job.mapping, true, report, threads, job.valueMap);
     const { validation } = checked;
     writeIssues(job.issuesFile, validation);
     savePrepared(job.preparedFile, preparedKey(job.mapping, checked.refs.data), checked);
@@ -139,7 +159,7 @@ export async function errorsFile(job: ErrorsFileJob, report: Report, threads: Th
   assertMapping(job.mapping);
   const sqlite = openDb(job.dbFile);
   try {
-    const { table, validation } = await checkAll(sqlite, job.tableFile, job.mapping, false, report, threads);
+    const { table, validation } = await checkAll(sqlite, job.tableFile, job.mapping, false, report, threads, job.valueMap);
     const byRow = new Map<number, string[]>();
     for (const e of validation.errors) {
       const text = `${e.column ? `${e.column}：` : ''}${renderMessage(job.texts, e.messageKey, e.params)}`;
@@ -191,6 +211,8 @@ export function executeJob(
   switch (job.kind) {
     case 'inspect':
       return inspect(job, report);
+    case 'values':
+      return Promise.resolve(values(job));
     case 'validate':
       return validate(job, report, threads);
     case 'run':

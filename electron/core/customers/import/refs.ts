@@ -18,9 +18,18 @@ export interface UserRef {
   username: string;
   displayName: string;
 }
+/** A value of the file that names no item, mapped by the user (value-map.ts): an item id, or null (left empty). */
+export interface MappedValue {
+  kind: LookupKind;
+  /** the value folded with foldKey */
+  key: string;
+  id: number | null;
+}
 export interface RefData {
   lookups: LookupRef[];
   users: UserRef[];
+  /** the import's value map (absent: values must name an item) */
+  mapped?: MappedValue[];
 }
 
 export function loadRefs(sqlite: Sqlite): RefData {
@@ -37,6 +46,8 @@ export function loadRefs(sqlite: Sqlite): RefData {
 }
 
 export type Resolved = { ok: true; id: number } | { ok: false; messageKey: string };
+/** A managed-list value resolves to an id, or to nothing when the user chose to leave it empty. */
+export type ResolvedLookup = { ok: true; id: number | null } | { ok: false; messageKey: string };
 
 /** Name → id lookups over RefData, built once per job. */
 export class RefIndex {
@@ -44,8 +55,10 @@ export class RefIndex {
   private byId = new Map<number, LookupRef>();
   private usersByName = new Map<string, UserRef[]>();
   private usersById = new Map<number, UserRef>();
+  private mapped = new Map<string, number | null>();
 
   constructor(readonly data: RefData) {
+    for (const m of data.mapped ?? []) this.mapped.set(`${m.kind}\u0000${m.key}`, m.id);
     for (const l of data.lookups) {
       this.byId.set(l.id, l);
       let m = this.byKind.get(l.kind);
@@ -90,7 +103,16 @@ export class RefIndex {
     return id == null ? null : (this.byId.get(id)?.name ?? null);
   }
 
-  lookup(kind: LookupKind, text: string): Resolved {
+  /** The item a value names (spaces, full-width forms and case do not matter), else what the value map says. */
+  lookup(kind: LookupKind, text: string): ResolvedLookup {
+    const r = this.lookupExact(kind, text);
+    if (r.ok) return r;
+    const m = this.mapped.get(`${kind}\u0000${foldKey(text)}`);
+    return m === undefined ? r : { ok: true, id: m };
+  }
+
+  /** The one active item a value names, without the value map. */
+  lookupExact(kind: LookupKind, text: string): Resolved {
     const key = foldKey(text).replace(/[>＞\\]/g, '/');
     const hits = this.byKind.get(kind)?.get(key) ?? [];
     const active = hits.filter((h) => h.active);

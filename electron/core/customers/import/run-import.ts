@@ -3,10 +3,11 @@ import { operationLog } from '../../../../db/schema';
 import { DomainError } from '../../errors';
 import { bulkInsert } from './bulk-insert';
 import { type AcquireWrite, assertMapping, checkAll, noLock, openDb, type Report } from './job-io';
-import type { ImportField } from './import.contract';
+import type { ImportField, ValueMapEntry } from './import.contract';
 import type { Threads } from './parallel';
 import { loadPrepared, preparedKey, toPrepared } from './prepared-store';
 import { loadRefs, RefIndex } from './refs';
+import { applyValueMap, createPendingItems, rememberValueMap, withCreatedIds } from './value-map';
 import { type PreparedCustomer, writeCustomers } from './write';
 
 export interface RunJob {
@@ -15,6 +16,8 @@ export interface RunJob {
   tableFile: string;
   preparedFile: string;
   mapping: (ImportField | null)[];
+  /** values of managed-list columns mapped to items, new items or nothing (value-map.ts) */
+  valueMap: ValueMapEntry[];
   mode: 'allOrNothing' | 'validOnly';
   fileName: string;
   uploadId: string;
@@ -39,11 +42,11 @@ export async function run(job: RunJob, report: Report, threads: Threads | null, 
   const sqlite = openDb(job.dbFile);
   try {
     // what the last validation prepared, if the mapping and the lists it resolved are unchanged
-    const refData = loadRefs(sqlite);
+    const { data: refData, pending } = applyValueMap(loadRefs(sqlite), job.valueMap);
     const key = preparedKey(job.mapping, refData);
     let ready = loadPrepared(job.preparedFile, key);
     if (!ready) {
-      const checked = await checkAll(sqlite, job.tableFile, job.mapping, true, report, threads);
+      const checked = await checkAll(sqlite, job.tableFile, job.mapping, true, report, threads, job.valueMap);
       ready = toPrepared(key, checked);
     }
     report({ phase: 'validate', done: ready.total, total: ready.total });
@@ -65,7 +68,14 @@ export async function run(job: RunJob, report: Report, threads: Threads | null, 
         // the tax IDs and codes again, inside the lock: someone may have saved one meanwhile
         const clash = clashes(sqlite, rows);
         if (clash) throw new DomainError('CONFLICT', 'customer-import.errors.changedMeanwhile', undefined, { row: clash });
-        const written = writeCustomers({ sqlite, refs: new RefIndex(refData), at, actor: job.actor, reason, onProgress: (done) => report({ phase: 'write', done, total: rows.length }) }, rows);
+        // the new items the value map asks for, then the rows that name them
+        const created = createPendingItems(sqlite, pending, at, job.actor);
+        const refs = new RefIndex({ ...refData, lookups: [...refData.lookups, ...created.values()] });
+        const written = writeCustomers(
+          { sqlite, refs, at, actor: job.actor, reason, onProgress: (done) => report({ phase: 'write', done, total: rows.length }) },
+          withCreatedIds(rows, created),
+        );
+        rememberValueMap(sqlite, job.valueMap, created, pending, refs, at, job.actor);
         const insLog = bulkInsert(sqlite, operationLog, ['at', 'userId', 'userName', 'entity', 'entityId', 'action', 'changes', 'reason']);
         const after = {
           fileName: job.fileName,

@@ -111,3 +111,35 @@ test('barcode labels: A4 sheet and 40×30 mm thermal labels decode to the custom
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+// Issue 12, item 11: the 保存成功 toast of the form was printed onto the labels when the user
+// printed within its ~3 s. Print media shows no toast or other floating layer.
+test('labels printed right after saving carry no 保存成功 toast', async ({ page, app }) => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-labels-toast-'));
+  try {
+    // the page's timers run on a clock the test can stop: the toast then stays as long as needed,
+    // however slowly the labels page loads on this machine
+    await page.clock.install();
+    await page.goto(app.openUrl);
+    await createAdmin(page);
+    await page.getByRole('menuitem', { name: '客户' }).click();
+    await page.getByRole('button', { name: '新增客户' }).click();
+    await expect(page.getByRole('heading', { name: '新增客户' })).toBeVisible();
+    await page.getByLabel('客户名称', { exact: true }).fill('杭州西湖茶叶有限公司');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.getByText('保存成功')).toBeVisible();
+    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 500));
+    await page.getByRole('button', { name: '打印条码标签' }).click();
+    await expect(page.getByRole('button', { name: '打印' })).toBeEnabled();
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByText('杭州西湖茶叶有限公司', { exact: true })).toBeVisible();
+    await expect(page.getByText('保存成功')).toBeHidden();
+    const pdf = await printToPdf(page, path.join(tmp, 'labels.pdf'));
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('杭州西湖茶叶有限公司');
+    expect(text).not.toContain('保存成功');
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});

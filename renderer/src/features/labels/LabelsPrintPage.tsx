@@ -1,4 +1,4 @@
-import { Alert, Button, Result, Spin } from 'antd';
+import { Alert, App, Button, Result, Spin } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -32,6 +32,13 @@ export function LabelsPrintPage() {
   const data = useLabelCustomers(ids);
   const [options, setOptions] = useLabelOptions();
   const docTitle = t('labels.docTitle');
+  const { message, notification } = App.useApp();
+
+  // a toast from the page before (保存成功) would be printed onto the labels: clear it on arrival
+  useEffect(() => {
+    message.destroy();
+    notification.destroy();
+  }, [message, notification]);
 
   // the title names the PDF when the user saves it from the print dialog
   useEffect(() => {

@@ -49,27 +49,99 @@ function hasUserTables(sqlite: Sqlite): boolean {
     .get();
 }
 
+/** The largest file checked page by page at open (quick_check reads it all: about 1 s per 100 MB). */
+export const INTEGRITY_CHECK_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Throws the OS's error (EACCES, EROFS, ENOSPC, ...) unless a file can be created in `dir`:
+ * SQLite writes its -wal, -shm and journal files beside the database, backups and uploads go there.
+ */
+export function assertFolderWritable(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const probe = path.join(dir, `.write-test-${process.pid}-${Date.now()}`);
+  try {
+    fs.writeFileSync(probe, 'ok', { flush: true });
+  } finally {
+    fs.rmSync(probe, { force: true });
+  }
+}
+
+/**
+ * Checks an existing database on a read-only connection, so that a damaged file is found before
+ * anything could write to it (no migration, no backup, no WAL checkpoint: a read-only connection
+ * does not checkpoint). Throws SQLite's SQLITE_NOTADB / SQLITE_CORRUPT errors.
+ */
+export function assertIntact(file: string, maxBytesChecked = INTEGRITY_CHECK_MAX_BYTES): void {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get(); // header and schema
+    if (fs.statSync(file).size > maxBytesChecked) return;
+    const rows = sqlite.pragma('quick_check(5)') as { quick_check: string }[];
+    if (rows.length !== 1 || rows[0].quick_check !== 'ok') {
+      const err = new Error(`integrity check failed: ${rows.map((r) => r.quick_check).join('; ')}`) as Error & { code: string };
+      err.code = 'SQLITE_CORRUPT';
+      throw err;
+    }
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
+ * Throws SQLITE_READONLY unless the connection can write. SQLite opens a file it may not write
+ * read-only without a word, and BEGIN IMMEDIATE succeeds there too: only a write statement tells.
+ * The probe is rolled back, so the file is left as it was.
+ */
+export function assertWritable(sqlite: Sqlite): void {
+  sqlite.exec('BEGIN');
+  try {
+    sqlite.exec('CREATE TABLE __kehu_write_probe (x)');
+  } finally {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+  }
+}
+
 /**
  * Opens (creating if needed) the database file, sets the pragmas and applies pending migrations
  * in one transaction. An existing file with pending migrations is first copied with SQLite's
  * online backup API into `backupsDir`.
+ *
+ * Before that, it refuses data it cannot use, throwing SQLite's or the OS's error (see
+ * electron/core/faults.ts): a folder or file it may not write, an existing file that is damaged
+ * (found on a read-only connection, so the damaged file is left exactly as it was).
  */
 export async function openDatabase(opts: {
   file: string;
   migrationsFolder: string;
   backupsDir: string;
   now?: () => Date;
+  /** files larger than this get the cheap check only (header and schema); default 64 MB */
+  integrityCheckMaxBytes?: number;
+  /**
+   * Open the file read-only, as SQLite does by itself when the OS refuses writing it. Tests use
+   * this: they run as root, where file permissions do not stop writes.
+   */
+  readonly?: boolean;
+  /** checks the data folder can be written (tests replace it: as root every folder can) */
+  probeFolder?: (dir: string) => void;
 }): Promise<OpenedDb> {
-  fs.mkdirSync(path.dirname(opts.file), { recursive: true });
-  const sqlite = new Database(opts.file);
+  (opts.probeFolder ?? assertFolderWritable)(path.dirname(opts.file));
+  if (fs.existsSync(opts.file)) assertIntact(opts.file, opts.integrityCheckMaxBytes);
+  const sqlite = new Database(opts.file, { readonly: opts.readonly ?? false });
   try {
+    assertWritable(sqlite);
     applyPragmas(sqlite);
     let preMigrationBackup: string | null = null;
     if (hasUserTables(sqlite) && pendingMigrationCount(sqlite, opts.migrationsFolder) > 0) {
       fs.mkdirSync(opts.backupsDir, { recursive: true });
       const stamp = (opts.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
       preMigrationBackup = path.join(opts.backupsDir, `pre-migration-${stamp}.sqlite`);
-      await sqlite.backup(preMigrationBackup);
+      try {
+        await sqlite.backup(preMigrationBackup);
+      } catch (err) {
+        fs.rmSync(preMigrationBackup, { force: true }); // no half-written copy left behind (disk full)
+        throw err;
+      }
     }
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: opts.migrationsFolder });

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { defaultMigrationsFolder } from '../db/open';
 import { startBackgroundJobs } from './core/background';
-import { openCore } from './core/core';
+import { openCoreOrFault } from './core/core';
 import { APP_DIR_NAME } from './core/paths';
 import { registerIpc } from './ipc';
 
@@ -54,7 +54,11 @@ function createWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   win.on('close', () => {
     const b = win.getNormalBounds();
-    fs.writeFileSync(stateFile(), JSON.stringify({ ...b, maximized: win.isMaximized() }));
+    try {
+      fs.writeFileSync(stateFile(), JSON.stringify({ ...b, maximized: win.isMaximized() }));
+    } catch {
+      // a read-only or full data folder: the window's size is not remembered (the page said why)
+    }
   });
   win.loadURL(indexUrl);
   return win;
@@ -79,12 +83,14 @@ async function start() {
     });
   });
 
-  const core = await openCore({
+  // data that cannot be used (full disk, read-only folder, damaged file) opens the window all the
+  // same: the page then explains what happened, where, and what to do (core/faults.ts)
+  const core = await openCoreOrFault({
     dataDir: app.getPath('userData'),
     migrationsFolder: defaultMigrationsFolder(appRoot),
   });
   registerIpc(core, isOwnPage);
-  const stopJobs = startBackgroundJobs(core);
+  const stopJobs = core.fault ? () => {} : startBackgroundJobs(core);
   let win = createWindow();
   app.on('second-instance', () => {
     if (win.isDestroyed()) win = createWindow();
@@ -104,6 +110,8 @@ async function start() {
 }
 
 start().catch((err) => {
+  // never a silent exit: whatever else failed is shown before quitting
   console.error(err);
+  dialog.showErrorBox(app.getName(), err instanceof Error ? (err.stack ?? err.message) : String(err));
   app.exit(1);
 });

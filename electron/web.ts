@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultMigrationsFolder } from '../db/open';
 import { startBackgroundJobs } from './core/background';
-import { openCore } from './core/core';
+import { openCoreOrFault } from './core/core';
 import { defaultDataDir } from './core/paths';
 import { startHost } from './host';
 
@@ -16,15 +16,18 @@ async function main() {
   });
   const appRoot = path.resolve(__dirname, '..', '..');
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
-  const core = await openCore({ dataDir, migrationsFolder: defaultMigrationsFolder(appRoot) });
+  // data that cannot be used (full disk, read-only folder, damaged file) does not stop the host:
+  // the page then explains what happened instead of the sign-in screen
+  const core = await openCoreOrFault({ dataDir, migrationsFolder: defaultMigrationsFolder(appRoot) });
   const host = await startHost({
     core,
     rendererDir: path.join(appRoot, 'dist', 'renderer'),
     port: Number(values.port),
   });
-  const stopJobs = startBackgroundJobs(core);
+  const stopJobs = core.fault ? () => {} : startBackgroundJobs(core);
   console.log(`客户管理 / Customer management: open ${host.openUrl}`);
   console.log(`data: ${dataDir}`);
+  if (core.fault) console.log(`数据无法使用，页面会说明原因 / the data cannot be used, the page says why: ${core.fault.kind}`);
   const stop = async () => {
     stopJobs();
     await host.close();

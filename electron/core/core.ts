@@ -1,10 +1,15 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db, Sqlite } from '../../db/open';
 import { openDatabase } from '../../db/open';
+import * as schema from '../../db/schema';
 import { SessionStore } from './auth/sessions';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './events';
+import { startupFault } from './faults';
 import { SettingsService } from './settings/settings.service';
+import type { StorageFault } from './system/system.contract';
 
 /** Everything a handler may use. Built once per process; never imports electron. */
 export interface Core {
@@ -15,6 +20,11 @@ export interface Core {
   sessions: SessionStore;
   events: EventBus;
   settings: SettingsService;
+  /**
+   * Set when the data cannot be used (see faults.ts): every call but `system.fault` is then
+   * refused with it, and the renderer shows the fault page instead of signing in.
+   */
+  fault: StorageFault | null;
 }
 
 export const DB_FILE_NAME = 'kehu.sqlite';
@@ -30,19 +40,50 @@ export function createCore(opts: { db: Db; sqlite: Sqlite; clock?: Clock; dataDi
     settings,
     events: new EventBus(),
     sessions: new SessionStore(clock, () => settings.getSecurity().sessionIdleMinutes),
+    fault: null,
   };
 }
 
 /** Opens `<dataDir>/kehu.sqlite` (migrating it) and builds the core on it. */
-export async function openCore(opts: { dataDir: string; migrationsFolder: string; clock?: Clock }): Promise<Core> {
+export async function openCore(opts: {
+  dataDir: string;
+  migrationsFolder: string;
+  clock?: Clock;
+  /** how the file is opened and checked (tests simulate read-only data with these) */
+  dbOptions?: Pick<Parameters<typeof openDatabase>[0], 'readonly' | 'probeFolder' | 'integrityCheckMaxBytes'>;
+}): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   const { db, sqlite } = await openDatabase({
+    ...opts.dbOptions,
     file: path.join(opts.dataDir, DB_FILE_NAME),
     migrationsFolder: opts.migrationsFolder,
     backupsDir: path.join(opts.dataDir, 'backups'),
     now: () => clock.now(),
   });
   return createCore({ db, sqlite, clock, dataDir: opts.dataDir });
+}
+
+/**
+ * Opens the core as openCore does; when the data cannot be opened (full disk, read-only folder,
+ * damaged file, anything else), returns a core in that fault instead of throwing, so the window
+ * and `npm run web` still start and show what happened, where, and what to do.
+ */
+export async function openCoreOrFault(opts: Parameters<typeof openCore>[0]): Promise<Core> {
+  try {
+    return await openCore(opts);
+  } catch (err) {
+    const fault = startupFault(err, { dataDir: opts.dataDir, file: path.join(opts.dataDir, DB_FILE_NAME) });
+    console.error(`[core] the data cannot be opened (${fault.kind}): ${fault.file}: ${fault.detail}`);
+    return faultCore(fault, opts.clock);
+  }
+}
+
+/** A core that only answers `system.fault`: its database is an empty one in memory, the data on disk is not touched. */
+export function faultCore(fault: StorageFault, clock?: Clock): Core {
+  const sqlite = new Database(':memory:');
+  const core = createCore({ db: drizzle(sqlite, { schema }), sqlite, clock, dataDir: fault.dataDir });
+  core.fault = fault;
+  return core;
 }
 
 /** Runs `fn` in one write transaction (BEGIN IMMEDIATE); a throw rolls everything back. */

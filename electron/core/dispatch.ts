@@ -4,6 +4,7 @@ import { contract, isChannel } from './contract';
 import type { ApiResult } from './contract-kit';
 import type { Core } from './core';
 import { DomainError, Forbidden, Invalid, SessionExpired, Unauthenticated } from './errors';
+import { refuseWhileFaulted, storageFaultOf } from './faults';
 import { refusedTextFields } from './normalize';
 import type { Handler, Handlers, TransportCtx } from './handler';
 import { handlers as defaultHandlers } from './handlers';
@@ -53,6 +54,7 @@ export async function dispatch(
 ): Promise<ApiResult<unknown>> {
   try {
     if (!isChannel(channelName)) throw new DomainError('UNKNOWN_CHANNEL', 'errors.unknownChannel');
+    refuseWhileFaulted(core, channelName);
     const def = contract[channelName];
     const actor = resolveActor(core, def, transport);
     if (typeof def.access === 'object' && !actor?.permissions.has(def.access.permission)) throw Forbidden();
@@ -68,6 +70,8 @@ export async function dispatch(
   } catch (err) {
     if (err instanceof DomainError) return { ok: false, error: err.toApiError() };
     console.error(`[dispatch] ${channelName} failed:`, err);
-    return { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.internal' } };
+    // disk full, read-only data, damaged file: said as such (nothing was saved), not INTERNAL
+    const fault = storageFaultOf(core, err);
+    return { ok: false, error: fault?.toApiError() ?? { code: 'INTERNAL', messageKey: 'errors.internal' } };
   }
 }

@@ -43,4 +43,5 @@ export const handlers: Handlers = {
     inTransaction(core, () => core.settings.updateSecurity(requireActor(actor), input, core.clock.now())),
 
   'system.ping': ({ core }, input) => ({ echo: input.echo ?? null, at: core.clock.now().toISOString() }),
+  'system.fault': ({ core }) => core.fault,
 };

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const PUBLIC = new Set(['auth.status', 'auth.setup', 'auth.login']);
+const PUBLIC = new Set(['auth.status', 'auth.setup', 'auth.login', 'system.fault']);
 
 const guarded = CHANNELS.filter((c) => contract[c].access !== 'public');
 const permissioned = CHANNELS.filter((c) => typeof contract[c].access === 'object');

@@ -53,7 +53,9 @@ main().then(
     if (err instanceof DomainError) {
       post({ type: 'error', error: { domain: true, code: err.code, messageKey: err.messageKey, fields: err.fields, params: err.params, message: err.message } });
     } else {
-      post({ type: 'error', error: { domain: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } });
+      // SQLite's or the OS's code (SQLITE_FULL, ENOSPC, ...) crosses too: the dispatcher names storage faults by it
+      const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
+      post({ type: 'error', error: { domain: false, code, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } });
     }
   },
 );

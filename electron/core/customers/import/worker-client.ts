@@ -108,7 +108,11 @@ export function runInWorker<T>(core: Core, job: Job, progress: { userId: number;
       } else if (m.type === 'error' && m.error) {
         settle();
         const e = m.error;
-        reject(e.domain ? new DomainError(e.code as ErrorCode, e.messageKey!, e.fields, e.params) : new Error(`import worker: ${e.message}`));
+        reject(
+          e.domain
+            ? new DomainError(e.code as ErrorCode, e.messageKey!, e.fields, e.params)
+            : Object.assign(new Error(`import worker: ${e.message}`), { code: e.code }),
+        );
       }
     });
     worker.on('error', (err) => {

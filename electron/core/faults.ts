@@ -1,0 +1,78 @@
+import type { ErrorCode } from './contract-kit';
+import type { Core } from './core';
+import { DomainError } from './errors';
+import type { StorageFault, StorageFaultKind } from './system/system.contract';
+
+/**
+ * Storage faults: a full disk, a data folder that cannot be written, a damaged database. SQLite
+ * and the OS say which by an error code; this turns them into the contract's refusals (one code
+ * and one translated message each, naming the folder or file) instead of INTERNAL.
+ */
+const CODE: Record<StorageFaultKind, ErrorCode> = {
+  diskFull: 'DISK_FULL',
+  readOnly: 'DATA_READONLY',
+  corrupt: 'DB_CORRUPT',
+  openFailed: 'DATA_OPEN_FAILED',
+};
+const MESSAGE_KEY: Record<StorageFaultKind, string> = {
+  diskFull: 'errors.diskFull',
+  readOnly: 'errors.dataReadonly',
+  corrupt: 'errors.dbCorrupt',
+  openFailed: 'errors.dataOpenFailed',
+};
+
+/** Channels still answered while the data is unusable. */
+const ANSWERED_WHILE_FAULTED = new Set(['system.fault']);
+
+function codeOf(err: unknown): string {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+}
+
+/**
+ * The fault an error means, or null. SQLite's extended codes count with their primary one
+ * (SQLITE_READONLY_DBMOVED, SQLITE_CORRUPT_VTAB, ...); OS errors are those of a file write
+ * (uploads, backups, import work files).
+ */
+export function faultKindOf(err: unknown): StorageFaultKind | null {
+  const code = codeOf(err);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'diskFull';
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'readOnly';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'corrupt';
+  return null;
+}
+
+/** SQLite's or the OS's own words: code and message, for whoever helps the user. */
+export function faultDetail(err: unknown): string {
+  const code = codeOf(err);
+  const message = err instanceof Error ? err.message : String(err);
+  return code && !message.includes(code) ? `${code}: ${message}` : message;
+}
+
+/** A fault at start: any error opening the data, with where it is. Unknown errors are `openFailed`. */
+export function startupFault(err: unknown, where: { dataDir: string; file: string }): StorageFault {
+  return { kind: faultKindOf(err) ?? 'openFailed', dataDir: where.dataDir, file: where.file, detail: faultDetail(err), restore: null };
+}
+
+/** The refusal for a fault: its code, its message key, and the folder and file the message names. */
+export function faultError(fault: StorageFault): DomainError {
+  return new DomainError(CODE[fault.kind], MESSAGE_KEY[fault.kind], undefined, { folder: fault.dataDir, file: fault.file });
+}
+
+/** While the core is in a fault (found at start, or a damaged file found later), every call is refused with it. */
+export function refuseWhileFaulted(core: Core, channelName: string): void {
+  if (core.fault && !ANSWERED_WHILE_FAULTED.has(channelName)) throw faultError(core.fault);
+}
+
+/**
+ * The refusal for an error a call ran into, or null when it is no storage fault. A damaged file
+ * puts the core in the fault (nothing more is written into it; the renderer shows the fault page
+ * on its next start); a full disk or a refused write stays per call, as freeing space or fixing
+ * permissions while the app runs makes the next call work.
+ */
+export function storageFaultOf(core: Core, err: unknown): DomainError | null {
+  const kind = faultKindOf(err);
+  if (!kind) return null;
+  const fault: StorageFault = { kind, dataDir: core.dataDir, file: core.sqlite.name, detail: faultDetail(err), restore: null };
+  if (kind === 'corrupt') core.fault ??= fault;
+  return faultError(fault);
+}

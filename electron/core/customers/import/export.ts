@@ -1,9 +1,11 @@
+import dayjs from 'dayjs';
 import type { Sqlite } from '../../../../db/open';
 import type { CustomerSearchInput } from '../customers.contract';
 import { IDS, planSearch, SEARCH_CAP, type Stmt } from '../search/search.sql';
 import { divisionNamesOf } from './areas';
+import { countryLabel } from './countries';
 import { type ExportRow, exportWriter } from './files';
-import { NATURE_LABELS } from './import.contract';
+import { EXPORT_STATE_COLUMNS, IMPORT_COLUMNS, type ImportField, NATURE_LABELS, STATUS_LABELS } from './import.contract';
 import { loadRefs, RefIndex } from './refs';
 
 /**
@@ -67,11 +69,15 @@ interface Row {
   mobile: string | null;
   phone: string | null;
   email: string | null;
+  country: string | null;
   provinceCode: string | null;
   cityCode: string | null;
   districtCode: string | null;
   street: string | null;
   postcode: string | null;
+  status: keyof typeof STATUS_LABELS;
+  statusChangedAt: string | null;
+  statusReasonId: number | null;
 }
 
 // the primary contact; the default registered address (else any default, else the first)
@@ -82,7 +88,8 @@ SELECT c.code, c.name, c.short_name AS shortName, c.mnemonic, c.nature, c.catego
   c.settlement_method_id AS settlementMethodId, c.payment_terms AS paymentTerms, u.display_name AS salesperson,
   c.contract_end_date AS contractEndDate, c.memo,
   ct.name AS contactName, ct.title AS contactTitle, ct.mobile, ct.phone, ct.email,
-  a.province_code AS provinceCode, a.city_code AS cityCode, a.district_code AS districtCode, a.street, a.postcode
+  a.country, a.province_code AS provinceCode, a.city_code AS cityCode, a.district_code AS districtCode, a.street, a.postcode,
+  c.status, c.status_changed_at AS statusChangedAt, c.status_reason_id AS statusReasonId
 FROM json_each(?) w
 CROSS JOIN customers c ON c.id = w.value
 LEFT JOIN users u ON u.id = c.salesperson_id
@@ -93,41 +100,57 @@ LEFT JOIN customer_addresses a ON a.id = (
   ORDER BY (y.kind = 'registered' AND y.is_default) DESC, y.is_default DESC, y.sort, y.id LIMIT 1)
 ORDER BY w.key`;
 
+type Value = ExportRow[number];
+
+/**
+ * One customer in the export's columns: every field the import reads, in the template's order
+ * (so that the file imports again as it is), then the state columns the import skips.
+ */
 export function exportRow(r: Row, refs: RefIndex): ExportRow {
   const d = divisionNamesOf(r);
-  return [
-    r.code,
-    r.name,
-    r.shortName,
-    r.mnemonic,
-    NATURE_LABELS[r.nature] ?? r.nature,
-    refs.lookupLabel(r.categoryId) || null,
-    refs.lookupLabel(r.industryId) || null,
-    refs.lookupLabel(r.regionId) || null,
-    refs.lookupLabel(r.creditRatingId) || null,
-    r.taxId,
-    r.legalRep,
-    r.website,
-    r.bankName,
-    r.bankAccount,
-    r.creditLimitCents == null ? null : r.creditLimitCents / 100,
-    r.creditDays,
-    refs.lookupLabel(r.settlementMethodId) || null,
-    r.paymentTerms,
-    r.salesperson,
-    r.contractEndDate ? new Date(`${r.contractEndDate}T00:00:00Z`) : null,
-    r.memo,
-    r.contactName,
-    r.contactTitle,
-    r.mobile,
-    r.phone,
-    r.email,
-    d.province || null,
-    d.city || null,
-    d.district || null,
-    r.street,
-    r.postcode,
-  ];
+  const lookup = (id: number | null) => refs.lookupLabel(id) || null;
+  const fields: Record<ImportField, Value> = {
+    code: r.code,
+    name: r.name,
+    shortName: r.shortName,
+    mnemonic: r.mnemonic,
+    nature: NATURE_LABELS[r.nature] ?? r.nature,
+    category: lookup(r.categoryId),
+    industry: lookup(r.industryId),
+    region: lookup(r.regionId),
+    creditRating: lookup(r.creditRatingId),
+    taxId: r.taxId,
+    legalRep: r.legalRep,
+    website: r.website,
+    bankName: r.bankName,
+    bankAccount: r.bankAccount,
+    creditLimit: r.creditLimitCents == null ? null : r.creditLimitCents / 100,
+    creditDays: r.creditDays,
+    settlementMethod: lookup(r.settlementMethodId),
+    paymentTerms: r.paymentTerms,
+    salesperson: r.salesperson,
+    contractEndDate: r.contractEndDate ? new Date(`${r.contractEndDate}T00:00:00Z`) : null,
+    memo: r.memo,
+    contactName: r.contactName,
+    contactTitle: r.contactTitle,
+    mobile: r.mobile,
+    phone: r.phone,
+    email: r.email,
+    country: r.country ? countryLabel(r.country) : null,
+    province: d.province || null,
+    city: d.city || null,
+    district: d.district || null,
+    street: r.street,
+    postcode: r.postcode,
+  };
+  const deactivated = r.status === 'deactivated';
+  const state: Record<(typeof EXPORT_STATE_COLUMNS)[number]['key'], Value> = {
+    status: STATUS_LABELS[r.status] ?? r.status,
+    deactivationReason: deactivated ? lookup(r.statusReasonId) : null,
+    // local time of this computer, as the user reads it on screen
+    deactivatedAt: deactivated && r.statusChangedAt ? dayjs(r.statusChangedAt).format('YYYY-MM-DD HH:mm') : null,
+  };
+  return [...IMPORT_COLUMNS.map((c) => fields[c.field]), ...EXPORT_STATE_COLUMNS.map((c) => state[c.key])];
 }
 
 const BATCH = 1000;

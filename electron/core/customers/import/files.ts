@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { usccCheckChar } from '../customer.rules';
 import { type Cell, cellText } from './cells';
-import { IMPORT_COLUMNS, type ImportField, NATURE_LABELS } from './import.contract';
+import { EXPORT_STATE_COLUMNS, IMPORT_COLUMNS, type ImportField, NATURE_LABELS } from './import.contract';
 import type { RefData } from './refs';
 
 /**
@@ -11,6 +11,8 @@ import type { RefData } from './refs';
  * template's Chinese headers, so an export can be imported again as it is.
  */
 export const HEADERS: string[] = IMPORT_COLUMNS.map((c) => c.header);
+/** The export's headers: the template's, then the state columns the import skips. */
+export const EXPORT_HEADERS: string[] = [...HEADERS, ...EXPORT_STATE_COLUMNS.map((c) => c.header)];
 
 /** Columns kept as text in Excel, so that long digit strings never turn into floats. */
 const TEXT_COLUMNS = new Set<ImportField>(['code', 'taxId', 'bankAccount', 'mobile', 'phone', 'postcode']);
@@ -71,6 +73,7 @@ export async function writeTemplate(file: string, refs: RefData): Promise<void> 
     mobile: '13812345678',
     phone: '010-62345678',
     email: 'lina@example.com',
+    country: '中国',
     province: '北京市',
     city: '北京市',
     district: '海淀区',
@@ -119,11 +122,12 @@ export async function writeTemplate(file: string, refs: RefData): Promise<void> 
     ['客户名称', '必填。'],
     ['客户性质', '企业 / 个体工商户 / 个人 / 政府机关 / 其他，留空为企业。'],
     ['客户分类、行业、地区、信用等级、结算方式', '填写“可选值”表中的名称（可在系统的基础资料中维护）。'],
-    ['统一社会信用代码/税号', '企业、个体工商户、政府机关须为 18 位统一社会信用代码（校验位正确）。'],
+    ['统一社会信用代码/税号', '企业、个体工商户、政府机关须为 18 位统一社会信用代码；校验位不符的（2015 年前试点发放的代码）照常导入并提示核对。'],
     ['信用额度(元)', '以元为单位，可带两位小数。'],
     ['合同到期日', '日期，如 2027-12-31。'],
     ['联系人、职务、手机、电话、邮箱', '主联系人；填写了手机等信息时联系人必填。手机为 11 位大陆手机号。'],
-    ['省、市、区、详细地址、邮编', '注册地址；省市区填名称，如 北京市 / 北京市 / 海淀区。'],
+    ['国家/地区', '注册地址所在国家或地区，如 中国、德国；留空为中国。'],
+    ['省、市、区、详细地址、邮编', '注册地址；省市区填名称，如 北京市 / 北京市 / 海淀区（境外地址只填详细地址）。'],
   ]) {
     notes.addRow([col, text]);
   }
@@ -171,7 +175,7 @@ export function exportWriter(file: string, format: 'xlsx' | 'csv'): ExportWriter
   if (format === 'csv') {
     const fd = fs.openSync(file, 'w');
     // a BOM, so that Excel in a Chinese locale reads UTF-8 instead of GBK
-    fs.writeSync(fd, `\ufeff${Papa.unparse([HEADERS])}\r\n`);
+    fs.writeSync(fd, `\ufeff${Papa.unparse([EXPORT_HEADERS])}\r\n`);
     let buffer: string[][] = [];
     const flush = () => {
       if (buffer.length) fs.writeSync(fd, `${Papa.unparse(buffer)}\r\n`);
@@ -190,7 +194,7 @@ export function exportWriter(file: string, format: 'xlsx' | 'csv'): ExportWriter
   }
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('客户', FROZEN_HEADER);
-  styleHeader(ws, HEADERS);
+  styleHeader(ws, EXPORT_HEADERS);
   ws.getColumn(IMPORT_COLUMNS.findIndex((c) => c.field === 'contractEndDate') + 1).numFmt = 'yyyy-mm-dd';
   ws.getColumn(IMPORT_COLUMNS.findIndex((c) => c.field === 'creditLimit') + 1).numFmt = '0.00';
   ws.getRow(1).commit();

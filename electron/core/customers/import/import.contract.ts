@@ -23,7 +23,7 @@ export const IMPORT_COLUMNS = [
     header: '统一社会信用代码/税号',
     aliases: ['tax id', 'taxid', 'uscc', 'vat', '统一社会信用代码', '税号', '纳税人识别号', '信用代码'],
   },
-  { field: 'legalRep', header: '法人', aliases: ['legal representative', 'legal rep', '法定代表人', '法人代表'] },
+  { field: 'legalRep', header: '法人代表', aliases: ['legal representative', 'legal rep', '法定代表人', '法人'] },
   { field: 'website', header: '网址', aliases: ['website', 'web', 'url', '网站', '主页'] },
   { field: 'bankName', header: '开户银行', aliases: ['bank', 'bank name', '开户行', '银行'] },
   { field: 'bankAccount', header: '银行账号', aliases: ['bank account', 'account no', 'account', '账号', '银行帐号'] },
@@ -39,6 +39,7 @@ export const IMPORT_COLUMNS = [
   { field: 'mobile', header: '手机', aliases: ['mobile', 'cell', 'cellphone', 'mobile phone', '手机号', '手机号码', '移动电话'] },
   { field: 'phone', header: '电话', aliases: ['phone', 'tel', 'telephone', '固定电话', '联系电话', '座机'] },
   { field: 'email', header: '邮箱', aliases: ['email', 'e-mail', 'mail', '电子邮箱', '电子邮件', 'email地址'] },
+  { field: 'country', header: '国家/地区', aliases: ['country', 'country/region', '国家', '国别', '国家或地区'] },
   { field: 'province', header: '省', aliases: ['province', 'state', '省份', '省/直辖市'] },
   { field: 'city', header: '市', aliases: ['city', '城市', '地级市'] },
   { field: 'district', header: '区', aliases: ['district', 'county', '区县', '县', '区/县'] },
@@ -47,6 +48,19 @@ export const IMPORT_COLUMNS = [
 ] as const;
 
 export type ImportField = (typeof IMPORT_COLUMNS)[number]['field'];
+
+/**
+ * Columns the export adds after the template's: the customer's state. Import recognises them and
+ * skips them (a record is imported as 正常; states change through their own actions, with reasons).
+ */
+export const EXPORT_STATE_COLUMNS = [
+  { key: 'status', header: '状态', aliases: ['status', '客户状态'] },
+  { key: 'deactivationReason', header: '停用原因', aliases: ['deactivation reason'] },
+  { key: 'deactivatedAt', header: '停用时间', aliases: ['deactivated at', '停用日期'] },
+] as const;
+
+/** The Chinese labels of the states in files. */
+export const STATUS_LABELS = { active: '正常', frozen: '冻结', deactivated: '已停用' } as const;
 export const IMPORT_FIELDS = IMPORT_COLUMNS.map((c) => c.field) as [ImportField, ...ImportField[]];
 export const importFieldSchema = z.enum(IMPORT_FIELDS);
 

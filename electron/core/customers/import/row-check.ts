@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { normalizeCustomerName } from '../customer.rules';
 import { customerCreateSchema, usccChecksumWarning } from '../customers.contract';
 import { resolveDivision } from './areas';
+import { countryCode } from './countries';
 import { type Cell, type Parsed, cellText, centsCell, dateCell, digitsCell, intCell, isBlank, postcodeCell } from './cells';
 import { type ImportField, type ImportIssue, NATURE_LABELS } from './import.contract';
 import type { RefIndex } from './refs';
@@ -60,7 +61,10 @@ function fieldOfPath(path: PropertyKey[]): ImportField | null {
     return ({ name: 'contactName', title: 'contactTitle', mobile: 'mobile', phone: 'phone', email: 'email' } as const)[sub] ?? 'contactName';
   }
   if (head === 'addresses') {
-    return ({ provinceCode: 'province', cityCode: 'city', districtCode: 'district', street: 'street', postcode: 'postcode' } as const)[sub] ?? 'province';
+    return (
+      ({ country: 'country', provinceCode: 'province', cityCode: 'city', districtCode: 'district', street: 'street', postcode: 'postcode' } as const)[sub] ??
+      'province'
+    );
   }
   const direct: Record<string, ImportField> = {
     categoryId: 'category',
@@ -159,20 +163,25 @@ export function checkRow(cells: Cell[], ctx: RowContext): RowResult {
     input.contacts = [{ ...contact, isPrimary: true }];
   }
 
-  // one address per row (registered, default), in China
+  // one address per row (registered, default): in China (the default) with its division, or abroad
+  const countryText = text('country').trim();
+  const country = countryText ? countryCode(countryText) : 'CN';
+  if (!country) issue('country', 'customer-import.errors.country');
   const division = { province: text('province').trim(), city: text('city').trim(), district: text('district').trim() };
   const street = text('street');
   const postcode = postcodeCell(cell('postcode'));
-  if (division.province || division.city || division.district || street.trim() || postcode.trim()) {
-    const d = resolveDivision(division);
-    if (!d.ok) issue(d.field, 'customer-import.errors.division');
+  const hasDivision = Boolean(division.province || division.city || division.district);
+  if (countryText || hasDivision || street.trim() || postcode.trim()) {
+    const d = country === 'CN' ? resolveDivision(division) : null;
+    if (d && !d.ok) issue(d.field, 'customer-import.errors.division');
+    if (!d && hasDivision) issue('province', 'customer-import.errors.divisionAbroad');
     input.addresses = [
       {
         kind: 'registered',
-        country: 'CN',
-        provinceCode: d.ok ? d.provinceCode : null,
-        cityCode: d.ok ? d.cityCode : null,
-        districtCode: d.ok ? d.districtCode : null,
+        country: country ?? 'CN',
+        provinceCode: d?.ok ? d.provinceCode : null,
+        cityCode: d?.ok ? d.cityCode : null,
+        districtCode: d?.ok ? d.districtCode : null,
         street,
         postcode,
         isDefault: true,

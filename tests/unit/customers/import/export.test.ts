@@ -25,7 +25,7 @@ const full = (i: number) =>
     地区: i % 3 ? '华东' : '华南',
     信用等级: 'B',
     '统一社会信用代码/税号': uscc(100 + i),
-    法人: '顾',
+    法人代表: '顾',
     网址: 'https://sz.example.cn',
     开户银行: '苏州银行',
     银行账号: `62220000${String(i).padStart(8, '0')}`,
@@ -76,7 +76,8 @@ describe('export of the filtered list', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(TEMPLATE_HEADERS);
+    // the template's columns, then the state columns (read, not imported)
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([...TEMPLATE_HEADERS, '状态', '停用原因', '停用时间']);
     expect(ws.getRow(2).getCell(24).value).toBe('13700000000');
 
     const before = await allRecords(admin);

@@ -1,4 +1,4 @@
-import { IMPORT_COLUMNS, type ImportField } from './import.contract';
+import { EXPORT_STATE_COLUMNS, IMPORT_COLUMNS, type ImportField } from './import.contract';
 
 /** Headers compared loosely: half-width, lower-case, no spaces, no required-marks (*), brackets unified. */
 export function headerKey(h: string): string {
@@ -23,13 +23,17 @@ for (const c of IMPORT_COLUMNS) {
   }
 }
 
+/** The export's state columns (状态, 停用原因, 停用时间): recognised, and never mapped to a field. */
+const stateHeaders = new Set(EXPORT_STATE_COLUMNS.flatMap((c) => [c.header, ...c.aliases]).map(headerKey));
+export const isExportStateHeader = (h: string) => stateHeaders.has(headerKey(h));
+
 /** The field each header most likely fills (by Chinese header or English alias); each field once. */
 export function suggestMapping(headers: string[]): (ImportField | null)[] {
   const taken = new Set<ImportField>();
   const out: (ImportField | null)[] = headers.map(() => null);
   for (const pass of [exact, loose]) {
     headers.forEach((h, i) => {
-      if (out[i]) return;
+      if (out[i] || isExportStateHeader(h)) return;
       const k = pass === exact ? headerKey(h) : withoutParens(headerKey(h));
       const f = k ? pass.get(k) : undefined;
       if (f && !taken.has(f)) {

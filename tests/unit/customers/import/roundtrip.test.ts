@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_STATE_COLUMNS, IMPORT_COLUMNS } from '../../../../electron/core/customers/import/import.contract';
-import { suggestMapping } from '../../../../electron/core/customers/import/mapping';
+import { isExportStateHeader, suggestMapping } from '../../../../electron/core/customers/import/mapping';
 import { runInline, setJobRunner } from '../../../../electron/core/customers/import/worker-client';
 import { makeEnv, type TestClient, type TestEnv } from '../../support/test-core';
 import { lookupId, uscc } from '../support';
@@ -205,6 +205,8 @@ describe('columns of the export', () => {
   it('法人代表 is the header (as on the form); the old 法人 still maps to it', () => {
     expect(IMPORT_COLUMNS.find((c) => c.field === 'legalRep')?.header).toBe('法人代表');
     expect(suggestMapping(['法人', '国家', '状态', '停用原因', '停用时间'])).toEqual(['legalRep', 'country', null, null, null]);
+    expect(['状态', '停用原因', '停用时间', 'Status'].every(isExportStateHeader)).toBe(true);
+    expect(isExportStateHeader('法人')).toBe(false);
   });
 
   it('国家/地区 is read by name or code; an unknown one, or a division abroad, is an error', async () => {

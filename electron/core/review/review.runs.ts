@@ -78,6 +78,14 @@ export function lastRunStart(core: Core): string | null {
   );
 }
 
+/** Whether any customer is active or frozen: the ones a review looks at (index customers_status_id). */
+export function hasReviewableCustomers(core: Core): boolean {
+  return (
+    core.sqlite.prepare(`SELECT 1 FROM customers WHERE status IN ('active', 'frozen') LIMIT 1`).pluck().get() !==
+    undefined
+  );
+}
+
 /** Every run, newest first. */
 export function listRuns(core: Core, page: number, pageSize: number) {
   const total = core.sqlite.prepare('SELECT count(*) FROM review_runs').pluck().get() as number;

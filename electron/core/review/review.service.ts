@@ -5,7 +5,7 @@ import { type Core, inTransaction } from '../core';
 import type { ReviewRun, ReviewSettings } from './review.contract';
 import { type RuleQueryContext, ruleAvailable, ruleQuery } from './review.queries';
 import { REVIEW_RULES } from './review.rules';
-import { currentRun, lastRunStart, readRun } from './review.runs';
+import { currentRun, hasReviewableCustomers, lastRunStart, readRun } from './review.runs';
 import { getReviewSettings } from './review.settings';
 
 /** The enabled rules that can run, with their parameters as a run records them. */
@@ -91,14 +91,16 @@ export function startRun(core: Core, actor: Actor): ReviewRun {
 }
 
 /**
- * Whether a review is due (the sidebar badge): never without a schedule; otherwise when there
- * has been no run yet, or the last one started `intervalMonths` months ago or more.
+ * Whether a review is due (the sidebar badge): never without a schedule, nor while there is no
+ * active or frozen customer to review (a new install); otherwise when there has been no run yet,
+ * or the last one started `intervalMonths` months ago or more.
  */
 export function reviewStatus(core: Core) {
   const { intervalMonths } = getReviewSettings(core);
   const now = core.clock.now();
   const lastRunAt = lastRunStart(core);
-  const nextDue = intervalMonths === 0 ? null : lastRunAt ? addMonths(new Date(lastRunAt), intervalMonths) : now;
+  const scheduled = intervalMonths !== 0 && hasReviewableCustomers(core);
+  const nextDue = !scheduled ? null : lastRunAt ? addMonths(new Date(lastRunAt), intervalMonths) : now;
   return {
     due: nextDue != null && nextDue.getTime() <= now.getTime(),
     lastRunAt,

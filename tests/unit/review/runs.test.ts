@@ -148,7 +148,19 @@ describe('the candidate list', () => {
 });
 
 describe('the review schedule (sidebar badge)', () => {
+  it('is not due on a new install without customers, nor when every customer is deactivated', async () => {
+    const none = { due: false, lastRunAt: null, nextDueAt: null, currentRun: null };
+    expect(await env.ok(admin, 'review.status')).toEqual(none);
+    const id = await env.customer(admin, '甲公司');
+    expect(await env.ok(admin, 'review.status')).toMatchObject({ due: true, nextDueAt: '2026-01-05T01:00:00.000Z' });
+    env.setFacts(id, { status: 'frozen' });
+    expect((await env.ok(admin, 'review.status')).due).toBe(true);
+    env.setFacts(id, { status: 'deactivated' });
+    expect(await env.ok(admin, 'review.status')).toEqual(none);
+  });
+
   it('is due before the first run, then intervalMonths after the last one', async () => {
+    await env.customer(admin, '甲公司');
     expect(await env.ok(admin, 'review.status')).toEqual({
       due: true,
       lastRunAt: null,
@@ -171,6 +183,7 @@ describe('the review schedule (sidebar badge)', () => {
   });
 
   it('is never due without a schedule', async () => {
+    await env.customer(admin, '甲公司');
     await setRules(env, admin, {}, { intervalMonths: 0 });
     expect(await env.ok(admin, 'review.status')).toEqual({
       due: false,

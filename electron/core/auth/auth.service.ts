@@ -1,13 +1,16 @@
 import { count, eq } from 'drizzle-orm';
 import { roles, userRoles, users } from '../../../db/schema';
-import { type Actor, loadActor, requireActor, toSessionUser } from '../actor';
+import { type Actor, loadActor, toSessionUser } from '../actor';
 import { writeLog } from '../audit/audit.log';
 import { type Core, inTransaction } from '../core';
-import { DomainError, Invalid } from '../errors';
+import { DomainError } from '../errors';
 import type { TransportCtx } from '../handler';
 import type { SessionUser } from './auth.contract';
+import { countWrongPassword, Locked, refuseWhileLocked } from './lockout';
 import { loginGate } from './login-gate';
 import { dummyHash, hashPassword, verifyPassword } from './password';
+
+export { changePassword } from './change-password';
 
 export function needsSetup(core: Core): boolean {
   return (core.db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
@@ -71,11 +74,6 @@ export async function setup(
   return startSession(core, transport, userId);
 }
 
-function minutesLeft(lockedUntil: string | number, now: Date): number {
-  return Math.max(1, Math.ceil((new Date(lockedUntil).getTime() - now.getTime()) / 60_000));
-}
-
-const Locked = (minutes: number) => new DomainError('ACCOUNT_LOCKED', 'errors.accountLocked', undefined, { minutes });
 const BadCredentials = () => new DomainError('BAD_CREDENTIALS', 'errors.badCredentials');
 
 /**
@@ -103,7 +101,7 @@ async function attempt(
   const found = core.db.select().from(users).where(eq(users.username, input.username)).get();
   const before = core.clock.now();
   const lockedUntil = found ? found.lockedUntil : unknownNames.lockedUntil(input.username, before.getTime());
-  if (lockedUntil && new Date(lockedUntil) > before) throw Locked(minutesLeft(lockedUntil, before));
+  refuseWhileLocked(lockedUntil, before);
 
   const ok = await verifyPassword(input.password, found?.passwordHash ?? (await dummyHash()));
   const now = core.clock.now();
@@ -117,27 +115,16 @@ async function attempt(
       return unknownNames.fail(input.username, now.getTime(), lockoutThreshold, lockoutMinutes) ? 'locked' : 'bad';
     }
     // checked again where the outcome is written: a lock taken meanwhile (another process) holds
-    if (u.lockedUntil && new Date(u.lockedUntil) > now) throw Locked(minutesLeft(u.lockedUntil, now));
-    const who = { id: u.id, displayName: u.displayName };
-    if (!ok) {
-      const failed = u.failedAttempts + 1;
-      if (failed >= lockoutThreshold) {
-        const lockedUntil = new Date(now.getTime() + lockoutMinutes * 60_000).toISOString();
-        core.db.update(users).set({ failedAttempts: 0, lockedUntil }).where(eq(users.id, u.id)).run();
-        writeLog(core.db, now, who, {
-          entity: 'user',
-          entityId: u.id,
-          action: 'lock',
-          changes: { lockedUntil: { before: u.lockedUntil, after: lockedUntil } },
-        });
-        return 'locked';
-      }
-      core.db.update(users).set({ failedAttempts: failed }).where(eq(users.id, u.id)).run();
-      writeLog(core.db, now, who, { entity: 'session', entityId: u.username, action: 'loginFailed' });
-      return 'bad';
-    }
+    refuseWhileLocked(u.lockedUntil, now);
+    if (!ok)
+      return countWrongPassword(core, u, now, { entity: 'session', entityId: u.username, action: 'loginFailed' });
     if (u.disabled) return 'disabled';
-    core.db.update(users).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, u.id)).run();
+    const who = { id: u.id, displayName: u.displayName };
+    core.db
+      .update(users)
+      .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: at })
+      .where(eq(users.id, u.id))
+      .run();
     writeLog(core.db, now, who, { entity: 'session', entityId: u.username, action: 'login' });
     return 'ok';
   });
@@ -154,29 +141,6 @@ export function logout(core: Core, transport: TransportCtx, actor: Actor): Recor
   );
   core.sessions.end(transport.sessionToken);
   transport.setSessionToken(null);
-  return {};
-}
-
-export async function changePassword(
-  core: Core,
-  actorIn: Actor | null,
-  input: { currentPassword: string; newPassword: string },
-): Promise<Record<string, never>> {
-  const actor = requireActor(actorIn);
-  const u = core.db.select().from(users).where(eq(users.id, actor.id)).get();
-  if (!u || !(await verifyPassword(input.currentPassword, u.passwordHash))) {
-    throw Invalid({ currentPassword: 'errors.wrongPassword' });
-  }
-  const passwordHash = await hashPassword(input.newPassword);
-  const now = core.clock.now();
-  inTransaction(core, () => {
-    core.db
-      .update(users)
-      .set({ passwordHash, updatedAt: now.toISOString(), updatedBy: actor.id, version: u.version + 1 })
-      .where(eq(users.id, actor.id))
-      .run();
-    writeLog(core.db, now, actor, { entity: 'user', entityId: actor.id, action: 'changePassword' });
-  });
   return {};
 }
 

@@ -25,17 +25,18 @@ async function main() {
     port: Number(values.port),
   });
   const stopJobs = core.fault ? () => {} : startBackgroundJobs(core);
-  console.log(`客户管理 / Customer management: open ${host.openUrl}`);
-  console.log(`data: ${dataDir}`);
-  if (core.fault) console.log(`数据无法使用，页面会说明原因 / the data cannot be used, the page says why: ${core.fault.kind}`);
   const stop = async () => {
     stopJobs();
     await host.close();
     core.sqlite.close();
     process.exit(0);
   };
+  // before the address is printed: whoever reads it may stop us at once, and the file must be closed then
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  console.log(`客户管理 / Customer management: open ${host.openUrl}`);
+  console.log(`data: ${dataDir}`);
+  if (core.fault) console.log(`数据无法使用，页面会说明原因 / the data cannot be used, the page says why: ${core.fault.kind}`);
 }
 
 main().catch((err) => {

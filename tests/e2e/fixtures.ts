@@ -14,9 +14,8 @@ export interface AppHost {
   dataDir: string;
 }
 
-/** Starts the built host (`dist/main/web.js`) on a free port with an empty data folder. */
-async function startWeb(): Promise<{ host: AppHost; child: ChildProcess }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-e2e-'));
+/** Starts the built host (`dist/main/web.js`) on a free port with an empty data folder (or the one given). */
+export async function startWeb(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-e2e-'))): Promise<{ host: AppHost; child: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(root, 'dist/main/web.js'), '--data-dir', dataDir, '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,12 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../electron/core/contract';
-import { call } from '../../api';
+import { ApiCallError, call } from '../../api';
+import { errorText } from '../../shared/apiErrors';
 import { NewPasswordFields } from '../../shared/NewPasswordFields';
 import { useFormSubmit } from '../../shared/useFormSubmit';
 import { zodRule } from '../../shared/zodRule';
+import { useSession } from '../../stores/session';
 
 interface Values {
   currentPassword: string;
@@ -15,13 +17,34 @@ interface Values {
 const input = contract['auth.changePassword'].input.shape;
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
-/** The signed-in user changes their own password. */
+/** Whether the core ended this window's session (wrong current passwords locked the account). */
+async function signedOut(): Promise<boolean> {
+  try {
+    return (await call('auth.status', {})).user === null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The signed-in user changes their own password. Wrong current passwords count toward the
+ * sign-in lockout; when they lock the account the core ends the user's sessions, and the window
+ * shows the lock message and returns to sign-in with a notice saying why.
+ */
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { busy, submit } = useFormSubmit(form, FIELDS, async (values) => {
-    await call('auth.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+    try {
+      await call('auth.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+    } catch (error) {
+      if (!(error instanceof ApiCallError && error.code === 'ACCOUNT_LOCKED' && (await signedOut()))) throw error;
+      void message.error(errorText(error));
+      onClose();
+      useSession.setState({ user: null, phase: 'login', notice: 'auth.changePassword.lockedOut', lastCallAt: 0 });
+      return;
+    }
     void message.success(t('auth.changePassword.done'));
     onClose();
   });

@@ -1,4 +1,4 @@
-import { timingSafeEqual, randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -80,7 +80,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     const { status, error } = requestError(err.statusCode ?? 500);
     if (status === 500) console.error('[host] request failed:', err);
     if (isApi(req)) return refuse(reply, status, error);
-    return reply.code(status).type('text/plain; charset=utf-8').send(status === 500 ? 'Internal error' : 'Bad request');
+    return reply
+      .code(status)
+      .type('text/plain; charset=utf-8')
+      .send(status === 500 ? 'Internal error' : 'Bad request');
   });
   app.setNotFoundHandler((req, reply) => {
     if (isApi(req)) return refuse(reply, 404, { code: 'UNKNOWN_CHANNEL', messageKey: 'errors.unknownChannel' });
@@ -113,7 +116,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return reply
         .code(401)
         .type('text/plain; charset=utf-8')
-        .send('请打开 npm run web 打印的完整地址（含访问令牌）。 Open the full URL printed by `npm run web` (it carries the access token).');
+        .send(
+          '请打开 npm run web 打印的完整地址（含访问令牌）。 Open the full URL printed by `npm run web` (it carries the access token).',
+        );
     }
   });
 
@@ -131,7 +136,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   // Server-sent events for the signed-in session (progress, session ended, ...)
   app.get('/api/events', (req, reply) => {
     const s = core.sessions.lookup(req.cookies[SESSION_COOKIE], false);
-    if (s.state !== 'active') return refuse(reply, 401, { code: 'UNAUTHENTICATED', messageKey: 'errors.unauthenticated' });
+    if (s.state !== 'active') {
+      return refuse(reply, 401, { code: 'UNAUTHENTICATED', messageKey: 'errors.unauthenticated' });
+    }
     reply.hijack();
     reply.raw.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',

@@ -5,9 +5,9 @@ import type { ApiResult } from './contract-kit';
 import type { Core } from './core';
 import { DomainError, Forbidden, Invalid, SessionExpired, Unauthenticated } from './errors';
 import { refuseWhileFaulted, storageFaultOf } from './faults';
-import { refusedTextFields } from './normalize';
 import type { Handler, Handlers, TransportCtx } from './handler';
 import { handlers as defaultHandlers } from './handlers';
+import { refusedTextFields } from './normalize';
 import { writeGate } from './write-gate';
 
 /** An i18n key such as `validation.required` or `customers.validation.uscc` (zod's own messages are sentences). */

@@ -7,7 +7,8 @@ export function normalizeText(value: string): string {
 }
 
 // Full-width forms that are never meant as Chinese punctuation: letters, digits and a few symbols.
-const FOLDABLE = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF20\uFF3F\uFF0D\uFF0E\uFF0B\uFF0F\uFF03\uFF05\uFF06\uFF1D]/g;
+const FOLDABLE =
+  /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF20\uFF3F\uFF0D\uFF0E\uFF0B\uFF0F\uFF03\uFF05\uFF06\uFF1D]/g;
 
 /**
  * Normalisation for prose (names, addresses, memos): full-width letters and digits become
@@ -36,7 +37,7 @@ export function normalizeProse(value: string): string {
  *   back something other than what was acknowledged.
  * Full-width folding and whitespace collapsing stay with normalizeText / normalizeProse.
  */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+const CONTROL_CHARS = /(?![\t\n\r])\p{Cc}/u;
 const FORMAT_CHARS = /\p{Cf}/u;
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -60,24 +61,27 @@ export function refusedTextFields(input: unknown): Record<string, string> | null
     for (let x: Node | null = n; x?.parent; x = x.parent) parts.push(x.key);
     return parts.reverse().join('.') || '_';
   };
-  let fields: Record<string, string> | null = null;
+  const fields: Record<string, string> = {};
+  const note = (n: Node, text: string) => {
+    const why = refusedTextKey(text);
+    const at = why && pathOf(n);
+    if (at && !fields[at]) fields[at] = why;
+  };
   const stack: Node[] = [{ value: input, key: '', parent: null }];
   while (stack.length) {
     const node = stack.pop() as Node;
     const { value } = node;
     if (typeof value === 'string') {
-      const why = refusedTextKey(value);
-      if (why) (fields ??= {})[pathOf(node)] ??= why;
+      note(node, value);
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: String(i), parent: node });
     } else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
         const child = { value: v, key: k, parent: node };
-        const why = refusedTextKey(k);
-        if (why) (fields ??= {})[pathOf(child)] ??= why;
+        note(child, k);
         stack.push(child);
       }
     }
   }
-  return fields;
+  return Object.keys(fields).length ? fields : null;
 }

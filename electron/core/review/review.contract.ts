@@ -181,9 +181,7 @@ export const reviewContract = {
   /** Every run, newest first: when, by whom, how many candidates, what was done. */
   'review.runs': channel({
     access: review,
-    input: z
-      .object({ page: pageField().default(1), pageSize: z.number().int().min(1).max(100).default(20) })
-      .strict(),
+    input: z.object({ page: pageField().default(1), pageSize: z.number().int().min(1).max(100).default(20) }).strict(),
     output: z.object({ items: z.array(reviewRunSchema), total: z.number().int() }),
   }),
 };

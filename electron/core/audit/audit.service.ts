@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { operationLog } from '../../../db/schema';
 import type { Core } from '../core';
+import { Conflict, DomainError } from '../errors';
 import type { AuditRow } from './audit.contract';
 
 export interface AuditQuery {
@@ -88,4 +89,33 @@ export function auditFacets(core: Core) {
     .pluck()
     .all() as string[];
   return { users, entities, actions };
+}
+
+/**
+ * A stale save's refusal that says who changed the record since it was read, when, and what:
+ * the record's last `versions` log rows of `action` (one per saved version). `fields` lists the
+ * changed fields' names, comma-separated (the renderer shows their labels).
+ */
+export function conflictSince(
+  core: Core,
+  r: { entity: string; entityId: number; action: string; versions: number },
+): DomainError {
+  const rows = core.sqlite
+    .prepare(
+      `SELECT user_name AS userName, at, changes FROM operation_log
+       WHERE entity = ? AND entity_id = ? AND action = ? ORDER BY at DESC, id DESC LIMIT ?`,
+    )
+    .all(r.entity, String(r.entityId), r.action, Math.max(1, r.versions)) as {
+    userName: string | null;
+    at: string;
+    changes: string | null;
+  }[];
+  if (!rows.length) return Conflict();
+  const by = [...new Set(rows.map((x) => x.userName).filter((n): n is string => !!n))];
+  const fields = [...new Set(rows.flatMap((x) => Object.keys(x.changes ? JSON.parse(x.changes) : {})))];
+  return new DomainError('CONFLICT', 'errors.changedBy', undefined, {
+    by: by.join(','),
+    at: rows[0].at,
+    fields: fields.join(','),
+  });
 }

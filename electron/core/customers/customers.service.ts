@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import { customerAddresses, customerContacts, customers } from '../../../db/schema';
 import type { Actor } from '../actor';
 import { type Changes, diffFields, writeLog } from '../audit/audit.log';
-import { listAudit } from '../audit/audit.service';
+import { conflictSince, listAudit } from '../audit/audit.service';
 import { type Core, inTransaction } from '../core';
-import { Conflict, DomainError, NotFound } from '../errors';
+import { DomainError, NotFound } from '../errors';
 import { takeNextCode } from './code';
 import { addressRows, contactRows, customerColumns, HISTORY_FIELDS } from './customer.rows';
 import { normalizeCustomerName } from './customer.rules';
@@ -134,7 +134,10 @@ export function createCustomer(core: Core, actor: Actor, input: CustomerCreate):
 export function updateCustomer(core: Core, actor: Actor, input: CustomerUpdate): CustomerDetail {
   return inTransaction(core, () => {
     const before = readCustomer(core, input.id);
-    if (before.version !== input.version) throw Conflict();
+    if (before.version !== input.version) {
+      const versions = before.version - input.version;
+      throw conflictSince(core, { entity: 'customer', entityId: input.id, action: 'update', versions });
+    }
     // a retired record is history: only those who may retire customers may correct it
     if (before.status === 'deactivated' && !actor.permissions.has('customer.deactivate')) {
       throw new DomainError('FORBIDDEN', 'customers.errors.deactivatedReadOnly', undefined, {

@@ -40,7 +40,10 @@ describe('creating a customer', () => {
     const before = snapshot(env.core);
     // I is outside the alphabet (a wrong check character alone asks for confirmation: pilot-uscc.test.ts)
     const r = await admin.call('customer.create', { ...(await fullCustomer(admin)), taxId: '91110108MA01ABCDIX' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { taxId: 'customers.validation.uscc' } } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { taxId: 'customers.validation.uscc' } },
+    });
     expect(snapshot(env.core)).toBe(before);
   });
 
@@ -70,7 +73,9 @@ describe('creating a customer', () => {
     const samePhone = { name: '另一家公司', contacts: [{ name: '王', mobile: '+86 13812345678' }] };
     expect(await admin.call('customer.create', samePhone)).toMatchObject({ error: { code: 'POSSIBLE_DUPLICATE' } });
     const matches = await admin.ok('customer.checkDuplicates', { name: similar.name, phones: ['13812345678'] });
-    expect(matches.matches).toEqual([{ id: 1, code: 'C000001', name: '北京海淀科技有限公司', status: 'active', reason: 'name' }]);
+    expect(matches.matches).toEqual([
+      { id: 1, code: 'C000001', name: '北京海淀科技有限公司', status: 'active', reason: 'name' },
+    ]);
 
     const created = await admin.ok('customer.create', { ...similar, duplicateReason: '同名不同址的分支机构' });
     const log = await admin.ok('customer.history', { id: created.id });
@@ -129,14 +134,22 @@ describe('editing a customer', () => {
     });
   });
 
-  it('refuses a stale save and keeps the newer one', async () => {
+  it('refuses a stale save, keeps the newer one, and says who changed what and when', async () => {
     const c = await admin.ok('customer.create', await fullCustomer(admin));
     const input = { ...(await fullCustomer(admin)), id: c.id, version: 1 };
-    await admin.ok('customer.update', { ...input, memo: '第一次修改' });
+    const clerk = await env.userWithRoles('wangwu', ['clerk']);
+    env.clock.advanceMinutes(5);
+    await clerk.ok('customer.update', { ...input, memo: '第一次修改', website: 'www.hdkj.example.com' });
+    const savedAt = env.clock.now().toISOString();
+    env.clock.advanceMinutes(3);
     const before = snapshot(env.core);
     expect(await admin.call('customer.update', { ...input, memo: '过时的修改' })).toEqual({
       ok: false,
-      error: { code: 'CONFLICT', messageKey: 'errors.conflict' },
+      error: {
+        code: 'CONFLICT',
+        messageKey: 'errors.changedBy',
+        params: { by: 'wangwu', at: savedAt, fields: 'website,memo' },
+      },
     });
     expect(snapshot(env.core)).toBe(before);
     expect((await admin.ok('customer.get', { id: c.id })).memo).toBe('第一次修改');

@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, Anchor, App, Button, Card, Flex, Form, Result, Skeleton, Space, Typography } from 'antd';
+import i18n from 'i18next';
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -12,6 +13,8 @@ import {
 } from '../../../../../electron/core/customers/customers.contract';
 import { ApiCallError, call } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
+import { formatMinute } from '../../../shared/format';
+import { fieldLabel } from '../../audit/formatChanges';
 import { customerPaths } from '../paths';
 import { statusText } from '../shared/StatusTag';
 import { AddressesSection } from './AddressesSection';
@@ -35,6 +38,20 @@ import { useMnemonic } from './useMnemonic';
 import { useTaxIdChecksum } from './useTaxIdChecksum';
 
 const SECTIONS = ['basic', 'contacts', 'addresses', 'credit', 'extra'] as const;
+
+/** "王五 于 2026-01-05 10:32 修改了 电话、地址", from the core's conflict (who, when, which fields). */
+function changedByText(p: Record<string, string | number>): string {
+  const sep = i18n.t('common.listSeparator');
+  const list = (v: unknown) =>
+    String(v ?? '')
+      .split(',')
+      .filter(Boolean);
+  return i18n.t('errors.changedBy', {
+    by: list(p.by).join(sep),
+    time: formatMinute(String(p.at ?? '')) ?? '',
+    fields: list(p.fields).map(fieldLabel).join(sep),
+  });
+}
 
 /** 新增客户 (`/customers/new`) and 编辑客户 (`/customers/:id/edit`). */
 export function CustomerFormPage({ mode }: { mode: 'create' | 'edit' }) {
@@ -76,7 +93,7 @@ interface PendingDuplicate {
 
 function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onReload: () => unknown }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const reportError = useReportError();
   const [form] = Form.useForm<CustomerFormValues>();
@@ -84,7 +101,8 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
   const [suggestedCode, setSuggestedCode] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [pending, setPending] = useState<PendingDuplicate | null>(null);
-  const [conflict, setConflict] = useState(false);
+  /** a stale save: who changed the customer meanwhile, when and what (empty when the core did not say) */
+  const [conflict, setConflict] = useState<string | null>(null);
   const duplicates = useDuplicates(form, detail?.id);
   const mnemonic = useMnemonic(form, editing);
   const taxIdChecksum = useTaxIdChecksum(detail);
@@ -119,7 +137,13 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
     const confirmTaxIdChecksum = checksumConfirmed.current || undefined;
     try {
       const saved = detail
-        ? await call('customer.update', { ...fields, id: detail.id, version: detail.version, duplicateReason, confirmTaxIdChecksum })
+        ? await call('customer.update', {
+            ...fields,
+            id: detail.id,
+            version: detail.version,
+            duplicateReason,
+            confirmTaxIdChecksum,
+          })
         : await call('customer.create', { ...fields, code: codeToSend(), duplicateReason, confirmTaxIdChecksum });
       setPending(null);
       void message.success(t('common.saved'));
@@ -149,7 +173,7 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
       return;
     }
     if (error.code === 'CONFLICT') {
-      setConflict(true);
+      setConflict(error.params ? changedByText(error.params) : '');
       window.scrollTo({ top: 0, behavior: 'smooth' });
       return;
     }
@@ -234,6 +258,20 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
     }
   };
 
+  /** 取消 / back: straight away when nothing was typed, otherwise after the user agrees to discard it */
+  const leave = () => {
+    const go = () => navigate(detail ? customerPaths.detail(detail.id) : customerPaths.list);
+    if (!form.isFieldsTouched()) return go();
+    modal.confirm({
+      title: t('common.unsaved.title'),
+      content: t('common.unsaved.text'),
+      okText: t('common.unsaved.discard'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.unsaved.stay'),
+      onOk: go,
+    });
+  };
+
   const warnings = duplicates.matches.filter((m) => m.reason !== 'taxId');
   const title = detail ? t('customers.form.editTitle', { name: detail.name }) : t('customers.form.createTitle');
 
@@ -247,16 +285,14 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
               type="text"
               icon={<ArrowLeftOutlined aria-hidden />}
               aria-label={t('customers.form.back')}
-              onClick={() => navigate(detail ? customerPaths.detail(detail.id) : customerPaths.list)}
+              onClick={leave}
             />
             <Typography.Title level={4} style={{ margin: 0 }} ellipsis>
               {title}
             </Typography.Title>
           </Flex>
           <Space>
-            <Button onClick={() => navigate(detail ? customerPaths.detail(detail.id) : customerPaths.list)}>
-              {t('common.cancel')}
-            </Button>
+            <Button onClick={leave}>{t('common.cancel')}</Button>
             <Button type="primary" icon={<SaveOutlined aria-hidden />} loading={saving} onClick={() => void submit()}>
               {t('common.save')}
             </Button>
@@ -282,13 +318,18 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
           title={t(`customers.form.editingStatus.${detail.status}`)}
         />
       )}
-      {conflict && (
+      {conflict !== null && (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
           title={t('customers.form.conflictTitle')}
-          description={t('customers.form.conflictText')}
+          description={
+            <>
+              {conflict && <div>{conflict}</div>}
+              <div>{t('customers.form.conflictText')}</div>
+            </>
+          }
           action={
             <Button size="small" onClick={() => void onReload()}>
               {t('customers.form.reload')}

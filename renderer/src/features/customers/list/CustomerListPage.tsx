@@ -189,6 +189,9 @@ export function CustomerListPage() {
             preserveSelectedRowKeys: true,
             columnWidth: 48,
             fixed: true,
+            // antd names these checkboxes in English ("Select row 3"): name them for the customer
+            getTitleCheckboxProps: () => ({ 'aria-label': t('common.selectAll') }),
+            getCheckboxProps: (row) => ({ 'aria-label': t('common.selectRow', { label: `${row.code} ${row.name}` }) }),
           }}
           onChange={(_p, _f, sorter) => {
             const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<CustomerListRow>;

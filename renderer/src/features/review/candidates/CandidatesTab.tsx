@@ -111,6 +111,7 @@ export function CandidatesTab({ runId, status, keepDays, enabledRules, onBackToC
                 selectedRowKeys: selected.map((c) => c.customerId as Key),
                 preserveSelectedRowKeys: true,
                 onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
+                getTitleCheckboxProps: () => ({ 'aria-label': t('common.selectAll') }),
                 getCheckboxProps: (row) => ({
                   disabled: row.decision !== null,
                   'aria-label': `${row.code} ${row.name}`,

@@ -11,7 +11,6 @@ import '../../../renderer/src/app/i18n';
 import {
   CODE_VALUE_PREFIX,
   changeText,
-  fieldLabel,
   formatChanges,
   reasonOf,
   targetOf,

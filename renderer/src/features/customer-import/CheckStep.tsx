@@ -7,11 +7,13 @@ import { call } from '../../api';
 import { useReportError } from '../../shared/apiErrors';
 import { downloadFile } from './fileTransfer';
 import { IssuesTable } from './IssuesTable';
+import type { ValueMapEntry } from '../../../../electron/core/customers/import/import.contract';
 import type { ImportMode, Mapping, Upload, Validation } from './types';
 
 interface Props {
   upload: Upload;
   mapping: Mapping;
+  valueMap: ValueMapEntry[];
   validation: Validation;
   busy: boolean;
   onBack(): void;
@@ -32,8 +34,8 @@ function errorFileTexts(keys: string[]): Record<string, string> {
   return texts;
 }
 
-/** Step 3: what the check found, the error list (downloadable), and how to import. */
-export function CheckStep({ upload, mapping, validation: v, busy, onBack, onRun }: Props) {
+/** Step 4: what the check found, the error list (downloadable), and how to import. */
+export function CheckStep({ upload, mapping, valueMap, validation: v, busy, onBack, onRun }: Props) {
   const { t } = useTranslation();
   const reportError = useReportError();
   const [mode, setMode] = useState<ImportMode>('allOrNothing');
@@ -43,7 +45,7 @@ export function CheckStep({ upload, mapping, validation: v, busy, onBack, onRun 
   const errorsFile = async () => {
     setFetching(true);
     try {
-      await downloadFile(await call('customer.importErrorsFile', { uploadId: upload.uploadId, mapping, texts: errorFileTexts(v.messageKeys) }));
+      await downloadFile(await call('customer.importErrorsFile', { uploadId: upload.uploadId, mapping, valueMap, texts: errorFileTexts(v.messageKeys) }));
     } catch (error) {
       reportError(error);
     } finally {

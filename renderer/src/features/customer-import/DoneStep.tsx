@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { RunResult } from './types';
 
-/** Step 4: how many customers arrived, and where to go next. */
+/** Step 5: how many customers arrived, and where to go next. */
 export function DoneStep({ result, onAgain }: { result: RunResult; onAgain(): void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();

@@ -1,7 +1,7 @@
 import { App, Card, Steps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_IMPORT_BYTES } from '../../../../electron/core/customers/import/import.contract';
+import { MAX_IMPORT_BYTES, type ValueMapEntry } from '../../../../electron/core/customers/import/import.contract';
 import { call } from '../../api';
 import { useReportError } from '../../shared/apiErrors';
 import { CheckStep } from './CheckStep';
@@ -9,30 +9,39 @@ import { DoneStep } from './DoneStep';
 import { fileToBase64 } from './fileTransfer';
 import { MappingStep } from './MappingStep';
 import { ProgressBar } from './ProgressBar';
-import type { ImportMode, Mapping, RunResult, Upload, Validation } from './types';
+import type { ImportMode, Mapping, RunResult, Upload, Validation, Values } from './types';
 import { UploadStep } from './UploadStep';
 import { useImportProgress } from './useImportProgress';
+import { ValueMapStep } from './ValueMapStep';
 
 type Busy = null | 'upload' | 'validate' | 'run';
 
-/** Import: upload → map columns (with a preview) → check every row → import → done. */
+/**
+ * Import: upload → map columns (with a preview) → map values that name no list item (when there
+ * are any) → check every row → import → done.
+ */
 export function ImportWizard() {
   const { t } = useTranslation();
   const reportError = useReportError();
   const { message } = App.useApp();
   const [upload, setUpload] = useState<Upload | null>(null);
   const [mapping, setMapping] = useState<Mapping>([]);
+  const [values, setValues] = useState<Values | null>(null);
+  const [valueMap, setValueMap] = useState<ValueMapEntry[]>([]);
   const [validation, setValidation] = useState<Validation | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const progress = useImportProgress(true);
   const shown = busy && progress && (!upload || progress.uploadId === upload.uploadId || busy === 'upload') ? progress : null;
 
-  const step = result ? 3 : validation && !validation.mappingErrors.length ? 2 : upload ? 1 : 0;
+  const hasValues = !!values?.columns.length;
+  const step = result ? 4 : validation && !validation.mappingErrors.length ? 3 : hasValues ? 2 : upload ? 1 : 0;
 
   const restart = () => {
     setUpload(null);
     setMapping([]);
+    setValues(null);
+    setValueMap([]);
     setValidation(null);
     setResult(null);
   };
@@ -47,6 +56,8 @@ export function ImportWizard() {
       const up = await call('customer.importUpload', { fileName: file.name, dataBase64: await fileToBase64(file) });
       setUpload(up);
       setMapping(up.suggestedMapping);
+      setValues(null);
+      setValueMap([]);
       setValidation(null);
     } catch (error) {
       reportError(error);
@@ -55,11 +66,12 @@ export function ImportWizard() {
     }
   };
 
-  const check = async () => {
+  const check = async (map: ValueMapEntry[]) => {
     if (!upload) return;
     setBusy('validate');
     try {
-      setValidation(await call('customer.importValidate', { uploadId: upload.uploadId, mapping }));
+      setValueMap(map);
+      setValidation(await call('customer.importValidate', { uploadId: upload.uploadId, mapping, valueMap: map }));
     } catch (error) {
       reportError(error);
     } finally {
@@ -67,11 +79,28 @@ export function ImportWizard() {
     }
   };
 
+  /** After the columns: the values that name no list item; none → straight to the check. */
+  const findValues = async () => {
+    if (!upload) return;
+    setBusy('validate');
+    let found: Values;
+    try {
+      found = await call('customer.importValues', { uploadId: upload.uploadId, mapping });
+    } catch (error) {
+      reportError(error);
+      setBusy(null);
+      return;
+    }
+    setValues(found);
+    if (found.columns.length) setBusy(null);
+    else await check([]);
+  };
+
   const run = async (mode: ImportMode) => {
     if (!upload) return;
     setBusy('run');
     try {
-      setResult(await call('customer.importRun', { uploadId: upload.uploadId, mapping, mode }));
+      setResult(await call('customer.importRun', { uploadId: upload.uploadId, mapping, valueMap, mode }));
     } catch (error) {
       reportError(error);
     } finally {
@@ -87,6 +116,7 @@ export function ImportWizard() {
         items={[
           { title: t('customer-import.steps.upload') },
           { title: t('customer-import.steps.mapping') },
+          { title: t('customer-import.steps.values') },
           { title: t('customer-import.steps.check') },
           { title: t('customer-import.steps.done') },
         ]}
@@ -105,23 +135,41 @@ export function ImportWizard() {
           busy={busy === 'validate'}
           onChange={(m) => {
             setMapping(m);
+            setValues(null);
+            setValueMap([]);
             setValidation(null);
           }}
           onBack={restart}
-          onNext={() => void check()}
+          onNext={() => void findValues()}
         />
       )}
-      {step === 2 && upload && validation && (
+      {step === 2 && values && (
+        <ValueMapStep
+          values={values}
+          initial={valueMap}
+          busy={busy === 'validate'}
+          onBack={() => {
+            setValues(null);
+            setValueMap([]);
+          }}
+          onNext={(map) => void check(map)}
+        />
+      )}
+      {step === 3 && upload && validation && (
         <CheckStep
           upload={upload}
           mapping={mapping}
+          valueMap={valueMap}
           validation={validation}
           busy={busy === 'run'}
-          onBack={() => setValidation(null)}
+          onBack={() => {
+            setValidation(null);
+            if (!hasValues) setValues(null);
+          }}
           onRun={(mode) => void run(mode)}
         />
       )}
-      {step === 3 && result && <DoneStep result={result} onAgain={restart} />}
+      {step === 4 && result && <DoneStep result={result} onAgain={restart} />}
     </Card>
   );
 }

@@ -59,7 +59,6 @@ export async function run(job: RunJob, report: Report, threads: Threads | null, 
     const rows = ready.rows;
     if (!rows.length) throw new DomainError('INVALID_INPUT', 'customer-import.errors.nothingToImport');
     const total = ready.total;
-    const reason = `导入 ${job.fileName}`;
     const at = new Date(job.nowIso);
     await acquireWrite();
     report({ phase: 'write', done: 0, total: rows.length });
@@ -72,7 +71,7 @@ export async function run(job: RunJob, report: Report, threads: Threads | null, 
         const created = createPendingItems(sqlite, pending, at, job.actor);
         const refs = new RefIndex({ ...refData, lookups: [...refData.lookups, ...created.values()] });
         const written = writeCustomers(
-          { sqlite, refs, at, actor: job.actor, reason, onProgress: (done) => report({ phase: 'write', done, total: rows.length }) },
+          { sqlite, refs, at, actor: job.actor, fileName: job.fileName, onProgress: (done) => report({ phase: 'write', done, total: rows.length }) },
           withCreatedIds(rows, created),
         );
         rememberValueMap(sqlite, job.valueMap, created, pending, refs, at, job.actor);
@@ -94,7 +93,8 @@ export async function run(job: RunJob, report: Report, threads: Threads | null, 
           entityId: job.uploadId,
           action: 'import',
           changes: JSON.stringify(Object.fromEntries(Object.entries(after).map(([k, v]) => [k, { before: null, after: v }]))),
-          reason,
+          // the renderer words the import from `fileName`: the core writes no sentences
+          reason: null,
         });
         return written;
       })

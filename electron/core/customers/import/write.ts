@@ -68,8 +68,11 @@ export interface WriteContext {
   refs: RefIndex;
   at: Date;
   actor: { id: number; displayName: string };
-  /** the per-customer log reason, e.g. 导入 客户.xlsx */
-  reason: string;
+  /**
+   * the uploaded file's name, kept in each customer's 'create' log row as `importedFrom` (data,
+   * not a sentence: the renderer says "导入 客户.xlsx" / "Imported from 客户.xlsx")
+   */
+  fileName: string;
   onProgress?: (done: number) => void;
 }
 
@@ -174,6 +177,7 @@ export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): str
     // a pilot-era USCC was imported as a warning: its log row keeps it, as the form's save does
     const warning = usccChecksumWarning({ taxId: r.taxId, nature: r.record.nature, addresses: r.addresses });
     if (warning) changes.warnings = { before: null, after: [warning] };
+    changes.importedFrom = { before: null, after: ctx.fileName };
     insLog({
       at: stamp,
       userId: ctx.actor.id,
@@ -181,8 +185,8 @@ export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): str
       entity: 'customer',
       entityId: String(id),
       action: 'create',
-      changes: Object.keys(changes).length ? JSON.stringify(changes) : null,
-      reason: ctx.reason,
+      changes: JSON.stringify(changes),
+      reason: null,
     });
     out.push(code);
     if (ctx.onProgress && (i + 1) % 2000 === 0) ctx.onProgress(i + 1);

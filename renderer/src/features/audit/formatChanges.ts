@@ -19,6 +19,10 @@ export const CODE_VALUE_PREFIX: Record<AuditCodeField, string> = {
 const TIME_FIELDS = new Set(['lockedUntil', 'lastLoginAt', 'createdAt', 'updatedAt']);
 /** Moved out of the change list into the 原因 column: the reason chosen from the list. */
 const REASON_FIELD = 'statusReason';
+/** Moved out likewise: the file a customer was imported from (worded per language). */
+const IMPORT_FIELD = 'importedFrom';
+/** How the core worded an import before it stored the file as data ("导入 十月客户.xlsx"). */
+const LEGACY_IMPORT_REASON = /^导入 (.+\.(?:xlsx|csv))$/i;
 
 const NO_CONTEXT: HistoryContext = { lookups: [], users: [] };
 const empty = () => i18n.t('common.empty');
@@ -55,7 +59,7 @@ export interface ChangeLine {
 export function formatChanges(row: Pick<AuditRow, 'changes'>, ctx: HistoryContext = NO_CONTEXT): ChangeLine[] {
   if (!row.changes) return [];
   return Object.entries(row.changes)
-    .filter(([field]) => field !== REASON_FIELD)
+    .filter(([field]) => field !== REASON_FIELD && field !== IMPORT_FIELD)
     .map(([field, { before, after }]) => ({
       field,
       label: fieldLabel(field),
@@ -74,7 +78,11 @@ export function changeText(line: ChangeLine): string {
  * The 原因 column: a reason chosen from a list (停用原因) with the memo typed beside it, or the
  * written reason alone (解冻, 启用, 保留, 仍然保存).
  */
-export function reasonOf(row: Pick<AuditRow, 'changes' | 'reason'>): { reason: string | null; memo: string | null } {
+export function reasonOf(
+  row: Pick<AuditRow, 'changes' | 'reason'> & Partial<Pick<AuditRow, 'entity' | 'action'>>,
+): { reason: string | null; memo: string | null } {
+  const imported = importReason(row);
+  if (imported) return { reason: imported, memo: null };
   const chosen = row.changes?.[REASON_FIELD]?.after;
   if (typeof chosen === 'string' && chosen) return { reason: chosen, memo: row.reason };
   return { reason: row.reason, memo: null };
@@ -104,4 +112,19 @@ export function targetOf(row: Pick<AuditRow, 'entity' | 'entityId' | 'target' | 
     return { kind, label: translateOr('audit.settingsKey', row.entityId), customerId: null };
   if (row.entity === 'reviewRun' && row.entityId) return { kind, label: `#${row.entityId}`, customerId: null };
   return { kind, label: row.entityId, customerId: null };
+}
+
+/** "导入 十月客户.xlsx" for a row an import wrote (the summary, or a customer it created); else null. */
+export function importReason(row: Pick<AuditRow, 'changes' | 'reason'> & Partial<Pick<AuditRow, 'entity' | 'action'>>) {
+  const file = importFileOf(row);
+  return file ? i18n.t('audit.importedFrom', { fileName: file }) : null;
+}
+
+/** The file an import row (the summary, or a customer it created) came from; older rows said it in words. */
+function importFileOf(row: Pick<AuditRow, 'changes' | 'reason'> & Partial<Pick<AuditRow, 'entity' | 'action'>>) {
+  const stored = row.changes?.[IMPORT_FIELD]?.after ?? (row.entity === 'customerImport' ? row.changes?.fileName?.after : null);
+  if (typeof stored === 'string' && stored) return stored;
+  const byImport = row.entity === 'customerImport' || (row.entity === 'customer' && row.action === 'create');
+  const legacy = byImport && row.reason ? LEGACY_IMPORT_REASON.exec(row.reason) : null;
+  return legacy ? legacy[1] : null;
 }

@@ -6,6 +6,7 @@ import { call } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
 import { formatDateTime } from '../../../shared/format';
 import { translateOr } from '../../../shared/translate';
+import { importReason } from '../../audit/formatChanges';
 import { useLookups } from '../../lookups/lookupsStore';
 import { useUserOptions } from '../shared/useUserOptions';
 import { changeLines } from './historyFormat';
@@ -102,7 +103,7 @@ export function HistoryTab({ customerId, version }: { customerId: number; versio
           key: 'reason',
           title: t('customers.history.reason'),
           width: 200,
-          render: (_, e) => e.reason ?? t('common.empty'),
+          render: (_, e) => importReason({ ...e, entity: 'customer' }) ?? e.reason ?? t('common.empty'),
         },
       ]}
     />

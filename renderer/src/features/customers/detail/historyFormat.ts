@@ -103,7 +103,9 @@ export function changeLines(
   ctx: HistoryContext,
 ): ChangeLine[] {
   if (!changes) return [];
-  return Object.entries(changes).map(([field, { before, after }]) => ({
+  // the import's file goes to the 原因 column (importReason)
+  const shown = Object.entries(changes).filter(([field]) => field !== 'importedFrom');
+  return shown.map(([field, { before, after }]) => ({
     field,
     label: fieldLabel(field),
     before: formatHistoryValue(field, before, ctx),

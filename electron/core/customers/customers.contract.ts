@@ -191,7 +191,7 @@ export const customerFieldsSchema = z.object({
     .transform((s) => s || null)
     .nullable()
     .optional(),
-  /** 信用额度 in cents (分) */
+  /** 信用额度 in cents (分): 0 … 1e13 分 (1,000 亿元), an integer, safe in SQLite and JS */
   creditLimitCents: z
     .number()
     .int('customers.validation.cents')

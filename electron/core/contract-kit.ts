@@ -33,8 +33,9 @@ export function refuseHiddenChars(value: string, ctx: z.RefinementCtx): void {
 }
 
 /**
- * Ranges of numbers in inputs (zod's .int() already means a safe integer). Page sizes stay with
- * each channel (the UI asks for at most 200 rows a page; list limits are 500, import pages 1000).
+ * Ranges of numbers in inputs. zod's .int() already means a safe integer, so ids and versions
+ * (.int().positive()) need nothing more. Page sizes stay with each channel (the UI asks for at
+ * most 200 rows a page; list limits are 500, import issue pages 1000).
  */
 export const LIMITS = {
   /** page numbers: 1e6 pages of the largest page size is beyond any archive this app holds */
@@ -44,8 +45,6 @@ export const LIMITS = {
   /** `sort` of managed-list items */
   sort: 1_000_000,
 } as const;
-/** A record id or a version: positive safe integer. */
-export const idField = () => z.number('validation.required').int('validation.invalid_type').positive('validation.range');
 export const pageField = () => z.number().int().min(1, 'validation.range').max(LIMITS.page, 'validation.range');
 export const offsetField = () => z.number().int().min(0, 'validation.range').max(LIMITS.offset, 'validation.range');
 

@@ -41,7 +41,13 @@ describe('numbers in inputs have real ranges', () => {
     const admin = await env.admin();
     const item = await admin.ok('lookup.create', { kind: 'region', name: '测试片区甲', sort: LIMITS.sort });
     expect(item.sort).toBe(LIMITS.sort);
-    const updated = await admin.ok('lookup.update', { id: item.id, version: item.version, name: '测试片区甲', active: true, sort: 0 });
+    const updated = await admin.ok('lookup.update', {
+      id: item.id,
+      version: item.version,
+      name: '测试片区甲',
+      active: true,
+      sort: 0,
+    });
     expect(updated.sort).toBe(0);
     expect((await admin.ok('audit.list', { page: LIMITS.page, pageSize: 200 })).items).toEqual([]);
   });

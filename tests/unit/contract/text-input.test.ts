@@ -11,10 +11,23 @@ afterEach(() => env.close());
 
 const CONTROL = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\u009f'];
 const INVISIBLE = [
-  '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', // bidi embeddings and overrides
-  '\u2066', '\u2067', '\u2068', '\u2069', // bidi isolates
-  '\u200e', '\u200f', '\u061c', // direction marks
-  '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', // zero-width
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e', // bidi embeddings and overrides
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069', // bidi isolates
+  '\u200e',
+  '\u200f',
+  '\u061c', // direction marks
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\ufeff', // zero-width
   '\u00ad', // soft hyphen
 ];
 const BROKEN = ['\ud800', '\udfff'];
@@ -27,7 +40,15 @@ describe('the one text rule', () => {
   });
 
   it('accepts ordinary text: Chinese punctuation, full-width forms, emoji, tab and line breaks', () => {
-    for (const ok of ['腾讯科技（深圳）有限公司', 'ＡＢＣ１２３', '客户😀', '第一行\n第二行\r\n', 'a\tb', 'Zoë Ñoño', '']) {
+    for (const ok of [
+      '腾讯科技（深圳）有限公司',
+      'ＡＢＣ１２３',
+      '客户😀',
+      '第一行\n第二行\r\n',
+      'a\tb',
+      'Zoë Ñoño',
+      '',
+    ]) {
       expect(refusedTextKey(ok), JSON.stringify(ok)).toBeNull();
     }
   });
@@ -68,8 +89,18 @@ describe('every channel refuses such text with a field error and changes nothing
     const cases = [
       ['customer.create', { name: '北京\u202e司公限有' }, 'name', 'errors.textInvisibleChars'],
       ['customer.create', { name: '张\u200b三商行' }, 'name', 'errors.textInvisibleChars'],
-      ['customer.create', { name: '甲公司', contacts: [{ name: '李\u0000四' }] }, 'contacts.0.name', 'errors.textControlChars'],
-      ['user.create', { username: 'u1', displayName: 'x\ud800y', password: 'password-1', roles: ['clerk'] }, 'displayName', 'errors.textBrokenChars'],
+      [
+        'customer.create',
+        { name: '甲公司', contacts: [{ name: '李\u0000四' }] },
+        'contacts.0.name',
+        'errors.textControlChars',
+      ],
+      [
+        'user.create',
+        { username: 'u1', displayName: 'x\ud800y', password: 'password-1', roles: ['clerk'] },
+        'displayName',
+        'errors.textBrokenChars',
+      ],
       ['lookup.create', { kind: 'region', name: '华\u2066东' }, 'name', 'errors.textInvisibleChars'],
       ['auth.login', { username: 'admin\u200d', password: 'admin-pass-1' }, 'username', 'errors.textInvisibleChars'],
     ] as const;

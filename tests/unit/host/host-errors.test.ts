@@ -26,7 +26,12 @@ interface Raw {
 }
 
 /** A raw request (node:http, so nothing adds or fixes headers): the host token, then what is given. */
-function raw(channelPath: string, headers: Record<string, string>, body?: string | Buffer, method = 'POST'): Promise<Raw> {
+function raw(
+  channelPath: string,
+  headers: Record<string, string>,
+  body?: string | Buffer,
+  method = 'POST',
+): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -40,7 +45,11 @@ function raw(channelPath: string, headers: Record<string, string>, body?: string
         const chunks: Buffer[] = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString() }),
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks).toString(),
+          }),
         );
       },
     );
@@ -61,18 +70,37 @@ describe('every /api failure answers in the contract shape', () => {
   it('malformed JSON and prototype poisoning: 400 BAD_REQUEST', async () => {
     expectRefusal(await raw('/api/auth.status', json, '{"a":'), 400, 'BAD_REQUEST', 'errors.badRequest');
     expectRefusal(await raw('/api/auth.status', json, 'nul'), 400, 'BAD_REQUEST', 'errors.badRequest');
-    expectRefusal(await raw('/api/auth.status', json, '{"__proto__":{"x":1}}'), 400, 'BAD_REQUEST', 'errors.badRequest');
+    expectRefusal(
+      await raw('/api/auth.status', json, '{"__proto__":{"x":1}}'),
+      400,
+      'BAD_REQUEST',
+      'errors.badRequest',
+    );
   });
 
   it('content types other than JSON, or a body without one: 415 BAD_REQUEST', async () => {
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx']) {
-      expectRefusal(await raw('/api/auth.status', { 'content-type': type }, '{}'), 415, 'BAD_REQUEST', 'errors.badContentType');
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonx',
+    ]) {
+      expectRefusal(
+        await raw('/api/auth.status', { 'content-type': type }, '{}'),
+        415,
+        'BAD_REQUEST',
+        'errors.badContentType',
+      );
     }
     expectRefusal(await raw('/api/auth.status', {}, '{}'), 415, 'BAD_REQUEST', 'errors.badContentType');
   });
 
   it('no body, or an empty JSON body, is {}', async () => {
-    for (const [headers, body] of [[json, ''], [json, ' \n'], [{}, undefined]] as const) {
+    for (const [headers, body] of [
+      [json, ''],
+      [json, ' \n'],
+      [{}, undefined],
+    ] as const) {
       const r = await raw('/api/auth.status', headers, body);
       expect(r.status).toBe(200);
       expect(JSON.parse(r.body)).toMatchObject({ ok: true, data: { needsSetup: true } });
@@ -99,7 +127,12 @@ describe('every /api failure answers in the contract shape', () => {
   });
 
   it('a missing host token: 401 UNAUTHENTICATED, and the event stream too', async () => {
-    expectRefusal(await raw('/api/auth.status', { ...json, 'x-host-token': 'wrong' }, '{}'), 401, 'UNAUTHENTICATED', 'errors.hostToken');
+    expectRefusal(
+      await raw('/api/auth.status', { ...json, 'x-host-token': 'wrong' }, '{}'),
+      401,
+      'UNAUTHENTICATED',
+      'errors.hostToken',
+    );
     expectRefusal(await raw('/api/events', {}, undefined, 'GET'), 401, 'UNAUTHENTICATED', 'errors.unauthenticated');
   });
 });
@@ -108,7 +141,13 @@ describe('foreign Origin', () => {
   it('is refused with 403 before dispatch; our own origins and no Origin are served', async () => {
     const setup = JSON.stringify({ username: 'admin', displayName: '管理员', password: 'admin-pass-1' });
     const before = snapshot(env.core);
-    for (const origin of ['http://evil.example', 'null', `http://127.0.0.1:${host.port + 1}`, `https://127.0.0.1:${host.port}`, `http://127.0.0.1:${host.port}.evil.example`]) {
+    for (const origin of [
+      'http://evil.example',
+      'null',
+      `http://127.0.0.1:${host.port + 1}`,
+      `https://127.0.0.1:${host.port}`,
+      `http://127.0.0.1:${host.port}.evil.example`,
+    ]) {
       expectRefusal(await raw('/api/auth.setup', { ...json, origin }, setup), 403, 'FORBIDDEN', 'errors.foreignOrigin');
     }
     expect(snapshot(env.core)).toBe(before);

@@ -93,19 +93,23 @@ export function auditFacets(core: Core) {
 
 /**
  * A stale save's refusal that says who changed the record since it was read, when, and what:
- * the record's last `versions` log rows of `action` (one per saved version). `fields` lists the
+ * the record's last `versions` log rows of `action` (one per saved version; several actions may
+ * each save one). `fields` lists the
  * changed fields' names, comma-separated (the renderer shows their labels).
  */
 export function conflictSince(
   core: Core,
-  r: { entity: string; entityId: number; action: string; versions: number },
+  r: { entity: string; entityId: number; action: string | readonly string[]; versions: number },
 ): DomainError {
+  // every action that saves a new version of the record (a user's: update, disable, resetPassword …)
+  const actions = typeof r.action === 'string' ? [r.action] : [...r.action];
   const rows = core.sqlite
     .prepare(
       `SELECT user_name AS userName, at, changes FROM operation_log
-       WHERE entity = ? AND entity_id = ? AND action = ? ORDER BY at DESC, id DESC LIMIT ?`,
+       WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(', ')})
+       ORDER BY at DESC, id DESC LIMIT ?`,
     )
-    .all(r.entity, String(r.entityId), r.action, Math.max(1, r.versions)) as {
+    .all(r.entity, String(r.entityId), ...actions, Math.max(1, r.versions)) as {
     userName: string | null;
     at: string;
     changes: string | null;

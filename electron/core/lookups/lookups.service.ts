@@ -2,8 +2,9 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { lookups } from '../../../db/schema';
 import type { Actor } from '../actor';
 import { diffFields, writeLog } from '../audit/audit.log';
+import { conflictSince } from '../audit/audit.service';
 import { type Core, inTransaction } from '../core';
-import { Conflict, Duplicate, Invalid, NotFound } from '../errors';
+import { Duplicate, Invalid, NotFound } from '../errors';
 import type { LookupItem, LookupKind } from './lookups.contract';
 
 const toItem = (r: typeof lookups.$inferSelect): LookupItem => ({
@@ -104,7 +105,10 @@ export function updateLookup(
   return inTransaction(core, () => {
     const before = core.db.select().from(lookups).where(eq(lookups.id, input.id)).get();
     if (!before) throw NotFound();
-    if (before.version !== input.version) throw Conflict();
+    if (before.version !== input.version) {
+      const versions = before.version - input.version;
+      throw conflictSince(core, { entity: 'lookup', entityId: input.id, action: 'update', versions });
+    }
     const parentId = input.parentId === undefined ? before.parentId : input.parentId;
     assertParent(core, before.kind, parentId, before.id);
     assertNameFree(core, before.kind, parentId, input.name, before.id);

@@ -2,9 +2,10 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rolePermissions, roles, userRoles, users } from '../../../db/schema';
 import type { Actor } from '../actor';
 import { diffFields, writeLog } from '../audit/audit.log';
+import { conflictSince } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { type Core, inTransaction } from '../core';
-import { Conflict, DomainError, Duplicate, NotFound } from '../errors';
+import { DomainError, Duplicate, NotFound } from '../errors';
 import type { UserRow } from './users.contract';
 
 function rolesOf(core: Core, userId: number): string[] {
@@ -97,6 +98,9 @@ export async function createUser(
   });
 }
 
+/** The logged actions that save a new version of a user. */
+const USER_SAVES = ['update', 'disable', 'enable', 'resetPassword', 'changePassword'] as const;
+
 /** Optimistic concurrency: the caller's version must be the stored one. */
 function bumpVersion(core: Core, actor: Actor, id: number, version: number, set: Partial<typeof users.$inferInsert>) {
   const res = core.db
@@ -104,7 +108,11 @@ function bumpVersion(core: Core, actor: Actor, id: number, version: number, set:
     .set({ ...set, updatedAt: core.clock.now().toISOString(), updatedBy: actor.id, version: version + 1 })
     .where(and(eq(users.id, id), eq(users.version, version)))
     .run();
-  if (res.changes !== 1) throw Conflict();
+  if (res.changes === 1) return;
+  const stored = core.db.select({ version: users.version }).from(users).where(eq(users.id, id)).get();
+  if (!stored) throw NotFound();
+  // who saved the versions the caller has not seen, when, and what
+  throw conflictSince(core, { entity: 'user', entityId: id, action: USER_SAVES, versions: stored.version - version });
 }
 
 export function updateUser(

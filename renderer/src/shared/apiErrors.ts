@@ -1,10 +1,14 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { ApiCallError, isSessionError } from '../api';
+import { changedByText } from './conflictText';
 import { translateKey } from './translate';
 
 /** The translated text of any error a call can throw. */
 export function errorText(error: unknown): string {
+  // a stale save names who changed the record, when and what: times and field names in words
+  if (error instanceof ApiCallError && error.messageKey === 'errors.changedBy' && error.params)
+    return changedByText(error.params);
   if (error instanceof ApiCallError) return translateKey(error.messageKey, error.params);
   return translateKey('errors.internal');
 }

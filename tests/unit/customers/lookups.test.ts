@@ -40,10 +40,16 @@ describe('managed lists', () => {
     });
     const off = await admin.ok('lookup.update', { id: child.id, version: 1, name: '一级经销商', active: false });
     expect(off).toMatchObject({ active: false, version: 2 });
-    expect(await admin.call('lookup.update', { id: child.id, version: 1, name: 'x', active: true })).toMatchObject({
-      error: { code: 'CONFLICT' },
-    });
     const log = await admin.ok('audit.list', { entity: 'lookup', entityId: String(child.id) });
+    // a stale save says who changed the item since, when and what
+    expect(await admin.call('lookup.update', { id: child.id, version: 1, name: 'x', active: true })).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        messageKey: 'errors.changedBy',
+        params: { by: log.items[0].userName, at: log.items[0].at, fields: 'active' },
+      },
+    });
     expect(log.items.map((r: { action: string }) => r.action)).toEqual(['update', 'create']);
   });
 

@@ -51,10 +51,23 @@ describe('users', () => {
     await admin.ok('user.update', { id: row.id, version: 1, displayName: '张三丰', roles: ['clerk', 'finance'] });
     const before = snapshot(env.core);
     const stale = await admin.call('user.update', { id: row.id, version: 1, displayName: '张三', roles: ['viewer'] });
-    expect(stale).toEqual({ ok: false, error: { code: 'CONFLICT', messageKey: 'errors.conflict' } });
+    const log = await admin.ok('audit.list', { entity: 'user', action: 'update' });
+    // the refusal says who changed the user since, when, and which fields (as for customers)
+    expect(stale).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        messageKey: 'errors.changedBy',
+        params: { by: log.items[0].userName, at: log.items[0].at, fields: 'displayName,roles' },
+      },
+    });
     expect(snapshot(env.core)).toBe(before);
     expect(userByName(env.core, 'zhangsan')).toMatchObject({ displayName: '张三丰', version: 2 });
-    const log = await admin.ok('audit.list', { entity: 'user', action: 'update' });
+    // a version saved by another action (停用) counts too; a password reset names no field
+    await admin.ok('user.setDisabled', { id: row.id, version: 2, disabled: true });
+    await admin.ok('user.resetPassword', { id: row.id, password: 'correct-horse-9' });
+    const stale2 = await admin.call('user.update', { id: row.id, version: 2, displayName: '张三', roles: ['viewer'] });
+    expect(stale2).toMatchObject({ error: { code: 'CONFLICT', messageKey: 'errors.changedBy', params: { fields: 'disabled' } } });
     expect(log.items[0].changes).toEqual({
       displayName: { before: '张三', after: '张三丰' },
       roles: { before: ['clerk'], after: ['clerk', 'finance'] },

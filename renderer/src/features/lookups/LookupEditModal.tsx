@@ -1,9 +1,9 @@
-import { App, Form, Input, Modal, TreeSelect } from 'antd';
+import { Alert, App, Form, Input, Modal, TreeSelect } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type LookupItem, type LookupKind, lookupsContract } from '../../../../electron/core/lookups/lookups.contract';
-import { call } from '../../api';
-import { useReportError } from '../../shared/apiErrors';
+import { ApiCallError, call } from '../../api';
+import { errorText, useReportError } from '../../shared/apiErrors';
 import { zodRule } from '../../shared/zodRule';
 import { type LookupTreeNode, lookupTree, useLookups } from './lookupsStore';
 
@@ -47,6 +47,10 @@ export function LookupEditModal({ edit, onClose }: { edit: LookupEdit | null; on
   const reload = useLookups((s) => s.load);
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  /** who changed the item since the dialog opened (a stale save); saving again then overwrites */
+  const [conflict, setConflict] = useState<string | null>(null);
+  // the item as last loaded: after a stale save the store holds its new version
+  const current = edit?.mode === 'edit' ? (items.find((i) => i.id === edit.item.id) ?? edit.item) : null;
   const kind = edit?.mode === 'create' ? edit.kind : edit?.item.kind;
   const isTree = kind === 'category';
 
@@ -63,21 +67,22 @@ export function LookupEditModal({ edit, onClose }: { edit: LookupEdit | null; on
           parentId: isTree ? (values.parentId ?? null) : null,
           sort: edit.sort,
         });
-      } else {
+      } else if (current) {
         await call('lookup.update', {
-          id: edit.item.id,
-          version: edit.item.version,
+          id: current.id,
+          version: current.version,
           name: values.name,
-          parentId: isTree ? (values.parentId ?? null) : edit.item.parentId,
-          sort: edit.item.sort,
-          active: edit.item.active,
+          parentId: isTree ? (values.parentId ?? null) : current.parentId,
+          sort: current.sort,
+          active: current.active,
         });
       }
       void message.success(t('common.saved'));
       await reload(true);
       onClose();
     } catch (error) {
-      reportError(error, form, FIELDS);
+      if (error instanceof ApiCallError && error.code === 'CONFLICT') setConflict(errorText(error));
+      else reportError(error, form, FIELDS);
       await reload(true).catch(() => undefined);
     } finally {
       setBusy(false);
@@ -102,8 +107,12 @@ export function LookupEditModal({ edit, onClose }: { edit: LookupEdit | null; on
       confirmLoading={busy}
       onOk={() => void submit()}
       onCancel={onClose}
+      afterClose={() => setConflict(null)}
       destroyOnHidden
     >
+      {conflict && (
+        <Alert type="warning" showIcon title={conflict} description={t('errors.saveAgainToOverwrite')} style={{ marginBottom: 16 }} />
+      )}
       <Form<Values>
         form={form}
         layout="vertical"

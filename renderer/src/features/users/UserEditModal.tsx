@@ -1,10 +1,10 @@
-import { App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleCode } from '../../../../electron/core/permissions';
 import { type UserRow, userCreateSchema } from '../../../../electron/core/users/users.contract';
 import { ApiCallError, call } from '../../api';
-import { useReportError } from '../../shared/apiErrors';
+import { errorText, useReportError } from '../../shared/apiErrors';
 import { zodRule } from '../../shared/zodRule';
 import { RolesField } from './RolesField';
 
@@ -15,21 +15,28 @@ interface Values {
 
 const FIELDS = ['displayName', 'roles'] as const;
 
-/** Edits display name and roles; sends the row's version (a stale edit gets CONFLICT). */
+/**
+ * Edits display name and roles; sends the row's version. A stale edit (CONFLICT) keeps the dialog
+ * open with the input, says who changed the user, when and what, and `onStale` reloads the row:
+ * saving again then overwrites knowingly.
+ */
 export function UserEditModal({
   user,
   onClose,
   onSaved,
+  onStale,
 }: {
   user: UserRow | null;
   onClose: () => void;
   onSaved: (saved: UserRow | null) => void;
+  onStale: () => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const reportError = useReportError();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState<string | null>(null);
 
   const submit = async () => {
     if (!user) return;
@@ -46,8 +53,13 @@ export function UserEditModal({
       void message.success(t('users.updated'));
       onSaved(saved);
     } catch (error) {
+      if (error instanceof ApiCallError && error.code === 'CONFLICT') {
+        setConflict(errorText(error));
+        onStale();
+        return;
+      }
       reportError(error, form, FIELDS);
-      if (error instanceof ApiCallError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) onSaved(null);
+      if (error instanceof ApiCallError && error.code === 'NOT_FOUND') onSaved(null);
     } finally {
       setBusy(false);
     }
@@ -62,8 +74,12 @@ export function UserEditModal({
       confirmLoading={busy}
       onOk={() => void submit()}
       onCancel={onClose}
+      afterClose={() => setConflict(null)}
       destroyOnHidden
     >
+      {conflict && (
+        <Alert type="warning" showIcon title={conflict} description={t('errors.saveAgainToOverwrite')} style={{ marginBottom: 16 }} />
+      )}
       {user && (
         <Form<Values>
           form={form}

@@ -22,7 +22,9 @@ export function UsersPage() {
   const [rows, setRows] = useState<UserRow[]>([]);
   const [loading, setLoading] = useState(true);
   const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<UserRow | null>(null);
+  /** the user being edited, by id: after a stale save the reloaded row (its new version) is edited */
+  const [editingId, setEditingId] = useState<number | null>(null);
+  const editing = rows.find((r) => r.id === editingId) ?? null;
   const [resetting, setResetting] = useState<UserRow | null>(null);
 
   const reload = useCallback(async () => {
@@ -76,7 +78,7 @@ export function UsersPage() {
       title: t('common.actions'),
       render: (_, row) => (
         <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setEditing(row)}>
+          <Button type="link" size="small" onClick={() => setEditingId(row.id)}>
             {t('users.edit')}
           </Button>
           <Button type="link" size="small" onClick={() => setResetting(row)}>
@@ -125,12 +127,13 @@ export function UsersPage() {
       />
       <UserEditModal
         user={editing}
-        onClose={() => setEditing(null)}
+        onClose={() => setEditingId(null)}
         onSaved={(saved) => {
-          setEditing(null);
+          setEditingId(null);
           if (saved) void refreshMe(saved.id);
           void reload();
         }}
+        onStale={() => void reload()}
       />
       <ResetPasswordModal
         user={resetting}

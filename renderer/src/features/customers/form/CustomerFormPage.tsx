@@ -1,6 +1,5 @@
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, Anchor, App, Button, Card, Flex, Form, Result, Skeleton, Space, Typography } from 'antd';
-import i18n from 'i18next';
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -13,8 +12,7 @@ import {
 } from '../../../../../electron/core/customers/customers.contract';
 import { ApiCallError, call } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
-import { formatMinute } from '../../../shared/format';
-import { fieldLabel } from '../../audit/formatChanges';
+import { changedByText } from '../../../shared/conflictText';
 import { customerPaths } from '../paths';
 import { statusText } from '../shared/StatusTag';
 import { AddressesSection } from './AddressesSection';
@@ -38,20 +36,6 @@ import { useMnemonic } from './useMnemonic';
 import { useTaxIdChecksum } from './useTaxIdChecksum';
 
 const SECTIONS = ['basic', 'contacts', 'addresses', 'credit', 'extra'] as const;
-
-/** "王五 于 2026-01-05 10:32 修改了 电话、地址", from the core's conflict (who, when, which fields). */
-function changedByText(p: Record<string, string | number>): string {
-  const sep = i18n.t('common.listSeparator');
-  const list = (v: unknown) =>
-    String(v ?? '')
-      .split(',')
-      .filter(Boolean);
-  return i18n.t('errors.changedBy', {
-    by: list(p.by).join(sep),
-    time: formatMinute(String(p.at ?? '')) ?? '',
-    fields: list(p.fields).map(fieldLabel).join(sep),
-  });
-}
 
 /** 新增客户 (`/customers/new`) and 编辑客户 (`/customers/:id/edit`). */
 export function CustomerFormPage({ mode }: { mode: 'create' | 'edit' }) {

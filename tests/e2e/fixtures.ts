@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { describeLeaks, flushGuard, guardContext, type Leak } from './i18n-guard';
 
-const root = path.resolve(__dirname, '../..');
+// the app under test: this checkout's dist/, or another build's root (KEHU_E2E_ROOT, for experiments)
+const root = process.env.KEHU_E2E_ROOT ?? path.resolve(__dirname, '../..');
 
 export interface AppHost {
   /** http://127.0.0.1:<port> */
@@ -38,7 +40,19 @@ export async function startWeb(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), '
   return { host: { url: openUrl.split('/?')[0], openUrl, dataDir }, child };
 }
 
-export const test = base.extend<{ app: AppHost }>({
+export const test = base.extend<{ app: AppHost; i18nLeaks: Leak[] }>({
+  // every page of every test is watched for untranslated keys and English (see i18n-guard.ts)
+  i18nLeaks: [
+    async ({ context }, use) => {
+      await use(await guardContext(context));
+    },
+    { auto: true },
+  ],
+  page: async ({ page, i18nLeaks }, use) => {
+    await use(page);
+    for (const p of page.context().pages()) await flushGuard(p);
+    if (i18nLeaks.length) throw new Error(`The screen showed untranslated text:\n${describeLeaks(i18nLeaks)}`);
+  },
   app: async ({}, use) => {
     const { host, child } = await startWeb();
     await use(host);

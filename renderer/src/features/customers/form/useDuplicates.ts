@@ -4,7 +4,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { normalizeTaxId } from '../../../../../electron/core/customers/customer.rules';
 import type { DuplicateMatch } from '../../../../../electron/core/customers/customers.contract';
 import { call } from '../../../api';
-import { statusText } from '../shared/StatusTag';
 import { type CustomerFormValues, phonesOf } from './formValues';
 
 const CHECK_DELAY_MS = 300;
@@ -14,7 +13,8 @@ export function taxIdTakenText(match: Pick<DuplicateMatch, 'code' | 'name' | 'st
   return i18n.t('customers.errors.taxIdTaken', {
     code: match.code,
     name: match.name,
-    status: statusText(match.status),
+    // the raw state: the message translates it itself ($t(customers.status.{{status}})), as for the core's params
+    status: match.status,
   });
 }
 

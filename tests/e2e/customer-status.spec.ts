@@ -248,3 +248,72 @@ test('a deactivation planned for a later date shows on the page and the list, an
   const got = await callDirect(page, 'customer.get', { id: customer.id });
   expect(got.data.statusInfo).toMatchObject({ status: 'active', scheduled: null });
 });
+
+// Issue 12, item 13: the reasons arrive late (slow machine, big lists). The field waits for them:
+// it never offers an empty list (暂无数据, as if there were no reasons) that fills in under the
+// pointer, and a reason chosen the moment the list opens stays chosen.
+test('a reason chosen as soon as the list opens is kept while the reasons arrive late', async ({ page, app }) => {
+  await page.goto(app.openUrl);
+  await createAdmin(page);
+  const customer = await createCustomerDirect(page, { name: '杭州西湖茶叶有限公司' });
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((r) => {
+    release = r;
+  });
+  await page.route('**/api/lookup.list', async (route) => {
+    await released;
+    await route.continue();
+  });
+
+  await page.goto(`${app.url}/#/customers/${customer.id}`);
+  await page.reload(); // a fresh start: nothing loaded yet
+  await expect(page.getByRole('heading', { name: '杭州西湖茶叶有限公司' })).toBeVisible();
+  await page.getByRole('button', { name: '停用', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '停用客户' });
+  const reason = dialog.getByLabel('停用原因', { exact: true });
+  await expect(dialog.getByRole('row').filter({ hasText: '杭州西湖茶叶有限公司' })).toContainText('正常');
+  // the reasons are still on their way: no list to pick from yet
+  await expect(reason).toBeDisabled();
+  await reason.click({ force: true });
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  release();
+  // as soon as it can be opened, the reason is taken
+  await expect(reason).toBeEnabled();
+  await reason.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '长期无交易' }).click();
+  const field = dialog.locator('.ant-form-item').filter({ hasText: '停用原因' });
+  await expect(field).toContainText('长期无交易');
+  await expect(field).not.toContainText('请选择原因');
+  await dialog.getByRole('button', { name: '停用', exact: true }).click();
+  await expect(page.getByText('已停用 1 个客户')).toBeVisible();
+  const got = await callDirect(page, 'customer.get', { id: customer.id });
+  expect(got.data.statusInfo).toMatchObject({ status: 'deactivated', reasonName: '长期无交易' });
+});
+
+// Issue 12, item 10: the message beside a tax ID that a retired customer holds names its state in
+// words (…（已停用）), never a translation key (the guard in fixtures.ts checks every screen too).
+test('a tax ID held by a deactivated customer is refused with the state in words', async ({ page, app }) => {
+  await page.goto(app.openUrl);
+  await createAdmin(page);
+  const taxId = '91110108MA01HK4Q7Y';
+  const holder = await createCustomerDirect(page, { name: '北京远航贸易有限公司', taxId });
+  const reasons = await callDirect(page, 'lookup.list', { kinds: ['deactivationReason'] });
+  const retired = await callDirect(page, 'customer.deactivate', {
+    ids: [holder.id],
+    reasonId: reasons.data.items[0].id,
+    memo: null,
+  });
+  expect(retired.ok, JSON.stringify(retired)).toBe(true);
+
+  await page.goto(`${app.url}/#/customers/new`);
+  await expect(page.getByRole('heading', { name: '新增客户' })).toBeVisible();
+  await page.getByLabel('客户名称', { exact: true }).fill('北京远航商贸有限公司');
+  const field = page.getByLabel('统一社会信用代码/税号', { exact: true });
+  await field.fill(taxId);
+  const said = `该税号已被客户 ${holder.code} 北京远航贸易有限公司（已停用）使用`;
+  await expect(field).toHaveAccessibleDescription(said);
+  // saving anyway: the core refuses, and the form says the same
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(field).toHaveAccessibleDescription(said);
+  await expect(page.getByRole('main')).not.toContainText('customers.status');
+});

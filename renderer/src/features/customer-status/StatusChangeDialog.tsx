@@ -1,14 +1,28 @@
-import { Alert, App, Button, Checkbox, Col, DatePicker, Flex, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Spin,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type JSX, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/core/contract';
 import { customerStatusContract, type StatusAction } from '../../../../electron/core/customers/status/status.contract';
-import type { LookupItem } from '../../../../electron/core/lookups/lookups.contract';
 import { ApiCallError, call, isSessionError } from '../../api';
 import { errorText, showFieldErrors } from '../../shared/apiErrors';
 import { zodRule } from '../../shared/zodRule';
-import { itemsOf } from '../lookups/lookupsStore';
+import { itemsOf, useLookups } from '../lookups/lookupsStore';
 import { CustomerPicker } from './CustomerPicker';
 import { StatusPreviewTable } from './StatusPreviewTable';
 import { actionVerb, doneText } from './statusTexts';
@@ -86,7 +100,9 @@ function StatusChangeBody({
   const [items, setItems] = useState<PreviewItem[]>([]);
   const [loading, setLoading] = useState(true);
   const [previewFailed, setPreviewFailed] = useState(false);
-  const [reasons, setReasons] = useState<LookupItem[]>([]);
+  const lookups = useLookups((s) => s.items);
+  const reasonsLoaded = useLookups((s) => s.loaded);
+  const loadLookups = useLookups((s) => s.load);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const needsReason = action === 'deactivate' || action === 'freeze';
@@ -110,19 +126,23 @@ function StatusChangeBody({
     void loadPreview();
   }, [loadPreview]);
 
+  // the reasons come from the managed lists the customer pages share (loaded once); until they are
+  // there the field is disabled, so nobody picks from a list that is still filling in under the pointer
   useEffect(() => {
     if (!needsReason) return;
-    call('lookup.list', { kinds: ['deactivationReason'] })
-      .then(({ items: all }) => {
-        const active = itemsOf(all, 'deactivationReason').filter((i) => i.active);
-        setReasons(active);
-        const preset = defaultReasonKey ? active.find((i) => i.key === defaultReasonKey) : undefined;
-        if (preset && form.getFieldValue('reasonId') == null) form.setFieldValue('reasonId', preset.id);
-      })
-      .catch((e) => {
-        if (!isSessionError(e)) setError(errorText(e));
-      });
-  }, [needsReason, defaultReasonKey, form]);
+    loadLookups().catch((e) => {
+      if (!isSessionError(e)) setError(errorText(e));
+    });
+  }, [needsReason, loadLookups]);
+  const reasons = useMemo(() => itemsOf(lookups, 'deactivationReason').filter((i) => i.active), [lookups]);
+
+  // the review's suggested reason, once the reasons are there: never over a choice already made
+  useEffect(() => {
+    const preset = defaultReasonKey ? reasons.find((i) => i.key === defaultReasonKey) : undefined;
+    if (preset && !form.isFieldTouched('reasonId') && form.getFieldValue('reasonId') == null) {
+      form.setFieldValue('reasonId', preset.id);
+    }
+  }, [reasons, defaultReasonKey, form]);
 
   const refused = items.filter((i) => i.refusal).length;
   const hasOpenItems = items.some((i) => i.openItems.length > 0);
@@ -222,6 +242,10 @@ function StatusChangeBody({
               >
                 <Select<number>
                   options={reasonOptions}
+                  disabled={busy || !reasonsLoaded}
+                  aria-disabled={busy || !reasonsLoaded}
+                  loading={!reasonsLoaded}
+                  notFoundContent={reasonsLoaded ? undefined : <Spin size="small" />}
                   placeholder={t('customer-status.fields.reasonPlaceholder')}
                   showSearch={{ optionFilterProp: 'label' }}
                 />

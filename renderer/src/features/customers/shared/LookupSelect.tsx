@@ -11,6 +11,7 @@ interface Props {
   placeholder?: string;
   style?: React.CSSProperties;
   'aria-label'?: string;
+  disabled?: boolean;
   /** show deactivated items too (filters: old records still carry them) */
   includeInactive?: boolean;
 }
@@ -32,8 +33,9 @@ function toTree(nodes: LookupTreeNode[], keep: (active: boolean, id: number) => 
  * A picker over one managed list: a tree for 客户分类, a plain list otherwise. Offers the active
  * items (and the current value even when it was deactivated since).
  */
-export function LookupSelect({ kind, value, onChange, includeInactive, ...rest }: Props) {
+export function LookupSelect({ kind, value, onChange, includeInactive, disabled, ...rest }: Props) {
   const items = useLookups((s) => s.items);
+  const loaded = useLookups((s) => s.loaded);
   const load = useLookups((s) => s.load);
   useEffect(() => {
     void load().catch(() => undefined);
@@ -50,11 +52,16 @@ export function LookupSelect({ kind, value, onChange, includeInactive, ...rest }
   );
 
   const handle = (v: number | undefined | null) => onChange?.(v ?? null);
+  // until the lists are there the picker waits (no choosing from a list that fills in under the pointer)
+  // (undefined, not false, when free: a disabled Form still disables it)
+  const off = disabled || !loaded ? true : undefined;
+  const waiting = { disabled: off, 'aria-disabled': off, loading: !loaded };
 
   if (kind === 'category') {
     return (
       <TreeSelect<number>
         {...rest}
+        {...waiting}
         value={value ?? undefined}
         onChange={handle}
         treeData={toTree(lookupTree(items, kind), keep)}
@@ -68,6 +75,7 @@ export function LookupSelect({ kind, value, onChange, includeInactive, ...rest }
   return (
     <Select<number>
       {...rest}
+      {...waiting}
       value={value ?? undefined}
       onChange={handle}
       options={flat}

@@ -146,6 +146,8 @@ export async function resetPassword(core: Core, actor: Actor, input: { id: numbe
     writeLog(core.db, core.clock.now(), actor, { entity: 'user', entityId: u.id, action: 'resetPassword' });
     return toRow(core, getUser(core, u.id));
   });
+  // the user's windows say why they return to sign-in (as for a disabled account)
+  core.events.emit({ name: 'session.ended', payload: { reason: 'passwordReset' }, userId: input.id });
   core.sessions.endAllOf(input.id);
   return row;
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { call, connectEvents } from '../api';
 import { useSession } from '../stores/session';
+import { sessionEndedNotice } from './sessionEnded';
 
 const GRACE_MS = 2_000;
 const RETRY_MS = 30_000;
@@ -8,7 +9,8 @@ const RETRY_MS = 30_000;
 /**
  * Notices when the server has ended the session: after `idleMinutes` without a call it asks
  * `auth.status` (public, does not count as activity); it also listens for `session.ended`.
- * Either way the user returns to the login screen with the session-expired notice.
+ * Either way the user returns to the login screen with a notice: expired, or the reason the core
+ * gave with the event (account disabled, locked, password reset).
  */
 export function SessionWatcher() {
   const lastCallAt = useSession((s) => s.lastCallAt);
@@ -43,7 +45,10 @@ export function SessionWatcher() {
     };
   }, [lastCallAt, idleMinutes]);
 
-  useEffect(() => connectEvents({ 'session.ended': () => useSession.getState().expire() }), []);
+  useEffect(
+    () => connectEvents({ 'session.ended': (payload) => useSession.getState().expire(sessionEndedNotice(payload)) }),
+    [],
+  );
 
   return null;
 }

@@ -26,8 +26,8 @@ interface SessionState {
   setUser(user: SessionUser): void;
   setIdleMinutes(minutes: number): void;
   touch(): void;
-  /** the server ended the session: back to the login screen with a notice */
-  expire(): void;
+  /** the server ended the session: back to the login screen with a notice (i18n key; expired by default) */
+  expire(notice?: string): void;
   signOut(): void;
   clearNotice(): void;
 }
@@ -51,9 +51,9 @@ export const useSession = create<SessionState>()((set, get) => ({
   setUser: (user) => set({ user }),
   setIdleMinutes: (minutes) => set({ idleMinutes: minutes }),
   touch: () => set({ lastCallAt: Date.now() }),
-  expire: () => {
+  expire: (notice = 'errors.sessionExpired') => {
     if (get().phase !== 'ready') return;
-    set({ user: null, phase: 'login', notice: 'errors.sessionExpired', lastCallAt: 0 });
+    set({ user: null, phase: 'login', notice, lastCallAt: 0 });
   },
   signOut: () => set({ user: null, phase: 'login', notice: null, lastCallAt: 0 }),
   clearNotice: () => set({ notice: null }),

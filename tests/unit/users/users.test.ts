@@ -97,6 +97,17 @@ describe('users', () => {
     expect((await c.call('auth.login', { username: 'zhangsan', password: 'clerk-pass-1' })).ok).toBe(true);
   });
 
+  it("an administrator's password reset ends the user's sessions and tells their windows why", async () => {
+    const row = await admin.ok('user.create', clerk);
+    const c = env.client();
+    await c.ok('auth.login', { username: 'zhangsan', password: 'clerk-pass-1' });
+    const events: unknown[] = [];
+    env.core.events.subscribe((e) => events.push(e));
+    await admin.ok('user.resetPassword', { id: row.id, password: 'correct-horse-9' });
+    expect(events).toEqual([{ name: 'session.ended', payload: { reason: 'passwordReset' }, userId: row.id }]);
+    expect(await c.call('system.ping', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
   it('never leaves the office without someone who can manage users', async () => {
     const me = userByName(env.core, 'admin');
     expect(await admin.call('user.setDisabled', { id: me?.id, version: me?.version, disabled: true })).toMatchObject({

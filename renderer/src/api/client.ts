@@ -1,7 +1,11 @@
 import { type Channel, type ChannelInput, type ChannelOutput, contract } from '../../../electron/core/contract';
 import { useSession } from '../stores/session';
+import { checkStorageFault } from '../stores/storageFault';
 import { ApiCallError } from './errors';
 import { send } from './transport';
+
+/** Answers that may mean the data can no longer be used: the core then says so in `system.fault`. */
+const STORAGE_FAULT_CODES = new Set(['DB_CORRUPT', 'DATA_READONLY']);
 
 export function isPublicChannel(channel: Channel): boolean {
   return contract[channel].access === 'public';
@@ -9,7 +13,8 @@ export function isPublicChannel(channel: Channel): boolean {
 
 /**
  * The typed client: one call of the contract. Resolves with the channel's output or throws an
- * ApiCallError. A non-public call that finds the session gone sends the user back to sign in.
+ * ApiCallError. A non-public call that finds the session gone sends the user back to sign in; a
+ * call that finds the data damaged or read-only asks the core for its fault (the fault page shows).
  */
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const isPublic = isPublicChannel(channel);
@@ -22,5 +27,8 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   if (!isPublic && (error.code === 'SESSION_EXPIRED' || error.code === 'UNAUTHENTICATED')) {
     useSession.getState().expire();
   }
+  // a damaged (or unwritable) data file found while the app runs: the fault page replaces the app
+  // at once, as it would after a restart, instead of a passing message
+  if (STORAGE_FAULT_CODES.has(error.code) && channel !== 'system.fault') await checkStorageFault().catch(() => null);
   throw error;
 }

@@ -1,28 +1,27 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { StorageFault } from '../../../electron/core/system/system.contract';
+import { useCallback, useEffect } from 'react';
 import { call } from '../api';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SetupPage } from '../features/auth/SetupPage';
 import { useSession } from '../stores/session';
+import { checkStorageFault, useStorageFault } from '../stores/storageFault';
 import { BootFailed, BootScreen } from './BootScreen';
 import { applyLocale } from './locale';
 import { SignedInRoutes } from './router';
 import { StorageFaultPage } from './StorageFaultPage';
 
 /**
- * Asks the core whether the data can be used (else the fault page explains why), then who is
- * signed in, then shows setup, sign-in or the app.
+ * Asks the core whether the data can be used (else the fault page explains why, also when a call
+ * finds the data damaged later), then who is signed in, then shows setup, sign-in or the app.
  */
 export function AppRoutes() {
   const phase = useSession((s) => s.phase);
-  const [fault, setFault] = useState<StorageFault | null>(null);
+  // found at start, or by any call later (api/client.ts asks system.fault)
+  const fault = useStorageFault((s) => s.fault);
 
   const boot = useCallback(async () => {
     useSession.setState({ phase: 'booting' });
     try {
-      const found = await call('system.fault', {});
-      setFault(found);
-      if (found) return;
+      if (await checkStorageFault()) return;
       const status = await call('auth.status', {});
       if (status.user) applyLocale(status.user.locale);
       useSession.getState().applyStatus(status);

@@ -22,6 +22,21 @@ export function normalizeProse(value: string): string {
     .trim();
 }
 
+/**
+ * Normalisation for multi-line prose (memos, notes typed in a text area): as normalizeProse on
+ * each line, but line breaks stay (CR LF and CR become LF; more than one empty line in a row
+ * becomes one; empty lines at both ends go), so a memo written on three lines reads back on three.
+ */
+export function normalizeMultiline(value: string): string {
+  return value
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map(normalizeProse)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 /*
  * What text input accepts — the one rule, applied by the dispatcher to every string of every
  * channel's input (object keys too) and by the shared text schemas (forms, import rows).

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, pageField, refuseHiddenChars } from '../contract-kit';
-import { normalizeProse } from '../normalize';
+import { normalizeMultiline, normalizeProse } from '../normalize';
 import {
   MAINLAND_MOBILE,
   normalizeMobile,
@@ -12,12 +12,12 @@ import {
 
 // ── field schemas (the renderer's forms validate with the same ones) ────────────────────────
 
-/** Optional text: normalised; empty becomes null. */
-const optText = (max: number) =>
+/** Optional text: normalised (one line, or lines kept for text areas); empty becomes null. */
+const optText = (max: number, normalize: (s: string) => string = normalizeProse) =>
   z
     .string()
     .superRefine(refuseHiddenChars)
-    .transform(normalizeProse)
+    .transform(normalize)
     .pipe(z.string().max(max, 'validation.tooLong'))
     .transform((s) => s || null)
     .nullable()
@@ -204,7 +204,7 @@ export const customerFieldsSchema = z.object({
   paymentTerms: optText(200),
   salespersonId: optId,
   contractEndDate: dateSchema,
-  memo: optText(2000),
+  memo: optText(2000, normalizeMultiline),
   contacts: z.array(contactSchema).max(50).default([]),
   addresses: z.array(addressSchema).max(20).default([]),
 });
@@ -250,7 +250,7 @@ export const customerCreateSchema = customerFieldsSchema
     /** empty: the next code of the configured pattern */
     code: customerCodeSchema.optional(),
     /** given when the user goes on despite a possible-duplicate warning (logged) */
-    duplicateReason: optText(200),
+    duplicateReason: optText(200, normalizeMultiline),
     /** given when the user saves a USCC whose check character is wrong (a pilot-era code; logged) */
     confirmTaxIdChecksum: z.boolean().optional(),
   })
@@ -261,7 +261,7 @@ export const customerUpdateSchema = customerFieldsSchema
   .extend({
     id: z.number().int().positive(),
     version: z.number().int().positive(),
-    duplicateReason: optText(200),
+    duplicateReason: optText(200, normalizeMultiline),
     confirmTaxIdChecksum: z.boolean().optional(),
   })
   .strict()

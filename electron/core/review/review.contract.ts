@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel, offsetField, pageField, refuseHiddenChars } from '../contract-kit';
 import { customerStatusSchema } from '../customers/customers.contract';
-import { normalizeProse } from '../normalize';
+import { normalizeMultiline } from '../normalize';
 
 /**
  * 停用审查: the periodic status review. Rules are data (settings key 'review'), each with one
@@ -106,7 +106,7 @@ const review = { permission: 'customer.review' } as const;
 const note = z
   .string('review.validation.noteRequired')
   .superRefine(refuseHiddenChars)
-  .transform(normalizeProse)
+  .transform(normalizeMultiline)
   .pipe(z.string().min(1, 'review.validation.noteRequired').max(500, 'validation.tooLong'));
 
 export const reviewContract = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, refuseHiddenChars } from '../../contract-kit';
-import { normalizeProse } from '../../normalize';
+import { normalizeMultiline } from '../../normalize';
 import { customerStatusSchema } from '../customers.contract';
 
 /**
@@ -27,7 +27,7 @@ const ids = z
 const memo = z
   .string()
   .superRefine(refuseHiddenChars)
-  .transform(normalizeProse)
+  .transform(normalizeMultiline)
   .pipe(z.string().max(500, 'validation.tooLong'))
   .transform((s) => s || null)
   .nullable()
@@ -36,7 +36,7 @@ const memo = z
 const requiredMemo = z
   .string('customers.validation.reasonRequired')
   .superRefine(refuseHiddenChars)
-  .transform(normalizeProse)
+  .transform(normalizeMultiline)
   .pipe(z.string().min(1, 'customers.validation.reasonRequired').max(500, 'validation.tooLong'));
 const reasonId = z.number('customers.validation.reasonRequired').int().positive();
 const localDate = z

@@ -1,9 +1,15 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HashRouter } from 'react-router';
+import { createHashRouter, RouterProvider } from 'react-router';
 import { AppRoutes } from './AppRoutes';
 import { antdLocale, currentLocale } from './locale';
+
+/**
+ * The hash router as a data router (so pages can block leaving: useBlocker). One splat route
+ * hands every URL to AppRoutes, whose <Routes> match them as before: the URLs are unchanged.
+ */
+const router = createHashRouter([{ path: '*', element: <AppRoutes /> }]);
 
 /** Providers: antd (locale follows the UI language), antd's App context, the hash router. */
 export function App() {
@@ -18,9 +24,7 @@ export function App() {
   return (
     <ConfigProvider locale={antdLocale(locale)} button={{ autoInsertSpace: false }}>
       <AntApp>
-        <HashRouter>
-          <AppRoutes />
-        </HashRouter>
+        <RouterProvider router={router} />
       </AntApp>
     </ConfigProvider>
   );

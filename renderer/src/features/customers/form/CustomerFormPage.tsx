@@ -13,6 +13,7 @@ import {
 import { ApiCallError, call } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
 import { changedByText } from '../../../shared/conflictText';
+import { useUnsavedGuard } from '../../../shared/useUnsavedGuard';
 import { customerPaths } from '../paths';
 import { statusText } from '../shared/StatusTag';
 import { AddressesSection } from './AddressesSection';
@@ -77,10 +78,14 @@ interface PendingDuplicate {
 
 function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onReload: () => unknown }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const reportError = useReportError();
   const [form] = Form.useForm<CustomerFormValues>();
+  // leaving with typed input asks first, whichever way (取消, back, sidebar, browser back). Input
+  // means the user's own edits (onValuesChange): isFieldsTouched also counted the proposed code.
+  const edited = useRef(false);
+  const guard = useUnsavedGuard(() => edited.current);
   const editing = detail !== null;
   const [suggestedCode, setSuggestedCode] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -131,6 +136,7 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
         : await call('customer.create', { ...fields, code: codeToSend(), duplicateReason, confirmTaxIdChecksum });
       setPending(null);
       void message.success(t('common.saved'));
+      guard.allowLeave();
       navigate(customerPaths.detail(saved.id), { replace: true });
     } catch (error) {
       await onRefused(error, fields, duplicateReason);
@@ -243,18 +249,7 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
   };
 
   /** 取消 / back: straight away when nothing was typed, otherwise after the user agrees to discard it */
-  const leave = () => {
-    const go = () => navigate(detail ? customerPaths.detail(detail.id) : customerPaths.list);
-    if (!form.isFieldsTouched()) return go();
-    modal.confirm({
-      title: t('common.unsaved.title'),
-      content: t('common.unsaved.text'),
-      okText: t('common.unsaved.discard'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.unsaved.stay'),
-      onOk: go,
-    });
-  };
+  const leave = () => guard.leave(() => navigate(detail ? customerPaths.detail(detail.id) : customerPaths.list));
 
   const warnings = duplicates.matches.filter((m) => m.reason !== 'taxId');
   const title = detail ? t('customers.form.editTitle', { name: detail.name }) : t('customers.form.createTitle');
@@ -351,6 +346,9 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
         initialValues={detail ? fromDetail(detail) : newCustomerValues()}
         scrollToFirstError={false}
         className="kh-customer-form"
+        onValuesChange={() => {
+          edited.current = true;
+        }}
       >
         <BasicSection
           editing={editing}

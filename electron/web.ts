@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultMigrationsFolder } from '../db/open';
 import { startBackgroundJobs } from './core/background';
-import { openCoreOrFault } from './core/core';
+import { closeCore, openCoreOrFault } from './core/core';
 import { defaultDataDir } from './core/paths';
 import { startHost } from './host';
 
@@ -28,7 +28,7 @@ async function main() {
   const stop = async () => {
     stopJobs();
     await host.close();
-    core.sqlite.close();
+    closeCore(core); // a damaged file is left as it was (no checkpoint)
     process.exit(0);
   };
   // before the address is printed: whoever reads it may stop us at once, and the file must be closed then

@@ -1,14 +1,32 @@
 import type { Core } from './core';
 import { applyDueSchedules } from './customers/status/schedule';
+import { storageFaultOf } from './faults';
 import { writeGate } from './write-gate';
 
 /** Event the renderer refreshes customer views on. */
 export const CUSTOMERS_CHANGED_EVENT = 'customers.changed';
 
 /**
- * Work that runs without anyone asking: scheduled deactivations take effect at start and on
- * every tick, so a date that passed while the app was closed is applied on the next start.
- * Returns the function that stops the timer.
+ * One round of the work that runs without anyone asking (scheduled deactivations). Nothing runs
+ * while the core is in a fault: a damaged file is not written into. An error that means a fault
+ * (a damaged page met on the way) puts the core in it, as a call's would (faults.ts).
+ */
+export async function backgroundTick(core: Core, onError: (err: unknown) => void = console.error): Promise<void> {
+  if (core.fault) return;
+  try {
+    await writeGate();
+    if (core.fault) return; // found by a call while this one waited
+    const ids = applyDueSchedules(core);
+    if (ids.length) core.events.emit({ name: CUSTOMERS_CHANGED_EVENT, payload: { ids } });
+  } catch (err) {
+    storageFaultOf(core, err);
+    onError(err);
+  }
+}
+
+/**
+ * Scheduled deactivations take effect at start and on every tick, so a date that passed while
+ * the app was closed is applied on the next start. Returns the function that stops the timer.
  */
 export function startBackgroundJobs(
   core: Core,
@@ -19,11 +37,7 @@ export function startBackgroundJobs(
     if (running) return;
     running = true;
     try {
-      await writeGate();
-      const ids = applyDueSchedules(core);
-      if (ids.length) core.events.emit({ name: CUSTOMERS_CHANGED_EVENT, payload: { ids } });
-    } catch (err) {
-      (opts.onError ?? console.error)(err);
+      await backgroundTick(core, opts.onError);
     } finally {
       running = false;
     }

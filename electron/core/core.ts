@@ -86,6 +86,31 @@ export function faultCore(fault: StorageFault, clock?: Clock): Core {
   return core;
 }
 
+/**
+ * Closes the core's database (on quit). Closing SQLite's last connection to a file merges its
+ * write-ahead log into it (a checkpoint). A file found damaged while the app ran is left as it
+ * was, its log beside it, as the fault page says: a read-only connection is opened first, so the
+ * core's connection is not the last one and does not checkpoint, and a read-only connection never
+ * does. If even that one cannot read the file, the core's connection stays open for the process's
+ * exit to drop, which does not checkpoint either.
+ */
+export function closeCore(core: Core): void {
+  if (core.fault?.kind !== 'corrupt' || core.sqlite.memory || !core.sqlite.open) {
+    if (core.sqlite.open) core.sqlite.close();
+    return;
+  }
+  let guard: Sqlite | null = null;
+  try {
+    guard = new Database(core.sqlite.name, { readonly: true, fileMustExist: true });
+    guard.pragma('schema_version'); // a read: the guard now has the log open and holds its shared lock
+  } catch {
+    guard?.close();
+    return;
+  }
+  core.sqlite.close();
+  guard.close();
+}
+
 /** Runs `fn` in one write transaction (BEGIN IMMEDIATE); a throw rolls everything back. */
 export function inTransaction<T>(core: Core, fn: () => T): T {
   return core.sqlite.transaction(fn).immediate();

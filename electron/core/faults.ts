@@ -73,6 +73,15 @@ export function storageFaultOf(core: Core, err: unknown): DomainError | null {
   const kind = faultKindOf(err);
   if (!kind) return null;
   const fault: StorageFault = { kind, dataDir: core.dataDir, file: core.sqlite.name, detail: faultDetail(err), restore: null };
-  if (kind === 'corrupt') core.fault ??= fault;
+  if (kind === 'corrupt' && !core.fault) {
+    core.fault = fault;
+    // nothing more goes into the file: not even the log's pages merged into it by a checkpoint
+    // after the last commit (closeCore leaves the log as it is on quit)
+    try {
+      core.sqlite.pragma('wal_autocheckpoint = 0');
+    } catch {
+      // a connection already closed: nothing can write anyway
+    }
+  }
   return faultError(fault);
 }

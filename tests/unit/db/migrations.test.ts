@@ -50,7 +50,9 @@ describe('migrations', () => {
     first.sqlite.close();
     const again = await openDatabase(opts);
     expect(again.preMigrationBackup).toBeNull();
-    expect(again.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(journal.entries.length);
+    expect(again.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(
+      journal.entries.length,
+    );
     expect(again.sqlite.prepare('SELECT count(*) FROM roles').pluck().get()).toBe(5);
     expect(again.sqlite.prepare("SELECT value FROM settings WHERE key = 'k'").pluck().get()).toBe('1');
     expect(again.sqlite.pragma('synchronous', { simple: true })).toBe(2);
@@ -76,13 +78,39 @@ describe('migrations', () => {
 
     const upgraded = await openDatabase({ file, migrationsFolder: next, backupsDir: path.join(d, 'backups') });
     expect(upgraded.preMigrationBackup).toMatch(/backups[/\\]pre-migration-.*\.sqlite$/);
-    expect(upgraded.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'next_feature'").pluck().get()).toBe(1);
+    expect(
+      upgraded.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'next_feature'").pluck().get(),
+    ).toBe(1);
     upgraded.sqlite.close();
 
     const copy = new Database(upgraded.preMigrationBackup as string, { readonly: true });
     expect(copy.prepare("SELECT value FROM settings WHERE key = 'before'").pluck().get()).toBe('1');
     expect(copy.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'next_feature'").pluck().get()).toBe(0);
     copy.close();
+  });
+
+  it('0007 frees an operation log that a row with id -1 had blocked under 0006', async () => {
+    const d = dir();
+    const file = path.join(d, 'a.sqlite');
+    const upTo0006 = path.join(d, 'migrations-0006');
+    fs.cpSync(MIGRATIONS, upTo0006, { recursive: true });
+    const j = structuredClone(journal);
+    j.entries = j.entries.filter((e: { tag: string }) => e.tag <= '0006_append_only_guard');
+    fs.writeFileSync(path.join(upTo0006, 'meta/_journal.json'), JSON.stringify(j));
+    const opts = { file, backupsDir: path.join(d, 'b') };
+
+    const old = await openDatabase({ ...opts, migrationsFolder: upTo0006 });
+    const insert = (db: typeof old.sqlite, id: number | null) =>
+      db.prepare("INSERT INTO operation_log (id, at, entity, action) VALUES (?, 'now', 'customer', 'create')").run(id);
+    insert(old.sqlite, -1); // what 0006 let through
+    expect(() => insert(old.sqlite, null)).toThrow('operation_log is append-only'); // and every log write then fails
+    old.sqlite.close();
+
+    const upgraded = await openDatabase({ ...opts, migrationsFolder: MIGRATIONS });
+    insert(upgraded.sqlite, null);
+    expect(() => insert(upgraded.sqlite, -2)).toThrow('operation_log ids start at 1');
+    expect(upgraded.sqlite.prepare('SELECT id FROM operation_log ORDER BY id').pluck().all()).toEqual([-1, 1]);
+    upgraded.sqlite.close();
   });
 
   it('roll back a failing migration completely', async () => {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { quickCheckInWorker } from './quick-check';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -49,7 +50,11 @@ function hasUserTables(sqlite: Sqlite): boolean {
     .get();
 }
 
-/** The largest file checked page by page at open (quick_check reads it all: about 1 s per 100 MB). */
+/**
+ * The largest file always checked page by page at open (quick_check reads it all: about 1 s per
+ * 100 MB, in a worker thread). A larger one gets the cheap check only (header and schema), unless
+ * opening it read-write is about to write into it: see assertIntact.
+ */
 export const INTEGRITY_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
@@ -66,25 +71,52 @@ export function assertFolderWritable(dir: string): void {
   }
 }
 
+/** True when a write-ahead log with content lies beside `file`: the last run did not close cleanly. */
+function hasLeftoverLog(file: string): boolean {
+  try {
+    return fs.statSync(`${file}-wal`).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+function corruptError(problems: string[]): Error {
+  return Object.assign(new Error(`integrity check failed: ${problems.join('; ')}`), { code: 'SQLITE_CORRUPT' });
+}
+
 /**
- * Checks an existing database on a read-only connection, so that a damaged file is found before
+ * Checks an existing database on read-only connections, so that a damaged file is found before
  * anything could write to it (no migration, no backup, no WAL checkpoint: a read-only connection
  * does not checkpoint). Throws SQLite's SQLITE_NOTADB / SQLITE_CORRUPT errors.
+ *
+ * The header and schema are always read (on this thread: a few pages). SQLite's quick_check,
+ * which reads every page, runs in a worker thread (quick-check.ts) so the main process is not
+ * blocked; it runs when the file is at most `maxBytesChecked`, and also above that size when the
+ * read-write open would otherwise write into a file nobody checked:
+ * - a write-ahead log with content lies beside it (the last run ended without closing): the first
+ *   checkpoint merges that log into the file;
+ * - a migration is pending: the file is copied as the pre-migration backup and then migrated.
+ * A clean, current file above the limit opens after the cheap check; damage in it is then found
+ * by the first call that reads it (faults.ts), and nothing more is written into it from there on.
  */
-export function assertIntact(file: string, maxBytesChecked = INTEGRITY_CHECK_MAX_BYTES): void {
+export async function assertIntact(
+  file: string,
+  opts: { maxBytesChecked?: number; migrationsFolder: string },
+): Promise<void> {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  let fullCheck: boolean;
   try {
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get(); // header and schema
-    if (fs.statSync(file).size > maxBytesChecked) return;
-    const rows = sqlite.pragma('quick_check(5)') as { quick_check: string }[];
-    if (rows.length !== 1 || rows[0].quick_check !== 'ok') {
-      const err = new Error(`integrity check failed: ${rows.map((r) => r.quick_check).join('; ')}`) as Error & { code: string };
-      err.code = 'SQLITE_CORRUPT';
-      throw err;
-    }
+    fullCheck =
+      fs.statSync(file).size <= (opts.maxBytesChecked ?? INTEGRITY_CHECK_MAX_BYTES) ||
+      hasLeftoverLog(file) ||
+      pendingMigrationCount(sqlite, opts.migrationsFolder) > 0;
   } finally {
     sqlite.close();
   }
+  if (!fullCheck) return;
+  const { problems } = await quickCheckInWorker(file);
+  if (problems.length) throw corruptError(problems);
 }
 
 /**
@@ -115,7 +147,7 @@ export async function openDatabase(opts: {
   migrationsFolder: string;
   backupsDir: string;
   now?: () => Date;
-  /** files larger than this get the cheap check only (header and schema); default 64 MB */
+  /** files larger than this get the cheap check only, unless about to be written into (see assertIntact); default 64 MB */
   integrityCheckMaxBytes?: number;
   /**
    * Open the file read-only, as SQLite does by itself when the OS refuses writing it. Tests use
@@ -126,7 +158,9 @@ export async function openDatabase(opts: {
   probeFolder?: (dir: string) => void;
 }): Promise<OpenedDb> {
   (opts.probeFolder ?? assertFolderWritable)(path.dirname(opts.file));
-  if (fs.existsSync(opts.file)) assertIntact(opts.file, opts.integrityCheckMaxBytes);
+  if (fs.existsSync(opts.file)) {
+    await assertIntact(opts.file, { maxBytesChecked: opts.integrityCheckMaxBytes, migrationsFolder: opts.migrationsFolder });
+  }
   const sqlite = new Database(opts.file, { readonly: opts.readonly ?? false });
   try {
     assertWritable(sqlite);

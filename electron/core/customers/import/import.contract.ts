@@ -98,7 +98,8 @@ export type LookupImportField = z.infer<typeof lookupImportFieldSchema>;
  * What a value of the file that names no item means: an existing item, a new item of that name
  * (needs lookup.manage; created in the import's transaction), or nothing (the field stays empty).
  */
-const valueText = z.string().min(1, 'validation.required').max(200, 'validation.tooLong');
+export const MAX_VALUE_MAP_TEXT = 200;
+const valueText = z.string().min(1, 'validation.required').max(MAX_VALUE_MAP_TEXT, 'validation.tooLong');
 export const valueMapEntrySchema = z.discriminatedUnion('action', [
   z.object({ field: lookupImportFieldSchema, value: valueText, action: z.literal('item'), id: z.number().int().positive() }).strict(),
   z.object({ field: lookupImportFieldSchema, value: valueText, action: z.literal('create') }).strict(),
@@ -125,6 +126,8 @@ export const unmatchedColumnSchema = z.object({
       rows: z.number().int(),
       /** why the value names no item: no such item, only an inactive one, several of that name */
       reason: z.enum(['unknown', 'inactive', 'ambiguous']),
+      /** a new item may take the value as its name (no item of that name, at most 50 characters) */
+      creatable: z.boolean(),
       suggestion: valueSuggestion.nullable(),
     }),
   ),

@@ -4,7 +4,7 @@ import { lookups, operationLog } from '../../../../db/schema';
 import type { Actor } from '../../actor';
 import type { Core } from '../../core';
 import { DomainError, Forbidden } from '../../errors';
-import { normalizeProse } from '../../normalize';
+import { normalizeProse, refusedTextKey } from '../../normalize';
 import { bulkInsert } from './bulk-insert';
 import { cellText, foldKey } from './cells';
 import {
@@ -12,6 +12,7 @@ import {
   LOOKUP_IMPORT_FIELDS,
   type LookupImportField,
   MAX_UNMATCHED_VALUES,
+  MAX_VALUE_MAP_TEXT,
   type UnmatchedColumn,
   type ValueMapEntry,
 } from './import.contract';
@@ -54,6 +55,18 @@ const REASONS = {
   'customer-import.errors.ambiguous': 'ambiguous',
 } as const;
 
+/** The longest name a new managed-list item may take (as lookup.create allows). */
+export const MAX_ITEM_NAME = 50;
+
+/**
+ * Can the value map carry the value? Its entries are checked like every other input of a call
+ * (no hidden characters, at most MAX_VALUE_MAP_TEXT long), and one refused entry refuses the whole
+ * validate / run: such a value is never offered, and its rows fail as ordinary row errors.
+ */
+function carriable(value: string): boolean {
+  return value.length <= MAX_VALUE_MAP_TEXT && refusedTextKey(value) === null;
+}
+
 /** For each managed-list column of the mapping: its distinct values that name no active item. */
 export function unmatchedValues(table: SheetTable, mapping: (ImportField | null)[], refs: RefIndex, remembered: Remembered): UnmatchedColumn[] {
   if (checkMapping(mapping).length) return [];
@@ -73,8 +86,10 @@ export function unmatchedValues(table: SheetTable, mapping: (ImportField | null)
         continue;
       }
       const r = refs.lookupExact(field, text);
-      if (r.ok) continue;
-      found.set(key, { value: text, rows: 1, reason: REASONS[r.messageKey as keyof typeof REASONS] ?? 'unknown', suggestion: null });
+      if (r.ok || !carriable(text)) continue;
+      const reason = REASONS[r.messageKey as keyof typeof REASONS] ?? 'unknown';
+      const creatable = reason === 'unknown' && normalizeProse(text).length <= MAX_ITEM_NAME;
+      found.set(key, { value: text, rows: 1, reason, creatable, suggestion: null });
     }
     const items = refs.data.lookups.filter((l) => l.kind === field && l.active).map((l) => ({ id: l.id, label: refs.path(l) }));
     const values = [...found.entries()];
@@ -153,7 +168,7 @@ export function assertValueMap(core: Core, actor: Actor, valueMap: ValueMapEntry
       if (!r || r.kind !== e.field || !r.active) throw refuse('customer-import.errors.valueMapItem', e.value);
     } else if (e.action === 'create') {
       const name = normalizeProse(e.value);
-      if (name.length > 50) throw refuse('customer-import.errors.valueMapName', e.value);
+      if (name.length > MAX_ITEM_NAME) throw refuse('customer-import.errors.valueMapName', e.value);
       if (named.get(e.field, name)) throw refuse('lookups.errors.nameTaken', e.value);
     }
   }

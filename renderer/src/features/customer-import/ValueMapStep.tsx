@@ -67,7 +67,7 @@ export function ValueMapStep({ values, initial, busy, onBack, onNext }: Props) {
 
   const table = (c: UnmatchedColumn) => {
     const options = (v: ValueRow) => [
-      ...(values.canCreate && v.reason === 'unknown' ? [{ value: CREATE, label: t('customer-import.values.create', { value: v.value }) }] : []),
+      ...(values.canCreate && v.creatable ? [{ value: CREATE, label: t('customer-import.values.create', { value: v.value }) }] : []),
       { value: EMPTY, label: t('customer-import.values.empty') },
       ...c.items.map((i) => ({ value: i.id, label: i.label })),
     ];

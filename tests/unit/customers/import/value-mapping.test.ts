@@ -167,6 +167,81 @@ describe('value mapping on a real 200-row list', () => {
   });
 });
 
+describe('the values offered are values the value map can carry', () => {
+  // A value the core would refuse in the value map refuses the whole validate / run: offered (and
+  // pre-selected by a suggestion), it would leave the wizard stuck. Such values are not offered;
+  // their rows fail as ordinary row errors. 'create' is offered only for names a new item may take.
+  const HIDDEN = '制造\u200B';
+  const RTL = '批发\u202E零售';
+  const LONG = `制造${'业'.repeat(199)}`; // 201 characters
+  const FIFTY_ONE = `物${'流'.repeat(50)}`;
+  const FIFTY = `仓${'储'.repeat(24)}  ${'储'.repeat(24)}`; // 51 characters, 50 once spaces are folded
+
+  it('leaves out values with hidden characters or over 200 characters, and offers create up to 50 characters', async () => {
+    const up = await upload(
+      admin,
+      'a.xlsx',
+      await xlsxBytes(
+        TEMPLATE_HEADERS,
+        [HIDDEN, RTL, LONG, FIFTY_ONE, FIFTY, '制造', '物流'].map((行业, i) => row({ 客户名称: `公司${i + 1}`, 行业 })),
+      ),
+    );
+    const { columns }: { columns: UnmatchedColumn[] } = await admin.ok('customer.importValues', {
+      uploadId: up.uploadId,
+      mapping: up.suggestedMapping,
+    });
+    const offered = column(columns, 'industry').values.map((v) => [v.value, v.creatable]);
+    expect(offered.sort()).toEqual(
+      [
+        ['制造', true],
+        ['物流', true],
+        [FIFTY_ONE, false],
+        [FIFTY, true],
+      ].sort(),
+    );
+  });
+
+  it('accepting every suggestion and every offered create passes validate and run; the left-out values fail as row errors', async () => {
+    const values = [HIDDEN, RTL, LONG, FIFTY_ONE, FIFTY, '制造', '物流'];
+    const up = await upload(
+      admin,
+      'a.xlsx',
+      await xlsxBytes(
+        TEMPLATE_HEADERS,
+        values.map((行业, i) => row({ 客户名称: `公司${i + 1}`, 行业 })),
+      ),
+    );
+    const { columns }: { columns: UnmatchedColumn[] } = await admin.ok('customer.importValues', {
+      uploadId: up.uploadId,
+      mapping: up.suggestedMapping,
+    });
+    const industry = column(columns, 'industry');
+    // what a user can pick on the step: a suggestion, or 'create' where it is offered
+    const creates: ValueMapEntry[] = industry.values
+      .filter((v) => v.creatable && !v.suggestion)
+      .map((v) => ({ field: 'industry', value: v.value, action: 'create' }));
+    const valueMap = accept(columns, creates);
+    const checked: { invalidRows: number; errors: ImportIssue[] } = await admin.ok('customer.importValidate', {
+      uploadId: up.uploadId,
+      mapping: up.suggestedMapping,
+      valueMap,
+      pageSize: 1000,
+    });
+    expect(valueMap.map((e) => e.value).sort()).toEqual([FIFTY, '制造', '物流'].sort());
+    // rows 2–5 (header = 1): hidden characters, right-to-left override, over 200, 51 characters unmapped
+    expect([...new Set(checked.errors.map((e) => e.row))].sort()).toEqual([2, 3, 4, 5]);
+    expect(checked.errors.every((e) => e.field === 'industry')).toBe(true);
+    const r = await admin.ok('customer.importRun', {
+      uploadId: up.uploadId,
+      mapping: up.suggestedMapping,
+      valueMap,
+      mode: 'validOnly',
+    });
+    expect(r).toMatchObject({ imported: 3, skipped: 4 });
+    expect(lookupId('industry', FIFTY.replace('  ', ' '))).toBeGreaterThan(0);
+  });
+});
+
 describe('the core checks the value map', () => {
   const file = () => xlsxBytes(TEMPLATE_HEADERS, [row({ 客户名称: '甲公司', 行业: '制造' }), row({ 客户名称: '乙公司', 行业: '物流' })]);
 

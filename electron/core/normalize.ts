@@ -67,7 +67,8 @@ export function refusedTextKey(value: string): string | null {
 /**
  * Every string in a raw input (values and object keys, at any depth) checked with refusedTextKey:
  * { 'dot.path': key } of the refused ones ('_' for the root), or null when all are acceptable.
- * Iterative, so hostile nesting cannot overflow the stack.
+ * Iterative, so hostile nesting cannot overflow the stack; each object is walked once, so a
+ * cyclic input (IPC's structured clone carries cycles) cannot hang the main process.
  */
 export function refusedTextFields(input: unknown): Record<string, string> | null {
   type Node = { value: unknown; key: string; parent: Node | null };
@@ -83,14 +84,19 @@ export function refusedTextFields(input: unknown): Record<string, string> | null
     if (at && !fields[at]) fields[at] = why;
   };
   const stack: Node[] = [{ value: input, key: '', parent: null }];
+  const seen = new WeakSet<object>();
   while (stack.length) {
     const node = stack.pop() as Node;
     const { value } = node;
     if (typeof value === 'string') {
       note(node, value);
-    } else if (Array.isArray(value)) {
+      continue;
+    }
+    if (!value || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: String(i), parent: node });
-    } else if (value && typeof value === 'object') {
+    } else {
       for (const [k, v] of Object.entries(value)) {
         const child = { value: v, key: k, parent: node };
         note(child, k);

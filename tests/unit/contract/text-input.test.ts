@@ -68,6 +68,20 @@ describe('the one text rule', () => {
     const fields = refusedTextFields(deep);
     expect(Object.values(fields ?? {})).toEqual(['errors.textControlChars']);
   });
+
+  it('walks a cyclic input (IPC carries cycles) once, and still finds what is refused in it', () => {
+    const a: Record<string, unknown> = { name: 'ok' };
+    const list: unknown[] = [a, 'b\u200bc'];
+    a.self = a;
+    a.list = list;
+    list.push(list);
+    expect(refusedTextFields(a)).toEqual({ 'list.1': 'errors.textInvisibleChars' });
+    // one object reached by two paths is reported under one of them
+    expect(Object.values(refusedTextFields({ x: a, y: a }) ?? {})).toEqual(['errors.textInvisibleChars']);
+    a.name = 'fine';
+    list[1] = 'fine';
+    expect(refusedTextFields(a)).toBeNull();
+  });
 });
 
 describe('every channel refuses such text with a field error and changes nothing', () => {

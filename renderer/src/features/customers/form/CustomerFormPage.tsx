@@ -32,6 +32,7 @@ import {
   phonesOf,
   toFields,
 } from './formValues';
+import { taxIdConfirmation } from './taxIdConfirmation';
 import { taxIdTakenText, useDuplicates } from './useDuplicates';
 import { useMnemonic } from './useMnemonic';
 import { useTaxIdChecksum } from './useTaxIdChecksum';
@@ -95,8 +96,8 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
   const duplicates = useDuplicates(form, detail?.id);
   const mnemonic = useMnemonic(form, editing);
   const taxIdChecksum = useTaxIdChecksum(detail);
-  /** the user chose "校验位不符，仍然保存" for this save */
-  const checksumConfirmed = useRef(false);
+  /** the user chose "校验位不符，仍然保存" for the tax ID then in the form (forgotten when it changes) */
+  const checksumConfirmation = useRef(taxIdConfirmation()).current;
 
   useEffect(() => {
     if (editing) return;
@@ -123,7 +124,7 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
 
   const send = async (fields: CustomerFieldsInput, duplicateReason?: string) => {
     setSaving(true);
-    const confirmTaxIdChecksum = checksumConfirmed.current || undefined;
+    const confirmTaxIdChecksum = checksumConfirmation.flagFor(fields.taxId);
     try {
       const saved = detail
         ? await call('customer.update', {
@@ -155,8 +156,9 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
     if (!(error instanceof ApiCallError)) return reportError(error);
     setPending(null);
     if (error.code === 'TAX_ID_CHECKSUM') {
-      if (await taxIdChecksum.confirm(String(form.getFieldValue('taxId') ?? ''))) {
-        checksumConfirmed.current = true;
+      // the question names the tax ID this save sends (the field may have changed meanwhile)
+      if (await taxIdChecksum.confirm(fields.taxId ?? '')) {
+        checksumConfirmation.confirm(fields.taxId);
         return send(fields, duplicateReason);
       }
       form.scrollToField('taxId', { block: 'center' });
@@ -218,7 +220,8 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
       form.scrollToField('taxId', { block: 'center' });
       return;
     }
-    checksumConfirmed.current = checksum === true;
+    if (checksum === true) checksumConfirmation.confirm(fields.taxId);
+    else checksumConfirmation.forget();
     setSaving(true);
     try {
       const found = await duplicates.check();
@@ -346,8 +349,9 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
         initialValues={detail ? fromDetail(detail) : newCustomerValues()}
         scrollToFirstError={false}
         className="kh-customer-form"
-        onValuesChange={() => {
+        onValuesChange={(changed: Partial<CustomerFormValues>) => {
           edited.current = true;
+          if ('taxId' in changed) checksumConfirmation.forget();
         }}
       >
         <BasicSection

@@ -94,6 +94,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     // DNS-rebinding guard: only our own address may be named in the Host header
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      if (isApi(req)) return refuse(reply, 421, { code: 'BAD_REQUEST', messageKey: 'errors.misdirected' });
       return reply.code(421).type('text/plain').send('Misdirected request');
     }
     // a page from anywhere else may not call us (the browser names it in Origin; tools send none)

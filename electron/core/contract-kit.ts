@@ -81,6 +81,8 @@ export const ERROR_CODES = [
   'DB_CORRUPT',
   /** the data could not be opened at start for another reason (the fault page shows SQLite's words) */
   'DATA_OPEN_FAILED',
+  /** another program holds the database file locked for longer than SQLite waits: nothing was saved, try again */
+  'DATA_BUSY',
   /** the request itself is unusable (malformed JSON, wrong content type, too large, foreign origin) */
   'BAD_REQUEST',
   'INTERNAL',

@@ -64,12 +64,18 @@ export function refuseWhileFaulted(core: Core, channelName: string): void {
 }
 
 /**
- * The refusal for an error a call ran into, or null when it is no storage fault. A damaged file
+ * The refusal for an error a call ran into, or null when it is no storage fault. A file locked by
+ * another program answers DATA_BUSY (try again). A damaged file
  * puts the core in the fault (nothing more is written into it; the renderer shows the fault page
  * on its next start); a full disk or a refused write stays per call, as freeing space or fixing
  * permissions while the app runs makes the next call work.
  */
 export function storageFaultOf(core: Core, err: unknown): DomainError | null {
+  // another program (backup, sync, a second copy of the app) held the file locked for longer
+  // than busy_timeout: the call was rolled back; nothing is wrong with the data, the next try may work
+  if (codeOf(err).startsWith('SQLITE_BUSY')) {
+    return new DomainError('DATA_BUSY', 'errors.dataBusy', undefined, { folder: core.dataDir, file: core.sqlite.name });
+  }
   const kind = faultKindOf(err);
   if (!kind) return null;
   const fault: StorageFault = { kind, dataDir: core.dataDir, file: core.sqlite.name, detail: faultDetail(err), restore: null };

@@ -84,6 +84,28 @@ describe('a database that cannot be written', () => {
   });
 });
 
+describe('a database another program holds locked', () => {
+  it('a save answers DATA_BUSY (try again), nothing of it is written, and it goes through once the lock is gone', async () => {
+    const e = await env();
+    const admin = await e.admin();
+    const input = await fullCustomer(admin);
+    const before = snapshot(e.core);
+    e.core.sqlite.pragma('busy_timeout = 0'); // SQLite waits 5 s before giving up; the test need not
+    const other = new Database(e.core.sqlite.name); // another program's connection, mid-write
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const r = await admin.call('customer.create', input);
+      expect(r).toEqual({ ok: false, error: { code: 'DATA_BUSY', messageKey: 'errors.dataBusy', params: { folder: e.dir, file: e.core.sqlite.name } } });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(snapshot(e.core)).toBe(before);
+    expect(e.core.fault).toBeNull();
+    expect(await admin.call('customer.create', input)).toMatchObject({ ok: true });
+  });
+});
+
 describe('a database damaged while the app runs', () => {
   it('the call answers DB_CORRUPT; from then on every call is refused with it and system.fault says where', async () => {
     const { dir, file } = await migratedDataDir(dirs);

@@ -137,6 +137,19 @@ describe('every /api failure answers in the contract shape', () => {
   });
 });
 
+describe('a foreign Host header (DNS rebinding)', () => {
+  it('is refused with 421 before dispatch, on /api in the contract shape, elsewhere as plain text', async () => {
+    const setup = JSON.stringify({ username: 'admin', displayName: '管理员', password: 'admin-pass-1' });
+    const before = snapshot(env.core);
+    for (const name of ['evil.example', `evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`, `127.0.0.1.evil.example:${host.port}`]) {
+      expectRefusal(await raw('/api/auth.setup', { ...json, host: name }, setup), 421, 'BAD_REQUEST', 'errors.misdirected');
+    }
+    expect(snapshot(env.core)).toBe(before);
+    const page = await raw('/', { host: 'evil.example' }, undefined, 'GET');
+    expect(page).toMatchObject({ status: 421, type: expect.stringContaining('text/plain'), body: 'Misdirected request' });
+  });
+});
+
 describe('foreign Origin', () => {
   it('is refused with 403 before dispatch; our own origins and no Origin are served', async () => {
     const setup = JSON.stringify({ username: 'admin', displayName: '管理员', password: 'admin-pass-1' });

@@ -91,7 +91,7 @@ describe('the full check', () => {
     const r = await quickCheckInWorker(file).catch((e: unknown) => e);
     // SQLite either lists the damage or refuses to read on (SQLITE_CORRUPT): never a clean result
     expect(r).toSatisfy((x: unknown) =>
-      (x as { code?: string }).code?.startsWith('SQLITE_CORRUPT') || (x as { problems?: string[] }).problems?.length! > 0,
+      (x as { code?: string }).code?.startsWith('SQLITE_CORRUPT') || ((x as { problems?: string[] }).problems ?? []).length > 0,
     );
   });
 

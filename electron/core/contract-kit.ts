@@ -96,7 +96,10 @@ export interface ApiError {
   /** field path (dot-joined) → i18n key */
   fields?: Record<string, string>;
   /** values the message interpolates (e.g. minutes until unlock) */
-  params?: Record<string, string | number>;
+  params?: ErrorParams;
 }
+
+/** An error's message values; a list travels as an array (its items may hold any character, commas too). */
+export type ErrorParams = Record<string, string | number | string[]>;
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };

@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from './contract-kit';
+import type { ApiError, ErrorCode, ErrorParams } from './contract-kit';
 
 /** Typed domain error: handlers throw these; the dispatcher turns them into ApiError. */
 export class DomainError extends Error {
@@ -6,7 +6,7 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     readonly messageKey: string,
     readonly fields?: Record<string, string>,
-    readonly params?: Record<string, string | number>,
+    readonly params?: ErrorParams,
   ) {
     super(`${code}: ${messageKey}`);
   }

@@ -94,8 +94,8 @@ export function auditFacets(core: Core) {
 /**
  * A stale save's refusal that says who changed the record since it was read, when, and what:
  * the record's last `versions` log rows of `action` (one per saved version; several actions may
- * each save one). `fields` lists the
- * changed fields' names, comma-separated (the renderer shows their labels).
+ * each save one). `by` lists the names of who saved them, `fields` the changed fields' names (the
+ * renderer shows their labels): arrays, as a display name may hold a comma ('张三, 李四').
  */
 export function conflictSince(
   core: Core,
@@ -118,8 +118,8 @@ export function conflictSince(
   const by = [...new Set(rows.map((x) => x.userName).filter((n): n is string => !!n))];
   const fields = [...new Set(rows.flatMap((x) => Object.keys(x.changes ? JSON.parse(x.changes) : {})))];
   return new DomainError('CONFLICT', 'errors.changedBy', undefined, {
-    by: by.join(','),
+    by,
     at: rows[0].at,
-    fields: fields.join(','),
+    fields,
   });
 }

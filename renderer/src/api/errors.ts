@@ -1,11 +1,11 @@
-import type { ApiError, ErrorCode } from '../../../electron/core/contract-kit';
+import type { ApiError, ErrorCode, ErrorParams } from '../../../electron/core/contract-kit';
 
 /** A refused call: the core's error code, its i18n key, per-field keys and message params. */
 export class ApiCallError extends Error {
   readonly code: ErrorCode;
   readonly messageKey: string;
   readonly fields?: Record<string, string>;
-  readonly params?: Record<string, string | number>;
+  readonly params?: ErrorParams;
 
   constructor(error: ApiError) {
     super(`${error.code}: ${error.messageKey}`);

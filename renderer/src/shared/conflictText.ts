@@ -2,10 +2,8 @@ import i18n from 'i18next';
 import { formatMinute } from './format';
 import { translateOr } from './translate';
 
-const list = (v: unknown) =>
-  String(v ?? '')
-    .split(',')
-    .filter(Boolean);
+/** A list param: an array from the core (never split on commas: a display name may hold one). */
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v ? [String(v)] : []).filter(Boolean);
 
 /**
  * A stale save's refusal in words, from the core's conflict (`errors.changedBy`: who, when, which

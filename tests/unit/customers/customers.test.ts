@@ -148,11 +148,28 @@ describe('editing a customer', () => {
       error: {
         code: 'CONFLICT',
         messageKey: 'errors.changedBy',
-        params: { by: 'wangwu', at: savedAt, fields: 'website,memo' },
+        params: { by: ['wangwu'], at: savedAt, fields: ['website', 'memo'] },
       },
     });
     expect(snapshot(env.core)).toBe(before);
     expect((await admin.ok('customer.get', { id: c.id })).memo).toBe('第一次修改');
+  });
+
+  it('names each person who changed the record, whatever their display names hold (a comma too)', async () => {
+    const c = await admin.ok('customer.create', await fullCustomer(admin));
+    const input = { ...(await fullCustomer(admin)), id: c.id, version: 1 };
+    const first = await env.userWithRoles('zhangsan', ['clerk']);
+    const second = await env.userWithRoles('wangwu', ['clerk']);
+    env.core.sqlite.prepare("UPDATE users SET display_name = '张三, 李四' WHERE username = 'zhangsan'").run();
+    env.clock.advanceMinutes(1);
+    await first.ok('customer.update', { ...input, memo: '张三, 李四的修改' });
+    env.clock.advanceMinutes(1);
+    await second.ok('customer.update', { ...input, version: 2, website: 'www.hdkj.example.com' });
+    const stale = await admin.call('customer.update', { ...input, memo: '过时的修改' });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', messageKey: 'errors.changedBy' } });
+    const params = (stale as { error: { params: Record<string, unknown> } }).error.params;
+    expect(params.by).toEqual(['wangwu', '张三, 李四']);
+    expect(params.fields).toEqual(['website', 'memo']);
   });
 
   it('does not nag about duplicates the edit did not introduce', async () => {

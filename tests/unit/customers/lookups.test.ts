@@ -47,7 +47,7 @@ describe('managed lists', () => {
       error: {
         code: 'CONFLICT',
         messageKey: 'errors.changedBy',
-        params: { by: log.items[0].userName, at: log.items[0].at, fields: 'active' },
+        params: { by: [log.items[0].userName], at: log.items[0].at, fields: ['active'] },
       },
     });
     expect(log.items.map((r: { action: string }) => r.action)).toEqual(['update', 'create']);

@@ -58,7 +58,7 @@ describe('users', () => {
       error: {
         code: 'CONFLICT',
         messageKey: 'errors.changedBy',
-        params: { by: log.items[0].userName, at: log.items[0].at, fields: 'displayName,roles' },
+        params: { by: [log.items[0].userName], at: log.items[0].at, fields: ['displayName', 'roles'] },
       },
     });
     expect(snapshot(env.core)).toBe(before);
@@ -67,7 +67,7 @@ describe('users', () => {
     await admin.ok('user.setDisabled', { id: row.id, version: 2, disabled: true });
     await admin.ok('user.resetPassword', { id: row.id, password: 'correct-horse-9' });
     const stale2 = await admin.call('user.update', { id: row.id, version: 2, displayName: '张三', roles: ['viewer'] });
-    expect(stale2).toMatchObject({ error: { code: 'CONFLICT', messageKey: 'errors.changedBy', params: { fields: 'disabled' } } });
+    expect(stale2).toMatchObject({ error: { code: 'CONFLICT', messageKey: 'errors.changedBy', params: { fields: ['disabled'] } } });
     expect(log.items[0].changes).toEqual({
       displayName: { before: '张三', after: '张三丰' },
       roles: { before: ['clerk'], after: ['clerk', 'finance'] },

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Core } from '../../core';
 import { holdWriteGate } from '../../write-gate';
 import { DomainError } from '../../errors';
-import type { ErrorCode } from '../../contract-kit';
+import type { ErrorCode, ErrorParams } from '../../contract-kit';
 import { IMPORT_PROGRESS_EVENT, type ImportProgress } from './import.contract';
 import { executeJob, type Job } from './jobs';
 import type { Threads } from './parallel';
@@ -44,7 +44,7 @@ interface WorkerError {
   code?: string;
   messageKey?: string;
   fields?: Record<string, string>;
-  params?: Record<string, string | number>;
+  params?: ErrorParams;
   message: string;
 }
 

@@ -37,7 +37,9 @@ function measure(page: Page) {
       pageScrolls: document.documentElement.scrollHeight > window.innerHeight + 1,
       reset: box(reset),
       selects,
-      body: box(q('.kh-customer-table .ant-table-tbody-virtual-holder') ?? q('.kh-customer-table .ant-table-placeholder')),
+      body: box(
+        q('.kh-customer-table .ant-table-tbody-virtual-holder') ?? q('.kh-customer-table .ant-table-placeholder'),
+      ),
       scrollbar: box(q('.kh-customer-table .ant-table-tbody-virtual-scrollbar-horizontal')),
       lastRow: rows.length ? rows[rows.length - 1] : null,
       rowCount: rows.length,
@@ -49,8 +51,13 @@ function measure(page: Page) {
 async function expectCleanList(page: Page, shot: string, rows: number) {
   if (rows) await expect(page.locator('.kh-customer-table .ant-table-row').first()).toBeVisible();
   else await expect(page.locator('.kh-customer-table .ant-table-placeholder')).toBeVisible();
-  const m = await measure(page);
+  // after a change of window size the list re-measures its height on the next frames: check the
+  // layout once it has settled, as a person would see it
+  await expect(async () => expectLayout(await measure(page), shot, rows)).toPass({ timeout: 5_000 });
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${shot}.png` });
+}
+
+function expectLayout(m: Awaited<ReturnType<typeof measure>>, shot: string, rows: number) {
   expect(m.reset, shot).not.toBeNull();
   expect(m.selects.length, shot).toBe(7);
   const line = (b: Box) => (b.top + b.bottom) / 2;
@@ -62,7 +69,8 @@ async function expectCleanList(page: Page, shot: string, rows: number) {
   expect((m.body as Box).bottom, shot).toBeGreaterThan(m.viewport - 90);
   expect(m.pageScrolls, shot).toBe(false);
   // a horizontal scrollbar, when there is one, lies below the rows, never over one
-  if (m.scrollbar && m.lastRow && rows <= 5) expect(m.scrollbar.top, shot).toBeGreaterThanOrEqual(m.lastRow.bottom - 0.5);
+  if (m.scrollbar && m.lastRow && rows <= 5)
+    expect(m.scrollbar.top, shot).toBeGreaterThanOrEqual(m.lastRow.bottom - 0.5);
 }
 
 test('customer list: filters on one line, table fills the page, scrollbar below the rows (0, 1, 50 customers)', async ({
@@ -141,7 +149,11 @@ test('leaving a filled customer form by the sidebar or the browser back button a
   await expect(ask).toBeHidden();
 });
 
-test('the sign-in screen says why the session ended: account disabled, password reset', async ({ page, browser, app }) => {
+test('the sign-in screen says why the session ended: account disabled, password reset', async ({
+  page,
+  browser,
+  app,
+}) => {
   await page.goto(app.openUrl);
   await createAdmin(page);
   const clerk = await createUserWithRole(page, {

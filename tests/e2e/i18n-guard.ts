@@ -96,6 +96,10 @@ declare global {
 
 /** Runs in the page (serialised by addInitScript): watches the DOM and reports leaks. */
 function watchPage(facts: { keys: string[]; english: string[] }) {
+  // the page's own timers, taken before a test may install a fake clock (page.clock): with the
+  // clock paused the guard must still settle and confirm, or its flush would wait for ever
+  const setTimeout = window.setTimeout.bind(window);
+  const clearTimeout = window.clearTimeout.bind(window);
   const SETTLE_MS = 40;
   const CONFIRM_MS = 250;
   const keys = new Set(facts.keys);
@@ -158,7 +162,7 @@ function watchPage(facts: { keys: string[]; english: string[] }) {
     return found;
   }
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: number | undefined;
   let pending: Promise<void> | null = null;
 
   async function check() {

@@ -77,7 +77,8 @@ export function LookupEditModal({ edit, onClose }: { edit: LookupEdit | null; on
           active: current.active,
         });
       }
-      void message.success(t('common.saved'));
+      // one 保存成功 at a time: a second save within the toast's seconds refreshes it rather than stacking a copy
+      void message.success({ content: t('common.saved'), key: 'common.saved' });
       await reload(true);
       onClose();
     } catch (error) {

@@ -41,7 +41,8 @@ export function SettingsPage() {
       });
       form.setFieldsValue(saved);
       useSession.getState().setIdleMinutes(saved.sessionIdleMinutes);
-      void message.success(t('common.saved'));
+      // one 保存成功 at a time: a second save within the toast's seconds refreshes it rather than stacking a copy
+      void message.success({ content: t('common.saved'), key: 'common.saved' });
     } catch (error) {
       reportError(error, form, FIELDS);
     } finally {

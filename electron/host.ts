@@ -58,11 +58,16 @@ function sameToken(a: string | undefined, b: string): boolean {
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const { core } = opts;
-  const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024 });
+  // on close every kept-alive connection is cut, not only idle ones: a browser may send a new
+  // request (its event stream reconnecting) on a kept-alive socket while the host is stopping
+  const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024, forceCloseConnections: true });
   let port = 0;
+  let closing = false;
   const streams = new Set<import('node:http').ServerResponse>();
-  // event streams never finish by themselves: end them so close() does not wait forever
+  // event streams never finish by themselves: end them so close() does not wait forever, and
+  // open no new one once closing has begun
   app.addHook('preClose', async () => {
+    closing = true;
     for (const s of streams) s.end();
   });
   await app.register(fastifyCookie);
@@ -136,6 +141,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   // Server-sent events for the signed-in session (progress, session ended, ...)
   app.get('/api/events', (req, reply) => {
+    if (closing) return reply.code(503).header('Connection', 'close').send();
     const s = core.sessions.lookup(req.cookies[SESSION_COOKIE], false);
     if (s.state !== 'active') {
       return refuse(reply, 401, { code: 'UNAUTHENTICATED', messageKey: 'errors.unauthenticated' });

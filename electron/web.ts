@@ -25,9 +25,13 @@ async function main() {
     port: Number(values.port),
   });
   const stopJobs = core.fault ? () => {} : startBackgroundJobs(core);
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     stopJobs();
-    await host.close();
+    // a connection that will not finish must not keep the data file open: close it after 5 s anyway
+    await Promise.race([host.close(), new Promise((r) => setTimeout(r, 5_000).unref())]);
     closeCore(core); // a damaged file is left as it was (no checkpoint)
     process.exit(0);
   };

@@ -77,8 +77,7 @@ export function LookupEditModal({ edit, onClose }: { edit: LookupEdit | null; on
           active: current.active,
         });
       }
-      // one 保存成功 at a time: a second save within the toast's seconds refreshes it rather than stacking a copy
-      void message.success({ content: t('common.saved'), key: 'common.saved' });
+      void message.success(t('common.saved'));
       await reload(true);
       onClose();
     } catch (error) {

@@ -41,8 +41,7 @@ export function SettingsPage() {
       });
       form.setFieldsValue(saved);
       useSession.getState().setIdleMinutes(saved.sessionIdleMinutes);
-      // one 保存成功 at a time: a second save within the toast's seconds refreshes it rather than stacking a copy
-      void message.success({ content: t('common.saved'), key: 'common.saved' });
+      void message.success(t('common.saved'));
     } catch (error) {
       reportError(error, form, FIELDS);
     } finally {

@@ -136,8 +136,7 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
           })
         : await call('customer.create', { ...fields, code: codeToSend(), duplicateReason, confirmTaxIdChecksum });
       setPending(null);
-      // one 保存成功 at a time: a second save within the toast's seconds refreshes it rather than stacking a copy
-      void message.success({ content: t('common.saved'), key: 'common.saved' });
+      void message.success(t('common.saved'));
       guard.allowLeave();
       navigate(customerPaths.detail(saved.id), { replace: true });
     } catch (error) {

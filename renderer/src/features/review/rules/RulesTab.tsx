@@ -48,7 +48,7 @@ export function RulesTab({ state, canEdit, onSaved }: Props) {
     const saved = await call('review.updateSettings', toInput(state.settings, values));
     form.setFieldsValue(saved.settings);
     onSaved(saved);
-    void message.success({ content: t('review.settings.saved'), key: 'review.settings.saved' });
+    void message.success(t('review.settings.saved'));
     void useReviewStatus.getState().refresh();
   });
 

@@ -121,7 +121,7 @@ test('customer archive: create, find, edit, history, USCC check, duplicate warni
   await label(page, '备注').fill('重点客户。每月初对账。');
 
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(page.getByText('保存成功')).toBeVisible();
+  await expect(page.getByText('保存成功').last()).toBeVisible(); // an earlier save's toast may still show
 
   // the detail page opens with every section as saved
   await expect(page.getByRole('heading', { name: NAME })).toBeVisible();
@@ -186,7 +186,7 @@ test('customer archive: create, find, edit, history, USCC check, duplicate warni
   await label(page, '简称').fill('海淀科技集团');
   await label(page, '信用额度').fill('80000');
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(page.getByText('保存成功')).toBeVisible();
+  await expect(page.getByText('保存成功').last()).toBeVisible(); // an earlier save's toast may still show
   await expect(page.getByRole('heading', { name: NAME })).toBeVisible();
   await expect(detail).toContainText('¥80,000.00');
 
@@ -232,7 +232,7 @@ test('customer archive: create, find, edit, history, USCC check, duplicate warni
   expect((await callDirect(page, 'customer.search', { q: '湖里' })).data.total).toBe(0);
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await checksum.getByRole('button', { name: '校验位不符，仍然保存' }).click();
-  await expect(page.getByText('保存成功')).toBeVisible();
+  await expect(page.getByText('保存成功').last()).toBeVisible(); // an earlier save's toast may still show
   await expect(page.getByRole('heading', { name: '厦门湖里贸易有限公司' })).toBeVisible();
   await expect(detail).toContainText(PILOT_USCC);
   // the warning the user confirmed is in the record's history, translated
@@ -267,7 +267,7 @@ test('customer archive: create, find, edit, history, USCC check, duplicate warni
   await expect(reason).toHaveAccessibleDescription('此项为必填项');
   await reason.fill('同名不同公司 地址不同');
   await dialog.getByRole('button', { name: '仍然保存' }).click();
-  await expect(page.getByText('保存成功')).toBeVisible();
+  await expect(page.getByText('保存成功').last()).toBeVisible(); // an earlier save's toast may still show
   await expect(page.getByRole('heading', { name: SIMILAR })).toBeVisible();
   await page.getByRole('tab', { name: '变更历史' }).click();
   await expect(page.getByRole('row').filter({ hasText: '新增' })).toContainText('同名不同公司 地址不同');

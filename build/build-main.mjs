@@ -18,7 +18,7 @@ await Promise.all([
       main: 'electron/main.ts',
       web: 'electron/web.ts',
       // the import / export worker thread, found next to main.js by worker-client.ts
-      'customer-import.worker': 'electron/core/customers/import/import.worker.ts',
+      'customer-import.worker': 'electron/core/import/import.worker.ts',
       // the integrity check at open (db/quick-check.ts), found next to main.js / web.js
       'db-quick-check.worker': 'db/quick-check.worker.ts',
     },

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import type { ApiError, ApiResult } from './core/contract-kit';
+import type { ApiError, ApiResult } from './core/shared/contract-kit';
 import type { Core } from './core/core';
 import { dispatch } from './core/dispatch';
 

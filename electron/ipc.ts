@@ -1,5 +1,5 @@
 import { ipcMain, webContents } from 'electron';
-import type { ApiResult } from './core/contract-kit';
+import type { ApiResult } from './core/shared/contract-kit';
 import type { Core } from './core/core';
 import { dispatch } from './core/dispatch';
 

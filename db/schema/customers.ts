@@ -8,7 +8,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
-import { users } from './auth';
+import { users } from './users';
 import { auditColumns } from './columns';
 import { lookups } from './lookups';
 

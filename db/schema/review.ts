@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { users } from './auth';
+import { users } from './users';
 import { customers } from './customers';
 
 /**

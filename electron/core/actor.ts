@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { rolePermissions, roles, userRoles, users } from '../../db/schema';
-import type { SessionUser } from './auth/auth.contract';
+import type { SessionUser } from './auth/shared/auth.contract';
 import type { Core } from './core';
 import { Unauthenticated } from './errors';
 

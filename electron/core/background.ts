@@ -1,5 +1,5 @@
 import type { Core } from './core';
-import { applyDueSchedules } from './customers/status/schedule';
+import { applyDueSchedules } from './status/schedule';
 import { storageFaultOf } from './faults';
 import { writeGate } from './write-gate';
 

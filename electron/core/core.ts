@@ -9,7 +9,7 @@ import { type Clock, systemClock } from './clock';
 import { EventBus } from './events';
 import { startupFault } from './faults';
 import { SettingsService } from './settings/settings.service';
-import type { StorageFault } from './system/system.contract';
+import type { StorageFault } from './system/shared/system.contract';
 
 /** Everything a handler may use. Built once per process; never imports electron. */
 export interface Core {

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import { type Actor, loadActor } from './actor';
-import { contract, isChannel } from './contract';
-import type { ApiResult } from './contract-kit';
+import { contract, isChannel } from './shared/contract';
+import type { ApiResult } from './shared/contract-kit';
 import type { Core } from './core';
 import { DomainError, Forbidden, Invalid, SessionExpired, Unauthenticated } from './errors';
 import { refuseWhileFaulted, storageFaultOf } from './faults';
 import type { Handler, Handlers, TransportCtx } from './handler';
 import { handlers as defaultHandlers } from './handlers';
-import { refusedTextFields } from './normalize';
+import { refusedTextFields } from './shared/normalize';
 import { writeGate } from './write-gate';
 
 /** An i18n key such as `validation.required` or `customers.validation.uscc` (zod's own messages are sentences). */

@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode, ErrorParams } from './contract-kit';
+import type { ApiError, ErrorCode, ErrorParams } from './shared/contract-kit';
 
 /** Typed domain error: handlers throw these; the dispatcher turns them into ApiError. */
 export class DomainError extends Error {

@@ -1,7 +1,7 @@
-import type { ErrorCode } from './contract-kit';
+import type { ErrorCode } from './shared/contract-kit';
 import type { Core } from './core';
 import { DomainError } from './errors';
-import type { StorageFault, StorageFaultKind } from './system/system.contract';
+import type { StorageFault, StorageFaultKind } from './system/shared/system.contract';
 
 /**
  * Storage faults: a full disk, a data folder that cannot be written, a damaged database. SQLite

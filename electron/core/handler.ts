@@ -1,5 +1,5 @@
 import type { Actor } from './actor';
-import type { Channel, ChannelOutput, ParsedInput } from './contract';
+import type { Channel, ChannelOutput, ParsedInput } from './shared/contract';
 import type { Core } from './core';
 
 /** What a transport (IPC or HTTP) gives the dispatcher: its session, and a way to change it. */

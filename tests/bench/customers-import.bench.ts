@@ -9,11 +9,11 @@ import { loadActor } from '../../electron/core/actor';
 import { hashPassword } from '../../electron/core/auth/password';
 import { type Core, DB_FILE_NAME, inTransaction, openCore } from '../../electron/core/core';
 import { DEFAULT_CODE_PATTERN } from '../../electron/core/customers/code';
-import { customerCreateSchema } from '../../electron/core/customers/customers.contract';
+import { customerCreateSchema } from '../../electron/core/customers/shared/customers.contract';
 import { insertCustomer } from '../../electron/core/customers/customers.service';
-import { IMPORT_COLUMNS, IMPORT_PROGRESS_EVENT, NATURE_LABELS } from '../../electron/core/customers/import/import.contract';
-import { divisionNamesOf } from '../../electron/core/customers/import/areas';
-import { BUNDLED_WORKER, setWorkerScript, threadCount } from '../../electron/core/customers/import/worker-client';
+import { IMPORT_COLUMNS, IMPORT_PROGRESS_EVENT, NATURE_LABELS } from '../../electron/core/import/shared/import.contract';
+import { divisionNamesOf } from '../../electron/core/import/areas';
+import { BUNDLED_WORKER, setWorkerScript, threadCount } from '../../electron/core/import/worker-client';
 import { build } from 'esbuild';
 import { dispatch } from '../../electron/core/dispatch';
 import type { TransportCtx } from '../../electron/core/handler';
@@ -169,7 +169,7 @@ function baseline(core: Core, userId: number, rows: number): number {
 /** The worker as build/build-main.mjs bundles it (the sources through tsx would add seconds of compiling per thread). */
 async function bundleWorker(dir: string): Promise<string> {
   await build({
-    entryPoints: { [BUNDLED_WORKER.replace(/\.js$/, '')]: path.resolve(__dirname, '../../electron/core/customers/import/import.worker.ts') },
+    entryPoints: { [BUNDLED_WORKER.replace(/\.js$/, '')]: path.resolve(__dirname, '../../electron/core/import/import.worker.ts') },
     bundle: true,
     platform: 'node',
     target: 'node20',

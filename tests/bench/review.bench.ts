@@ -5,7 +5,7 @@ import { hashPassword } from '../../electron/core/auth/password';
 import { FixedClock } from '../../electron/core/clock';
 import type { Core } from '../../electron/core/core';
 import { keepCandidates, listCandidates } from '../../electron/core/review/review.candidates';
-import { REVIEW_RULES } from '../../electron/core/review/review.rules';
+import { REVIEW_RULES } from '../../electron/core/review/shared/review.rules';
 import { listRuns } from '../../electron/core/review/review.runs';
 import { candidateQuery, reviewStatus, startRun } from '../../electron/core/review/review.service';
 import { DEFAULT_REVIEW_SETTINGS, updateReviewSettings } from '../../electron/core/review/review.settings';

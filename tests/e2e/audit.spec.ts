@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { IMPORT_COLUMNS } from '../../electron/core/customers/import/import.contract';
+import { IMPORT_COLUMNS } from '../../electron/core/import/shared/import.contract';
 import { expect, test } from './fixtures';
 import { callDirect, createAdmin } from './steps';
 

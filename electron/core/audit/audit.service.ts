@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { operationLog } from '../../../db/schema';
 import type { Core } from '../core';
 import { Conflict, DomainError } from '../errors';
-import type { AuditRow } from './audit.contract';
+import type { AuditRow } from './shared/audit.contract';
 
 export interface AuditQuery {
   page: number;

@@ -5,7 +5,7 @@ import { writeLog } from '../audit/audit.log';
 import { type Core, inTransaction } from '../core';
 import { DomainError } from '../errors';
 import type { TransportCtx } from '../handler';
-import type { SessionUser } from './auth.contract';
+import type { SessionUser } from './shared/auth.contract';
 import { countWrongPassword, Locked, refuseWhileLocked } from './lockout';
 import { loginGate } from './login-gate';
 import { dummyHash, hashPassword, verifyPassword } from './password';

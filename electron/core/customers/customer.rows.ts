@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { normalizeCustomerName, phoneDigits } from './customer.rules';
-import type { customerFieldsSchema } from './customers.contract';
+import { normalizeCustomerName, phoneDigits } from './shared/customer.rules';
+import type { customerFieldsSchema } from './shared/customers.contract';
 import { divisionNames } from './references';
 import { pinyinReadings } from './search/pinyin';
 

@@ -1,8 +1,8 @@
 import { requireActor } from '../actor';
-import type { Channel } from '../contract';
+import type { Channel } from '../shared/contract';
 import type { Handler } from '../handler';
 import { peekNextCode } from './code';
-import type { customersContract } from './customers.contract';
+import type { customersContract } from './shared/customers.contract';
 import { readCustomer } from './customers.record';
 import { createCustomer, customerHistory, getCustomers, updateCustomer } from './customers.service';
 import { findDuplicates } from './duplicates';

@@ -3,9 +3,9 @@ import { customerAddresses, customerContacts, customers, users } from '../../../
 import type { Core } from '../core';
 import { NotFound } from '../errors';
 import { historyView } from './customer.rows';
-import type { CustomerDetail } from './customers.contract';
+import type { CustomerDetail } from './shared/customers.contract';
 import { lookupNames } from './references';
-import { readStatusInfo } from './status/status.record';
+import { readStatusInfo } from '../status/status.record';
 
 type CustomerRow = typeof customers.$inferSelect;
 

@@ -8,13 +8,13 @@ import { type Core, inTransaction } from '../core';
 import { DomainError, NotFound } from '../errors';
 import { takeNextCode } from './code';
 import { addressRows, contactRows, customerColumns, HISTORY_FIELDS } from './customer.rows';
-import { normalizeCustomerName } from './customer.rules';
+import { normalizeCustomerName } from './shared/customer.rules';
 import {
   type CustomerDetail,
   type customerCreateSchema,
   type customerUpdateSchema,
   usccChecksumWarning,
-} from './customers.contract';
+} from './shared/customers.contract';
 import { loggable, readCustomer } from './customers.record';
 import { assertCodeFree, assertTaxIdFree, type DuplicateQuery, findDuplicates } from './duplicates';
 import { assertReferences } from './references';

@@ -2,8 +2,8 @@ import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import { customerContacts, customers } from '../../../db/schema';
 import type { Core } from '../core';
 import { DomainError } from '../errors';
-import { MAINLAND_MOBILE, normalizeCustomerName, normalizeMobile, normalizeTaxId, phoneDigits } from './customer.rules';
-import type { DuplicateMatch } from './customers.contract';
+import { MAINLAND_MOBILE, normalizeCustomerName, normalizeMobile, normalizeTaxId, phoneDigits } from './shared/customer.rules';
+import type { DuplicateMatch } from './shared/customers.contract';
 
 export interface DuplicateQuery {
   name?: string | null;

@@ -4,7 +4,7 @@ import countries from 'i18n-iso-countries';
 import { lookups, users } from '../../../db/schema';
 import type { Core } from '../core';
 import { Invalid } from '../errors';
-import type { LookupKind } from '../lookups/lookups.contract';
+import type { LookupKind } from '../lookups/shared/lookups.contract';
 
 const LOOKUP_FIELDS = {
   categoryId: 'category',

@@ -5,7 +5,7 @@ import { diffFields, writeLog } from '../audit/audit.log';
 import { conflictSince } from '../audit/audit.service';
 import { type Core, inTransaction } from '../core';
 import { Duplicate, Invalid, NotFound } from '../errors';
-import type { LookupItem, LookupKind } from './lookups.contract';
+import type { LookupItem, LookupKind } from './shared/lookups.contract';
 
 const toItem = (r: typeof lookups.$inferSelect): LookupItem => ({
   id: r.id,

@@ -4,8 +4,8 @@ import { writeLog } from '../audit/audit.log';
 import { addDays, localDate } from '../clock';
 import { type Core, inTransaction } from '../core';
 import { DomainError } from '../errors';
-import type { ReviewCandidate, reviewContract } from './review.contract';
-import { reviewRule, rulesOfMask, suggestedReasonKey } from './review.rules';
+import type { ReviewCandidate, reviewContract } from './shared/review.contract';
+import { reviewRule, rulesOfMask, suggestedReasonKey } from './shared/review.rules';
 import { currentRun, readRun } from './review.runs';
 import { getReviewSettings } from './review.settings';
 

@@ -1,9 +1,9 @@
 import { requireActor } from '../actor';
-import type { Channel } from '../contract';
-import { runJob } from '../customers/import/worker-client';
+import type { Channel } from '../shared/contract';
+import { runJob } from '../import/worker-client';
 import type { Handler } from '../handler';
 import { keepCandidates, listCandidates } from './review.candidates';
-import type { ReviewRun, reviewContract } from './review.contract';
+import type { ReviewRun, reviewContract } from './shared/review.contract';
 import { listRuns } from './review.runs';
 import { reviewStatus } from './review.service';
 import { reviewSettingsView, updateReviewSettings } from './review.settings';

@@ -3,8 +3,8 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../../db/schema';
 import type { Actor } from '../actor';
 import { createCore } from '../core';
-import { type AcquireWrite, openDb } from '../customers/import/job-io';
-import type { ReviewRun } from './review.contract';
+import { type AcquireWrite, openDb } from '../import/job-io';
+import type { ReviewRun } from './shared/review.contract';
 import { startRun } from './review.service';
 
 /**

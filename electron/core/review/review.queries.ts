@@ -1,6 +1,6 @@
 import { addDays } from '../clock';
 import type { Core } from '../core';
-import type { ReviewRuleKey, ReviewSettings } from './review.contract';
+import type { ReviewRuleKey, ReviewSettings } from './shared/review.contract';
 
 /** What a rule's query may use: the settings of the run, its instant and local date. */
 export interface RuleQueryContext {

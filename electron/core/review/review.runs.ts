@@ -1,6 +1,6 @@
 import type { Core } from '../core';
-import type { ReviewRuleKey, ReviewRun } from './review.contract';
-import { REVIEW_RULE_KEYS } from './review.contract';
+import type { ReviewRuleKey, ReviewRun } from './shared/review.contract';
+import { REVIEW_RULE_KEYS } from './shared/review.contract';
 
 interface RunRow {
   id: number;

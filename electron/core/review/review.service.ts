@@ -2,9 +2,9 @@ import type { Actor } from '../actor';
 import { diffFields, writeLog } from '../audit/audit.log';
 import { addMonths, localDate } from '../clock';
 import { type Core, inTransaction } from '../core';
-import type { ReviewRun, ReviewSettings } from './review.contract';
+import type { ReviewRun, ReviewSettings } from './shared/review.contract';
 import { type RuleQueryContext, ruleAvailable, ruleQuery } from './review.queries';
-import { REVIEW_RULES } from './review.rules';
+import { REVIEW_RULES } from './shared/review.rules';
 import { currentRun, hasReviewableCustomers, lastRunStart, readRun } from './review.runs';
 import { getReviewSettings } from './review.settings';
 

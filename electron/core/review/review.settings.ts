@@ -2,9 +2,9 @@ import type { Actor } from '../actor';
 import { diffFields, writeLog } from '../audit/audit.log';
 import { type Core, inTransaction } from '../core';
 import { DomainError } from '../errors';
-import { REVIEW_RULE_KEYS, type ReviewSettings, reviewSettingsSchema } from './review.contract';
+import { REVIEW_RULE_KEYS, type ReviewSettings, reviewSettingsSchema } from './shared/review.contract';
 import { ruleAvailable } from './review.queries';
-import { REVIEW_RULES } from './review.rules';
+import { REVIEW_RULES } from './shared/review.rules';
 
 export const REVIEW_SETTINGS_KEY = 'review';
 

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/open';
 import { settings } from '../../../db/schema';
 import type { LogActor } from '../audit/audit.log';
 import { diffFields, writeLog } from '../audit/audit.log';
-import { type SecuritySettings, securitySettingsSchema } from './settings.contract';
+import { type SecuritySettings, securitySettingsSchema } from './shared/settings.contract';
 
 export const DEFAULT_SECURITY: SecuritySettings = {
   lockoutThreshold: 5,

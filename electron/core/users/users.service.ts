@@ -6,7 +6,7 @@ import { conflictSince } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { type Core, inTransaction } from '../core';
 import { DomainError, Duplicate, NotFound } from '../errors';
-import type { UserRow } from './users.contract';
+import type { UserRow } from './shared/users.contract';
 
 function rolesOf(core: Core, userId: number): string[] {
   return core.db

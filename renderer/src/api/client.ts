@@ -1,4 +1,4 @@
-import { type Channel, type ChannelInput, type ChannelOutput, contract } from '../../../electron/core/contract';
+import { type Channel, type ChannelInput, type ChannelOutput, contract } from '../../../electron/core/shared/contract';
 import { useSession } from '../stores/session';
 import { checkStorageFault } from '../stores/storageFault';
 import { ApiCallError } from './errors';

@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode, ErrorParams } from '../../../electron/core/contract-kit';
+import type { ApiError, ErrorCode, ErrorParams } from '../../../electron/core/shared/contract-kit';
 
 /** A refused call: the core's error code, its i18n key, per-field keys and message params. */
 export class ApiCallError extends Error {

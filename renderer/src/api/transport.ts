@@ -1,4 +1,4 @@
-import type { ApiResult } from '../../../electron/core/contract-kit';
+import type { ApiResult } from '../../../electron/core/shared/contract-kit';
 
 /** What the Electron preload exposes as `window.api`. */
 export interface DesktopBridge {

@@ -1,6 +1,6 @@
 import { Collapse, Descriptions, Flex, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { StorageFault } from '../../../electron/core/system/system.contract';
+import type { StorageFault } from '../../../electron/core/system/shared/system.contract';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /**

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { CustomerImportPage } from '../features/customer-import/CustomerImportPage';
+import { CustomerImportPage } from '../features/import/CustomerImportPage';
 import { LabelsPrintPage } from '../features/labels/LabelsPrintPage';
 
 /** Routes that are not menu entries: reached from a feature's pages. */
@@ -14,6 +14,6 @@ export interface ExtraRoute {
 
 export const EXTRA_ROUTES: readonly ExtraRoute[] = [
   // import and export share the page; it shows only the tabs the user may use
-  { path: 'customers-import', permissions: ['customer.import', 'customer.export'], page: CustomerImportPage },
+  { path: 'import', permissions: ['customer.import', 'customer.export'], page: CustomerImportPage },
   { path: 'print/labels', permissions: ['customer.view'], page: LabelsPrintPage, bare: true },
 ];

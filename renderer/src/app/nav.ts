@@ -8,7 +8,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
-import type { SessionUser } from '../../../electron/core/auth/auth.contract';
+import type { SessionUser } from '../../../electron/core/auth/shared/auth.contract';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { ReviewPage } from '../features/review/ReviewPage';

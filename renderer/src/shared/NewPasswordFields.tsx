@@ -1,5 +1,5 @@
 import { Form, Input } from 'antd';
-import { passwordSchema } from '../../../electron/core/auth/auth.contract';
+import { passwordSchema } from '../../../electron/core/auth/shared/auth.contract';
 import { sameAsRule, zodRule } from './zodRule';
 
 /** A new password and its confirmation (the confirmation is checked here, never sent). */

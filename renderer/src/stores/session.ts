@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SessionUser } from '../../../electron/core/auth/auth.contract';
+import type { SessionUser } from '../../../electron/core/auth/shared/auth.contract';
 
 /** booting → (setup | login | ready); bootFailed when the core cannot be reached at start. */
 export type Phase = 'booting' | 'bootFailed' | 'setup' | 'login' | 'ready';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { StorageFault } from '../../../electron/core/system/system.contract';
+import type { StorageFault } from '../../../electron/core/system/shared/system.contract';
 import { send } from '../api/transport';
 
 /**

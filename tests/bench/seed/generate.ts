@@ -1,4 +1,4 @@
-import { usccCheckChar } from '../../../electron/core/customers/customer.rules';
+import { usccCheckChar } from '../../../electron/core/customers/shared/customer.rules';
 import type { Prng } from './prng';
 import {
   CATEGORIES,

@@ -1,5 +1,5 @@
 import type { Sqlite } from '../../../db/open';
-import { normalizeCustomerName, phoneDigits } from '../../../electron/core/customers/customer.rules';
+import { normalizeCustomerName, phoneDigits } from '../../../electron/core/customers/shared/customer.rules';
 import { reindexCustomers } from '../../../electron/core/customers/search/indexer';
 import { pinyinReadings } from '../../../electron/core/customers/search/pinyin';
 import { generateCustomer, type SeedCustomer } from './generate';

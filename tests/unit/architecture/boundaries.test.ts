@@ -34,7 +34,8 @@ describe('architecture boundaries', () => {
   it('the renderer imports nothing from db/ or the services: only the contract', () => {
     const all = files('renderer/src');
     expect(all.length).toBeGreaterThan(5);
-    const allowed = /(^|\/)electron\/core\/(contract|contract-kit|permissions|normalize|([\w-]+\/)+[\w.-]+\.(contract|rules))$/;
+    // the contract side, by place: electron/core/shared/* and each feature's shared/ folder
+    const allowed = /^electron\/core\/([\w-]+\/)?shared\/[\w.-]+$/;
     const offenders: string[] = [];
     for (const f of all) {
       for (const i of imports(f)) {
@@ -50,16 +51,26 @@ describe('architecture boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('contract files import only zod and other contract-side files', () => {
-    const contractSide = files('electron/core').filter((f) =>
-      /(\.contract\.ts|\.rules\.ts|\/contract\.ts|contract-kit\.ts|permissions\.ts|normalize\.ts)$/.test(f),
-    );
-    expect(contractSide.length).toBeGreaterThan(5);
-    const offenders = contractSide.flatMap((f) =>
+  it('shared (contract-side) files import only zod and other shared files', () => {
+    const shared = files('electron/core').filter((f) => /^electron\/core\/([\w-]+\/)?shared\//.test(f));
+    expect(shared.length).toBeGreaterThan(10);
+    const offenders = shared.flatMap((f) =>
       imports(f)
-        .filter((i) => i !== 'zod' && !/(\.contract|\.rules|\/contract|contract-kit|permissions|normalize)$/.test(i))
+        .filter((i) => {
+          if (i === 'zod') return false;
+          if (!i.startsWith('.')) return true;
+          const target = path.relative(root, path.resolve(path.dirname(path.join(root, f)), i)).split(path.sep).join('/');
+          return !/^electron\/core\/([\w-]+\/)?shared\/[\w.-]+$/.test(target);
+        })
         .map((i) => `${f} → ${i}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('contract and rules files live in a shared/ folder, where the rules above can name them', () => {
+    const misplaced = files('electron/core').filter(
+      (f) => /\.(contract|rules)\.ts$/.test(f) && !/^electron\/core\/([\w-]+\/)?shared\//.test(f),
+    );
+    expect(misplaced).toEqual([]);
   });
 });

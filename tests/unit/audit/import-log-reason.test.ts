@@ -1,11 +1,11 @@
 import i18n from 'i18next';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AuditRow } from '../../../electron/core/audit/audit.contract';
-import { runInline, setJobRunner } from '../../../electron/core/customers/import/worker-client';
+import type { AuditRow } from '../../../electron/core/audit/shared/audit.contract';
+import { runInline, setJobRunner } from '../../../electron/core/import/worker-client';
 import '../../../renderer/src/app/i18n';
 import { formatChanges, importReason, reasonOf } from '../../../renderer/src/features/audit/formatChanges';
 import { changeLines } from '../../../renderer/src/features/customers/detail/historyFormat';
-import { row, TEMPLATE_HEADERS, upload, xlsxBytes } from '../customers/import/support';
+import { row, TEMPLATE_HEADERS, upload, xlsxBytes } from '../import/support';
 import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';
 
 vi.hoisted(() => {

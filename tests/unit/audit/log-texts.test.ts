@@ -1,12 +1,12 @@
 import i18n from 'i18next';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AuditRow } from '../../../electron/core/audit/audit.contract';
-import { AUDIT_CODE_VALUES } from '../../../electron/core/audit/audit-values.contract';
+import type { AuditRow } from '../../../electron/core/audit/shared/audit.contract';
+import { AUDIT_CODE_VALUES } from '../../../electron/core/audit/shared/audit-values.contract';
 import { HISTORY_FIELDS } from '../../../electron/core/customers/customer.rows';
-import { customerStatusSchema } from '../../../electron/core/customers/customers.contract';
-import { runInline, setJobRunner } from '../../../electron/core/customers/import/worker-client';
-import { reviewSettingsSchema } from '../../../electron/core/review/review.contract';
-import { securitySettingsSchema } from '../../../electron/core/settings/settings.contract';
+import { customerStatusSchema } from '../../../electron/core/customers/shared/customers.contract';
+import { runInline, setJobRunner } from '../../../electron/core/import/worker-client';
+import { reviewSettingsSchema } from '../../../electron/core/review/shared/review.contract';
+import { securitySettingsSchema } from '../../../electron/core/settings/shared/settings.contract';
 import '../../../renderer/src/app/i18n';
 import {
   CODE_VALUE_PREFIX,
@@ -15,8 +15,8 @@ import {
   reasonOf,
   targetOf,
 } from '../../../renderer/src/features/audit/formatChanges';
-import { uscc as importUscc, row, TEMPLATE_HEADERS, upload, xlsxBytes } from '../customers/import/support';
-import { reasonId } from '../customers/status/support';
+import { uscc as importUscc, row, TEMPLATE_HEADERS, upload, xlsxBytes } from '../import/support';
+import { reasonId } from '../status/support';
 import { fullCustomer, lookupId } from '../customers/support';
 import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';
 

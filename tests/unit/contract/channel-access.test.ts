@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, contract } from '../../../electron/core/contract';
-import type { ChannelDef } from '../../../electron/core/contract-kit';
+import { CHANNELS, contract } from '../../../electron/core/shared/contract';
+import type { ChannelDef } from '../../../electron/core/shared/contract-kit';
 import { makeEnv, snapshot, type TestClient, type TestEnv } from '../support/test-core';
 
 // Walks every channel of the contract: without a session it is refused (public ones excepted),

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, contract } from '../../../electron/core/contract';
-import { ERROR_CODES } from '../../../electron/core/contract-kit';
+import { CHANNELS, contract } from '../../../electron/core/shared/contract';
+import { ERROR_CODES } from '../../../electron/core/shared/contract-kit';
 import { type RunningHost, startHost } from '../../../electron/host';
 import { makeEnv, type TestEnv } from '../support/test-core';
 

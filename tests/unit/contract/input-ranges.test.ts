@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LIMITS } from '../../../electron/core/contract-kit';
+import { LIMITS } from '../../../electron/core/shared/contract-kit';
 import { makeEnv, snapshot, type TestEnv } from '../support/test-core';
 
 let env: TestEnv;

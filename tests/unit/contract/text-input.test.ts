@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { customerCreateSchema } from '../../../electron/core/customers/customers.contract';
-import { refusedTextFields, refusedTextKey } from '../../../electron/core/normalize';
+import { customerCreateSchema } from '../../../electron/core/customers/shared/customers.contract';
+import { refusedTextFields, refusedTextKey } from '../../../electron/core/shared/normalize';
 import { makeEnv, snapshot, type TestEnv } from '../support/test-core';
 
 let env: TestEnv;

@@ -7,8 +7,8 @@ import {
   normalizeTaxId,
   usccCheckChar,
   yuanToCents,
-} from '../../../electron/core/customers/customer.rules';
-import { customerCreateSchema, mobileSchema, usccChecksumWarning } from '../../../electron/core/customers/customers.contract';
+} from '../../../electron/core/customers/shared/customer.rules';
+import { customerCreateSchema, mobileSchema, usccChecksumWarning } from '../../../electron/core/customers/shared/customers.contract';
 
 describe('统一社会信用代码 (USCC) check character', () => {
   it('accepts published codes and rejects a changed character', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { normalizeMultiline } from '../../../electron/core/normalize';
+import { normalizeMultiline } from '../../../electron/core/shared/normalize';
 import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';
 
 let env: TestEnv;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeProse, normalizeText } from '../../../electron/core/normalize';
+import { normalizeProse, normalizeText } from '../../../electron/core/shared/normalize';
 
 describe('text normalisation', () => {
   it('prose keeps Chinese punctuation but folds full-width letters, digits and spaces', () => {

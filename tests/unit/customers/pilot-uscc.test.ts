@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { usccProblem } from '../../../electron/core/customers/customer.rules';
+import { usccProblem } from '../../../electron/core/customers/shared/customer.rules';
 import { makeEnv, snapshot, type TestClient, type TestEnv } from '../support/test-core';
 import { uscc } from './support';
 

@@ -1,4 +1,4 @@
-import { usccCheckChar } from '../../../electron/core/customers/customer.rules';
+import { usccCheckChar } from '../../../electron/core/customers/shared/customer.rules';
 import type { TestClient } from '../support/test-core';
 
 /** A valid 统一社会信用代码 built from a 17-character body. */

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backgroundTick } from '../../../electron/core/background';
 import { type Core, closeCore, DB_FILE_NAME, openCore } from '../../../electron/core/core';
 import { storageFaultOf } from '../../../electron/core/faults';
-import { reasonId } from '../customers/status/support';
+import { reasonId } from '../status/support';
 import { makeEnv, MIGRATIONS, TestClient } from '../support/test-core';
 import { damageTablePage, sha } from './fault-support';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runInWorker } from '../../../electron/core/customers/import/worker-client';
+import { runInWorker } from '../../../electron/core/import/worker-client';
 import { storageFaultOf } from '../../../electron/core/faults';
 import { makeEnv, type TestEnv } from '../support/test-core';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../../electron/core/contract-kit';
-import { PERMISSIONS, ROLE_CODES } from '../../../electron/core/permissions';
+import { ERROR_CODES } from '../../../electron/core/shared/contract-kit';
+import { PERMISSIONS, ROLE_CODES } from '../../../electron/core/shared/permissions';
 
 const root = path.resolve(__dirname, '../../..');
 const localeDir = path.join(root, 'renderer/src/locales');

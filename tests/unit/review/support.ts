@@ -1,6 +1,6 @@
-import type { Channel, ChannelInput } from '../../../electron/core/contract';
-import type { ApiResult } from '../../../electron/core/contract-kit';
-import { runInline, setJobRunner } from '../../../electron/core/customers/import/worker-client';
+import type { Channel, ChannelInput } from '../../../electron/core/shared/contract';
+import type { ApiResult } from '../../../electron/core/shared/contract-kit';
+import { runInline, setJobRunner } from '../../../electron/core/import/worker-client';
 import { dispatch } from '../../../electron/core/dispatch';
 import { handlers } from '../../../electron/core/handlers';
 import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';

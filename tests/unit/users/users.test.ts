@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PERMISSIONS } from '../../../electron/core/permissions';
+import { PERMISSIONS } from '../../../electron/core/shared/permissions';
 import { makeEnv, snapshot, type TestClient, type TestEnv, userByName } from '../support/test-core';
 
 let env: TestEnv;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Sqlite } from '../../../../db/open';
-import { phoneDigits } from '../customer.rules';
+import { phoneDigits } from '../shared/customer.rules';
 import { PINYIN_PREFIX_MAX, pinyinReadings } from './pinyin';
 
 /**

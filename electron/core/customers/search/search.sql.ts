@@ -1,4 +1,4 @@
-import type { CustomerSearchInput } from '../customers.contract';
+import type { CustomerSearchInput } from '../shared/customers.contract';
 import { parseSearchTerms, type SearchTerms } from './terms';
 
 /**

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Sqlite } from '../../../../db/open';
 import type { Core } from '../../core';
-import type { CustomerListRow, CustomerSearchInput } from '../customers.contract';
+import type { CustomerListRow, CustomerSearchInput } from '../shared/customers.contract';
 import { IDS, planSearch, rowsStatement, SEARCH_CAP, type Stmt } from './search.sql';
 
 /** Prepared statements per connection, by SQL text (the shapes are few: kinds × filters × sort). */

@@ -1,4 +1,4 @@
-import { phoneDigits } from '../customer.rules';
+import { phoneDigits } from '../shared/customer.rules';
 import { PINYIN_PREFIX_MAX } from './pinyin';
 
 /**

@@ -2,7 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditRow } from '../../../../electron/core/audit/audit.contract';
+import type { AuditRow } from '../../../../electron/core/audit/shared/audit.contract';
 import { call } from '../../api';
 import { useReportError } from '../../shared/apiErrors';
 import { formatDateTime } from '../../shared/format';

@@ -1,7 +1,7 @@
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AuditRow } from '../../../../electron/core/audit/audit.contract';
+import type { AuditRow } from '../../../../electron/core/audit/shared/audit.contract';
 import { customerPaths } from '../customers/paths';
 import { targetOf } from './formatChanges';
 

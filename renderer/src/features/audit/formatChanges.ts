@@ -1,6 +1,6 @@
 import i18n from 'i18next';
-import type { AuditRow } from '../../../../electron/core/audit/audit.contract';
-import { type AuditCodeField, isCodeField } from '../../../../electron/core/audit/audit-values.contract';
+import type { AuditRow } from '../../../../electron/core/audit/shared/audit.contract';
+import { type AuditCodeField, isCodeField } from '../../../../electron/core/audit/shared/audit-values.contract';
 import { formatDateTime } from '../../shared/format';
 import { translateOr } from '../../shared/translate';
 import { formatHistoryValue, type HistoryContext } from '../customers/detail/historyFormat';

@@ -1,6 +1,6 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../electron/core/contract';
+import { contract } from '../../../../electron/core/shared/contract';
 import { ApiCallError, call } from '../../api';
 import { errorText } from '../../shared/apiErrors';
 import { NewPasswordFields } from '../../shared/NewPasswordFields';

@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { contract } from '../../../../electron/core/contract';
+import { contract } from '../../../../electron/core/shared/contract';
 import { call } from '../../api';
 import { errorText, showFieldErrors } from '../../shared/apiErrors';
 import { translateKey } from '../../shared/translate';

@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Radio, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { displayNameSchema, passwordSchema, usernameSchema } from '../../../../electron/core/auth/auth.contract';
+import { displayNameSchema, passwordSchema, usernameSchema } from '../../../../electron/core/auth/shared/auth.contract';
 import { ApiCallError, call } from '../../api';
 import { type AppLocale, applyLocale, currentLocale, markChosenWhileSignedOut } from '../../app/locale';
 import { errorText, showFieldErrors } from '../../shared/apiErrors';

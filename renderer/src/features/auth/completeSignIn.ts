@@ -1,4 +1,4 @@
-import type { SessionUser } from '../../../../electron/core/auth/auth.contract';
+import type { SessionUser } from '../../../../electron/core/auth/shared/auth.contract';
 import { call } from '../../api';
 import { applyLocale, currentLocale, takeChosenWhileSignedOut } from '../../app/locale';
 import { useSession } from '../../stores/session';

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
-import type { customerFiltersSchema } from '../../../../electron/core/customers/customers.contract';
+import type { customerFiltersSchema } from '../../../../electron/core/customers/shared/customers.contract';
 import { customerPaths } from './paths';
 
 export type CustomerFilters = z.input<typeof customerFiltersSchema>;
@@ -12,7 +12,7 @@ export interface ExportRequest {
   filters: CustomerFilters;
 }
 
-/** `/customers-import?tab=export&q=…&categoryId=…` (arrays comma-joined). */
+/** `/import?tab=export&q=…&categoryId=…` (arrays comma-joined). */
 export function exportUrl({ q, filters }: ExportRequest): string {
   const params = new URLSearchParams({ tab: 'export' });
   if (q) params.set('q', q);

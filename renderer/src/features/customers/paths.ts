@@ -8,5 +8,5 @@ export const customerPaths = {
   /** the labels page (built by the labels feature): selected ids, layout a4 | thermal */
   labels: (ids: readonly number[], layout: 'a4' | 'thermal' = 'a4') =>
     `/print/labels?ids=${ids.join(',')}&layout=${layout}`,
-  import: '/customers-import',
+  import: '/import',
 };

@@ -1,7 +1,7 @@
 import { Alert, App, Form, Input, Modal, TreeSelect } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type LookupItem, type LookupKind, lookupsContract } from '../../../../electron/core/lookups/lookups.contract';
+import { type LookupItem, type LookupKind, lookupsContract } from '../../../../electron/core/lookups/shared/lookups.contract';
 import { ApiCallError, call } from '../../api';
 import { errorText, useReportError } from '../../shared/apiErrors';
 import { zodRule } from '../../shared/zodRule';

@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/ic
 import { App, Button, Flex, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LookupItem, LookupKind } from '../../../../electron/core/lookups/lookups.contract';
+import type { LookupItem, LookupKind } from '../../../../electron/core/lookups/shared/lookups.contract';
 import { call } from '../../api';
 import { useReportError } from '../../shared/apiErrors';
 import { type LookupEdit, LookupEditModal } from './LookupEditModal';

@@ -3,7 +3,7 @@ import { Button, Card, Flex, Tabs, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { LOOKUP_KINDS, type LookupKind } from '../../../../electron/core/lookups/lookups.contract';
+import { LOOKUP_KINDS, type LookupKind } from '../../../../electron/core/lookups/shared/lookups.contract';
 import { useReportError } from '../../shared/apiErrors';
 import { LookupKindTable } from './LookupKindTable';
 import { useLookups } from './lookupsStore';

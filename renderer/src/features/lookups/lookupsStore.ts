@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { LookupItem, LookupKind } from '../../../../electron/core/lookups/lookups.contract';
+import type { LookupItem, LookupKind } from '../../../../electron/core/lookups/shared/lookups.contract';
 import { call } from '../../api';
 
 interface LookupsState {

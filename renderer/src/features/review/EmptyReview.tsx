@@ -1,7 +1,7 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ReviewRuleKey } from '../../../../electron/core/review/review.contract';
+import type { ReviewRuleKey } from '../../../../electron/core/review/shared/review.contract';
 import { ruleName } from './ruleText';
 
 interface Props {

@@ -2,7 +2,7 @@ import { Card, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { ReviewRun } from '../../../../electron/core/review/review.contract';
+import type { ReviewRun } from '../../../../electron/core/review/shared/review.contract';
 import { hasPermission, useSession } from '../../stores/session';
 import { CandidatesTab } from './candidates/CandidatesTab';
 import { useReviewStatus } from './reviewStatusStore';

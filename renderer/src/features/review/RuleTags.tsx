@@ -1,6 +1,6 @@
 import { Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ReviewCandidate, ReviewRuleKey } from '../../../../electron/core/review/review.contract';
+import type { ReviewCandidate, ReviewRuleKey } from '../../../../electron/core/review/shared/review.contract';
 import { RULE_COLORS, ruleFact, ruleName } from './ruleText';
 
 /** The rules that hit a candidate, each with the facts behind it. */

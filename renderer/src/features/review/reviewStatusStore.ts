@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ChannelOutput } from '../../../../electron/core/contract';
+import type { ChannelOutput } from '../../../../electron/core/shared/contract';
 import { call } from '../../api';
 
 export type ReviewStatus = ChannelOutput<'review.status'>;

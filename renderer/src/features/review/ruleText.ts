@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import i18n from 'i18next';
-import type { ReviewCandidate, ReviewRuleKey } from '../../../../electron/core/review/review.contract';
+import type { ReviewCandidate, ReviewRuleKey } from '../../../../electron/core/review/shared/review.contract';
 
 /** Tag colours of the rules (the same rule looks the same everywhere). */
 export const RULE_COLORS: Record<ReviewRuleKey, string> = {

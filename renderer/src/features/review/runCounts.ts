@@ -1,4 +1,4 @@
-import type { ReviewRun } from '../../../../electron/core/review/review.contract';
+import type { ReviewRun } from '../../../../electron/core/review/shared/review.contract';
 
 /** Candidates of a run still without a decision. */
 export function openCount(run: ReviewRun): number {

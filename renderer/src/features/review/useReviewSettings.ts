@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../../../electron/core/contract';
+import type { ChannelOutput } from '../../../../electron/core/shared/contract';
 import { call } from '../../api';
 import { useReportError } from '../../shared/apiErrors';
 

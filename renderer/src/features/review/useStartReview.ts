@@ -1,7 +1,7 @@
 import { App } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReviewRun } from '../../../../electron/core/review/review.contract';
+import type { ReviewRun } from '../../../../electron/core/review/shared/review.contract';
 import { call } from '../../api';
 import { useReportError } from '../../shared/apiErrors';
 import { useReviewStatus } from './reviewStatusStore';

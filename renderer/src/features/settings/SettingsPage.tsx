@@ -1,7 +1,7 @@
 import { App, Button, Card, Form, InputNumber, Skeleton, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type SecuritySettings, securitySettingsSchema } from '../../../../electron/core/settings/settings.contract';
+import { type SecuritySettings, securitySettingsSchema } from '../../../../electron/core/settings/shared/settings.contract';
 import { call } from '../../api';
 import { useReportError } from '../../shared/apiErrors';
 import { zodRule } from '../../shared/zodRule';

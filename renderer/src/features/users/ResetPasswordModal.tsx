@@ -1,6 +1,6 @@
 import { App, Form, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { UserRow } from '../../../../electron/core/users/users.contract';
+import type { UserRow } from '../../../../electron/core/users/shared/users.contract';
 import { call } from '../../api';
 import { NewPasswordFields } from '../../shared/NewPasswordFields';
 import { useFormSubmit } from '../../shared/useFormSubmit';

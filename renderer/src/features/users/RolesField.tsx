@@ -1,7 +1,7 @@
 import { Checkbox, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ROLE_CODES } from '../../../../electron/core/permissions';
-import { userCreateSchema } from '../../../../electron/core/users/users.contract';
+import { ROLE_CODES } from '../../../../electron/core/shared/permissions';
+import { userCreateSchema } from '../../../../electron/core/users/shared/users.contract';
 import { translateOr } from '../../shared/translate';
 import { zodRule } from '../../shared/zodRule';
 

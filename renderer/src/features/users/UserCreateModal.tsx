@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RoleCode } from '../../../../electron/core/permissions';
-import { userCreateSchema } from '../../../../electron/core/users/users.contract';
+import type { RoleCode } from '../../../../electron/core/shared/permissions';
+import { userCreateSchema } from '../../../../electron/core/users/shared/users.contract';
 import { call } from '../../api';
 import { NewPasswordFields } from '../../shared/NewPasswordFields';
 import { useFormSubmit } from '../../shared/useFormSubmit';

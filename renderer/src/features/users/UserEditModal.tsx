@@ -1,8 +1,8 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoleCode } from '../../../../electron/core/permissions';
-import { type UserRow, userCreateSchema } from '../../../../electron/core/users/users.contract';
+import type { RoleCode } from '../../../../electron/core/shared/permissions';
+import { type UserRow, userCreateSchema } from '../../../../electron/core/users/shared/users.contract';
 import { ApiCallError, call } from '../../api';
 import { errorText, useReportError } from '../../shared/apiErrors';
 import { zodRule } from '../../shared/zodRule';

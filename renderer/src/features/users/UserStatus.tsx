@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { UserRow } from '../../../../electron/core/users/users.contract';
+import type { UserRow } from '../../../../electron/core/users/shared/users.contract';
 import { formatMinute } from '../../shared/format';
 
 /** Active / disabled / locked until <local time>. */

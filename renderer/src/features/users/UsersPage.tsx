@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Popconfirm, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { type HTMLAttributes, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserRow } from '../../../../electron/core/users/users.contract';
+import type { UserRow } from '../../../../electron/core/users/shared/users.contract';
 import { call } from '../../api';
 import { useReportError } from '../../shared/apiErrors';
 import { formatDateTime } from '../../shared/format';

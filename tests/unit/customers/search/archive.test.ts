@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { phoneDigits } from '../../../../electron/core/customers/customer.rules';
+import { phoneDigits } from '../../../../electron/core/customers/shared/customer.rules';
 import { EXAMINE_CAP, SEARCH_CAP } from '../../../../electron/core/customers/search/search.sql';
 import { Prng } from '../../../bench/seed/prng';
 import { seedCustomers } from '../../../bench/seed/seed';

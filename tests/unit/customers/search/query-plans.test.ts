@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerSearchSchema, SORT_FIELDS } from '../../../../electron/core/customers/customers.contract';
+import { customerSearchSchema, SORT_FIELDS } from '../../../../electron/core/customers/shared/customers.contract';
 import { IDS, planSearch, type Stmt } from '../../../../electron/core/customers/search/search.sql';
 import { seedCustomers } from '../../../bench/seed/seed';
 import { makeEnv, type TestEnv } from '../../support/test-core';

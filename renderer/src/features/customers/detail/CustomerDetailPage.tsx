@@ -3,13 +3,13 @@ import { Button, Card, Flex, Result, Skeleton, Space, Tabs, Tag, Typography } fr
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import type { CustomerDetail } from '../../../../../electron/core/customers/customers.contract';
+import type { CustomerDetail } from '../../../../../electron/core/customers/shared/customers.contract';
 import { ApiCallError, call } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
 import { hasPermission, useSession } from '../../../stores/session';
-import { StatusActions } from '../../customer-status/StatusActions';
-import { StatusBanner } from '../../customer-status/StatusBanner';
-import { StatusHistoryTab } from '../../customer-status/StatusHistoryTab';
+import { StatusActions } from '../../status/StatusActions';
+import { StatusBanner } from '../../status/StatusBanner';
+import { StatusHistoryTab } from '../../status/StatusHistoryTab';
 import { useLookups } from '../../lookups/lookupsStore';
 import { customerPaths } from '../paths';
 import { StatusTag } from '../shared/StatusTag';

@@ -1,7 +1,7 @@
 import { Card, Descriptions, Table, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerDetail } from '../../../../../electron/core/customers/customers.contract';
+import type { CustomerDetail } from '../../../../../electron/core/customers/shared/customers.contract';
 import { formatDateTime } from '../../../shared/format';
 import { lookupName, lookupPath, useLookups } from '../../lookups/lookupsStore';
 import { countryName, divisionNames } from '../shared/geo';

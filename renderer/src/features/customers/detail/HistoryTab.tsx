@@ -1,7 +1,7 @@
 import { Flex, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../../electron/core/contract';
+import type { ChannelOutput } from '../../../../../electron/core/shared/contract';
 import { call } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
 import { formatDateTime } from '../../../shared/format';

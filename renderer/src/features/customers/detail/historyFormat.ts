@@ -1,8 +1,8 @@
 import i18n from 'i18next';
-import type { OpenItem } from '../../../../../electron/core/customers/status/status.contract';
-import type { LookupItem } from '../../../../../electron/core/lookups/lookups.contract';
+import type { OpenItem } from '../../../../../electron/core/status/shared/status.contract';
+import type { LookupItem } from '../../../../../electron/core/lookups/shared/lookups.contract';
 import { translateOr } from '../../../shared/translate';
-import { openItemText } from '../../customer-status/statusTexts';
+import { openItemText } from '../../status/statusTexts';
 import { lookupName, lookupPath } from '../../lookups/lookupsStore';
 import { countryName, divisionNames } from '../shared/geo';
 import { formatCents } from '../shared/money';

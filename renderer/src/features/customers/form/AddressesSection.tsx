@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Cascader, Col, Form, Input, Row, Select, Switch, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ADDRESS_KINDS, addressSchema } from '../../../../../electron/core/customers/customers.contract';
+import { ADDRESS_KINDS, addressSchema } from '../../../../../electron/core/customers/shared/customers.contract';
 import { CHINA, chinaDivisionOptions, countryOptions } from '../shared/geo';
 import { fieldRule } from './formRules';
 import { type AddressValues, type CustomerFormValues, emptyAddress } from './formValues';

@@ -4,7 +4,7 @@ import {
   CUSTOMER_NATURES,
   customerCodeSchema,
   customerFieldsSchema,
-} from '../../../../../electron/core/customers/customers.contract';
+} from '../../../../../electron/core/customers/shared/customers.contract';
 import { LookupSelect } from '../shared/LookupSelect';
 import { fieldRule, taxIdChecksumRule, taxIdRule } from './formRules';
 import type { CustomerFormValues } from './formValues';

@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, type FormRule, Input, Row, Switch, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { contactSchema } from '../../../../../electron/core/customers/customers.contract';
+import { contactSchema } from '../../../../../electron/core/customers/shared/customers.contract';
 import { checkField, fieldRule } from './formRules';
 import { type ContactValues, type CustomerFormValues, EMPTY_CONTACT, isBlankContact } from './formValues';
 import { Section } from './Section';

@@ -1,7 +1,7 @@
 import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customerFieldsSchema } from '../../../../../electron/core/customers/customers.contract';
+import { customerFieldsSchema } from '../../../../../electron/core/customers/shared/customers.contract';
 import { LookupSelect } from '../shared/LookupSelect';
 import { useUserOptions } from '../shared/useUserOptions';
 import { creditLimitRule, fieldRule } from './formRules';

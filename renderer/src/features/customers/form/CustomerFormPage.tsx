@@ -3,13 +3,13 @@ import { Alert, Anchor, App, Button, Card, Flex, Form, Result, Skeleton, Space, 
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { normalizeCustomerName, phoneDigits } from '../../../../../electron/core/customers/customer.rules';
+import { normalizeCustomerName, phoneDigits } from '../../../../../electron/core/customers/shared/customer.rules';
 import {
   type CustomerDetail,
   customerCreateSchema,
   customerUpdateSchema,
   type DuplicateMatch,
-} from '../../../../../electron/core/customers/customers.contract';
+} from '../../../../../electron/core/customers/shared/customers.contract';
 import { ApiCallError, call } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
 import { changedByText } from '../../../shared/conflictText';

@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DuplicateMatch } from '../../../../../electron/core/customers/customers.contract';
-import { customerCreateSchema } from '../../../../../electron/core/customers/customers.contract';
+import type { DuplicateMatch } from '../../../../../electron/core/customers/shared/customers.contract';
+import { customerCreateSchema } from '../../../../../electron/core/customers/shared/customers.contract';
 import { StatusTag } from '../shared/StatusTag';
 import { fieldRule } from './formRules';
 

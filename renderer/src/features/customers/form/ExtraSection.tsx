@@ -1,6 +1,6 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { customerFieldsSchema } from '../../../../../electron/core/customers/customers.contract';
+import { customerFieldsSchema } from '../../../../../electron/core/customers/shared/customers.contract';
 import { fieldRule } from './formRules';
 import { Section } from './Section';
 

@@ -1,12 +1,12 @@
 import type { FormInstance, FormRule } from 'antd';
 import i18n from 'i18next';
 import type { z } from 'zod';
-import { normalizeTaxId, taxIdIsUscc, usccProblem, yuanToCents } from '../../../../../electron/core/customers/customer.rules';
+import { normalizeTaxId, taxIdIsUscc, usccProblem, yuanToCents } from '../../../../../electron/core/customers/shared/customer.rules';
 import {
   customerFieldsSchema,
   isForeign,
   usccChecksumWarning,
-} from '../../../../../electron/core/customers/customers.contract';
+} from '../../../../../electron/core/customers/shared/customers.contract';
 import { issueMessage } from '../../../shared/zodRule';
 import type { CustomerFormValues } from './formValues';
 

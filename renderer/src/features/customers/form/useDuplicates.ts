@@ -1,8 +1,8 @@
 import type { FormInstance } from 'antd';
 import i18n from 'i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { normalizeTaxId } from '../../../../../electron/core/customers/customer.rules';
-import type { DuplicateMatch } from '../../../../../electron/core/customers/customers.contract';
+import { normalizeTaxId } from '../../../../../electron/core/customers/shared/customer.rules';
+import type { DuplicateMatch } from '../../../../../electron/core/customers/shared/customers.contract';
 import { call } from '../../../api';
 import { type CustomerFormValues, phonesOf } from './formValues';
 

@@ -1,7 +1,7 @@
 import { App } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CustomerDetail, usccChecksumWarning } from '../../../../../electron/core/customers/customers.contract';
+import { type CustomerDetail, usccChecksumWarning } from '../../../../../electron/core/customers/shared/customers.contract';
 
 type TaxIdFacts = Parameters<typeof usccChecksumWarning>[0];
 

@@ -1,7 +1,7 @@
 import { Button, Flex, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_STATUSES, type CustomerStatus } from '../../../../../electron/core/customers/customers.contract';
+import { CUSTOMER_STATUSES, type CustomerStatus } from '../../../../../electron/core/customers/shared/customers.contract';
 import type { CustomerFilters as Filters } from '../exportAction';
 import { LookupSelect } from '../shared/LookupSelect';
 import { useUserOptions } from '../shared/useUserOptions';

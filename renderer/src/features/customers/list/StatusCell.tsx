@@ -1,7 +1,7 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { Flex, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CustomerListRow } from '../../../../../electron/core/customers/customers.contract';
+import type { CustomerListRow } from '../../../../../electron/core/customers/shared/customers.contract';
 import { formatMinute } from '../../../shared/format';
 import { StatusTag } from '../shared/StatusTag';
 

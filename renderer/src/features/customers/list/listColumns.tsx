@@ -1,6 +1,6 @@
 import type { TableColumnType } from 'antd';
 import type { TFunction } from 'i18next';
-import type { CustomerListRow } from '../../../../../electron/core/customers/customers.contract';
+import type { CustomerListRow } from '../../../../../electron/core/customers/shared/customers.contract';
 import { formatMinute } from '../../../shared/format';
 import { translateOr } from '../../../shared/translate';
 import { formatCents } from '../shared/money';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SORT_FIELDS } from '../../../../../electron/core/customers/customers.contract';
+import type { SORT_FIELDS } from '../../../../../electron/core/customers/shared/customers.contract';
 import type { CustomerFilters } from '../exportAction';
 
 export type SortField = (typeof SORT_FIELDS)[number];

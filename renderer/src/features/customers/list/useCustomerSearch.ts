@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CustomerListRow } from '../../../../../electron/core/customers/customers.contract';
+import type { CustomerListRow } from '../../../../../electron/core/customers/shared/customers.contract';
 import { call } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
 import { cleanFilters, type ListQuery } from './listQuery';

@@ -1,6 +1,6 @@
 import { Select, TreeSelect } from 'antd';
 import { useEffect, useMemo } from 'react';
-import type { LookupKind } from '../../../../../electron/core/lookups/lookups.contract';
+import type { LookupKind } from '../../../../../electron/core/lookups/shared/lookups.contract';
 import { itemsOf, type LookupTreeNode, lookupTree, useLookups } from '../../lookups/lookupsStore';
 
 interface Props {

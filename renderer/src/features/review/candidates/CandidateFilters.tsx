@@ -1,6 +1,6 @@
 import { Flex, Segmented, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ReviewRuleKey } from '../../../../../electron/core/review/review.contract';
+import type { ReviewRuleKey } from '../../../../../electron/core/review/shared/review.contract';
 import { ruleName } from '../ruleText';
 import type { DecisionFilter } from './useCandidates';
 

@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { reviewContract } from '../../../../../electron/core/review/review.contract';
+import { reviewContract } from '../../../../../electron/core/review/shared/review.contract';
 import { call } from '../../../api';
 import { useFormSubmit } from '../../../shared/useFormSubmit';
 import { zodRule } from '../../../shared/zodRule';

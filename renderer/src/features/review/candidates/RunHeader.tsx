@@ -1,7 +1,7 @@
 import { PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ReviewRun } from '../../../../../electron/core/review/review.contract';
+import type { ReviewRun } from '../../../../../electron/core/review/shared/review.contract';
 import { formatMinute } from '../../../shared/format';
 import { RuleNameTags } from '../RuleTags';
 import type { ReviewStatus } from '../reviewStatusStore';

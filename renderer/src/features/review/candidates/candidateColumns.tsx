@@ -3,7 +3,7 @@ import { Flex, Tag, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
-import type { ReviewCandidate } from '../../../../../electron/core/review/review.contract';
+import type { ReviewCandidate } from '../../../../../electron/core/review/shared/review.contract';
 import { formatMinute } from '../../../shared/format';
 import { customerPaths } from '../../customers/paths';
 import { StatusTag } from '../../customers/shared/StatusTag';

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../../../../electron/core/contract';
+import type { ChannelOutput } from '../../../../../electron/core/shared/contract';
 import type {
   CANDIDATE_SORTS,
   ReviewCandidate,
   ReviewRuleKey,
   ReviewRun,
-} from '../../../../../electron/core/review/review.contract';
+} from '../../../../../electron/core/review/shared/review.contract';
 import { call } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
 

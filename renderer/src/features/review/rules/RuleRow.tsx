@@ -4,8 +4,8 @@ import {
   type ReviewRuleKey,
   type ReviewSettings,
   reviewSettingsSchema,
-} from '../../../../../electron/core/review/review.contract';
-import { reviewRule } from '../../../../../electron/core/review/review.rules';
+} from '../../../../../electron/core/review/shared/review.contract';
+import { reviewRule } from '../../../../../electron/core/review/shared/review.rules';
 import { translateKey } from '../../../shared/translate';
 import { zodRule } from '../../../shared/zodRule';
 import { LookupSelect } from '../../customers/shared/LookupSelect';

@@ -5,7 +5,7 @@ import {
   REVIEW_RULE_KEYS,
   type ReviewSettings,
   reviewSettingsSchema,
-} from '../../../../../electron/core/review/review.contract';
+} from '../../../../../electron/core/review/shared/review.contract';
 import { call } from '../../../api';
 import { useFormSubmit } from '../../../shared/useFormSubmit';
 import { zodRule } from '../../../shared/zodRule';

@@ -2,7 +2,7 @@ import { Button, Flex, Table, type TableColumnsType, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReviewRun } from '../../../../../electron/core/review/review.contract';
+import type { ReviewRun } from '../../../../../electron/core/review/shared/review.contract';
 import { call } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
 import { formatDateTime } from '../../../shared/format';

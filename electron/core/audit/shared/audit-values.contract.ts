@@ -1,0 +1,23 @@
+import { CUSTOMER_NATURES, CUSTOMER_STATUSES } from '../../customers/shared/customers.contract';
+import { importModeSchema } from '../../import/shared/import.contract';
+import { LOOKUP_KINDS } from '../../lookups/shared/lookups.contract';
+import { ROLE_CODES } from '../../shared/permissions';
+
+/**
+ * The operation log's fields whose values are codes, with every code the core can write there.
+ * The renderer translates each (never shows the code); a unit test checks every one has a text.
+ */
+export const AUDIT_CODE_VALUES = {
+  nature: CUSTOMER_NATURES,
+  status: CUSTOMER_STATUSES,
+  mode: importModeSchema.options,
+  kind: LOOKUP_KINDS,
+  roles: ROLE_CODES,
+  locale: ['zh-CN', 'en'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type AuditCodeField = keyof typeof AUDIT_CODE_VALUES;
+
+export function isCodeField(field: string): field is AuditCodeField {
+  return Object.hasOwn(AUDIT_CODE_VALUES, field);
+}

@@ -1,0 +1,117 @@
+import type { Sqlite } from '../../../db/open';
+import { operationLog } from '../../../db/schema/index';
+import { DomainError } from '../errors';
+import { bulkInsert } from './bulk-insert';
+import { type AcquireWrite, assertMapping, checkAll, noLock, openDb, type Report } from './job-io';
+import type { ImportField, ValueMapEntry } from './shared/import.contract';
+import type { Threads } from './parallel';
+import { loadPrepared, preparedKey, toPrepared } from './prepared-store';
+import { loadRefs, RefIndex } from './refs';
+import { applyValueMap, createPendingItems, rememberValueMap, withCreatedIds } from './value-map';
+import { type PreparedCustomer, writeCustomers } from './write';
+
+export interface RunJob {
+  kind: 'run';
+  dbFile: string;
+  tableFile: string;
+  preparedFile: string;
+  mapping: (ImportField | null)[];
+  /** values of managed-list columns mapped to items, new items or nothing (value-map.ts) */
+  valueMap: ValueMapEntry[];
+  mode: 'allOrNothing' | 'validOnly';
+  fileName: string;
+  uploadId: string;
+  actor: { id: number; displayName: string };
+  nowIso: string;
+}
+export interface RunResult {
+  imported: number;
+  skipped: number;
+  total: number;
+  firstCode: string | null;
+  lastCode: string | null;
+}
+
+/**
+ * Validates every row again (the archive may have changed since the preview), then writes in ONE
+ * transaction on this thread's own connection: all rows or nothing (any error refuses the whole
+ * file), or the valid rows only. Pinyin, index texts and log rows are prepared before BEGIN.
+ */
+export async function run(job: RunJob, report: Report, threads: Threads | null, acquireWrite: AcquireWrite = noLock): Promise<RunResult> {
+  assertMapping(job.mapping);
+  const sqlite = openDb(job.dbFile);
+  try {
+    // what the last validation prepared, if the mapping and the lists it resolved are unchanged
+    const { data: refData, pending } = applyValueMap(loadRefs(sqlite), job.valueMap);
+    const key = preparedKey(job.mapping, refData);
+    let ready = loadPrepared(job.preparedFile, key);
+    if (!ready) {
+      const checked = await checkAll(sqlite, job.tableFile, job.mapping, true, report, threads, job.valueMap);
+      ready = toPrepared(key, checked);
+    }
+    report({ phase: 'validate', done: ready.total, total: ready.total });
+    if (job.mode === 'allOrNothing' && ready.errorCount) {
+      throw new DomainError('INVALID_INPUT', 'import.errors.hasErrors', undefined, {
+        count: ready.errorCount,
+        rows: ready.invalidRows,
+      });
+    }
+    const rows = ready.rows;
+    if (!rows.length) throw new DomainError('INVALID_INPUT', 'import.errors.nothingToImport');
+    const total = ready.total;
+    const at = new Date(job.nowIso);
+    await acquireWrite();
+    report({ phase: 'write', done: 0, total: rows.length });
+    const codes = sqlite
+      .transaction(() => {
+        // the tax IDs and codes again, inside the lock: someone may have saved one meanwhile
+        const clash = clashes(sqlite, rows);
+        if (clash) throw new DomainError('CONFLICT', 'import.errors.changedMeanwhile', undefined, { row: clash });
+        // the new items the value map asks for, then the rows that name them
+        const created = createPendingItems(sqlite, pending, at, job.actor);
+        const refs = new RefIndex({ ...refData, lookups: [...refData.lookups, ...created.values()] });
+        const written = writeCustomers(
+          { sqlite, refs, at, actor: job.actor, fileName: job.fileName, onProgress: (done) => report({ phase: 'write', done, total: rows.length }) },
+          withCreatedIds(rows, created),
+        );
+        rememberValueMap(sqlite, job.valueMap, created, pending, refs, at, job.actor);
+        const insLog = bulkInsert(sqlite, operationLog, ['at', 'userId', 'userName', 'entity', 'entityId', 'action', 'changes', 'reason']);
+        const after = {
+          fileName: job.fileName,
+          mode: job.mode,
+          total,
+          imported: written.length,
+          skipped: total - written.length,
+          firstCode: written[0] ?? null,
+          lastCode: written[written.length - 1] ?? null,
+        };
+        insLog({
+          at: at.toISOString(),
+          userId: job.actor.id,
+          userName: job.actor.displayName,
+          entity: 'customerImport',
+          entityId: job.uploadId,
+          action: 'import',
+          changes: JSON.stringify(Object.fromEntries(Object.entries(after).map(([k, v]) => [k, { before: null, after: v }]))),
+          // the renderer words the import from `fileName`: the core writes no sentences
+          reason: null,
+        });
+        return written;
+      })
+      .immediate();
+    return { imported: codes.length, skipped: total - codes.length, total, firstCode: codes[0] ?? null, lastCode: codes[codes.length - 1] ?? null };
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** The first row whose tax ID or code is now taken in the archive, if any. */
+function clashes(sqlite: Sqlite, rows: PreparedCustomer[]): number | null {
+  const byTax = sqlite.prepare('SELECT 1 FROM customers WHERE tax_id = ?').pluck();
+  const byCode = sqlite.prepare('SELECT 1 FROM customers WHERE code = ?').pluck();
+  for (const r of rows) {
+    if ((r.taxId && byTax.get(r.taxId)) || (r.code && byCode.get(r.code))) return r.rowNumber;
+  }
+  return null;
+}
+

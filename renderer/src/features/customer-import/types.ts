@@ -1,9 +1,0 @@
-import type { ChannelOutput } from '../../../../electron/core/contract';
-import type { ImportField } from '../../../../electron/core/customers/import/import.contract';
-
-export type Upload = ChannelOutput<'customer.importUpload'>;
-export type Values = ChannelOutput<'customer.importValues'>;
-export type Validation = ChannelOutput<'customer.importValidate'>;
-export type RunResult = ChannelOutput<'customer.importRun'>;
-export type Mapping = (ImportField | null)[];
-export type ImportMode = 'allOrNothing' | 'validOnly';

@@ -1,0 +1,95 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Input, Radio, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { call } from '../../api/index';
+import { useReportError } from '../../shared/apiErrors';
+import type { CustomerFilters as Filters } from '../customers/exportAction';
+import { CustomerFilters } from '../customers/list/CustomerFilters';
+import { cleanFilters, type ListSort } from '../customers/list/listQuery';
+import { downloadFile } from './fileTransfer';
+import { ProgressBar } from './ProgressBar';
+import { useImportProgress } from './useImportProgress';
+
+const NUMBER_FILTERS = ['categoryId', 'regionId', 'industryId', 'creditRatingId', 'salespersonId'] as const;
+
+/** The list's q + filters as the 导出 button put them in the URL (?tab=export&q=…&regionId=…). */
+export function filtersFromUrl(params: URLSearchParams): { q: string; filters: Filters; sort: ListSort | null } {
+  const filters: Record<string, unknown> = {};
+  const status = params.get('status');
+  if (status) filters.status = status.split(',').filter(Boolean);
+  for (const key of NUMBER_FILTERS) {
+    const n = Number(params.get(key));
+    if (Number.isInteger(n) && n > 0) filters[key] = n;
+  }
+  const [field, order] = (params.get('sort') ?? '').split('.');
+  const sort = ['code', 'name', 'createdAt', 'updatedAt'].includes(field) && (order === 'asc' || order === 'desc') ? ({ field, order } as ListSort) : null;
+  return { q: params.get('q') ?? '', filters: filters as Filters, sort };
+}
+
+/** Export of the filtered list to .xlsx or .csv, with the import template's columns. */
+export function ExportPanel() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const [params] = useSearchParams();
+  const initial = filtersFromUrl(params);
+  const [q, setQ] = useState(initial.q);
+  const [filters, setFilters] = useState<Filters>(initial.filters);
+  const [sort, setSort] = useState<ListSort | null>(initial.sort);
+  const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
+  const [busy, setBusy] = useState(false);
+  const progress = useImportProgress(busy);
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      const file = await call('customer.export', { q: q.trim() || undefined, filters: cleanFilters(filters), sort: sort ?? undefined, format });
+      await downloadFile(file);
+      void message.success(t('import.export.done', { count: file.rows ?? 0 }));
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card>
+      <Flex vertical gap={16}>
+        <Typography.Text type="secondary">{t('import.export.hint')}</Typography.Text>
+        <Input.Search
+          aria-label={t('import.export.q')}
+          placeholder={t('import.export.q')}
+          allowClear
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          style={{ maxWidth: 420 }}
+        />
+        <CustomerFilters
+          filters={filters}
+          onFilters={setFilters}
+          sort={sort}
+          onSort={setSort}
+          onReset={() => {
+            setQ('');
+            setFilters({});
+            setSort(null);
+          }}
+        />
+        {q.trim() && <Alert type="info" showIcon title={t('import.export.capped')} />}
+        <Radio.Group value={format} onChange={(e) => setFormat(e.target.value)} aria-label={t('import.export.format')}>
+          <Radio value="xlsx">{t('import.export.xlsx')}</Radio>
+          <Radio value="csv">{t('import.export.csv')}</Radio>
+        </Radio.Group>
+        <div>
+          <Button type="primary" icon={<DownloadOutlined />} loading={busy} onClick={() => void run()}>
+            {t('import.export.run')}
+          </Button>
+        </div>
+        {busy && <ProgressBar progress={progress} />}
+      </Flex>
+    </Card>
+  );
+}

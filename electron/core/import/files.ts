@@ -1,5 +1,7 @@
 import { usccCheckChar } from '../customers/shared/customer.rules';
+import { DomainError } from '../errors';
 import type { Cell } from '../spreadsheet/cells';
+import { type SheetFormat, sheetFormat } from '../spreadsheet/read';
 import { type SheetColumn, type SheetWriter, sheetWriter, writeWorkbook } from '../spreadsheet/write';
 import { EXPORT_STATE_COLUMNS, IMPORT_COLUMNS, type ImportField, NATURE_LABELS } from './shared/import.contract';
 import type { RefData } from './refs';
@@ -11,6 +13,13 @@ import type { RefData } from './refs';
 export const HEADERS: string[] = IMPORT_COLUMNS.map((c) => c.header);
 /** The export's headers: the template's, then the state columns the import skips. */
 export const EXPORT_HEADERS: string[] = [...HEADERS, ...EXPORT_STATE_COLUMNS.map((c) => c.header)];
+
+/** The format the importer reads, from the file name; anything else is refused. */
+export function importExt(fileName: string): SheetFormat {
+  const format = sheetFormat(fileName);
+  if (!format) throw new DomainError('INVALID_INPUT', 'import.errors.format', { fileName: 'import.errors.format' });
+  return format;
+}
 
 /** Columns kept as text in Excel, so that long digit strings never turn into floats. */
 const TEXT_COLUMNS = new Set<ImportField>(['code', 'taxId', 'bankAccount', 'mobile', 'phone', 'postcode']);

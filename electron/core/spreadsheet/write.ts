@@ -41,7 +41,7 @@ export interface SheetWriter {
 const LIST_ROWS = 1000;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F0F0' } };
 
-export const defaultWidth = (header: string) => Math.max(10, header.length * 2 + 2);
+const defaultWidth = (header: string) => Math.max(10, header.length * 2 + 2);
 
 function setColumns(ws: ExcelJS.Worksheet, columns: SheetColumn[]) {
   ws.columns = columns.map((c) => {

@@ -3,12 +3,14 @@ import { importBench } from './customers-import.bench';
 import { customersSearchBench } from './customers-search.bench';
 import { dispatchBench } from './dispatch.bench';
 import { reviewBench } from './review.bench';
+import { spreadsheetBench } from './spreadsheet.bench';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   dispatch_round_trip: dispatchBench,
   customers_search: customersSearchBench,
   customers_import: importBench,
   review: reviewBench,
+  spreadsheet_read: spreadsheetBench,
 };
 
 // `npm run bench`: prints one JSON document of figures. Targets live here, never in timed tests.

@@ -2,19 +2,24 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DomainError, NotFound } from '../errors';
+import { contentPath, putContent, putContentFile, sweepContent, writeFileDurably } from './content';
 
 /**
- * Files of the import feature under the data folder: uploads (`imports/<id>.*`: the bytes, the
- * parsed table, the last validation's issues) and files made for the user to download
- * (`downloads/<id>`: template, error list, export). Each belongs to the user who made it; ids are
- * random 128-bit hex (no path can be smuggled in). Old ones are removed as new ones arrive.
+ * Uploads (`imports/<id>.json`, plus what the import derives from them: `<id>.table`,
+ * `<id>.issues.json`, `<id>.prepared`) and files made for the user to download
+ * (`downloads/<id>.json`). Each is a handle: a random 128-bit hex id (no path can be smuggled
+ * in), the user who made it, its name; its bytes live in the content store under their hash
+ * (content.ts), shared by identical files. Old handles are removed as new ones arrive, and with
+ * them bytes no handle refers to any more.
  */
 export const UPLOAD_MAX_AGE_MS = 24 * 3600_000;
 export const DOWNLOAD_MAX_AGE_MS = 2 * 3600_000;
+/** Bytes stored this recently stay even unreferenced: their handle may be on its way. */
+const CONTENT_GRACE_MS = 10 * 60_000;
 
 export interface UploadMeta {
   fileName: string;
-  ext: 'xlsx' | 'csv';
+  ext: string;
   userId: number;
   size: number;
   createdAt: string;
@@ -24,6 +29,8 @@ export interface DownloadMeta {
   userId: number;
   createdAt: string;
 }
+/** What a handle's file records besides the caller's metadata. */
+type Stored<T> = T & { sha256: string };
 
 export const newFileId = () => randomBytes(16).toString('hex');
 const checkId = (id: string) => {
@@ -31,61 +38,79 @@ const checkId = (id: string) => {
   return id;
 };
 
+const HANDLE_FILE = /^[0-9a-f]{32}\.json$/;
+const dirs = (dataDir: string) => ({
+  uploads: path.join(dataDir, 'imports'),
+  downloads: path.join(dataDir, 'downloads'),
+});
+
 export function uploadPaths(dataDir: string, id: string) {
-  const base = path.join(dataDir, 'imports', checkId(id));
-  return { bytes: `${base}.bin`, meta: `${base}.json`, table: `${base}.table`, issues: `${base}.issues.json`, prepared: `${base}.prepared` };
+  const base = path.join(dirs(dataDir).uploads, checkId(id));
+  return { meta: `${base}.json`, table: `${base}.table`, issues: `${base}.issues.json`, prepared: `${base}.prepared` };
 }
 
 export function downloadPaths(dataDir: string, id: string) {
-  const base = path.join(dataDir, 'downloads', checkId(id));
-  return { file: `${base}.bin`, meta: `${base}.json` };
+  const base = path.join(dirs(dataDir).downloads, checkId(id));
+  // `file` is where the bytes are written before commitDownload stores them by hash
+  return { file: `${base}.part`, meta: `${base}.json` };
 }
 
-/** The extension the importer reads, from the file name; anything else is refused. */
-export function importExt(fileName: string): UploadMeta['ext'] {
-  const ext = path.extname(fileName).toLowerCase();
-  if (ext === '.xlsx') return 'xlsx';
-  if (ext === '.csv' || ext === '.txt') return 'csv';
-  throw new DomainError('INVALID_INPUT', 'import.errors.format', { fileName: 'import.errors.format' });
-}
-
-export async function saveUpload(dataDir: string, meta: UploadMeta, bytes: Buffer): Promise<string> {
-  await removeOld(path.join(dataDir, 'imports'), UPLOAD_MAX_AGE_MS);
+/** Stores an upload; once this resolves it survives a crash. `bytesFile` is where its bytes are. */
+export async function saveUpload(
+  dataDir: string,
+  meta: UploadMeta,
+  bytes: Buffer,
+): Promise<{ id: string; bytesFile: string }> {
+  await sweep(dataDir);
   const id = newFileId();
   const p = uploadPaths(dataDir, id);
-  await fs.mkdir(path.dirname(p.bytes), { recursive: true });
-  await fs.writeFile(p.bytes, bytes);
-  await fs.writeFile(p.meta, JSON.stringify(meta));
-  return id;
+  const sha256 = await putContent(dataDir, bytes);
+  await fs.mkdir(path.dirname(p.meta), { recursive: true });
+  await writeFileDurably(p.meta, JSON.stringify({ ...meta, sha256 } satisfies Stored<UploadMeta>));
+  return { id, bytesFile: contentPath(dataDir, sha256) };
 }
 
-async function readMeta<T extends { userId: number }>(file: string, userId: number): Promise<T> {
-  let meta: T;
+const gone = () => new DomainError('NOT_FOUND', 'import.errors.uploadGone');
+
+/** A handle's metadata, for its owner only; a handle of the layout before content hashes counts as gone. */
+async function readMeta<T extends { userId: number }>(file: string, userId: number): Promise<Stored<T>> {
+  let meta: Stored<T>;
   try {
-    meta = JSON.parse(await fs.readFile(file, 'utf8')) as T;
+    meta = JSON.parse(await fs.readFile(file, 'utf8')) as Stored<T>;
   } catch {
-    throw new DomainError('NOT_FOUND', 'import.errors.uploadGone');
+    throw gone();
   }
-  if (meta.userId !== userId) throw new DomainError('NOT_FOUND', 'import.errors.uploadGone');
+  if (meta.userId !== userId || typeof meta.sha256 !== 'string') throw gone();
   return meta;
 }
 
-export const readUpload = (dataDir: string, id: string, userId: number) =>
-  readMeta<UploadMeta>(uploadPaths(dataDir, id).meta, userId);
+/** An upload's metadata, and where its bytes are; only for the user who uploaded it. */
+export async function readUpload(
+  dataDir: string,
+  id: string,
+  userId: number,
+): Promise<UploadMeta & { bytesFile: string }> {
+  const { sha256, ...meta } = await readMeta<UploadMeta>(uploadPaths(dataDir, id).meta, userId);
+  return { ...meta, bytesFile: contentPath(dataDir, sha256) };
+}
 
 /** A new download slot: the worker writes `file`, then `commitDownload` records its owner. */
 export async function newDownload(dataDir: string): Promise<{ id: string; file: string }> {
-  await removeOld(path.join(dataDir, 'downloads'), DOWNLOAD_MAX_AGE_MS);
+  await sweep(dataDir);
   const id = newFileId();
   const p = downloadPaths(dataDir, id);
   await fs.mkdir(path.dirname(p.file), { recursive: true });
   return { id, file: p.file };
 }
 
-export async function commitDownload(dataDir: string, id: string, meta: DownloadMeta): Promise<{ fileId: string; fileName: string; size: number }> {
+export async function commitDownload(
+  dataDir: string,
+  id: string,
+  meta: DownloadMeta,
+): Promise<{ fileId: string; fileName: string; size: number }> {
   const p = downloadPaths(dataDir, id);
-  await fs.writeFile(p.meta, JSON.stringify(meta));
-  const { size } = await fs.stat(p.file);
+  const { sha256, size } = await putContentFile(dataDir, p.file);
+  await writeFileDurably(p.meta, JSON.stringify({ ...meta, sha256 } satisfies Stored<DownloadMeta>));
   return { fileId: id, fileName: meta.fileName, size };
 }
 
@@ -93,9 +118,10 @@ export async function commitDownload(dataDir: string, id: string, meta: Download
 export const DOWNLOAD_CHUNK = 8 * 1024 * 1024;
 
 export async function readDownloadChunk(dataDir: string, id: string, userId: number, offset: number) {
-  const p = downloadPaths(dataDir, id);
-  await readMeta<DownloadMeta>(p.meta, userId);
-  const handle = await fs.open(p.file, 'r');
+  const { sha256 } = await readMeta<DownloadMeta>(downloadPaths(dataDir, id).meta, userId);
+  const handle = await fs.open(contentPath(dataDir, sha256), 'r').catch(() => {
+    throw gone();
+  });
   try {
     const { size } = await handle.stat();
     const length = Math.max(0, Math.min(DOWNLOAD_CHUNK, size - offset));
@@ -107,6 +133,7 @@ export async function readDownloadChunk(dataDir: string, id: string, userId: num
   }
 }
 
+/** Files of handles past their age (the handle, what was derived from it, a download never finished). */
 async function removeOld(dir: string, maxAgeMs: number): Promise<void> {
   let names: string[];
   try {
@@ -122,4 +149,33 @@ async function removeOld(dir: string, maxAgeMs: number): Promise<void> {
       if (st && st.mtimeMs < limit) await fs.rm(f, { force: true });
     }),
   );
+}
+
+/** The hashes the remaining handles refer to. */
+async function referencedContent(dir: string): Promise<Set<string>> {
+  const out = new Set<string>();
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((n) => HANDLE_FILE.test(n))
+      .map(async (n) => {
+        const meta = await fs
+          .readFile(path.join(dir, n), 'utf8')
+          .then((t) => JSON.parse(t) as { sha256?: unknown })
+          .catch(() => null);
+        if (typeof meta?.sha256 === 'string') out.add(meta.sha256);
+      }),
+  );
+  return out;
+}
+
+/**
+ * The expiry sweep: handles past their age go, then the bytes no handle refers to. Files of the
+ * layout before content hashes (`imports/<id>.bin`, `downloads/<id>.bin`) age out the same way.
+ */
+export async function sweep(dataDir: string): Promise<void> {
+  const d = dirs(dataDir);
+  await Promise.all([removeOld(d.uploads, UPLOAD_MAX_AGE_MS), removeOld(d.downloads, DOWNLOAD_MAX_AGE_MS)]);
+  const [uploads, downloads] = await Promise.all([referencedContent(d.uploads), referencedContent(d.downloads)]);
+  await sweepContent(dataDir, new Set([...uploads, ...downloads]), CONTENT_GRACE_MS);
 }

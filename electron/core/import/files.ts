@@ -1,8 +1,8 @@
-import fs from 'node:fs';
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import { usccCheckChar } from '../customers/shared/customer.rules';
-import { type Cell, cellText } from '../spreadsheet/cells';
+import { DomainError } from '../errors';
+import type { Cell } from '../spreadsheet/cells';
+import { type SheetFormat, sheetFormat } from '../spreadsheet/read';
+import { type SheetColumn, type SheetWriter, sheetWriter, writeWorkbook } from '../spreadsheet/write';
 import { EXPORT_STATE_COLUMNS, IMPORT_COLUMNS, type ImportField, NATURE_LABELS } from './shared/import.contract';
 import type { RefData } from './refs';
 
@@ -14,26 +14,33 @@ export const HEADERS: string[] = IMPORT_COLUMNS.map((c) => c.header);
 /** The export's headers: the template's, then the state columns the import skips. */
 export const EXPORT_HEADERS: string[] = [...HEADERS, ...EXPORT_STATE_COLUMNS.map((c) => c.header)];
 
-/** Columns kept as text in Excel, so that long digit strings never turn into floats. */
-const TEXT_COLUMNS = new Set<ImportField>(['code', 'taxId', 'bankAccount', 'mobile', 'phone', 'postcode']);
-const WIDTHS: Partial<Record<ImportField, number>> = { name: 30, taxId: 22, bankAccount: 22, street: 30, memo: 24, email: 22, website: 20 };
-
-function styleHeader(ws: ExcelJS.Worksheet, headers: string[]) {
-  ws.columns = headers.map((h, i) => {
-    const field = IMPORT_COLUMNS[i]?.field;
-    return {
-      header: h,
-      width: (field && WIDTHS[field]) ?? Math.max(10, h.length * 2 + 2),
-      style: field && TEXT_COLUMNS.has(field) ? { numFmt: '@' } : {},
-    };
-  });
-  const row = ws.getRow(1);
-  row.font = { bold: true };
-  row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F0F0' } };
+/** The format the importer reads, from the file name; anything else is refused. */
+export function importExt(fileName: string): SheetFormat {
+  const format = sheetFormat(fileName);
+  if (!format) throw new DomainError('INVALID_INPUT', 'import.errors.format', { fileName: 'import.errors.format' });
+  return format;
 }
 
-/** The header row stays in view while scrolling. */
-const FROZEN_HEADER = { views: [{ state: 'frozen' as const, ySplit: 1 }] };
+/** Columns kept as text in Excel, so that long digit strings never turn into floats. */
+const TEXT_COLUMNS = new Set<ImportField>(['code', 'taxId', 'bankAccount', 'mobile', 'phone', 'postcode']);
+const WIDTHS: Partial<Record<ImportField, number>> = {
+  name: 30,
+  taxId: 22,
+  bankAccount: 22,
+  street: 30,
+  memo: 24,
+  email: 22,
+  website: 20,
+};
+
+/** The template's columns as a sheet lays them out; `formats` gives the number formats of the template or the export. */
+function customerColumns(headers: string[], formats: Partial<Record<ImportField, string>>): SheetColumn[] {
+  return headers.map((header, i) => {
+    const field = IMPORT_COLUMNS[i]?.field;
+    if (!field) return { header };
+    return { header, width: WIDTHS[field], text: TEXT_COLUMNS.has(field), numFmt: formats[field] };
+  });
+}
 
 /** A valid USCC for the example row (check character computed, not made up). */
 function exampleUscc(): string {
@@ -41,10 +48,9 @@ function exampleUscc(): string {
   return first17 + usccCheckChar(first17);
 }
 
+const LISTS_SHEET = '可选值';
+
 export async function writeTemplate(file: string, refs: RefData): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('客户', FROZEN_HEADER);
-  styleHeader(ws, HEADERS);
   const name = (kind: string) => refs.lookups.find((l) => l.kind === kind && l.active)?.name ?? '';
   const example: Record<ImportField, string | number | Date> = {
     code: '',
@@ -80,12 +86,7 @@ export async function writeTemplate(file: string, refs: RefData): Promise<void> 
     street: '中关村大街1号',
     postcode: '100080',
   };
-  ws.addRow(IMPORT_COLUMNS.map((c) => example[c.field]));
-  ws.getColumn(IMPORT_COLUMNS.findIndex((c) => c.field === 'contractEndDate') + 1).numFmt = 'yyyy-mm-dd';
-  ws.getColumn(IMPORT_COLUMNS.findIndex((c) => c.field === 'creditLimit') + 1).numFmt = '#,##0.00';
-
-  // allowed values, and drop-downs that point at them
-  const lists = wb.addWorksheet('可选值');
+  // allowed values, and drop-downs on the customer sheet that point at them
   const kinds: [string, string[]][] = [
     ['客户性质', Object.values(NATURE_LABELS)],
     ['客户分类', refs.lookups.filter((l) => l.kind === 'category' && l.active).map((l) => l.name)],
@@ -95,116 +96,82 @@ export async function writeTemplate(file: string, refs: RefData): Promise<void> 
     ['结算方式', refs.lookups.filter((l) => l.kind === 'settlementMethod' && l.active).map((l) => l.name)],
     ['专管业务员', refs.users.map((u) => u.displayName)],
   ];
+  const customers = customerColumns(HEADERS, { contractEndDate: 'yyyy-mm-dd', creditLimit: '#,##0.00' });
   kinds.forEach(([header, values], k) => {
-    const col = lists.getColumn(k + 1);
-    col.width = 16;
-    col.values = [header, ...values];
-    const target = HEADERS.indexOf(header) + 1;
-    if (target > 0 && values.length) {
-      const letter = col.letter;
-      const ref = `'可选值'!$${letter}$2:$${letter}$${values.length + 1}`;
-      for (let r = 2; r <= 1000; r++) {
-        ws.getCell(r, target).dataValidation = { type: 'list', allowBlank: true, showErrorMessage: false, formulae: [ref] };
-      }
-    }
+    const target = HEADERS.indexOf(header);
+    if (target >= 0) customers[target].list = { sheet: LISTS_SHEET, column: k, count: values.length };
   });
-  lists.getRow(1).font = { bold: true };
-
-  const notes = wb.addWorksheet('填写说明');
-  notes.columns = [
-    { header: '列', width: 22 },
-    { header: '说明', width: 80 },
-  ];
-  notes.getRow(1).font = { bold: true };
-  for (const [col, text] of [
-    ['（全部）', '第 1 行是列名，请勿修改；第 2 行是示例，导入前请删除或改成真实数据。每行一个客户。'],
-    ['客户编码', '留空则按编码规则自动生成；填写则不能与已有客户重复。'],
-    ['客户名称', '必填。'],
-    ['客户性质', '企业 / 个体工商户 / 个人 / 政府机关 / 其他，留空为企业。'],
-    ['客户分类、行业、地区、信用等级、结算方式', '填写“可选值”表中的名称（可在系统的基础资料中维护）。'],
-    ['统一社会信用代码/税号', '企业、个体工商户、政府机关须为 18 位统一社会信用代码；校验位不符的（2015 年前试点发放的代码）照常导入并提示核对。'],
-    ['信用额度(元)', '以元为单位，可带两位小数。'],
-    ['合同到期日', '日期，如 2027-12-31。'],
-    ['联系人、职务、手机、电话、邮箱', '主联系人；填写了手机等信息时联系人必填。手机为 11 位大陆手机号。'],
-    ['国家/地区', '注册地址所在国家或地区，如 中国、德国；留空为中国。'],
-    ['省、市、区、详细地址、邮编', '注册地址；省市区填名称，如 北京市 / 北京市 / 海淀区（境外地址只填详细地址）。'],
-  ]) {
-    notes.addRow([col, text]);
-  }
-  await wb.xlsx.writeFile(file);
+  const longest = Math.max(0, ...kinds.map(([, values]) => values.length));
+  await writeWorkbook(file, [
+    { name: '客户', columns: customers, rows: [IMPORT_COLUMNS.map((c) => example[c.field])] },
+    {
+      name: LISTS_SHEET,
+      columns: kinds.map(([header]) => ({ header, width: 16 })),
+      rows: Array.from({ length: longest }, (_x, r) => kinds.map(([, values]) => values[r] ?? null)),
+    },
+    {
+      name: '填写说明',
+      columns: [
+        { header: '列', width: 22 },
+        { header: '说明', width: 80 },
+      ],
+      rows: [
+        ['（全部）', '第 1 行是列名，请勿修改；第 2 行是示例，导入前请删除或改成真实数据。每行一个客户。'],
+        ['客户编码', '留空则按编码规则自动生成；填写则不能与已有客户重复。'],
+        ['客户名称', '必填。'],
+        ['客户性质', '企业 / 个体工商户 / 个人 / 政府机关 / 其他，留空为企业。'],
+        ['客户分类、行业、地区、信用等级、结算方式', '填写“可选值”表中的名称（可在系统的基础资料中维护）。'],
+        [
+          '统一社会信用代码/税号',
+          '企业、个体工商户、政府机关须为 18 位统一社会信用代码；校验位不符的（2015 年前试点发放的代码）照常导入并提示核对。',
+        ],
+        ['信用额度(元)', '以元为单位，可带两位小数。'],
+        ['合同到期日', '日期，如 2027-12-31。'],
+        ['联系人、职务、手机、电话、邮箱', '主联系人；填写了手机等信息时联系人必填。手机为 11 位大陆手机号。'],
+        ['国家/地区', '注册地址所在国家或地区，如 中国、德国；留空为中国。'],
+        ['省、市、区、详细地址、邮编', '注册地址；省市区填名称，如 北京市 / 北京市 / 海淀区（境外地址只填详细地址）。'],
+      ],
+    },
+  ]);
 }
 
 /** Text of a message for the user: the template the renderer sent, {{name}} filled in. */
-export function renderMessage(texts: Record<string, string>, key: string, params?: Record<string, string | number>): string {
+export function renderMessage(
+  texts: Record<string, string>,
+  key: string,
+  params?: Record<string, string | number>,
+): string {
   const template = texts[key] ?? key;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, p: string) => String(params?.[p] ?? ''));
 }
 
-/** The rows with errors as they were in the file, plus their row number and reasons. */
+/** The rows with errors as they were in the file, plus their row number and reasons (in red). */
 export async function writeErrorsFile(
   file: string,
   headers: string[],
   rows: { rowNumber: number; cells: Cell[]; reasons: string }[],
   extraHeaders: { row: string; reasons: string },
 ): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('错误', FROZEN_HEADER);
-  const all = [...headers, extraHeaders.row, extraHeaders.reasons];
-  ws.columns = all.map((h, i) => ({ header: h, width: i === all.length - 1 ? 60 : Math.max(10, h.length * 2 + 2) }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).commit();
-  for (const r of rows) {
-    const cells = headers.map((_h, i) => r.cells[i] ?? null);
-    const row = ws.addRow([...cells, r.rowNumber, r.reasons]);
-    row.getCell(all.length).font = { color: { argb: 'FFCC0000' } };
-    row.commit();
-  }
-  ws.commit();
-  await wb.commit();
+  const out = sheetWriter(file, 'xlsx', {
+    name: '错误',
+    columns: [
+      ...headers.map((header) => ({ header })),
+      { header: extraHeaders.row },
+      { header: extraHeaders.reasons, width: 60, color: 'FFCC0000' },
+    ],
+  });
+  for (const r of rows) out.add([...headers.map((_h, i) => r.cells[i] ?? null), r.rowNumber, r.reasons]);
+  await out.close();
 }
 
 /** One exported customer in the template's column order. */
 export type ExportRow = (string | number | Date | null)[];
+export type ExportWriter = SheetWriter;
 
-export interface ExportWriter {
-  add(row: ExportRow): void;
-  close(): Promise<void>;
-}
-
+/** The export: the template's columns, then the state columns, so that it imports again as it is. */
 export function exportWriter(file: string, format: 'xlsx' | 'csv'): ExportWriter {
-  if (format === 'csv') {
-    const fd = fs.openSync(file, 'w');
-    // a BOM, so that Excel in a Chinese locale reads UTF-8 instead of GBK
-    fs.writeSync(fd, `\ufeff${Papa.unparse([EXPORT_HEADERS])}\r\n`);
-    let buffer: string[][] = [];
-    const flush = () => {
-      if (buffer.length) fs.writeSync(fd, `${Papa.unparse(buffer)}\r\n`);
-      buffer = [];
-    };
-    return {
-      add(row) {
-        buffer.push(row.map((c) => (c instanceof Date ? cellText(c) : c == null ? '' : typeof c === 'number' ? cellText(c) : c)));
-        if (buffer.length >= 1000) flush();
-      },
-      async close() {
-        flush();
-        fs.closeSync(fd);
-      },
-    };
-  }
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('客户', FROZEN_HEADER);
-  styleHeader(ws, EXPORT_HEADERS);
-  ws.getColumn(IMPORT_COLUMNS.findIndex((c) => c.field === 'contractEndDate') + 1).numFmt = 'yyyy-mm-dd';
-  ws.getColumn(IMPORT_COLUMNS.findIndex((c) => c.field === 'creditLimit') + 1).numFmt = '0.00';
-  ws.getRow(1).commit();
-  return {
-    add(row) {
-      ws.addRow(row).commit();
-    },
-    async close() {
-      ws.commit();
-      await wb.commit();
-    },
-  };
+  return sheetWriter(file, format, {
+    name: '客户',
+    columns: customerColumns(EXPORT_HEADERS, { contractEndDate: 'yyyy-mm-dd', creditLimit: '0.00' }),
+  });
 }

@@ -9,13 +9,13 @@ import type { UnmatchedColumn } from './shared/import.contract';
 import { readIssues } from './jobs';
 import {
   commitDownload,
-  importExt,
   newDownload,
   readDownloadChunk,
   readUpload,
   saveUpload,
   uploadPaths,
 } from '../files/storage';
+import { importExt } from './files';
 import { assertValueMap } from './value-map';
 import { runJob } from './worker-client';
 
@@ -36,9 +36,9 @@ export async function importUpload(core: Core, actor: Actor, input: In<'customer
   if (!bytes.length) throw new DomainError('INVALID_INPUT', 'import.errors.emptyFile', { file: 'import.errors.emptyFile' });
   if (bytes.length > MAX_IMPORT_BYTES) throw new DomainError('INVALID_INPUT', 'import.errors.tooLarge', { file: 'import.errors.tooLarge' });
   const fileName = path.basename(input.fileName);
-  const uploadId = await saveUpload(core.dataDir, { fileName, ext, userId: actor.id, size: bytes.length, createdAt: core.clock.now().toISOString() }, bytes);
+  const { id: uploadId, bytesFile } = await saveUpload(core.dataDir, { fileName, ext, userId: actor.id, size: bytes.length, createdAt: core.clock.now().toISOString() }, bytes);
   const p = uploadPaths(core.dataDir, uploadId);
-  const r = await runJob<InspectResult>(core, { kind: 'inspect', bytesFile: p.bytes, ext, tableFile: p.table }, { userId: actor.id, uploadId });
+  const r = await runJob<InspectResult>(core, { kind: 'inspect', bytesFile, ext, tableFile: p.table }, { userId: actor.id, uploadId });
   return { uploadId, fileName, ...r };
 }
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema';
 import { writeLog } from '../audit/audit.log';
 import type { Core } from '../core';
-import { DomainError } from '../errors';
+import { Refused } from '../errors';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -11,7 +11,7 @@ export function minutesLeft(lockedUntil: string | number, now: Date): number {
 }
 
 export const Locked = (minutes: number) =>
-  new DomainError('ACCOUNT_LOCKED', 'errors.accountLocked', undefined, { minutes });
+  Refused('ACCOUNT_LOCKED', 'errors.accountLocked', { minutes });
 
 /** Refuses with ACCOUNT_LOCKED while `lockedUntil` is later than `now`. */
 export function refuseWhileLocked(lockedUntil: string | number | null | undefined, now: Date): void {

@@ -3,7 +3,7 @@ import type { Sqlite } from '../../../db/open';
 import { lookups, operationLog } from '../../../db/schema/index';
 import type { Actor } from '../actor';
 import type { Core } from '../core';
-import { DomainError, Forbidden } from '../errors';
+import { FieldRefused, Forbidden, InvalidField } from '../errors';
 import { normalizeProse, refusedTextKey } from '../shared/normalize';
 import { bulkInsert } from './bulk-insert';
 import { cellText, foldKey } from '../spreadsheet/cells';
@@ -153,7 +153,7 @@ export function applyValueMap(data: RefData, valueMap: ValueMapEntry[]): { data:
  * creating. Refusals name the value.
  */
 export function assertValueMap(core: Core, actor: Actor, valueMap: ValueMapEntry[]): void {
-  const refuse = (messageKey: string, value: string) => new DomainError('INVALID_INPUT', messageKey, { valueMap: messageKey }, { value });
+  const refuse = (messageKey: string, value: string) => InvalidField('valueMap', messageKey, { value });
   if (valueMap.some((e) => e.action === 'create') && !actor.permissions.has('lookup.manage')) throw Forbidden();
   const seen = new Set<string>();
   const item = core.sqlite.prepare('SELECT kind, active FROM lookups WHERE id = ?');
@@ -195,7 +195,7 @@ export function createPendingItems(sqlite: Sqlite, pending: PendingItem[], at: D
   for (const p of pending) {
     const same = existing.get(p.kind, p.name) as { id: number; active: number } | undefined;
     if (same) {
-      if (!same.active) throw new DomainError('CONFLICT', 'lookups.errors.nameTaken', { valueMap: 'lookups.errors.nameTaken' }, { value: p.name });
+      if (!same.active) throw FieldRefused('CONFLICT', 'lookups.errors.nameTaken', { valueMap: 'lookups.errors.nameTaken' }, { value: p.name });
       out.set(p.placeholder, { id: same.id, kind: p.kind, name: p.name, parentId: null, active: true });
       continue;
     }

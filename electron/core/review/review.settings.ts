@@ -1,7 +1,7 @@
 import type { Actor } from '../actor';
 import { diffFields, writeLog } from '../audit/audit.log';
 import { type Core, inTransaction } from '../core';
-import { DomainError } from '../errors';
+import { InvalidField } from '../errors';
 import { REVIEW_RULE_KEYS, type ReviewSettings, reviewSettingsSchema } from './shared/review.contract';
 import { ruleAvailable } from './review.queries';
 import { REVIEW_RULES } from './shared/review.rules';
@@ -58,16 +58,14 @@ function ratingName(core: Core, id: number | null): string | null {
 function assertValid(core: Core, s: ReviewSettings): void {
   const unavailable = REVIEW_RULES.filter((r) => s.rules[r.key].enabled && !ruleAvailable(core, r.key));
   if (unavailable.length) {
-    const fields = Object.fromEntries(
-      unavailable.map((r) => [`rules.${r.key}.enabled`, 'review.errors.ruleUnavailable']),
+    throw InvalidField(
+      unavailable.map((r) => `rules.${r.key}.enabled`),
+      'review.errors.ruleUnavailable',
     );
-    throw new DomainError('INVALID_INPUT', 'review.errors.ruleUnavailable', fields);
   }
   const { enabled, ratingId } = s.rules.creditRating;
   if ((enabled && ratingId == null) || (ratingId != null && ratingName(core, ratingId) == null)) {
-    throw new DomainError('INVALID_INPUT', 'review.errors.ratingRequired', {
-      'rules.creditRating.ratingId': 'review.errors.ratingRequired',
-    });
+    throw InvalidField('rules.creditRating.ratingId', 'review.errors.ratingRequired');
   }
 }
 

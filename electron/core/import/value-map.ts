@@ -4,6 +4,7 @@ import { lookups, operationLog } from '../../../db/schema/index';
 import type { Actor } from '../actor';
 import type { Core } from '../core';
 import { FieldRefused, Forbidden, InvalidField } from '../errors';
+import { defineSetting, readSetting, writeSetting } from '../settings/settings.store';
 import { normalizeProse, refusedTextKey } from '../shared/normalize';
 import { bulkInsert } from './bulk-insert';
 import { cellText, foldKey } from '../spreadsheet/cells';
@@ -38,15 +39,15 @@ const rememberedSchema = z.record(z.string(), z.record(z.string(), z.number().in
 export const PLACEHOLDER_BASE = 2_000_000_000;
 const isPlaceholder = (id: number | null | undefined): id is number => id != null && id >= PLACEHOLDER_BASE;
 
+const REMEMBERED = defineSetting<Remembered>({
+  key: VALUE_MAP_KEY,
+  schema: rememberedSchema as z.ZodType<Remembered>,
+  defaults: {},
+});
+
+/** Read from the worker's own connection, through the same typed store as Core's SettingsService. */
 export function loadRemembered(sqlite: Sqlite): Remembered {
-  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(VALUE_MAP_KEY) as { value: string } | undefined;
-  if (!row) return {};
-  try {
-    const parsed = rememberedSchema.safeParse(JSON.parse(row.value));
-    return parsed.success ? (parsed.data as Remembered) : {};
-  } catch {
-    return {};
-  }
+  return readSetting(sqlite, REMEMBERED);
 }
 
 const REASONS = {
@@ -275,12 +276,7 @@ export function rememberValueMap(
   }
   if (!Object.keys(changes).length) return;
   const stamp = at.toISOString();
-  sqlite
-    .prepare(
-      `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    )
-    .run(VALUE_MAP_KEY, JSON.stringify(next), stamp, actor.id);
+  writeSetting(sqlite, REMEMBERED, next, stamp, actor.id);
   bulkInsert(sqlite, operationLog, ['at', 'userId', 'userName', 'entity', 'entityId', 'action', 'changes', 'reason'])({
     at: stamp,
     userId: actor.id,

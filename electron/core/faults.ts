@@ -33,7 +33,7 @@ function codeOf(err: unknown): string {
  * (SQLITE_READONLY_DBMOVED, SQLITE_CORRUPT_VTAB, ...); OS errors are those of a file write
  * (uploads, backups, import work files).
  */
-export function faultKindOf(err: unknown): StorageFaultKind | null {
+function faultKindOf(err: unknown): StorageFaultKind | null {
   const code = codeOf(err);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'diskFull';
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'readOnly';
@@ -42,7 +42,7 @@ export function faultKindOf(err: unknown): StorageFaultKind | null {
 }
 
 /** SQLite's or the OS's own words: code and message, for whoever helps the user. */
-export function faultDetail(err: unknown): string {
+function faultDetail(err: unknown): string {
   const code = codeOf(err);
   const message = err instanceof Error ? err.message : String(err);
   return code && !message.includes(code) ? `${code}: ${message}` : message;
@@ -54,7 +54,7 @@ export function startupFault(err: unknown, where: { dataDir: string; file: strin
 }
 
 /** The refusal for a fault: its code, its message key, and the folder and file the message names. */
-export function faultError(fault: StorageFault): DomainError {
+function faultError(fault: StorageFault): DomainError {
   return Refused(CODE[fault.kind], MESSAGE_KEY[fault.kind], { folder: fault.dataDir, file: fault.file });
 }
 

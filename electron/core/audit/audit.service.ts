@@ -4,7 +4,7 @@ import type { Core } from '../core';
 import { Conflict, type DomainError, Refused } from '../errors';
 import type { AuditRow } from './shared/audit.contract';
 
-export interface AuditQuery {
+interface AuditQuery {
   page: number;
   pageSize: number;
   userId?: number;

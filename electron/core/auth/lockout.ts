@@ -6,7 +6,7 @@ import { Refused } from '../errors';
 
 type UserRow = typeof users.$inferSelect;
 
-export function minutesLeft(lockedUntil: string | number, now: Date): number {
+function minutesLeft(lockedUntil: string | number, now: Date): number {
   return Math.max(1, Math.ceil((new Date(lockedUntil).getTime() - now.getTime()) / 60_000));
 }
 

@@ -32,11 +32,11 @@ import type { PreparedCustomer } from './write';
 
 export const VALUE_MAP_KEY = 'customerImport.valueMap';
 /** Remembered choices: list kind → folded value → item id, or null (left empty). */
-export type Remembered = Partial<Record<LookupImportField, Record<string, number | null>>>;
+type Remembered = Partial<Record<LookupImportField, Record<string, number | null>>>;
 const rememberedSchema = z.record(z.string(), z.record(z.string(), z.number().int().nullable()));
 
 /** Placeholder ids of items still to be created: positive (the record's schema takes them), never real. */
-export const PLACEHOLDER_BASE = 2_000_000_000;
+const PLACEHOLDER_BASE = 2_000_000_000;
 const isPlaceholder = (id: number | null | undefined): id is number => id != null && id >= PLACEHOLDER_BASE;
 
 const REMEMBERED = defineSetting<Remembered>({
@@ -57,7 +57,7 @@ const REASONS = {
 } as const;
 
 /** The longest name a new managed-list item may take (as lookup.create allows). */
-export const MAX_ITEM_NAME = 50;
+const MAX_ITEM_NAME = 50;
 
 /**
  * Can the value map carry the value? Its entries are checked like every other input of a call
@@ -116,7 +116,7 @@ function suggest(
 }
 
 /** An item the value map asks to create, under its placeholder id until the run inserts it. */
-export interface PendingItem {
+interface PendingItem {
   placeholder: number;
   kind: LookupImportField;
   /** the value, folded */
@@ -175,7 +175,7 @@ export function assertValueMap(core: Core, actor: Actor, valueMap: ValueMapEntry
   }
 }
 
-export interface WriteActor {
+interface WriteActor {
   id: number;
   displayName: string;
 }

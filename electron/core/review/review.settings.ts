@@ -39,7 +39,7 @@ export function getReviewSettings(core: Core): ReviewSettings {
 }
 
 /** Each rule: whether it can run now, and the reason a hit suggests. */
-export function reviewRuleStates(core: Core) {
+function reviewRuleStates(core: Core) {
   return REVIEW_RULES.map((r) => ({ key: r.key, available: ruleAvailable(core, r.key), reasonKey: r.reasonKey }));
 }
 

@@ -9,9 +9,9 @@ import type { CustomerStatus } from '../customers/shared/customers.contract';
  * - `approve`: approving a document;
  * - `collect`: receiving a payment on an open balance (allowed in every state).
  */
-export type TransactionKind = 'create' | 'approve' | 'collect';
+type TransactionKind = 'create' | 'approve' | 'collect';
 
-export interface TransactableCustomer {
+interface TransactableCustomer {
   id: number;
   code: string;
   name: string;

@@ -12,7 +12,7 @@ import type { customerStatusContract, OpenItem, StatusAction } from './shared/st
 import { type CustomerState, findStates, loadReason, loadStates, type Reason, recordChange } from './status.record';
 import { DUPLICATE_REASON_KEY, TRANSITIONS, WRONG_STATE_MESSAGE } from './shared/status.rules';
 
-export type ChangeInput = {
+type ChangeInput = {
   ids: number[];
   reasonId?: number;
   memo?: string | null;
@@ -92,7 +92,7 @@ function markReviewDecision(
     .run(decision, at.toISOString(), actor.id, runId, JSON.stringify(ids));
 }
 
-export interface Transition {
+interface Transition {
   customer: CustomerState;
   to: CustomerStatus;
   action: StatusAction;

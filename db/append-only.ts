@@ -89,7 +89,7 @@ export function appendOnlyTriggers(t: AppendOnlyTable): string[] {
 }
 
 /** The triggers as a drizzle migration's text (statements separated by breakpoints). */
-export function appendOnlyMigrationSql(t: AppendOnlyTable): string {
+function appendOnlyMigrationSql(t: AppendOnlyTable): string {
   return `${appendOnlyTriggers(t)
     .map((s) => `${s};`)
     .join('\n--> statement-breakpoint\n')}\n`;

@@ -9,7 +9,7 @@ import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export type Sqlite = Database.Database;
-export interface OpenedDb {
+interface OpenedDb {
   sqlite: Sqlite;
   db: Db;
   /** Path of the copy taken before migrating an existing file, if one was taken. */
@@ -55,7 +55,7 @@ function hasUserTables(sqlite: Sqlite): boolean {
  * 100 MB, in a worker thread). A larger one gets the cheap check only (header and schema), unless
  * opening it read-write is about to write into it: see assertIntact.
  */
-export const INTEGRITY_CHECK_MAX_BYTES = 64 * 1024 * 1024;
+const INTEGRITY_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * Throws the OS's error (EACCES, EROFS, ENOSPC, ...) unless a file can be created in `dir`:
@@ -99,7 +99,7 @@ function corruptError(problems: string[]): Error {
  * A clean, current file above the limit opens after the cheap check; damage in it is then found
  * by the first call that reads it (faults.ts), and nothing more is written into it from there on.
  */
-export async function assertIntact(
+async function assertIntact(
   file: string,
   opts: { maxBytesChecked?: number; migrationsFolder: string },
 ): Promise<void> {
@@ -124,7 +124,7 @@ export async function assertIntact(
  * read-only without a word, and BEGIN IMMEDIATE succeeds there too: only a write statement tells.
  * The probe is rolled back, so the file is left as it was.
  */
-export function assertWritable(sqlite: Sqlite): void {
+function assertWritable(sqlite: Sqlite): void {
   sqlite.exec('BEGIN');
   try {
     sqlite.exec('CREATE TABLE __kehu_write_probe (x)');

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
  * In the built app the worker is the bundle next to main.js (build/build-main.mjs); from the
  * sources (tests, scripts) it is the TypeScript file, loaded through tsx.
  */
-export const BUNDLED_QUICK_CHECK_WORKER = 'db-quick-check.worker.js';
+const BUNDLED_QUICK_CHECK_WORKER = 'db-quick-check.worker.js';
 
 function workerScript(): { workerFile: string; execArgv: string[] } {
   // packaged: the worker is unpacked beside the asar archive (build/electron-builder.yml asarUnpack)
@@ -22,7 +22,7 @@ function workerScript(): { workerFile: string; execArgv: string[] } {
   return { workerFile: path.join(__dirname, 'quick-check.worker.ts'), execArgv: ['--require', tsx] };
 }
 
-export interface QuickCheckResult {
+interface QuickCheckResult {
   /** what quick_check reported wrong (empty: the file is intact) */
   problems: string[];
   /** the thread that ran the check (never the main thread's 0) */

@@ -11,7 +11,7 @@ import { dispatch } from './core/dispatch';
  * over `POST /api/<channel>`. Binds 127.0.0.1 only, checks the Host header, and requires the
  * random per-launch token (given once in the URL, then kept as an HttpOnly cookie).
  */
-export interface HostOptions {
+interface HostOptions {
   core: Core;
   rendererDir: string;
   port?: number;

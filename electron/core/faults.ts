@@ -1,6 +1,6 @@
 import type { ErrorCode } from './shared/contract-kit';
 import type { Core } from './core';
-import { DomainError } from './errors';
+import { type DomainError, Refused } from './errors';
 import type { StorageFault, StorageFaultKind } from './system/shared/system.contract';
 
 /**
@@ -33,7 +33,7 @@ function codeOf(err: unknown): string {
  * (SQLITE_READONLY_DBMOVED, SQLITE_CORRUPT_VTAB, ...); OS errors are those of a file write
  * (uploads, backups, import work files).
  */
-export function faultKindOf(err: unknown): StorageFaultKind | null {
+function faultKindOf(err: unknown): StorageFaultKind | null {
   const code = codeOf(err);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'diskFull';
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'readOnly';
@@ -42,7 +42,7 @@ export function faultKindOf(err: unknown): StorageFaultKind | null {
 }
 
 /** SQLite's or the OS's own words: code and message, for whoever helps the user. */
-export function faultDetail(err: unknown): string {
+function faultDetail(err: unknown): string {
   const code = codeOf(err);
   const message = err instanceof Error ? err.message : String(err);
   return code && !message.includes(code) ? `${code}: ${message}` : message;
@@ -54,8 +54,8 @@ export function startupFault(err: unknown, where: { dataDir: string; file: strin
 }
 
 /** The refusal for a fault: its code, its message key, and the folder and file the message names. */
-export function faultError(fault: StorageFault): DomainError {
-  return new DomainError(CODE[fault.kind], MESSAGE_KEY[fault.kind], undefined, { folder: fault.dataDir, file: fault.file });
+function faultError(fault: StorageFault): DomainError {
+  return Refused(CODE[fault.kind], MESSAGE_KEY[fault.kind], { folder: fault.dataDir, file: fault.file });
 }
 
 /** While the core is in a fault (found at start, or a damaged file found later), every call is refused with it. */
@@ -74,7 +74,7 @@ export function storageFaultOf(core: Core, err: unknown): DomainError | null {
   // another program (backup, sync, a second copy of the app) held the file locked for longer
   // than busy_timeout: the call was rolled back; nothing is wrong with the data, the next try may work
   if (codeOf(err).startsWith('SQLITE_BUSY')) {
-    return new DomainError('DATA_BUSY', 'errors.dataBusy', undefined, { folder: core.dataDir, file: core.sqlite.name });
+    return Refused('DATA_BUSY', 'errors.dataBusy', { folder: core.dataDir, file: core.sqlite.name });
   }
   const kind = faultKindOf(err);
   if (!kind) return null;

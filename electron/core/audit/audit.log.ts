@@ -3,7 +3,7 @@ import { operationLog } from '../../../db/schema';
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 
-export interface LogEntry {
+interface LogEntry {
   entity: string;
   entityId?: string | number | null;
   action: string;

@@ -1,10 +1,10 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { operationLog } from '../../../db/schema';
 import type { Core } from '../core';
-import { Conflict, DomainError } from '../errors';
+import { Conflict, type DomainError, Refused } from '../errors';
 import type { AuditRow } from './shared/audit.contract';
 
-export interface AuditQuery {
+interface AuditQuery {
   page: number;
   pageSize: number;
   userId?: number;
@@ -117,7 +117,7 @@ export function conflictSince(
   if (!rows.length) return Conflict();
   const by = [...new Set(rows.map((x) => x.userName).filter((n): n is string => !!n))];
   const fields = [...new Set(rows.flatMap((x) => Object.keys(x.changes ? JSON.parse(x.changes) : {})))];
-  return new DomainError('CONFLICT', 'errors.changedBy', undefined, {
+  return Refused('CONFLICT', 'errors.changedBy', {
     by,
     at: rows[0].at,
     fields,

@@ -3,7 +3,7 @@ import { roles, userRoles, users } from '../../../db/schema';
 import { type Actor, loadActor, toSessionUser } from '../actor';
 import { writeLog } from '../audit/audit.log';
 import { type Core, inTransaction } from '../core';
-import { DomainError } from '../errors';
+import { Refused } from '../errors';
 import type { TransportCtx } from '../handler';
 import type { SessionUser } from './shared/auth.contract';
 import { countWrongPassword, Locked, refuseWhileLocked } from './lockout';
@@ -26,7 +26,7 @@ export function authStatus(core: Core, actor: Actor | null) {
 
 function startSession(core: Core, transport: TransportCtx, userId: number): SessionUser {
   const actor = loadActor(core, userId);
-  if (!actor) throw new DomainError('ACCOUNT_DISABLED', 'errors.accountDisabled');
+  if (!actor) throw Refused('ACCOUNT_DISABLED', 'errors.accountDisabled');
   transport.setSessionToken(core.sessions.create(userId));
   return toSessionUser(actor);
 }
@@ -37,12 +37,12 @@ export async function setup(
   transport: TransportCtx,
   input: { username: string; displayName: string; password: string; locale?: 'zh-CN' | 'en' },
 ): Promise<SessionUser> {
-  if (!needsSetup(core)) throw new DomainError('SETUP_ALREADY_DONE', 'errors.setupAlreadyDone');
+  if (!needsSetup(core)) throw Refused('SETUP_ALREADY_DONE', 'errors.setupAlreadyDone');
   const passwordHash = await hashPassword(input.password);
   const now = core.clock.now();
   const at = now.toISOString();
   const userId = inTransaction(core, () => {
-    if (!needsSetup(core)) throw new DomainError('SETUP_ALREADY_DONE', 'errors.setupAlreadyDone');
+    if (!needsSetup(core)) throw Refused('SETUP_ALREADY_DONE', 'errors.setupAlreadyDone');
     const u = core.db
       .insert(users)
       .values({
@@ -74,7 +74,7 @@ export async function setup(
   return startSession(core, transport, userId);
 }
 
-const BadCredentials = () => new DomainError('BAD_CREDENTIALS', 'errors.badCredentials');
+const BadCredentials = () => Refused('BAD_CREDENTIALS', 'errors.badCredentials');
 
 /**
  * Signs in. Wrong passwords are counted; at the configured threshold the account locks for the
@@ -131,7 +131,7 @@ async function attempt(
 
   if (outcome === 'bad') throw BadCredentials();
   if (outcome === 'locked') throw Locked(lockoutMinutes);
-  if (outcome === 'disabled') throw new DomainError('ACCOUNT_DISABLED', 'errors.accountDisabled');
+  if (outcome === 'disabled') throw Refused('ACCOUNT_DISABLED', 'errors.accountDisabled');
   return startSession(core, transport, (found as { id: number }).id);
 }
 

@@ -2,16 +2,16 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema';
 import { writeLog } from '../audit/audit.log';
 import type { Core } from '../core';
-import { DomainError } from '../errors';
+import { Refused } from '../errors';
 
 type UserRow = typeof users.$inferSelect;
 
-export function minutesLeft(lockedUntil: string | number, now: Date): number {
+function minutesLeft(lockedUntil: string | number, now: Date): number {
   return Math.max(1, Math.ceil((new Date(lockedUntil).getTime() - now.getTime()) / 60_000));
 }
 
 export const Locked = (minutes: number) =>
-  new DomainError('ACCOUNT_LOCKED', 'errors.accountLocked', undefined, { minutes });
+  Refused('ACCOUNT_LOCKED', 'errors.accountLocked', { minutes });
 
 /** Refuses with ACCOUNT_LOCKED while `lockedUntil` is later than `now`. */
 export function refuseWhileLocked(lockedUntil: string | number | null | undefined, now: Date): void {

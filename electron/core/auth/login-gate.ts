@@ -6,7 +6,7 @@ import type { Core } from '../core';
  * records its outcome before the next one for the same name starts. Without it, 40 attempts
  * sent at once would all read "not locked" before any of them recorded a failure.
  */
-export class NameQueue {
+class NameQueue {
   private tails = new Map<string, Promise<void>>();
 
   async run<T>(name: string, attempt: () => Promise<T>): Promise<T> {
@@ -86,7 +86,7 @@ export class UnknownNameFailures {
 }
 
 /** The sign-in state of one Core (one per process: both transports use it). */
-export interface LoginGate {
+interface LoginGate {
   queue: NameQueue;
   unknownNames: UnknownNameFailures;
 }

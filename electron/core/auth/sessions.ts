@@ -6,7 +6,7 @@ interface Session {
   lastSeen: number;
 }
 
-export type SessionLookup = { state: 'active'; userId: number } | { state: 'expired' } | { state: 'none' };
+type SessionLookup = { state: 'active'; userId: number } | { state: 'expired' } | { state: 'none' };
 
 /**
  * Signed-in sessions, held in memory by the main process (a restart signs everyone out).

@@ -45,12 +45,12 @@ function find(index: Index, name: string, prefix: string): Entry[] {
   return exact.length ? exact : within(index.get(short(name)));
 }
 
-export interface DivisionNames {
+interface DivisionNames {
   province: string;
   city: string;
   district: string;
 }
-export type DivisionResult =
+type DivisionResult =
   | { ok: true; provinceCode: string | null; cityCode: string | null; districtCode: string | null }
   | { ok: false; field: 'province' | 'city' | 'district' };
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Actor } from '../actor';
 import type { ChannelOutput, ParsedInput } from '../shared/contract';
 import type { Core } from '../core';
-import { DomainError } from '../errors';
+import { InvalidField, Refused } from '../errors';
 import { type customerImportContract, MAX_IMPORT_BYTES } from './shared/import.contract';
 import type { InspectResult, RunResult } from './jobs';
 import type { UnmatchedColumn } from './shared/import.contract';
@@ -33,8 +33,8 @@ const dbFile = (core: Core) => core.sqlite.name;
 export async function importUpload(core: Core, actor: Actor, input: In<'customer.importUpload'>): Promise<Out<'customer.importUpload'>> {
   const ext = importExt(input.fileName);
   const bytes = Buffer.from(input.dataBase64, 'base64');
-  if (!bytes.length) throw new DomainError('INVALID_INPUT', 'import.errors.emptyFile', { file: 'import.errors.emptyFile' });
-  if (bytes.length > MAX_IMPORT_BYTES) throw new DomainError('INVALID_INPUT', 'import.errors.tooLarge', { file: 'import.errors.tooLarge' });
+  if (!bytes.length) throw InvalidField('file', 'import.errors.emptyFile');
+  if (bytes.length > MAX_IMPORT_BYTES) throw InvalidField('file', 'import.errors.tooLarge');
   const fileName = path.basename(input.fileName);
   const { id: uploadId, bytesFile } = await saveUpload(core.dataDir, { fileName, ext, userId: actor.id, size: bytes.length, createdAt: core.clock.now().toISOString() }, bytes);
   const p = uploadPaths(core.dataDir, uploadId);
@@ -72,7 +72,7 @@ let running = false;
 export async function importRun(core: Core, actor: Actor, input: In<'customer.importRun'>): Promise<Out<'customer.importRun'>> {
   const meta = await readUpload(core.dataDir, input.uploadId, actor.id);
   assertValueMap(core, actor, input.valueMap);
-  if (running) throw new DomainError('CONFLICT', 'import.errors.busy');
+  if (running) throw Refused('CONFLICT', 'import.errors.busy');
   running = true;
   try {
     const p = uploadPaths(core.dataDir, input.uploadId);

@@ -3,7 +3,7 @@ import type { ImportIssue } from './shared/import.contract';
 import type { TableValidation } from './validate';
 
 /** Issues are kept in pages of ISSUE_PAGE, so that showing one page reads one small file. */
-export const ISSUE_PAGE = 1000;
+const ISSUE_PAGE = 1000;
 const pageFile = (base: string, kind: 'error' | 'warning', k: number) => `${base}.${kind}.${k}.json`;
 
 export function writeIssues(base: string, v: TableValidation) {

@@ -12,7 +12,7 @@ import type { PreparedCustomer } from './write';
  * key ties them to the mapping and to the managed lists and users the names were resolved with;
  * what may change meanwhile in the archive (tax IDs, codes) is checked again inside the transaction.
  */
-export interface Prepared {
+interface Prepared {
   key: string;
   total: number;
   invalidRows: number;

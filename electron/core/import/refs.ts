@@ -13,7 +13,7 @@ export interface LookupRef {
   parentId: number | null;
   active: boolean;
 }
-export interface UserRef {
+interface UserRef {
   id: number;
   username: string;
   displayName: string;
@@ -45,9 +45,9 @@ export function loadRefs(sqlite: Sqlite): RefData {
   return { lookups, users };
 }
 
-export type Resolved = { ok: true; id: number } | { ok: false; messageKey: string };
+type Resolved = { ok: true; id: number } | { ok: false; messageKey: string };
 /** A managed-list value resolves to an id, or to nothing when the user chose to leave it empty. */
-export type ResolvedLookup = { ok: true; id: number | null } | { ok: false; messageKey: string };
+type ResolvedLookup = { ok: true; id: number | null } | { ok: false; messageKey: string };
 
 /** Name → id lookups over RefData, built once per job. */
 export class RefIndex {

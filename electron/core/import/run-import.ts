@@ -1,6 +1,6 @@
 import type { Sqlite } from '../../../db/open';
 import { operationLog } from '../../../db/schema/index';
-import { DomainError } from '../errors';
+import { Refused } from '../errors';
 import { bulkInsert } from './bulk-insert';
 import { type AcquireWrite, assertMapping, checkAll, noLock, openDb, type Report } from './job-io';
 import type { ImportField, ValueMapEntry } from './shared/import.contract';
@@ -51,13 +51,13 @@ export async function run(job: RunJob, report: Report, threads: Threads | null, 
     }
     report({ phase: 'validate', done: ready.total, total: ready.total });
     if (job.mode === 'allOrNothing' && ready.errorCount) {
-      throw new DomainError('INVALID_INPUT', 'import.errors.hasErrors', undefined, {
+      throw Refused('INVALID_INPUT', 'import.errors.hasErrors', {
         count: ready.errorCount,
         rows: ready.invalidRows,
       });
     }
     const rows = ready.rows;
-    if (!rows.length) throw new DomainError('INVALID_INPUT', 'import.errors.nothingToImport');
+    if (!rows.length) throw Refused('INVALID_INPUT', 'import.errors.nothingToImport');
     const total = ready.total;
     const at = new Date(job.nowIso);
     await acquireWrite();
@@ -66,7 +66,7 @@ export async function run(job: RunJob, report: Report, threads: Threads | null, 
       .transaction(() => {
         // the tax IDs and codes again, inside the lock: someone may have saved one meanwhile
         const clash = clashes(sqlite, rows);
-        if (clash) throw new DomainError('CONFLICT', 'import.errors.changedMeanwhile', undefined, { row: clash });
+        if (clash) throw Refused('CONFLICT', 'import.errors.changedMeanwhile', { row: clash });
         // the new items the value map asks for, then the rows that name them
         const created = createPendingItems(sqlite, pending, at, job.actor);
         const refs = new RefIndex({ ...refData, lookups: [...refData.lookups, ...created.values()] });

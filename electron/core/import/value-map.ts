@@ -3,7 +3,8 @@ import type { Sqlite } from '../../../db/open';
 import { lookups, operationLog } from '../../../db/schema/index';
 import type { Actor } from '../actor';
 import type { Core } from '../core';
-import { DomainError, Forbidden } from '../errors';
+import { FieldRefused, Forbidden, InvalidField } from '../errors';
+import { defineSetting, readSetting, writeSetting } from '../settings/settings.store';
 import { normalizeProse, refusedTextKey } from '../shared/normalize';
 import { bulkInsert } from './bulk-insert';
 import { cellText, foldKey } from '../spreadsheet/cells';
@@ -31,22 +32,22 @@ import type { PreparedCustomer } from './write';
 
 export const VALUE_MAP_KEY = 'customerImport.valueMap';
 /** Remembered choices: list kind → folded value → item id, or null (left empty). */
-export type Remembered = Partial<Record<LookupImportField, Record<string, number | null>>>;
+type Remembered = Partial<Record<LookupImportField, Record<string, number | null>>>;
 const rememberedSchema = z.record(z.string(), z.record(z.string(), z.number().int().nullable()));
 
 /** Placeholder ids of items still to be created: positive (the record's schema takes them), never real. */
-export const PLACEHOLDER_BASE = 2_000_000_000;
+const PLACEHOLDER_BASE = 2_000_000_000;
 const isPlaceholder = (id: number | null | undefined): id is number => id != null && id >= PLACEHOLDER_BASE;
 
+const REMEMBERED = defineSetting<Remembered>({
+  key: VALUE_MAP_KEY,
+  schema: rememberedSchema as z.ZodType<Remembered>,
+  defaults: {},
+});
+
+/** Read from the worker's own connection, through the same typed store as Core's SettingsService. */
 export function loadRemembered(sqlite: Sqlite): Remembered {
-  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(VALUE_MAP_KEY) as { value: string } | undefined;
-  if (!row) return {};
-  try {
-    const parsed = rememberedSchema.safeParse(JSON.parse(row.value));
-    return parsed.success ? (parsed.data as Remembered) : {};
-  } catch {
-    return {};
-  }
+  return readSetting(sqlite, REMEMBERED);
 }
 
 const REASONS = {
@@ -56,7 +57,7 @@ const REASONS = {
 } as const;
 
 /** The longest name a new managed-list item may take (as lookup.create allows). */
-export const MAX_ITEM_NAME = 50;
+const MAX_ITEM_NAME = 50;
 
 /**
  * Can the value map carry the value? Its entries are checked like every other input of a call
@@ -115,7 +116,7 @@ function suggest(
 }
 
 /** An item the value map asks to create, under its placeholder id until the run inserts it. */
-export interface PendingItem {
+interface PendingItem {
   placeholder: number;
   kind: LookupImportField;
   /** the value, folded */
@@ -153,7 +154,7 @@ export function applyValueMap(data: RefData, valueMap: ValueMapEntry[]): { data:
  * creating. Refusals name the value.
  */
 export function assertValueMap(core: Core, actor: Actor, valueMap: ValueMapEntry[]): void {
-  const refuse = (messageKey: string, value: string) => new DomainError('INVALID_INPUT', messageKey, { valueMap: messageKey }, { value });
+  const refuse = (messageKey: string, value: string) => InvalidField('valueMap', messageKey, { value });
   if (valueMap.some((e) => e.action === 'create') && !actor.permissions.has('lookup.manage')) throw Forbidden();
   const seen = new Set<string>();
   const item = core.sqlite.prepare('SELECT kind, active FROM lookups WHERE id = ?');
@@ -174,7 +175,7 @@ export function assertValueMap(core: Core, actor: Actor, valueMap: ValueMapEntry
   }
 }
 
-export interface WriteActor {
+interface WriteActor {
   id: number;
   displayName: string;
 }
@@ -195,7 +196,7 @@ export function createPendingItems(sqlite: Sqlite, pending: PendingItem[], at: D
   for (const p of pending) {
     const same = existing.get(p.kind, p.name) as { id: number; active: number } | undefined;
     if (same) {
-      if (!same.active) throw new DomainError('CONFLICT', 'lookups.errors.nameTaken', { valueMap: 'lookups.errors.nameTaken' }, { value: p.name });
+      if (!same.active) throw FieldRefused('CONFLICT', 'lookups.errors.nameTaken', { valueMap: 'lookups.errors.nameTaken' }, { value: p.name });
       out.set(p.placeholder, { id: same.id, kind: p.kind, name: p.name, parentId: null, active: true });
       continue;
     }
@@ -275,12 +276,7 @@ export function rememberValueMap(
   }
   if (!Object.keys(changes).length) return;
   const stamp = at.toISOString();
-  sqlite
-    .prepare(
-      `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    )
-    .run(VALUE_MAP_KEY, JSON.stringify(next), stamp, actor.id);
+  writeSetting(sqlite, REMEMBERED, next, stamp, actor.id);
   bulkInsert(sqlite, operationLog, ['at', 'userId', 'userName', 'entity', 'entityId', 'action', 'changes', 'reason'])({
     at: stamp,
     userId: actor.id,

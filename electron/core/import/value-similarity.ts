@@ -21,7 +21,7 @@ export function similarity(value: string, name: string): number {
 /** Below this a value gets no suggestion: 华东 / 华南 (0.4) are different regions. */
 export const SUGGEST_THRESHOLD = 0.5;
 
-export interface Candidate {
+interface Candidate {
   id: number;
   label: string;
 }

@@ -62,7 +62,7 @@ export function prepareCustomer(f: CustomerCreate, rowNumber: number): PreparedC
   };
 }
 
-export interface WriteContext {
+interface WriteContext {
   sqlite: Sqlite;
   /** names of the lists and users, for the log rows */
   refs: RefIndex;

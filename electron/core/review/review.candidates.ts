@@ -3,7 +3,7 @@ import type { Actor } from '../actor';
 import { writeLog } from '../audit/audit.log';
 import { addDays, localDate } from '../clock';
 import { type Core, inTransaction } from '../core';
-import { DomainError } from '../errors';
+import { Refused } from '../errors';
 import type { ReviewCandidate, reviewContract } from './shared/review.contract';
 import { reviewRule, rulesOfMask, suggestedReasonKey } from './shared/review.rules';
 import { currentRun, readRun } from './review.runs';
@@ -12,7 +12,7 @@ import { getReviewSettings } from './review.settings';
 type CandidatesInput = z.output<(typeof reviewContract)['review.candidates']['input']>;
 type KeepInput = z.output<(typeof reviewContract)['review.keep']['input']>;
 
-const noRun = () => new DomainError('NOT_FOUND', 'review.errors.noRun');
+const noRun = () => Refused('NOT_FOUND', 'review.errors.noRun');
 
 const SORT_COLUMNS = {
   code: 'c.code',
@@ -104,7 +104,7 @@ export function keepCandidates(core: Core, actor: Actor, input: KeepInput) {
       | { id: number; state: string }
       | undefined;
     if (!run) throw noRun();
-    if (run.state !== 'open') throw new DomainError('INVALID_TRANSITION', 'review.errors.runClosed');
+    if (run.state !== 'open') throw Refused('INVALID_TRANSITION', 'review.errors.runClosed');
     const ids = JSON.stringify(input.customerIds);
     const found = core.sqlite
       .prepare(
@@ -124,9 +124,9 @@ export function keepCandidates(core: Core, actor: Actor, input: KeepInput) {
     }[];
     for (const f of found) {
       const who = f.code == null ? undefined : { code: f.code, name: f.name ?? '' };
-      if (f.candidate == null) throw new DomainError('NOT_FOUND', 'review.errors.notCandidate', undefined, who);
+      if (f.candidate == null) throw Refused('NOT_FOUND', 'review.errors.notCandidate', who);
       if (f.decision != null && f.decision !== 'kept') {
-        throw new DomainError('INVALID_TRANSITION', 'review.errors.alreadyDecided', undefined, who);
+        throw Refused('INVALID_TRANSITION', 'review.errors.alreadyDecided', who);
       }
     }
     const now = core.clock.now();

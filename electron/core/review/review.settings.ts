@@ -1,12 +1,11 @@
 import type { Actor } from '../actor';
 import { diffFields, writeLog } from '../audit/audit.log';
 import { type Core, inTransaction } from '../core';
-import { DomainError } from '../errors';
+import { InvalidField } from '../errors';
+import { defineSetting } from '../settings/settings.store';
 import { REVIEW_RULE_KEYS, type ReviewSettings, reviewSettingsSchema } from './shared/review.contract';
 import { ruleAvailable } from './review.queries';
 import { REVIEW_RULES } from './shared/review.rules';
-
-export const REVIEW_SETTINGS_KEY = 'review';
 
 export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
   rules: {
@@ -21,23 +20,26 @@ export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
   intervalMonths: 3,
 };
 
-/** The stored settings over the defaults (a rule added later starts with its defaults). */
+/** Settings key 'review': the stored value over the defaults (a rule added later starts with its defaults). */
+const REVIEW_SETTINGS = defineSetting<ReviewSettings>({
+  key: 'review',
+  schema: reviewSettingsSchema,
+  defaults: DEFAULT_REVIEW_SETTINGS,
+  overDefaults: (value, d) => {
+    const stored = (value ?? {}) as Partial<ReviewSettings>;
+    const rules = Object.fromEntries(
+      REVIEW_RULE_KEYS.map((k) => [k, { ...d.rules[k], ...(stored.rules?.[k] ?? {}) }]),
+    ) as ReviewSettings['rules'];
+    return { ...d, ...stored, rules };
+  },
+});
+
 export function getReviewSettings(core: Core): ReviewSettings {
-  const row = core.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(REVIEW_SETTINGS_KEY) as
-    | { value: string }
-    | undefined;
-  if (!row) return DEFAULT_REVIEW_SETTINGS;
-  const stored = JSON.parse(row.value) as Partial<ReviewSettings>;
-  const d = DEFAULT_REVIEW_SETTINGS;
-  const rules = Object.fromEntries(
-    REVIEW_RULE_KEYS.map((k) => [k, { ...d.rules[k], ...(stored.rules?.[k] ?? {}) }]),
-  ) as ReviewSettings['rules'];
-  const parsed = reviewSettingsSchema.safeParse({ ...d, ...stored, rules });
-  return parsed.success ? parsed.data : d;
+  return core.settings.get(REVIEW_SETTINGS);
 }
 
 /** Each rule: whether it can run now, and the reason a hit suggests. */
-export function reviewRuleStates(core: Core) {
+function reviewRuleStates(core: Core) {
   return REVIEW_RULES.map((r) => ({ key: r.key, available: ruleAvailable(core, r.key), reasonKey: r.reasonKey }));
 }
 
@@ -58,16 +60,14 @@ function ratingName(core: Core, id: number | null): string | null {
 function assertValid(core: Core, s: ReviewSettings): void {
   const unavailable = REVIEW_RULES.filter((r) => s.rules[r.key].enabled && !ruleAvailable(core, r.key));
   if (unavailable.length) {
-    const fields = Object.fromEntries(
-      unavailable.map((r) => [`rules.${r.key}.enabled`, 'review.errors.ruleUnavailable']),
+    throw InvalidField(
+      unavailable.map((r) => `rules.${r.key}.enabled`),
+      'review.errors.ruleUnavailable',
     );
-    throw new DomainError('INVALID_INPUT', 'review.errors.ruleUnavailable', fields);
   }
   const { enabled, ratingId } = s.rules.creditRating;
   if ((enabled && ratingId == null) || (ratingId != null && ratingName(core, ratingId) == null)) {
-    throw new DomainError('INVALID_INPUT', 'review.errors.ratingRequired', {
-      'rules.creditRating.ratingId': 'review.errors.ratingRequired',
-    });
+    throw InvalidField('rules.creditRating.ratingId', 'review.errors.ratingRequired');
   }
 }
 
@@ -94,17 +94,11 @@ export function updateReviewSettings(core: Core, actor: Actor, next: ReviewSetti
   return inTransaction(core, () => {
     assertValid(core, next);
     const before = loggable(core, getReviewSettings(core));
-    const at = core.clock.now().toISOString();
-    core.sqlite
-      .prepare(
-        `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      )
-      .run(REVIEW_SETTINGS_KEY, JSON.stringify(next), at, actor.id);
+    core.settings.put(REVIEW_SETTINGS, next, core.clock.now(), actor.id);
     const after = loggable(core, next);
     writeLog(core.db, core.clock.now(), actor, {
       entity: 'settings',
-      entityId: REVIEW_SETTINGS_KEY,
+      entityId: REVIEW_SETTINGS.key,
       action: 'update',
       changes: diffFields(before, after, Object.keys(after) as (keyof typeof after)[]),
     });

@@ -4,42 +4,57 @@ import { settings } from '../../../db/schema';
 import type { LogActor } from '../audit/audit.log';
 import { diffFields, writeLog } from '../audit/audit.log';
 import { type SecuritySettings, securitySettingsSchema } from './shared/settings.contract';
+import { defineSetting, parseSetting, type SettingDef } from './settings.store';
 
-export const DEFAULT_SECURITY: SecuritySettings = {
+const DEFAULT_SECURITY: SecuritySettings = {
   lockoutThreshold: 5,
   lockoutMinutes: 15,
   sessionIdleMinutes: 30,
 };
 
-const SECURITY_KEY = 'security';
+const SECURITY = defineSetting<SecuritySettings>({
+  key: 'security',
+  schema: securitySettingsSchema,
+  defaults: DEFAULT_SECURITY,
+  // each stored value over its default; one out of range drops them all (as before)
+  overDefaults: (stored, d) => {
+    const p = securitySettingsSchema.partial().safeParse(stored);
+    return { ...d, ...(p.success ? p.data : {}) };
+  },
+});
 
-/** Settings kept in the `settings` table, read through a small cache. */
+/**
+ * The settings table, each key typed by its SettingDef (the feature that owns a key defines it).
+ * The security settings are read on every call (session idle time), so they are cached.
+ */
 export class SettingsService {
   private security: SecuritySettings | null = null;
 
   constructor(private db: Db) {}
 
+  get<T>(def: SettingDef<T>): T {
+    const row = this.db.select({ value: settings.value }).from(settings).where(eq(settings.key, def.key)).get();
+    return parseSetting(def, row?.value);
+  }
+
+  /** Call inside a transaction, and write the operation-log row beside it. */
+  put<T>(def: SettingDef<T>, value: T, at: Date, userId: number): void {
+    const set = { value: JSON.stringify(value), updatedAt: at.toISOString(), updatedBy: userId };
+    this.db.insert(settings).values({ key: def.key, ...set }).onConflictDoUpdate({ target: settings.key, set }).run();
+    if (def.key === SECURITY.key) this.security = null;
+  }
+
   getSecurity(): SecuritySettings {
-    if (!this.security) {
-      const row = this.db.select().from(settings).where(eq(settings.key, SECURITY_KEY)).get();
-      const stored = row ? securitySettingsSchema.partial().safeParse(JSON.parse(row.value)) : null;
-      this.security = { ...DEFAULT_SECURITY, ...(stored?.success ? stored.data : {}) };
-    }
+    this.security ??= this.get(SECURITY);
     return this.security;
   }
 
   /** Call inside a transaction: writes the value and its operation-log row. */
   updateSecurity(actor: LogActor, next: SecuritySettings, at: Date): SecuritySettings {
     const before = this.getSecurity();
-    const value = JSON.stringify(next);
-    this.db
-      .insert(settings)
-      .values({ key: SECURITY_KEY, value, updatedAt: at.toISOString(), updatedBy: actor.id })
-      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at.toISOString(), updatedBy: actor.id } })
-      .run();
+    this.put(SECURITY, next, at, actor.id);
     const changes = diffFields(before, next, ['lockoutThreshold', 'lockoutMinutes', 'sessionIdleMinutes']);
-    writeLog(this.db, at, actor, { entity: 'settings', entityId: SECURITY_KEY, action: 'update', changes });
-    this.security = null;
+    writeLog(this.db, at, actor, { entity: 'settings', entityId: SECURITY.key, action: 'update', changes });
     return this.getSecurity();
   }
 

@@ -1,6 +1,6 @@
 import { localDate } from '../clock';
 import type { Core } from '../core';
-import { DomainError, NotFound } from '../errors';
+import { NotFound, Refused } from '../errors';
 import type { CustomerStatus } from '../customers/shared/customers.contract';
 
 /**
@@ -9,9 +9,9 @@ import type { CustomerStatus } from '../customers/shared/customers.contract';
  * - `approve`: approving a document;
  * - `collect`: receiving a payment on an open balance (allowed in every state).
  */
-export type TransactionKind = 'create' | 'approve' | 'collect';
+type TransactionKind = 'create' | 'approve' | 'collect';
 
-export interface TransactableCustomer {
+interface TransactableCustomer {
   id: number;
   code: string;
   name: string;
@@ -58,6 +58,6 @@ export function assertCustomerCanTransact(
     survivorName: c.survivorName ?? '',
   };
   if (c.status === 'frozen')
-    throw new DomainError('CUSTOMER_FROZEN', 'customers.errors.customerFrozen', undefined, params);
-  throw new DomainError('CUSTOMER_DEACTIVATED', 'customers.errors.customerDeactivated', undefined, params);
+    throw Refused('CUSTOMER_FROZEN', 'customers.errors.customerFrozen', params);
+  throw Refused('CUSTOMER_DEACTIVATED', 'customers.errors.customerDeactivated', params);
 }

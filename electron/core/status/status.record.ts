@@ -53,7 +53,7 @@ export function loadReason(core: Core, reasonId: number): Reason {
   return r;
 }
 
-export interface ChangeRecord {
+interface ChangeRecord {
   customerId: number;
   at: Date;
   actor: LogActor;

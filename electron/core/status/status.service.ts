@@ -3,7 +3,7 @@ import type { Actor } from '../actor';
 import { type LogActor, writeLog } from '../audit/audit.log';
 import { localDate } from '../clock';
 import { type Core, inTransaction } from '../core';
-import { DomainError, Invalid } from '../errors';
+import { Invalid, Refused } from '../errors';
 import { touchCustomerActivity } from '../customers/activity';
 import type { CustomerStatus } from '../customers/shared/customers.contract';
 import { openItemsOf } from './open-items';
@@ -12,7 +12,7 @@ import type { customerStatusContract, OpenItem, StatusAction } from './shared/st
 import { type CustomerState, findStates, loadReason, loadStates, type Reason, recordChange } from './status.record';
 import { DUPLICATE_REASON_KEY, TRANSITIONS, WRONG_STATE_MESSAGE } from './shared/status.rules';
 
-export type ChangeInput = {
+type ChangeInput = {
   ids: number[];
   reasonId?: number;
   memo?: string | null;
@@ -59,7 +59,7 @@ function assertTransitions(core: Core, states: CustomerState[], action: StatusAc
       const s = loadStates(core, [c.mergedIntoId as number])[0];
       Object.assign(params, { survivorCode: s.code, survivorName: s.name });
     }
-    throw new DomainError('INVALID_TRANSITION', refusal, undefined, params);
+    throw Refused('INVALID_TRANSITION', refusal, params);
   }
 }
 
@@ -92,7 +92,7 @@ function markReviewDecision(
     .run(decision, at.toISOString(), actor.id, runId, JSON.stringify(ids));
 }
 
-export interface Transition {
+interface Transition {
   customer: CustomerState;
   to: CustomerStatus;
   action: StatusAction;
@@ -182,7 +182,7 @@ export function changeStatus(core: Core, actor: Actor, action: StatusAction, inp
       action === 'freeze' || action === 'deactivate' ? openItemsOf(core, input.ids) : new Map<number, OpenItem[]>();
     const firstOpen = states.find((c) => open.has(c.id));
     if (firstOpen && !input.acknowledgeOpenItems) {
-      throw new DomainError('OPEN_ITEMS', 'customers.errors.openItems', undefined, named(firstOpen));
+      throw Refused('OPEN_ITEMS', 'customers.errors.openItems', named(firstOpen));
     }
     const at = core.clock.now();
     const memo = input.memo ?? null;
@@ -190,7 +190,7 @@ export function changeStatus(core: Core, actor: Actor, action: StatusAction, inp
     if (future) {
       const already = states.find((c) => c.pendingDate);
       if (already) {
-        throw new DomainError('INVALID_TRANSITION', 'customers.errors.alreadyScheduled', undefined, {
+        throw Refused('INVALID_TRANSITION', 'customers.errors.alreadyScheduled', {
           ...named(already),
           date: already.pendingDate as string,
         });
@@ -291,7 +291,7 @@ export function cancelScheduled(core: Core, actor: Actor, customerId: number, me
          WHERE s.customer_id = ? AND s.state = 'pending' ORDER BY s.id DESC LIMIT 1`,
       )
       .get(customerId) as { id: number; effectiveDate: string; reasonId: number } | undefined;
-    if (!pending) throw new DomainError('NOT_FOUND', 'customers.errors.noSchedule', undefined, named(c));
+    if (!pending) throw Refused('NOT_FOUND', 'customers.errors.noSchedule', named(c));
     const at = core.clock.now();
     core.sqlite
       .prepare(`UPDATE customer_status_schedules SET state = 'cancelled', done_at = ?, done_by = ? WHERE id = ?`)

@@ -5,7 +5,7 @@ import { diffFields, writeLog } from '../audit/audit.log';
 import { conflictSince } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { type Core, inTransaction } from '../core';
-import { DomainError, Duplicate, NotFound } from '../errors';
+import { Duplicate, NotFound, Refused } from '../errors';
 import type { UserRow } from './shared/users.contract';
 
 function rolesOf(core: Core, userId: number): string[] {
@@ -54,7 +54,7 @@ function assertSomeoneManagesUsers(core: Core): void {
     .innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
     .where(and(eq(users.disabled, false), eq(rolePermissions.permission, 'user.manage')))
     .get();
-  if (!n?.n) throw new DomainError('LAST_ADMIN', 'errors.lastAdmin');
+  if (!n?.n) throw Refused('LAST_ADMIN', 'errors.lastAdmin');
 }
 
 export function listUsers(core: Core): { items: UserRow[] } {
@@ -153,7 +153,7 @@ export async function resetPassword(core: Core, actor: Actor, input: { id: numbe
 }
 
 export function setDisabled(core: Core, actor: Actor, input: { id: number; version: number; disabled: boolean }): UserRow {
-  if (input.disabled && input.id === actor.id) throw new DomainError('FORBIDDEN', 'errors.cannotDisableSelf');
+  if (input.disabled && input.id === actor.id) throw Refused('FORBIDDEN', 'errors.cannotDisableSelf');
   const row = inTransaction(core, () => {
     const before = getUser(core, input.id);
     bumpVersion(core, actor, input.id, input.version, { disabled: input.disabled });

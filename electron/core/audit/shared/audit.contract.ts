@@ -3,7 +3,7 @@ import { channel, pageField } from '../../shared/contract-kit';
 
 const view = { permission: 'audit.view' } as const;
 
-export const auditRowSchema = z.object({
+const auditRowSchema = z.object({
   id: z.number().int(),
   at: z.string(),
   userId: z.number().int().nullable(),
@@ -24,7 +24,7 @@ export type AuditRow = z.infer<typeof auditRowSchema>;
 
 const isoInstant = z.iso.datetime({ offset: true, error: 'validation.dateTime' });
 
-export const auditListInputSchema = z
+const auditListInputSchema = z
   .object({
     page: pageField().default(1),
     pageSize: z.number().int().min(1).max(200).default(20),

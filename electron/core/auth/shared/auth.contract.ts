@@ -4,7 +4,7 @@ import { normalizeProse, normalizeText } from '../../shared/normalize';
 import { ROLE_CODES } from '../../shared/permissions';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
-export const localeSchema = z.enum(LOCALES);
+const localeSchema = z.enum(LOCALES);
 export const roleCodeSchema = z.enum(ROLE_CODES);
 
 /** Login names: full-width folded, trimmed, lower-case; letters (any script), digits, . _ - */
@@ -29,7 +29,7 @@ export const displayNameSchema = z
   .transform(normalizeProse)
   .pipe(z.string().min(1, 'validation.required').max(50, 'validation.tooLong'));
 
-export const sessionUserSchema = z.object({
+const sessionUserSchema = z.object({
   id: z.number().int(),
   username: z.string(),
   displayName: z.string(),

@@ -11,10 +11,10 @@ export const LOOKUP_KINDS = [
   'settlementMethod',
   'deactivationReason',
 ] as const;
-export const lookupKindSchema = z.enum(LOOKUP_KINDS);
+const lookupKindSchema = z.enum(LOOKUP_KINDS);
 export type LookupKind = z.infer<typeof lookupKindSchema>;
 
-export const lookupItemSchema = z.object({
+const lookupItemSchema = z.object({
   id: z.number().int(),
   kind: lookupKindSchema,
   parentId: z.number().int().nullable(),

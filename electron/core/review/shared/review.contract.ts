@@ -15,7 +15,7 @@ export const REVIEW_RULE_KEYS = [
   'overdueReceivables',
   'overCreditLimit',
 ] as const;
-export const reviewRuleKeySchema = z.enum(REVIEW_RULE_KEYS);
+const reviewRuleKeySchema = z.enum(REVIEW_RULE_KEYS);
 export type ReviewRuleKey = z.infer<typeof reviewRuleKeySchema>;
 
 /** Review intervals in months; 0 = no schedule (no badge). */
@@ -61,7 +61,7 @@ const ruleStateSchema = z.object({
   reasonKey: z.string(),
 });
 
-export const reviewRunSchema = z.object({
+const reviewRunSchema = z.object({
   id: z.number().int(),
   startedAt: z.string(),
   startedByName: z.string().nullable(),
@@ -81,7 +81,7 @@ export type ReviewRun = z.infer<typeof reviewRunSchema>;
 
 export const CANDIDATE_SORTS = ['code', 'name', 'ruleCount', 'lastActivityAt', 'contractEndDate'] as const;
 
-export const reviewCandidateSchema = z.object({
+const reviewCandidateSchema = z.object({
   customerId: z.number().int(),
   code: z.string(),
   name: z.string(),

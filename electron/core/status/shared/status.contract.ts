@@ -7,8 +7,8 @@ import { customerStatusSchema } from '../../customers/shared/customers.contract'
  * 冻结 / 解冻 / 停用 / 启用: the state changes of a customer, one or many at once.
  * A change applies to all the given customers or to none (the preview shows which would fail).
  */
-export const STATUS_ACTIONS = ['freeze', 'unfreeze', 'deactivate', 'reactivate'] as const;
-export const statusActionSchema = z.enum(STATUS_ACTIONS);
+const STATUS_ACTIONS = ['freeze', 'unfreeze', 'deactivate', 'reactivate'] as const;
+const statusActionSchema = z.enum(STATUS_ACTIONS);
 export type StatusAction = z.infer<typeof statusActionSchema>;
 
 /** Permission each action needs (the core checks it; the UI hides what the user may not do). */
@@ -45,7 +45,7 @@ const localDate = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'customers.validation.date');
 
 /** Something still open for a customer (a later feature's documents): shown before a change. */
-export const openItemSchema = z.object({
+const openItemSchema = z.object({
   /** i18n key under customers.openItems.* (e.g. openBalance, openSettlements, openStocktakes) */
   kind: z.string(),
   count: z.number().int(),
@@ -55,7 +55,7 @@ export type OpenItem = z.infer<typeof openItemSchema>;
 
 const customerRef = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 
-export const statusPreviewItemSchema = z.object({
+const statusPreviewItemSchema = z.object({
   id: z.number().int(),
   code: z.string(),
   name: z.string(),
@@ -78,7 +78,7 @@ const changeResult = z.object({
   ),
 });
 
-export const statusHistoryItemSchema = z.object({
+const statusHistoryItemSchema = z.object({
   id: z.number().int(),
   at: z.string(),
   userName: z.string().nullable(),

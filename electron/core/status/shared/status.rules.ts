@@ -27,8 +27,5 @@ export function actionsFor(status: CustomerStatus, merged: boolean): StatusActio
   );
 }
 
-/** Actions whose reason comes from the managed list 停用原因 (the others take a written reason). */
-export const LISTED_REASON_ACTIONS: readonly StatusAction[] = ['freeze', 'deactivate'];
-
 /** The deactivation reason that offers a merge into a surviving customer. */
 export const DUPLICATE_REASON_KEY = 'duplicate';

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { channel } from '../../shared/contract-kit';
 
 /** What can go wrong with the data on disk (electron/core/faults.ts maps SQLite's and the OS's codes). */
-export const STORAGE_FAULT_KINDS = ['diskFull', 'readOnly', 'corrupt', 'openFailed'] as const;
+const STORAGE_FAULT_KINDS = ['diskFull', 'readOnly', 'corrupt', 'openFailed'] as const;
 export type StorageFaultKind = (typeof STORAGE_FAULT_KINDS)[number];
 
 /**
  * The data cannot be used: found at start (the app then serves only this, and the renderer shows
  * the fault page instead of signing in) or, for a damaged file, by a call later on.
  */
-export const storageFaultSchema = z.object({
+const storageFaultSchema = z.object({
   kind: z.enum(STORAGE_FAULT_KINDS),
   /** the data folder and the database file, as the user should look for them */
   dataDir: z.string(),

@@ -7,7 +7,7 @@ const id = z.number('validation.required').int().positive();
 const version = z.number('validation.required').int().positive();
 const roleList = z.array(roleCodeSchema, 'validation.rolesRequired').min(1, 'validation.rolesRequired');
 
-export const userRowSchema = z.object({
+const userRowSchema = z.object({
   id: z.number().int(),
   username: z.string(),
   displayName: z.string(),

@@ -1,6 +1,7 @@
 import type { Actor } from '../actor';
 import { diffFields, writeLog } from '../audit/audit.log';
-import { type Core, inTransaction } from '../core';
+import type { Core } from '../core';
+import { inTransaction } from '../transaction';
 import { DomainError } from '../errors';
 import { REVIEW_RULE_KEYS, type ReviewSettings, reviewSettingsSchema } from './shared/review.contract';
 import { ruleAvailable } from './review.queries';

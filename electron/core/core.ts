@@ -32,6 +32,8 @@ export interface Core {
   assembly: Assembly;
   /** sign-in attempts running and failures of unknown names (auth/login-gate.ts) */
   login: LoginGate;
+  /** work that runs one at a time on this core, while it runs (an import: `import`) */
+  busy: Set<string>;
 }
 
 export const DB_FILE_NAME = 'kehu.sqlite';
@@ -59,6 +61,7 @@ export function createCore(opts: CoreOptions): Core {
     fault: null,
     assembly: assemble(opts.features ?? appFeatures),
     login: newLoginGate(),
+    busy: new Set(),
   };
 }
 

@@ -1,32 +1,30 @@
 import type { Core } from './core';
-import { applyDueSchedules } from './status/schedule';
 import { storageFaultOf } from './faults';
 import { writeGate } from './write-gate';
 
-/** Event the renderer refreshes customer views on. */
-export const CUSTOMERS_CHANGED_EVENT = 'customers.changed';
-
 /**
- * One round of the work that runs without anyone asking (scheduled deactivations). Nothing runs
- * while the core is in a fault: a damaged file is not written into. An error that means a fault
- * (a damaged page met on the way) puts the core in it, as a call's would (faults.ts).
+ * One round of the work that runs without anyone asking: the timers of the core's features
+ * (scheduled deactivations, …), one after another. Nothing runs while the core is in a fault: a
+ * damaged file is not written into. An error that means a fault (a damaged page met on the way)
+ * puts the core in it, as a call's would (faults.ts); the other timers still run unless it did.
  */
 export async function backgroundTick(core: Core, onError: (err: unknown) => void = console.error): Promise<void> {
-  if (core.fault) return;
-  try {
-    await writeGate();
-    if (core.fault) return; // found by a call while this one waited
-    const ids = applyDueSchedules(core);
-    if (ids.length) core.events.emit({ name: CUSTOMERS_CHANGED_EVENT, payload: { ids } });
-  } catch (err) {
-    storageFaultOf(core, err);
-    onError(err);
+  for (const timer of core.assembly.timers) {
+    if (core.fault) return;
+    try {
+      await writeGate();
+      if (core.fault) return; // found by a call while this one waited
+      await timer.run(core);
+    } catch (err) {
+      storageFaultOf(core, err);
+      onError(err);
+    }
   }
 }
 
 /**
- * Scheduled deactivations take effect at start and on every tick, so a date that passed while
- * the app was closed is applied on the next start. Returns the function that stops the timer.
+ * The timers run at start and on every tick, so work due while the app was closed (a
+ * deactivation date that passed) is done on the next start. Returns the function that stops them.
  */
 export function startBackgroundJobs(
   core: Core,

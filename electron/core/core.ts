@@ -4,14 +4,17 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db, Sqlite } from '../../db/open';
 import { openDatabase } from '../../db/open';
 import * as schema from '../../db/schema';
+import { type LoginGate, newLoginGate } from './auth/login-gate';
 import { SessionStore } from './auth/sessions';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './events';
 import { startupFault } from './faults';
+import { type AnyFeature, type Assembly, assemble } from './feature';
+import { features as appFeatures } from './features';
 import { SettingsService } from './settings/settings.service';
 import type { StorageFault } from './system/shared/system.contract';
 
-/** Everything a handler may use. Built once per process; never imports electron. */
+/** Everything a handler may use. Built once per process (and once per worker job); never imports electron. */
 export interface Core {
   db: Db;
   sqlite: Sqlite;
@@ -25,11 +28,26 @@ export interface Core {
    * refused with it, and the renderer shows the fault page instead of signing in.
    */
   fault: StorageFault | null;
+  /** what this core's features make: channels, handlers, timers, open-item checks, references, rule queries */
+  assembly: Assembly;
+  /** sign-in attempts running and failures of unknown names (auth/login-gate.ts) */
+  login: LoginGate;
+  /** work that runs one at a time on this core, while it runs (an import: `import`) */
+  busy: Set<string>;
 }
 
 export const DB_FILE_NAME = 'kehu.sqlite';
 
-export function createCore(opts: { db: Db; sqlite: Sqlite; clock?: Clock; dataDir: string }): Core {
+export interface CoreOptions {
+  db: Db;
+  sqlite: Sqlite;
+  clock?: Clock;
+  dataDir: string;
+  /** the features this core serves: the app's (features.ts) unless a test passes its own */
+  features?: readonly AnyFeature[];
+}
+
+export function createCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock;
   const settings = new SettingsService(opts.db);
   return {
@@ -41,6 +59,9 @@ export function createCore(opts: { db: Db; sqlite: Sqlite; clock?: Clock; dataDi
     events: new EventBus(),
     sessions: new SessionStore(clock, () => settings.getSecurity().sessionIdleMinutes),
     fault: null,
+    assembly: assemble(opts.features ?? appFeatures),
+    login: newLoginGate(),
+    busy: new Set(),
   };
 }
 
@@ -49,6 +70,7 @@ export async function openCore(opts: {
   dataDir: string;
   migrationsFolder: string;
   clock?: Clock;
+  features?: readonly AnyFeature[];
   /** how the file is opened and checked (tests simulate read-only data with these) */
   dbOptions?: Pick<Parameters<typeof openDatabase>[0], 'readonly' | 'probeFolder' | 'integrityCheckMaxBytes'>;
 }): Promise<Core> {
@@ -60,7 +82,7 @@ export async function openCore(opts: {
     backupsDir: path.join(opts.dataDir, 'backups'),
     now: () => clock.now(),
   });
-  return createCore({ db, sqlite, clock, dataDir: opts.dataDir });
+  return createCore({ db, sqlite, clock, dataDir: opts.dataDir, features: opts.features });
 }
 
 /**
@@ -74,14 +96,14 @@ export async function openCoreOrFault(opts: Parameters<typeof openCore>[0]): Pro
   } catch (err) {
     const fault = startupFault(err, { dataDir: opts.dataDir, file: path.join(opts.dataDir, DB_FILE_NAME) });
     console.error(`[core] the data cannot be opened (${fault.kind}): ${fault.file}: ${fault.detail}`);
-    return faultCore(fault, opts.clock);
+    return faultCore(fault, opts.clock, opts.features);
   }
 }
 
 /** A core that only answers `system.fault`: its database is an empty one in memory, the data on disk is not touched. */
-export function faultCore(fault: StorageFault, clock?: Clock): Core {
+export function faultCore(fault: StorageFault, clock?: Clock, features?: readonly AnyFeature[]): Core {
   const sqlite = new Database(':memory:');
-  const core = createCore({ db: drizzle(sqlite, { schema }), sqlite, clock, dataDir: fault.dataDir });
+  const core = createCore({ db: drizzle(sqlite, { schema }), sqlite, clock, dataDir: fault.dataDir, features });
   core.fault = fault;
   return core;
 }
@@ -109,9 +131,4 @@ export function closeCore(core: Core): void {
   }
   core.sqlite.close();
   guard.close();
-}
-
-/** Runs `fn` in one write transaction (BEGIN IMMEDIATE); a throw rolls everything back. */
-export function inTransaction<T>(core: Core, fn: () => T): T {
-  return core.sqlite.transaction(fn).immediate();
 }

@@ -1,12 +1,10 @@
 import type { z } from 'zod';
 import { type Actor, loadActor } from './actor';
-import { contract, isChannel } from './shared/contract';
 import type { ApiResult } from './shared/contract-kit';
 import type { Core } from './core';
 import { DomainError, Forbidden, Invalid, SessionExpired, Unauthenticated } from './errors';
 import { refuseWhileFaulted, storageFaultOf } from './faults';
-import type { Handler, Handlers, TransportCtx } from './handler';
-import { handlers as defaultHandlers } from './handlers';
+import type { HandlerCtx, TransportCtx } from './handler';
 import { refusedTextFields } from './shared/normalize';
 import { writeGate } from './write-gate';
 
@@ -43,6 +41,7 @@ function resolveActor(core: Core, def: { access: unknown }, transport: Transport
 
 /**
  * The one entry point of both transports: session → permission → input → handler → output.
+ * The channels and handlers are those of the core's features (core.assembly), nothing else.
  * Every failure becomes `{ ok: false, error: { code, messageKey, fields? } }`; nothing leaks.
  */
 export async function dispatch(
@@ -50,10 +49,10 @@ export async function dispatch(
   channelName: string,
   rawInput: unknown,
   transport: TransportCtx,
-  handlers: Handlers = defaultHandlers,
 ): Promise<ApiResult<unknown>> {
   try {
-    if (!isChannel(channelName)) throw new DomainError('UNKNOWN_CHANNEL', 'errors.unknownChannel');
+    const { contract, handlers } = core.assembly;
+    if (!Object.hasOwn(contract, channelName)) throw new DomainError('UNKNOWN_CHANNEL', 'errors.unknownChannel');
     refuseWhileFaulted(core, channelName);
     const def = contract[channelName];
     const actor = resolveActor(core, def, transport);
@@ -64,8 +63,8 @@ export async function dispatch(
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw Invalid(zodFields(parsed.error));
     if ('writes' in def && def.writes) await writeGate();
-    const handler = handlers[channelName] as Handler<typeof channelName>;
-    const out = await handler({ core, actor, transport }, parsed.data as never);
+    const handler = handlers[channelName] as (ctx: HandlerCtx, input: unknown) => unknown;
+    const out = await handler({ core, actor, transport }, parsed.data);
     return { ok: true, data: def.output.parse(out) };
   } catch (err) {
     if (err instanceof DomainError) return { ok: false, error: err.toApiError() };

@@ -1,6 +1,8 @@
+import type { z } from 'zod';
 import type { Actor } from './actor';
-import type { Channel, ChannelOutput, ParsedInput } from './shared/contract';
 import type { Core } from './core';
+import type { Channel, Contract } from './shared/contract';
+import type { ChannelDef } from './shared/contract-kit';
 
 /** What a transport (IPC or HTTP) gives the dispatcher: its session, and a way to change it. */
 export interface TransportCtx {
@@ -15,10 +17,20 @@ export interface HandlerCtx {
   transport: TransportCtx;
 }
 
-export type Handler<C extends Channel> = (
-  ctx: HandlerCtx,
-  input: ParsedInput<C>,
-) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+/** A feature's channels: name → { input, output, access } (its shared/*.contract.ts). */
+export type ContractShape = Record<string, ChannelDef>;
 
-/** One handler per channel of the contract: a channel cannot exist without one. */
-export type Handlers = { [C in Channel]: Handler<C> };
+/** The handler of one channel: its parsed input in, its output (checked by the schema) out. */
+export type HandlerOf<D extends ChannelDef> = (
+  ctx: HandlerCtx,
+  input: z.output<D['input']>,
+) => z.output<D['output']> | Promise<z.output<D['output']>>;
+
+/** One handler per channel of a contract: a channel cannot exist without one. */
+export type HandlersOf<K extends ContractShape> = { [C in keyof K]: HandlerOf<K[C]> };
+
+/** The handler of one of the app's channels. */
+export type Handler<C extends Channel> = HandlerOf<Contract[C]>;
+
+/** A handler as the dispatcher holds it: the input was parsed by the channel's schema before. */
+export type AnyHandler = (ctx: HandlerCtx, input: never) => unknown;

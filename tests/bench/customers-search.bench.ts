@@ -3,10 +3,8 @@ import { pinyin } from 'pinyin-pro';
 import type { Sqlite } from '../../db/open';
 import { hashPassword } from '../../electron/core/auth/password';
 import type { Core } from '../../electron/core/core';
-import { searchCustomers } from '../../electron/core/customers/search/search';
 import { dispatch } from '../../electron/core/dispatch';
-import type { Handlers, TransportCtx } from '../../electron/core/handler';
-import { handlers as appHandlers } from '../../electron/core/handlers';
+import type { TransportCtx } from '../../electron/core/handler';
 import { openBenchDb } from './seed/bench-db';
 import { Prng } from './seed/prng';
 import { summarize } from './stats';
@@ -174,12 +172,8 @@ export async function customersSearchBench() {
   const { core } = bench;
   try {
     const session = await signIn(core);
-    // the app's handler when it is registered; the search function itself until then
-    const handlers: Handlers = appHandlers['customer.search']
-      ? appHandlers
-      : { ...appHandlers, 'customer.search': ({ core: c }, input) => searchCustomers(c, input) };
     const search = async (input: object) => {
-      const r = await dispatch(core, 'customer.search', input, session, handlers);
+      const r = await dispatch(core, 'customer.search', input, session);
       if (!r.ok) throw new Error(`customer.search refused: ${JSON.stringify(r.error)}`);
       return r.data as { items: unknown[]; total: number; totalCapped: boolean };
     };

@@ -2,13 +2,14 @@ import { count, eq } from 'drizzle-orm';
 import { roles, userRoles, users } from '../../../db/schema';
 import { type Actor, loadActor, toSessionUser } from '../actor';
 import { writeLog } from '../audit/audit.log';
-import { type Core, inTransaction } from '../core';
+import type { Core } from '../core';
+import { inTransaction } from '../transaction';
 import { Refused } from '../errors';
 import type { TransportCtx } from '../handler';
 import type { SessionUser } from './shared/auth.contract';
 import { countWrongPassword, Locked, refuseWhileLocked } from './lockout';
-import { loginGate } from './login-gate';
-import { dummyHash, hashPassword, verifyPassword } from './password';
+import { dummyHash } from './login-gate';
+import { hashPassword, verifyPassword } from './password';
 
 export { changePassword } from './change-password';
 
@@ -89,7 +90,7 @@ export function login(
   transport: TransportCtx,
   input: { username: string; password: string },
 ): Promise<SessionUser> {
-  return loginGate(core).queue.run(input.username, () => attempt(core, transport, input));
+  return core.login.queue.run(input.username, () => attempt(core, transport, input));
 }
 
 async function attempt(
@@ -97,13 +98,13 @@ async function attempt(
   transport: TransportCtx,
   input: { username: string; password: string },
 ): Promise<SessionUser> {
-  const unknownNames = loginGate(core).unknownNames;
+  const unknownNames = core.login.unknownNames;
   const found = core.db.select().from(users).where(eq(users.username, input.username)).get();
   const before = core.clock.now();
   const lockedUntil = found ? found.lockedUntil : unknownNames.lockedUntil(input.username, before.getTime());
   refuseWhileLocked(lockedUntil, before);
 
-  const ok = await verifyPassword(input.password, found?.passwordHash ?? (await dummyHash()));
+  const ok = await verifyPassword(input.password, found?.passwordHash ?? (await dummyHash(core.login)));
   const now = core.clock.now();
   const at = now.toISOString();
   const { lockoutThreshold, lockoutMinutes } = core.settings.getSecurity();

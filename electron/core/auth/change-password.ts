@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema';
 import { type Actor, requireActor } from '../actor';
 import { writeLog } from '../audit/audit.log';
-import { type Core, inTransaction } from '../core';
+import type { Core } from '../core';
+import { inTransaction } from '../transaction';
 import { Invalid, Unauthenticated } from '../errors';
 import { countWrongPassword, Locked, refuseWhileLocked } from './lockout';
-import { loginGate } from './login-gate';
 import { hashPassword, verifyPassword } from './password';
 
 const userRow = (core: Core, id: number) => core.db.select().from(users).where(eq(users.id, id)).get();
@@ -25,7 +25,7 @@ export async function changePassword(
   const actor = requireActor(actorIn);
   const found = userRow(core, actor.id);
   if (!found) throw Unauthenticated();
-  return loginGate(core).queue.run(found.username, () => attempt(core, actor, input));
+  return core.login.queue.run(found.username, () => attempt(core, actor, input));
 }
 
 async function attempt(

@@ -1,4 +1,4 @@
-import type { Core } from '../core';
+import { randomHash } from './password';
 
 /**
  * Sign-in attempts for one name run one after another. Both transports share one process and
@@ -85,19 +85,20 @@ export class UnknownNameFailures {
   }
 }
 
-/** The sign-in state of one Core (one per process: both transports use it). */
-interface LoginGate {
+/** The sign-in state of one Core (one per process: both transports use it); it hangs on the Core. */
+export interface LoginGate {
   queue: NameQueue;
   unknownNames: UnknownNameFailures;
+  /** the hash an unknown name is checked against, so timing does not reveal it (made once, on first use) */
+  dummyHash: Promise<string> | null;
 }
 
-const gates = new WeakMap<Core, LoginGate>();
+export function newLoginGate(): LoginGate {
+  return { queue: new NameQueue(), unknownNames: new UnknownNameFailures(), dummyHash: null };
+}
 
-export function loginGate(core: Core): LoginGate {
-  let gate = gates.get(core);
-  if (!gate) {
-    gate = { queue: new NameQueue(), unknownNames: new UnknownNameFailures() };
-    gates.set(core, gate);
-  }
-  return gate;
+/** The hash to compare against when the name is no user's (made on first use, then kept). */
+export function dummyHash(gate: LoginGate): Promise<string> {
+  gate.dummyHash ??= randomHash();
+  return gate.dummyHash;
 }

@@ -29,9 +29,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, expected);
 }
 
-/** A hash to compare against when the user does not exist, so timing does not reveal it. */
-let dummy: Promise<string> | null = null;
-export function dummyHash(): Promise<string> {
-  dummy ??= hashPassword(randomBytes(16).toString('hex'));
-  return dummy;
+/** A hash of a random password: what an unknown name's password is compared against, so timing does not reveal it. */
+export function randomHash(): Promise<string> {
+  return hashPassword(randomBytes(16).toString('hex'));
 }

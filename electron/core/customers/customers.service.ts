@@ -4,7 +4,8 @@ import { customerAddresses, customerContacts, customers } from '../../../db/sche
 import type { Actor } from '../actor';
 import { type Changes, diffFields, writeLog } from '../audit/audit.log';
 import { conflictSince, listAudit } from '../audit/audit.service';
-import { type Core, inTransaction } from '../core';
+import type { Core } from '../core';
+import { inTransaction } from '../transaction';
 import { DomainError, NotFound } from '../errors';
 import { takeNextCode } from './code';
 import { addressRows, contactRows, customerColumns, HISTORY_FIELDS } from './customer.rows';

@@ -66,14 +66,12 @@ export async function importIssues(core: Core, actor: Actor, input: In<'customer
   return readIssues(uploadPaths(core.dataDir, input.uploadId).issues, input.kind, input.offset, input.limit);
 }
 
-/** One import at a time: a second one waits for nothing and is told so. */
-let running = false;
-
 export async function importRun(core: Core, actor: Actor, input: In<'customer.importRun'>): Promise<Out<'customer.importRun'>> {
   const meta = await readUpload(core.dataDir, input.uploadId, actor.id);
   assertValueMap(core, actor, input.valueMap);
-  if (running) throw Refused('CONFLICT', 'import.errors.busy');
-  running = true;
+  // one import at a time per core: a second one waits for nothing and is told so
+  if (core.busy.has('import')) throw Refused('CONFLICT', 'import.errors.busy');
+  core.busy.add('import');
   try {
     const p = uploadPaths(core.dataDir, input.uploadId);
     return await runJob<RunResult>(
@@ -94,7 +92,7 @@ export async function importRun(core: Core, actor: Actor, input: In<'customer.im
       { userId: actor.id, uploadId: input.uploadId },
     );
   } finally {
-    running = false;
+    core.busy.delete('import');
   }
 }
 

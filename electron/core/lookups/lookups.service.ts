@@ -3,7 +3,8 @@ import { lookups } from '../../../db/schema';
 import type { Actor } from '../actor';
 import { diffFields, writeLog } from '../audit/audit.log';
 import { conflictSince } from '../audit/audit.service';
-import { type Core, inTransaction } from '../core';
+import type { Core } from '../core';
+import { inTransaction } from '../transaction';
 import { Duplicate, Invalid, NotFound } from '../errors';
 import type { LookupItem, LookupKind } from './shared/lookups.contract';
 

@@ -27,55 +27,49 @@ export interface RuleQuerySource {
   build(ctx: RuleQueryContext): RuleQuery;
 }
 
-const sources = new Map<ReviewRuleKey, RuleQuerySource>();
-
-/**
- * Makes a rule available by giving it its query. The stocktake and settlement features register
- * theirs (stocktakeMissing, overdueReceivables, overCreditLimit); returns the undo.
- */
-export function registerRuleQuery(key: ReviewRuleKey, source: RuleQuerySource): () => void {
-  sources.set(key, source);
-  return () => {
-    if (sources.get(key) === source) sources.delete(key);
-  };
-}
-
-/** Whether the rule can run: a query is registered for it and the data it reads exists. */
+/** Whether the rule can run: one of the core's features gives its query, and the data it reads exists. */
 export function ruleAvailable(core: Core, key: ReviewRuleKey): boolean {
-  const s = sources.get(key);
+  const s = core.assembly.reviewRules.get(key);
   return !!s && (s.available?.(core) ?? true);
 }
 
 export function ruleQuery(key: ReviewRuleKey, ctx: RuleQueryContext): RuleQuery {
-  const s = sources.get(key);
+  const s = ctx.core.assembly.reviewRules.get(key);
   if (!s) throw new Error(`review rule ${key} has no query`);
   return s.build(ctx);
 }
 
 const DAY_MS = 86_400_000;
 
-// no activity for `days` days: last_activity_at (UTC ISO) before now − days (index customers_last_activity)
-registerRuleQuery('inactivity', {
-  build: ({ settings, now }) => ({
-    sql: 'SELECT id AS customer_id FROM customers WHERE last_activity_at < ?',
-    params: [new Date(now.getTime() - settings.rules.inactivity.days * DAY_MS).toISOString()],
-  }),
-});
+/**
+ * The queries of the rules that read the customer archive itself (the review feature gives
+ * them); stocktake and settlement give theirs (stocktakeMissing, overdueReceivables,
+ * overCreditLimit) from their own feature modules (Feature.reviewRules).
+ */
+export const archiveRuleQueries: Readonly<Partial<Record<ReviewRuleKey, RuleQuerySource>>> = {
+  // no activity for `days` days: last_activity_at (UTC ISO) before now − days (index customers_last_activity)
+  inactivity: {
+    build: ({ settings, now }) => ({
+      sql: 'SELECT id AS customer_id FROM customers WHERE last_activity_at < ?',
+      params: [new Date(now.getTime() - settings.rules.inactivity.days * DAY_MS).toISOString()],
+    }),
+  },
 
-// contract ended more than graceDays days ago: end date before today − graceDays (partial index customers_contract_end)
-registerRuleQuery('contractEnded', {
-  build: ({ settings, today }) => ({
-    sql: 'SELECT id AS customer_id FROM customers WHERE contract_end_date < ?',
-    params: [addDays(today, -settings.rules.contractEnded.graceDays)],
-  }),
-});
+  // contract ended more than graceDays days ago: end date before today − graceDays (partial index customers_contract_end)
+  contractEnded: {
+    build: ({ settings, today }) => ({
+      sql: 'SELECT id AS customer_id FROM customers WHERE contract_end_date < ?',
+      params: [addDays(today, -settings.rules.contractEnded.graceDays)],
+    }),
+  },
 
-// credit rating at or below a level: the creditRating items listed at or after it (index customers_rating)
-registerRuleQuery('creditRating', {
-  build: ({ settings }) => ({
-    sql: `SELECT id AS customer_id FROM customers WHERE credit_rating_id IN (
+  // credit rating at or below a level: the creditRating items listed at or after it (index customers_rating)
+  creditRating: {
+    build: ({ settings }) => ({
+      sql: `SELECT id AS customer_id FROM customers WHERE credit_rating_id IN (
         SELECT l.id FROM lookups l WHERE l.kind = 'creditRating'
           AND l.sort >= (SELECT x.sort FROM lookups x WHERE x.id = ? AND x.kind = 'creditRating'))`,
-    params: [settings.rules.creditRating.ratingId],
-  }),
-});
+      params: [settings.rules.creditRating.ratingId],
+    }),
+  },
+};

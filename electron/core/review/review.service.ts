@@ -1,7 +1,8 @@
 import type { Actor } from '../actor';
 import { diffFields, writeLog } from '../audit/audit.log';
 import { addMonths, localDate } from '../clock';
-import { type Core, inTransaction } from '../core';
+import type { Core } from '../core';
+import { inTransaction } from '../transaction';
 import type { ReviewRun, ReviewSettings } from './shared/review.contract';
 import { type RuleQueryContext, ruleAvailable, ruleQuery } from './review.queries';
 import { REVIEW_RULES } from './shared/review.rules';

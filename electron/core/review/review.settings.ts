@@ -1,6 +1,7 @@
 import type { Actor } from '../actor';
 import { diffFields, writeLog } from '../audit/audit.log';
-import { type Core, inTransaction } from '../core';
+import type { Core } from '../core';
+import { inTransaction } from '../transaction';
 import { InvalidField } from '../errors';
 import { defineSetting } from '../settings/settings.store';
 import { REVIEW_RULE_KEYS, type ReviewSettings, reviewSettingsSchema } from './shared/review.contract';

@@ -1,6 +1,8 @@
 import type { LogActor } from '../audit/audit.log';
 import { localDate } from '../clock';
-import { type Core, inTransaction } from '../core';
+import type { Core } from '../core';
+import type { Timer } from '../feature';
+import { inTransaction } from '../transaction';
 import { openItemsOf } from './open-items';
 import type { OpenItem } from './shared/status.contract';
 import { loadStates } from './status.record';
@@ -77,3 +79,19 @@ export function applyDueSchedules(core: Core): number[] {
     return done;
   });
 }
+
+/** Event the renderer refreshes customer views on. */
+export const CUSTOMERS_CHANGED_EVENT = 'customers.changed';
+
+/**
+ * Scheduled deactivations take effect at start and on every background tick, so a date that
+ * passed while the app was closed is applied on the next start; open views are told which
+ * customers changed.
+ */
+export const dueSchedulesTimer: Timer = {
+  name: 'status.dueSchedules',
+  run(core) {
+    const ids = applyDueSchedules(core);
+    if (ids.length) core.events.emit({ name: CUSTOMERS_CHANGED_EVENT, payload: { ids } });
+  },
+};

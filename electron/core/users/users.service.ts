@@ -4,7 +4,8 @@ import type { Actor } from '../actor';
 import { diffFields, writeLog } from '../audit/audit.log';
 import { conflictSince } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
-import { type Core, inTransaction } from '../core';
+import type { Core } from '../core';
+import { inTransaction } from '../transaction';
 import { Duplicate, NotFound, Refused } from '../errors';
 import type { UserRow } from './shared/users.contract';
 

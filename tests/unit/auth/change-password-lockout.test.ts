@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loginGate } from '../../../electron/core/auth/login-gate';
 import type { AppEvent } from '../../../electron/core/events';
 import { makeEnv, type TestClient, type TestEnv, userByName } from '../support/test-core';
 
@@ -71,7 +70,7 @@ describe('wrong current passwords in change-password count toward the sign-in lo
     });
     expect(liRow()?.lockedUntil).toBe(new Date(env.clock.now().getTime() + 15 * 60_000).toISOString());
     expect(liRow()?.passwordHash).toBeDefined();
-    expect(loginGate(env.core).queue.size).toBe(0);
+    expect(env.core.login.queue.size).toBe(0);
 
     // logged like a sign-in lockout: each failure, then the lock with its end
     expect(actions()).toEqual([...Array(4).fill('changePasswordFailed'), 'lock']);

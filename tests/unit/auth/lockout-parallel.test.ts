@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loginGate, UnknownNameFailures } from '../../../electron/core/auth/login-gate';
+import { UnknownNameFailures } from '../../../electron/core/auth/login-gate';
 import { makeEnv, type TestEnv, userByName } from '../support/test-core';
 
 // Every password check is counted: the lockout's promise is about how many are ever made.
@@ -53,7 +53,7 @@ describe('lockout under parallel sign-ins', () => {
     expect(results[29]).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
     expect(results.filter((r) => r.ok)).toEqual([]);
     expect(userByName(env.core, 'li')?.lockedUntil).not.toBeNull();
-    expect(loginGate(env.core).queue.size).toBe(0);
+    expect(env.core.login.queue.size).toBe(0);
 
     // the lock is the ordinary one: it ends after its minutes, and then the right password works
     env.clock.advanceMinutes(15);

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dispatch } from '../../../electron/core/dispatch';
-import { handlers } from '../../../electron/core/handlers';
-import { makeEnv, snapshot, type TestEnv } from '../support/test-core';
+import { makeEnv, snapshot, type TestEnv, withHandlers } from '../support/test-core';
 
 let env: TestEnv;
 beforeEach(async () => {
@@ -11,16 +9,18 @@ afterEach(() => env.close());
 
 describe('dispatcher failures', () => {
   it('turns an unexpected exception into INTERNAL without stack or SQL', async () => {
+    env.close();
+    env = await makeEnv({
+      features: withHandlers({
+        'system.ping': ({ core }) => {
+          core.sqlite.prepare('SELECT * FROM missing_table').all();
+          return { echo: null, at: '' };
+        },
+      }),
+    });
     const admin = await env.admin();
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const broken = {
-      ...handlers,
-      'system.ping': () => {
-        env.core.sqlite.prepare('SELECT * FROM missing_table').all();
-        return { echo: null, at: '' };
-      },
-    };
-    const r = await dispatch(env.core, 'system.ping', {}, admin, broken);
+    const r = await admin.call('system.ping', {});
     expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', messageKey: 'errors.internal' } });
     expect(JSON.stringify(r)).not.toMatch(/missing_table|at .*\.ts/);
     spy.mockRestore();
@@ -53,9 +53,12 @@ describe('dispatcher failures', () => {
   });
 
   it('never returns fields outside the output schema', async () => {
+    env.close();
+    env = await makeEnv({
+      features: withHandlers({ 'system.ping': () => ({ echo: 'x', at: 'now', secret: 'leak' }) as never }),
+    });
     const admin = await env.admin();
-    const broken = { ...handlers, 'system.ping': () => ({ echo: 'x', at: 'now', secret: 'leak' }) as never };
-    const r = await dispatch(env.core, 'system.ping', {}, admin, broken);
+    const r = await admin.call('system.ping', {});
     expect(r).toEqual({ ok: true, data: { echo: 'x', at: 'now' } });
   });
 });

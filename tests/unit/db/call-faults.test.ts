@@ -4,10 +4,8 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as schema from '../../../db/schema';
 import { type Core, createCore, openCore } from '../../../electron/core/core';
-import { dispatch } from '../../../electron/core/dispatch';
-import { handlers } from '../../../electron/core/handlers';
 import { fullCustomer } from '../customers/support';
-import { makeEnv, MIGRATIONS, snapshot, TestClient, type TestEnv } from '../support/test-core';
+import { makeEnv, MIGRATIONS, snapshot, TestClient, type TestEnv, withHandlers } from '../support/test-core';
 import { damageTablePage, migratedDataDir } from './fault-support';
 
 // A storage fault met by a call is answered in the contract's shape with its own code and a
@@ -21,8 +19,8 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-async function env() {
-  const e = await makeEnv();
+async function env(opts: Parameters<typeof makeEnv>[0] = {}) {
+  const e = await makeEnv(opts);
   envs.push(e);
   return e;
 }
@@ -56,15 +54,16 @@ describe('a full disk', () => {
   });
 
   it('a file write that meets ENOSPC (upload, backup) answers DISK_FULL too', async () => {
-    const e = await env();
-    const admin = await e.admin();
     const enospc = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: 'ENOSPC', errno: -28 });
-    const r = await dispatch(e.core, 'system.ping', {}, admin, {
-      ...handlers,
-      'system.ping': () => {
-        throw enospc;
-      },
+    const e = await env({
+      features: withHandlers({
+        'system.ping': () => {
+          throw enospc;
+        },
+      }),
     });
+    const admin = await e.admin();
+    const r = await admin.call('system.ping', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'DISK_FULL', messageKey: 'errors.diskFull', params: { folder: e.dir } } });
   });
 });

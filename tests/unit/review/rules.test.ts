@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerRuleQuery } from '../../../electron/core/review/review.queries';
-import type { TestClient } from '../support/test-core';
+import { openCore } from '../../../electron/core/core';
+import type { AnyFeature } from '../../../electron/core/feature';
+import { runInline, setJobRunner } from '../../../electron/core/import/worker-client';
+import type { ReviewJob } from '../../../electron/core/review/review.job';
+import { startRun } from '../../../electron/core/review/review.service';
+import { MIGRATIONS, TestClient, withFeature } from '../support/test-core';
 import { makeReviewEnv, type ReviewEnv, setRules } from './support';
 
 // The clock stands at 2026-01-05T01:00Z; the process runs in UTC, so today is 2026-01-05.
@@ -194,21 +198,37 @@ describe('rules of features that do not exist yet', () => {
     ]);
     const missing = await env.customer(admin, '盘点未见');
     await env.customer(admin, '盘点见到');
-    const undo = registerRuleQuery('stocktakeMissing', {
-      build: () => ({ sql: 'SELECT id AS customer_id FROM customers WHERE id = ?', params: [missing] }),
-    });
+    // a core on the same data whose features include one that gives the rule its query
+    const stocktake: AnyFeature = {
+      name: 'stocktake',
+      contract: {},
+      handlers: {},
+      reviewRules: {
+        stocktakeMissing: {
+          build: () => ({ sql: 'SELECT id AS customer_id FROM customers WHERE id = ?', params: [missing] }),
+        },
+      },
+    };
+    const core = await openCore({ dataDir: env.dir, migrationsFolder: MIGRATIONS, clock: env.clock, features: withFeature(stocktake) });
+    // the review job builds its own core from the app's features (features.ts); this test's
+    // feature lives only on the core above, so the run goes on that core, at the clock's instant
+    setJobRunner(async (c, job) => startRun(c, (job as ReviewJob).actor));
     try {
-      const after = await setRules(env, admin, { stocktakeMissing: { enabled: true } });
+      const boss = new TestClient(core);
+      await boss.ok('auth.login', { username: 'admin', password: 'admin-pass-1' });
+      const after = await setRules(env, boss, { stocktakeMissing: { enabled: true } });
       expect(after.rules[3]).toEqual({ key: 'stocktakeMissing', available: true, reasonKey: 'inactive' });
-      await start();
-      const { items } = await env.ok(admin, 'review.candidates', {});
+      await env.ok(boss, 'review.start');
+      const { items } = await env.ok(boss, 'review.candidates', {});
       expect(items).toEqual([
         expect.objectContaining({ name: '盘点未见', rules: ['stocktakeMissing'], suggestedReasonKey: 'inactive' }),
       ]);
     } finally {
-      undo();
+      setJobRunner(runInline);
+      core.sqlite.close();
     }
-    // a rule whose feature went away is skipped, not failed
+    // on the app's core (no stocktake feature) the enabled rule is skipped, not failed
+    expect((await env.ok(admin, 'review.getSettings')).rules[3].available).toBe(false);
     const run = await start();
     expect(run.rules).toEqual(['inactivity', 'contractEnded']);
   });

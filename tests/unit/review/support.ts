@@ -1,8 +1,6 @@
 import type { Channel, ChannelInput } from '../../../electron/core/shared/contract';
 import type { ApiResult } from '../../../electron/core/shared/contract-kit';
 import { runInline, setJobRunner } from '../../../electron/core/import/worker-client';
-import { dispatch } from '../../../electron/core/dispatch';
-import { handlers } from '../../../electron/core/handlers';
 import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';
 
 export interface ReviewEnv extends TestEnv {
@@ -35,7 +33,7 @@ export interface Facts {
 export async function makeReviewEnv(opts: { worker?: boolean } = {}): Promise<ReviewEnv> {
   setJobRunner(opts.worker ? null : runInline);
   const env = await makeEnv();
-  const call: ReviewEnv['call'] = (client, channel, input = {}) => dispatch(env.core, channel, input, client, handlers);
+  const call: ReviewEnv['call'] = (client, channel, input = {}) => client.call(channel, input);
   const ok: ReviewEnv['ok'] = async (client, channel, input = {}) => {
     const r = await call(client, channel, input);
     if (!r.ok) throw new Error(`${channel} refused: ${JSON.stringify(r.error)}`);

@@ -1,23 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerCustomerReference } from '../../../electron/core/status/references.registry';
-import { makeEnv, snapshot, type TestClient, type TestEnv } from '../support/test-core';
+import type { CustomerReference } from '../../../electron/core/status/customer-references';
+import { makeEnv, snapshot, type TestClient, type TestEnv, withFeature } from '../support/test-core';
 import { logOf, makeCustomers, reasonId } from './support';
 
 let env: TestEnv;
 let admin: TestClient;
-const cleanups: (() => void)[] = [];
-beforeEach(async () => {
-  env = await makeEnv();
+
+/** A core whose features include a later one's documents, pointing at customers the way settlements will. */
+async function open(references: CustomerReference[]) {
+  env = await makeEnv({
+    features: withFeature({ name: 'orders', contract: {}, handlers: {}, customerReferences: references }),
+  });
   admin = await env.admin();
-  // a later feature's documents, pointing at customers the way settlements will
   env.core.sqlite.exec(`CREATE TABLE test_orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers(id));
     CREATE TABLE test_notes (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customers(id));`);
-  cleanups.push(registerCustomerReference({ table: 'test_orders', column: 'customer_id' }));
-});
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
-  env.close();
-});
+}
+beforeEach(() => open([{ table: 'test_orders', column: 'customer_id' }]));
+afterEach(() => env.close());
 
 const ordersOf = (id: number) =>
   env.core.sqlite.prepare('SELECT count(*) FROM test_orders WHERE customer_id = ?').pluck().get(id);
@@ -60,11 +59,15 @@ describe('retiring a duplicate by merging it into the survivor', () => {
   });
 
   it('is one transaction: when moving one reference fails, nothing changes', async () => {
+    env.close();
+    await open([
+      { table: 'test_orders', column: 'customer_id' },
+      { table: 'test_notes', column: 'customer_id' },
+    ]);
     const [dup, keep] = await makeCustomers(admin, ['合并失败甲', '合并失败乙']);
     env.core.sqlite.exec(`INSERT INTO test_orders (customer_id) VALUES (${dup});
       INSERT INTO test_notes (customer_id) VALUES (${dup});
       CREATE TRIGGER test_notes_locked BEFORE UPDATE ON test_notes BEGIN SELECT RAISE(ABORT, 'locked'); END;`);
-    cleanups.push(registerCustomerReference({ table: 'test_notes', column: 'customer_id' }));
     const before = snapshot(env.core);
     const r = await admin.call('customer.deactivate', {
       ids: [dup],

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeEnv, snapshot, type TestClient, type TestEnv } from '../support/test-core';
+import { makeEnv, snapshot, type TestClient, type TestEnv, withFeature } from '../support/test-core';
 import { logOf, makeCustomers, reasonId } from './support';
 
 let env: TestEnv;
@@ -123,26 +123,39 @@ describe('deactivating (停用)', () => {
 
 describe('open items', () => {
   it('need an explicit acknowledgement, which the history keeps', async () => {
-    const { registerOpenItemsCheck } = await import('../../../electron/core/status/open-items');
+    // a later feature's check, given to the core as that feature's contribution
+    let owing = -1;
+    env.close();
+    env = await makeEnv({
+      features: withFeature({
+        name: 'ledger',
+        contract: {},
+        handlers: {},
+        openItems: [
+          (_core, ids) =>
+            new Map(ids.filter((x) => x === owing).map((x) => [x, [{ kind: 'openBalance', count: 1, amountCents: 123_45 }]])),
+        ],
+      }),
+    });
+    admin = await env.admin();
     const [id, clean] = await makeCustomers(admin, ['有欠款的公司', '没有欠款的公司']);
-    const unregister = registerOpenItemsCheck(
-      (_core, ids) =>
-        new Map(ids.filter((x) => x === id).map((x) => [x, [{ kind: 'openBalance', count: 1, amountCents: 123_45 }]])),
-    );
-    try {
-      const preview = await admin.ok('customer.statusPreview', { ids: [id, clean], action: 'deactivate' });
-      expect(preview.items.map((i: { openItems: unknown[] }) => i.openItems.length)).toEqual([1, 0]);
-      const other = await reasonId(admin, '其他');
-      const before = snapshot(env.core);
-      const refused = await admin.call('customer.deactivate', { ids: [id, clean], reasonId: other });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'OPEN_ITEMS', params: { name: '有欠款的公司' } } });
-      expect(snapshot(env.core)).toBe(before);
-      await admin.ok('customer.deactivate', { ids: [id, clean], reasonId: other, acknowledgeOpenItems: true });
-      const h = await admin.ok('customer.statusHistory', { id });
-      expect(h.items[0].openItems).toEqual([{ kind: 'openBalance', count: 1, amountCents: 12345 }]);
-    } finally {
-      unregister();
-    }
+    owing = id;
+    const preview = await admin.ok('customer.statusPreview', { ids: [id, clean], action: 'deactivate' });
+    expect(preview.items.map((i: { openItems: unknown[] }) => i.openItems.length)).toEqual([1, 0]);
+    const other = await reasonId(admin, '其他');
+    const before = snapshot(env.core);
+    const refused = await admin.call('customer.deactivate', { ids: [id, clean], reasonId: other });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'OPEN_ITEMS', params: { name: '有欠款的公司' } } });
+    expect(snapshot(env.core)).toBe(before);
+    await admin.ok('customer.deactivate', { ids: [id, clean], reasonId: other, acknowledgeOpenItems: true });
+    const h = await admin.ok('customer.statusHistory', { id });
+    expect(h.items[0].openItems).toEqual([{ kind: 'openBalance', count: 1, amountCents: 12345 }]);
+  });
+
+  it('are those of the core: a core without the check sees none', async () => {
+    const [id] = await makeCustomers(admin, ['有欠款的公司']);
+    const preview = await admin.ok('customer.statusPreview', { ids: [id], action: 'deactivate' });
+    expect(preview.items[0].openItems).toEqual([]);
   });
 });
 

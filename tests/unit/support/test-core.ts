@@ -9,7 +9,9 @@ import type { ChannelInput, Channel } from '../../../electron/core/shared/contra
 import type { ApiResult } from '../../../electron/core/shared/contract-kit';
 import { type Core, openCore } from '../../../electron/core/core';
 import { dispatch } from '../../../electron/core/dispatch';
-import type { TransportCtx } from '../../../electron/core/handler';
+import type { AnyFeature } from '../../../electron/core/feature';
+import { features } from '../../../electron/core/features';
+import type { Handler, TransportCtx } from '../../../electron/core/handler';
 
 export const MIGRATIONS = path.resolve(__dirname, '../../../db/migrations');
 
@@ -46,10 +48,15 @@ export interface TestEnv {
   close(): void;
 }
 
-export async function makeEnv(): Promise<TestEnv> {
+/**
+ * A migrated database in a temporary folder and a core on it. `features` replaces the app's list
+ * (features.ts): how a test adds a feature of its own or contributions (open-item checks,
+ * customer references, rule queries) to the core it creates.
+ */
+export async function makeEnv(opts: { features?: readonly AnyFeature[] } = {}): Promise<TestEnv> {
   const dir = tempDir();
   const clock = new FixedClock();
-  const core = await openCore({ dataDir: dir, migrationsFolder: MIGRATIONS, clock });
+  const core = await openCore({ dataDir: dir, migrationsFolder: MIGRATIONS, clock, features: opts.features });
   let admin: TestClient | null = null;
   const env: TestEnv = {
     core,
@@ -82,6 +89,19 @@ export async function makeEnv(): Promise<TestEnv> {
     },
   };
   return env;
+}
+
+/** The app's features with a feature of the test's own added (its contract, handlers or contributions). */
+export function withFeature(extra: AnyFeature): AnyFeature[] {
+  return [...features, extra];
+}
+
+/** The app's features with some channels' handlers replaced (a test's failing or leaking handler). */
+export function withHandlers(replaced: { [C in Channel]?: Handler<C> }): AnyFeature[] {
+  return features.map((f) => {
+    const mine = Object.entries(replaced).filter(([name]) => Object.hasOwn(f.contract, name));
+    return mine.length ? { ...f, handlers: { ...f.handlers, ...Object.fromEntries(mine) } } : f;
+  });
 }
 
 export function userByName(core: Core, username: string) {

@@ -1,0 +1,9 @@
+import { defineFeature } from '../feature';
+import { customerImportHandlers } from './import.handlers';
+import { customerImportContract } from './shared/import.contract';
+
+export const importFeature = defineFeature({
+  name: 'import',
+  contract: customerImportContract,
+  handlers: customerImportHandlers,
+});

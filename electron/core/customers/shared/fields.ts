@@ -67,7 +67,14 @@ export const CUSTOMER_FIELDS = [
     },
     list: 'fixed',
   },
-  { key: 'status', part: 'customer', column: 'status', sql: 'status', label: 'customers.fields.status', list: 'default' },
+  {
+    key: 'status',
+    part: 'customer',
+    column: 'status',
+    sql: 'status',
+    label: 'customers.fields.status',
+    list: 'default',
+  },
   {
     key: 'shortName',
     part: 'customer',
@@ -175,7 +182,10 @@ export const CUSTOMER_FIELDS = [
     sql: 'mobile',
     label: 'customers.fields.contact.mobile',
     section: 'contacts',
-    file: { header: '手机', aliases: ['mobile', 'cell', 'cellphone', 'mobile phone', '手机号', '手机号码', '移动电话'] },
+    file: {
+      header: '手机',
+      aliases: ['mobile', 'cell', 'cellphone', 'mobile phone', '手机号', '手机号码', '移动电话'],
+    },
     list: 'default',
   },
   {
@@ -232,8 +242,22 @@ export const CUSTOMER_FIELDS = [
     file: { header: '网址', aliases: ['website', 'web', 'url', '网站', '主页'] },
   },
   // the lists themselves: logged as a whole (their rows' fields are the entries of their part)
-  { key: 'contacts', part: 'customer', column: 'contacts', label: 'customers.fields.contacts', section: 'contacts', logged: true },
-  { key: 'addresses', part: 'customer', column: 'addresses', label: 'customers.fields.addresses', section: 'addresses', logged: true },
+  {
+    key: 'contacts',
+    part: 'customer',
+    column: 'contacts',
+    label: 'customers.fields.contacts',
+    section: 'contacts',
+    logged: true,
+  },
+  {
+    key: 'addresses',
+    part: 'customer',
+    column: 'addresses',
+    label: 'customers.fields.addresses',
+    section: 'addresses',
+    logged: true,
+  },
   {
     key: 'country',
     part: 'address',
@@ -401,7 +425,14 @@ export const CUSTOMER_FIELDS = [
     label: 'customers.columns.statusChangedAt',
     list: 'optional',
   },
-  { key: 'updatedAt', part: 'customer', column: 'updatedAt', sql: 'updated_at', label: 'customers.columns.updatedAt', list: 'optional' },
+  {
+    key: 'updatedAt',
+    part: 'customer',
+    column: 'updatedAt',
+    sql: 'updated_at',
+    label: 'customers.columns.updatedAt',
+    list: 'optional',
+  },
 ] as const satisfies readonly FieldDef[];
 
 type Field = (typeof CUSTOMER_FIELDS)[number];
@@ -438,11 +469,18 @@ export const FILE_FIELDS = FILE_PARTS.flatMap((p) => all.filter((f) => f.part ==
 
 /** Columns of the customer list, in display order; those shown by default; those always shown. */
 export const LIST_COLUMN_KEYS = all.filter((f) => f.list).map((f) => f.key) as ListColumnKey[];
-export const DEFAULT_LIST_COLUMN_KEYS = all.filter((f) => f.list === 'fixed' || f.list === 'default').map((f) => f.key) as ListColumnKey[];
+export const DEFAULT_LIST_COLUMN_KEYS = all
+  .filter((f) => f.list === 'fixed' || f.list === 'default')
+  .map((f) => f.key) as ListColumnKey[];
 export const FIXED_LIST_COLUMN_KEYS = all.filter((f) => f.list === 'fixed').map((f) => f.key) as ListColumnKey[];
 
 /** File columns whose cells name an item of a managed list (the key is the list's kind). */
 export const LOOKUP_FILE_FIELDS = FILE_FIELDS.filter((f) => 'lookup' in f) as Extract<FileFieldDef, LookupFieldDef>[];
+
+/** Logged columns named otherwise than their field (categoryId → category, creditLimitCents → creditLimit). */
+export const LOGGED_COLUMN_KEYS: Readonly<Record<string, string>> = Object.fromEntries(
+  all.filter((f) => f.logged && f.column !== f.key).map((f) => [f.column, f.key]),
+);
 
 /** Logged columns of the customers row that hold an item of a managed list (categoryId, …). */
 export const LOGGED_LOOKUP_COLUMNS = all.filter((f) => f.logged && f.lookup).map((f) => f.column);

@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import type { OpenItem } from '../../../../../electron/core/status/shared/status.contract';
 import type { LookupItem } from '../../../../../electron/core/lookups/shared/lookups.contract';
-import { CUSTOMER_FIELDS, LOGGED_LOOKUP_COLUMNS } from '../../../../../electron/core/customers/shared/fields';
+import { LOGGED_COLUMN_KEYS, LOGGED_LOOKUP_COLUMNS } from '../../../../../electron/core/customers/shared/fields';
 import { translateOr } from '../../../shared/translate';
 import { openItemText } from '../../status/statusTexts';
 import { lookupName, lookupPath } from '../../lookups/lookupsStore';
@@ -26,7 +26,7 @@ export interface ChangeLine {
  * (categoryId, creditLimitCents) names its field; older log rows carry salespersonName.
  */
 const FIELD_LABELS: Record<string, string> = {
-  ...Object.fromEntries(CUSTOMER_FIELDS.filter((f) => 'logged' in f && f.column !== f.key).map((f) => [f.column, f.key])),
+  ...LOGGED_COLUMN_KEYS,
   salespersonName: 'salesperson',
 };
 /** Record columns that hold an item of a managed list (logged as ids in older rows). */

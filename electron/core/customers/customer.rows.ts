@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { normalizeCustomerName, phoneDigits } from './shared/customer.rules';
 import type { customerFieldsSchema } from './shared/customers.contract';
+import { CUSTOMER_FIELDS, type FieldDef, type HistoryField, historyKey } from './shared/fields';
 import { divisionNames } from './references';
 import { pinyinReadings } from './search/pinyin';
 
@@ -70,32 +71,8 @@ export function addressRows(f: Pick<Fields, 'addresses'>) {
   }));
 }
 
-/** Fields the history shows, in form order; references appear by name, not id. */
-export const HISTORY_FIELDS = [
-  'code',
-  'name',
-  'shortName',
-  'mnemonic',
-  'nature',
-  'category',
-  'industry',
-  'region',
-  'creditRating',
-  'taxId',
-  'legalRep',
-  'website',
-  'contacts',
-  'addresses',
-  'bankName',
-  'bankAccount',
-  'creditLimitCents',
-  'creditDays',
-  'settlementMethod',
-  'paymentTerms',
-  'salesperson',
-  'contractEndDate',
-  'memo',
-] as const;
+/** Fields the history shows, in form order; references appear by name, not id (fields.ts). */
+export { HISTORY_FIELDS } from './shared/fields';
 
 type HistoryInput = CustomerColumns & { code: string };
 interface Names {
@@ -105,42 +82,47 @@ interface Names {
 type ContactView = Pick<ContactRow, 'name' | 'title' | 'mobile' | 'phone' | 'email' | 'isPrimary'>;
 type AddressView = Pick<AddressRow, 'kind' | 'country' | 'provinceCode' | 'cityCode' | 'districtCode' | 'street' | 'postcode' | 'isDefault'>;
 
+const LOGGED_FIELDS = (CUSTOMER_FIELDS as readonly FieldDef[]).filter((f) => f.logged);
+
 /** A record as the operation log keeps it: readable values, contacts and addresses without ids. */
-export function historyView(r: Omit<HistoryInput, 'nameNorm'>, contacts: ContactView[], addresses: AddressView[], names: Names) {
-  return {
-    code: r.code,
-    name: r.name,
-    shortName: r.shortName,
-    mnemonic: r.mnemonic,
-    nature: r.nature,
-    category: names.lookupName(r.categoryId),
-    industry: names.lookupName(r.industryId),
-    region: names.lookupName(r.regionId),
-    creditRating: names.lookupName(r.creditRatingId),
-    taxId: r.taxId,
-    legalRep: r.legalRep,
-    website: r.website,
-    contacts: contacts.length
-      ? contacts.map(({ name, title, mobile, phone, email, isPrimary }) => ({ name, title, mobile, phone, email, isPrimary }))
-      : null,
-    addresses: addresses.length
-      ? addresses.map(({ kind, country, street, postcode, isDefault, ...a }) => ({
-          kind,
-          country,
-          division: divisionNames(a) || null,
-          street,
-          postcode,
-          isDefault,
-        }))
-      : null,
-    bankName: r.bankName,
-    bankAccount: r.bankAccount,
-    creditLimitCents: r.creditLimitCents,
-    creditDays: r.creditDays,
-    settlementMethod: names.lookupName(r.settlementMethodId),
-    paymentTerms: r.paymentTerms,
-    salesperson: names.userName(r.salespersonId),
-    contractEndDate: r.contractEndDate,
-    memo: r.memo,
-  };
+export function historyView(
+  r: Omit<HistoryInput, 'nameNorm'>,
+  contacts: ContactView[],
+  addresses: AddressView[],
+  names: Names,
+): Record<HistoryField, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of LOGGED_FIELDS) {
+    const value = f.column === 'contacts' || f.column === 'addresses' ? null : r[f.column as keyof typeof r];
+    out[historyKey(f)] =
+      f.column === 'contacts'
+        ? contactsView(contacts)
+        : f.column === 'addresses'
+          ? addressesView(addresses)
+          : f.lookup
+            ? names.lookupName(value as number | null)
+            : f.user
+              ? names.userName(value as number | null)
+              : value;
+  }
+  return out as Record<HistoryField, unknown>;
+}
+
+function contactsView(contacts: ContactView[]) {
+  return contacts.length
+    ? contacts.map(({ name, title, mobile, phone, email, isPrimary }) => ({ name, title, mobile, phone, email, isPrimary }))
+    : null;
+}
+
+function addressesView(addresses: AddressView[]) {
+  return addresses.length
+    ? addresses.map(({ kind, country, street, postcode, isDefault, ...a }) => ({
+        kind,
+        country,
+        division: divisionNames(a) || null,
+        street,
+        postcode,
+        isDefault,
+      }))
+    : null;
 }

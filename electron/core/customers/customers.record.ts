@@ -4,6 +4,7 @@ import type { Core } from '../core';
 import { NotFound } from '../errors';
 import { historyView } from './customer.rows';
 import type { CustomerDetail } from './shared/customers.contract';
+import { RECORD_COLUMNS } from './shared/fields';
 import { lookupNames } from './references';
 import { readStatusInfo } from '../status/status.record';
 
@@ -45,30 +46,11 @@ export function readCustomer(core: Core, id: number): CustomerDetail {
   };
 }
 
+/** The record's fields as stored (fields.ts: the customers columns the form edits). */
 function pickRecord(c: CustomerRow) {
-  return {
-    id: c.id,
-    code: c.code,
-    name: c.name,
-    shortName: c.shortName,
-    mnemonic: c.mnemonic,
-    categoryId: c.categoryId,
-    industryId: c.industryId,
-    regionId: c.regionId,
-    creditRatingId: c.creditRatingId,
-    taxId: c.taxId,
-    legalRep: c.legalRep,
-    website: c.website,
-    bankName: c.bankName,
-    bankAccount: c.bankAccount,
-    creditLimitCents: c.creditLimitCents,
-    creditDays: c.creditDays,
-    settlementMethodId: c.settlementMethodId,
-    paymentTerms: c.paymentTerms,
-    salespersonId: c.salespersonId,
-    contractEndDate: c.contractEndDate,
-    memo: c.memo,
-  };
+  const out = { id: c.id } as Pick<CustomerRow, 'id' | (typeof RECORD_COLUMNS)[number]>;
+  for (const column of RECORD_COLUMNS) (out as Record<string, unknown>)[column] = c[column];
+  return out;
 }
 
 /** A record as the operation log keeps it (see customer.rows.ts). */

@@ -1,11 +1,12 @@
 import dayjs from 'dayjs';
 import type { Sqlite } from '../../../db/open';
 import type { CustomerSearchInput } from './shared/customers.contract';
+import { FILE_FIELDS } from './shared/fields';
 import { IDS, planSearch, SEARCH_CAP, type Stmt } from './search/search.sql';
 import { divisionNamesOf } from '../import/areas';
 import { countryLabel } from '../import/countries';
 import { type ExportRow, exportWriter } from '../import/files';
-import { EXPORT_STATE_COLUMNS, IMPORT_COLUMNS, type ImportField, NATURE_LABELS, STATUS_LABELS } from '../import/shared/import.contract';
+import { EXPORT_STATE_COLUMNS, type ImportField, NATURE_LABELS, STATUS_LABELS } from '../import/shared/import.contract';
 import { loadRefs, RefIndex } from '../import/refs';
 
 /**
@@ -42,53 +43,25 @@ export function exportIds(sqlite: Sqlite, input: Pick<ExportInput, 'q' | 'filter
   return all(plan.page, window);
 }
 
-interface Row {
-  code: string;
-  name: string;
-  shortName: string | null;
-  mnemonic: string | null;
+/** A file column's value as read (its key names it); the state columns the export adds. */
+type Row = Record<ImportField, string | number | null> & {
   nature: keyof typeof NATURE_LABELS;
-  categoryId: number | null;
-  industryId: number | null;
-  regionId: number | null;
-  creditRatingId: number | null;
-  taxId: string | null;
-  legalRep: string | null;
-  website: string | null;
-  bankName: string | null;
-  bankAccount: string | null;
-  creditLimitCents: number | null;
-  creditDays: number | null;
-  settlementMethodId: number | null;
-  paymentTerms: string | null;
-  salesperson: string | null;
-  contractEndDate: string | null;
-  memo: string | null;
-  contactName: string | null;
-  contactTitle: string | null;
-  mobile: string | null;
-  phone: string | null;
-  email: string | null;
-  country: string | null;
-  provinceCode: string | null;
-  cityCode: string | null;
-  districtCode: string | null;
-  street: string | null;
-  postcode: string | null;
   status: keyof typeof STATUS_LABELS;
   statusChangedAt: string | null;
   statusReasonId: number | null;
-}
+};
+
+const PART_ALIAS = { customer: 'c', contact: 'ct', address: 'a' } as const;
+/** Each file column under its key: references as ids, the salesperson by name (joined as `u`). */
+export const FILE_SELECT = FILE_FIELDS.map((f) => {
+  if ('user' in f) return `u.display_name AS ${f.key}`;
+  const col = `${PART_ALIAS[f.part]}.${f.sql}`;
+  return f.sql === f.key ? col : `${col} AS ${f.key}`;
+}).join(', ');
 
 // the primary contact; the default registered address (else any default, else the first)
 const ROWS_SQL = `
-SELECT c.code, c.name, c.short_name AS shortName, c.mnemonic, c.nature, c.category_id AS categoryId, c.industry_id AS industryId,
-  c.region_id AS regionId, c.credit_rating_id AS creditRatingId, c.tax_id AS taxId, c.legal_rep AS legalRep, c.website,
-  c.bank_name AS bankName, c.bank_account AS bankAccount, c.credit_limit_cents AS creditLimitCents, c.credit_days AS creditDays,
-  c.settlement_method_id AS settlementMethodId, c.payment_terms AS paymentTerms, u.display_name AS salesperson,
-  c.contract_end_date AS contractEndDate, c.memo,
-  ct.name AS contactName, ct.title AS contactTitle, ct.mobile, ct.phone, ct.email,
-  a.country, a.province_code AS provinceCode, a.city_code AS cityCode, a.district_code AS districtCode, a.street, a.postcode,
+SELECT ${FILE_SELECT},
   c.status, c.status_changed_at AS statusChangedAt, c.status_reason_id AS statusReasonId
 FROM json_each(?) w
 CROSS JOIN customers c ON c.id = w.value
@@ -101,48 +74,27 @@ LEFT JOIN customer_addresses a ON a.id = (
 ORDER BY w.key`;
 
 type Value = ExportRow[number];
+const str = (v: string | number | null) => (v == null ? null : String(v));
 
 /**
  * One customer in the export's columns: every field the import reads, in the template's order
- * (so that the file imports again as it is), then the state columns the import skips.
+ * (so that the file imports again as it is), then the state columns the import skips. A value is
+ * written as stored unless its field reads otherwise (labels, names, yuan, dates, divisions).
  */
 export function exportRow(r: Row, refs: RefIndex): ExportRow {
-  const d = divisionNamesOf(r);
+  const d = divisionNamesOf({ provinceCode: str(r.province), cityCode: str(r.city), districtCode: str(r.district) });
   const lookup = (id: number | null) => refs.lookupLabel(id) || null;
-  const fields: Record<ImportField, Value> = {
-    code: r.code,
-    name: r.name,
-    shortName: r.shortName,
-    mnemonic: r.mnemonic,
+  const special: Partial<Record<ImportField, Value>> = {
     nature: NATURE_LABELS[r.nature] ?? r.nature,
-    category: lookup(r.categoryId),
-    industry: lookup(r.industryId),
-    region: lookup(r.regionId),
-    creditRating: lookup(r.creditRatingId),
-    taxId: r.taxId,
-    legalRep: r.legalRep,
-    website: r.website,
-    bankName: r.bankName,
-    bankAccount: r.bankAccount,
-    creditLimit: r.creditLimitCents == null ? null : r.creditLimitCents / 100,
-    creditDays: r.creditDays,
-    settlementMethod: lookup(r.settlementMethodId),
-    paymentTerms: r.paymentTerms,
-    salesperson: r.salesperson,
+    creditLimit: r.creditLimit == null ? null : Number(r.creditLimit) / 100,
     contractEndDate: r.contractEndDate ? new Date(`${r.contractEndDate}T00:00:00Z`) : null,
-    memo: r.memo,
-    contactName: r.contactName,
-    contactTitle: r.contactTitle,
-    mobile: r.mobile,
-    phone: r.phone,
-    email: r.email,
-    country: r.country ? countryLabel(r.country) : null,
+    country: r.country ? countryLabel(String(r.country)) : null,
     province: d.province || null,
     city: d.city || null,
     district: d.district || null,
-    street: r.street,
-    postcode: r.postcode,
   };
+  const value = (f: (typeof FILE_FIELDS)[number]): Value =>
+    f.key in special ? (special[f.key] as Value) : 'lookup' in f ? lookup(r[f.key] as number | null) : r[f.key];
   const deactivated = r.status === 'deactivated';
   const state: Record<(typeof EXPORT_STATE_COLUMNS)[number]['key'], Value> = {
     status: STATUS_LABELS[r.status] ?? r.status,
@@ -150,7 +102,7 @@ export function exportRow(r: Row, refs: RefIndex): ExportRow {
     // local time of this computer, as the user reads it on screen
     deactivatedAt: deactivated && r.statusChangedAt ? dayjs(r.statusChangedAt).format('YYYY-MM-DD HH:mm') : null,
   };
-  return [...IMPORT_COLUMNS.map((c) => fields[c.field]), ...EXPORT_STATE_COLUMNS.map((c) => state[c.key])];
+  return [...FILE_FIELDS.map(value), ...EXPORT_STATE_COLUMNS.map((c) => state[c.key])];
 }
 
 const BATCH = 1000;

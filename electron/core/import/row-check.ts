@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { normalizeCustomerName } from '../customers/shared/customer.rules';
 import { customerCreateSchema, usccChecksumWarning } from '../customers/shared/customers.contract';
+import { LOOKUP_FILE_FIELDS, fieldOfPath as recordFieldOfPath } from '../customers/shared/fields';
 import { resolveDivision } from './areas';
 import { countryCode } from './countries';
 import { type Cell, type Parsed, cellText, centsCell, dateCell, digitsCell, intCell, isBlank, postcodeCell } from '../spreadsheet/cells';
@@ -28,13 +29,8 @@ export interface RowContext {
   date1904: boolean;
 }
 
-const LOOKUP_FIELDS = {
-  category: ['categoryId', 'category'],
-  industry: ['industryId', 'industry'],
-  region: ['regionId', 'region'],
-  creditRating: ['creditRatingId', 'creditRating'],
-  settlementMethod: ['settlementMethodId', 'settlementMethod'],
-} as const;
+/** file field → [record column, managed list] of the columns that name an item of a list */
+const LOOKUP_FIELDS = LOOKUP_FILE_FIELDS.map((f) => [f.key, f.column, f.lookup] as const);
 
 const natureByLabel = new Map<string, string>();
 for (const [code, label] of Object.entries(NATURE_LABELS)) {
@@ -54,28 +50,9 @@ for (const [alias, code] of [
   natureByLabel.set(alias, code);
 }
 
-/** zod path of the record → the file's field */
+/** zod path of the record → the file's field (a path no field has: its head, as the field) */
 function fieldOfPath(path: PropertyKey[]): ImportField | null {
-  const [head, , sub] = path.map(String);
-  if (head === 'contacts') {
-    return ({ name: 'contactName', title: 'contactTitle', mobile: 'mobile', phone: 'phone', email: 'email' } as const)[sub] ?? 'contactName';
-  }
-  if (head === 'addresses') {
-    return (
-      ({ country: 'country', provinceCode: 'province', cityCode: 'city', districtCode: 'district', street: 'street', postcode: 'postcode' } as const)[sub] ??
-      'province'
-    );
-  }
-  const direct: Record<string, ImportField> = {
-    categoryId: 'category',
-    industryId: 'industry',
-    regionId: 'region',
-    creditRatingId: 'creditRating',
-    settlementMethodId: 'settlementMethod',
-    salespersonId: 'salesperson',
-    creditLimitCents: 'creditLimit',
-  };
-  return direct[head] ?? ((head as ImportField) || null);
+  return (recordFieldOfPath(path)?.key as ImportField | undefined) ?? ((String(path[0] ?? '') as ImportField) || null);
 }
 
 /** A zod issue's message is an i18n key (customers.validation.uscc); else the generic key of its code. */
@@ -130,7 +107,7 @@ export function checkRow(cells: Cell[], ctx: RowContext): RowResult {
     else issue('nature', 'import.errors.nature');
   }
 
-  for (const [field, [key, kind]] of Object.entries(LOOKUP_FIELDS) as [ImportField, readonly [string, 'category']][]) {
+  for (const [field, key, kind] of LOOKUP_FIELDS) {
     const t = text(field).trim();
     if (!t) continue;
     const r = refs.lookup(kind, t);

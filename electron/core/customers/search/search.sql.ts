@@ -1,4 +1,5 @@
 import type { CustomerSearchInput } from '../shared/customers.contract';
+import { sqlColumn, sqlSelect } from '../shared/fields';
 import { parseSearchTerms, type SearchTerms } from './terms';
 
 /**
@@ -55,16 +56,11 @@ function filterSql(f: Filters, residual = false): { sql: string; params: Param[]
     );
     params.push(f.categoryId);
   }
-  const eq: [keyof Filters, string][] = [
-    ['regionId', 'region_id'],
-    ['industryId', 'industry_id'],
-    ['creditRatingId', 'credit_rating_id'],
-    ['salespersonId', 'salesperson_id'],
-  ];
-  for (const [key, column] of eq) {
+  const eq = ['regionId', 'industryId', 'creditRatingId', 'salespersonId'] as const;
+  for (const key of eq) {
     const value = f[key];
     if (value !== undefined) {
-      parts.push(`${col(column)} = ?`);
+      parts.push(`${col(sqlColumn(key))} = ?`);
       params.push(value as number);
     }
   }
@@ -228,15 +224,14 @@ export function browseCountStatement(filters: Filters): Stmt {
 
 /** The list rows of given ids, in the order given. */
 export const rowsStatement: Stmt = {
-  sql: `SELECT c.id, c.code, c.name, c.short_name AS shortName, c.mnemonic, c.nature,
+  sql: `SELECT c.id, ${sqlSelect(['code', 'name', 'shortName', 'mnemonic', 'nature'])},
       cat.name AS categoryName, ind.name AS industryName, reg.name AS regionName, cr.name AS creditRatingName,
       sp.display_name AS salespersonName, ct.name AS contactName, ct.mobile AS mobile, ct.phone AS phone,
-      c.tax_id AS taxId, c.credit_limit_cents AS creditLimitCents, c.contract_end_date AS contractEndDate,
-      c.status, c.status_changed_at AS statusChangedAt, su.display_name AS statusChangedByName,
+      ${sqlSelect(['taxId', 'creditLimitCents', 'contractEndDate', 'status', 'statusChangedAt'])}, su.display_name AS statusChangedByName,
       sr.name AS statusReasonName, c.status_memo AS statusMemo,
       (SELECT s.effective_date FROM customer_status_schedules s
         WHERE s.customer_id = c.id AND s.state = 'pending' ORDER BY s.id DESC LIMIT 1) AS scheduledDeactivation,
-      c.updated_at AS updatedAt
+      ${sqlSelect(['updatedAt'])}
     FROM json_each(?) w
     CROSS JOIN customers c ON c.id = w.value
     LEFT JOIN lookups cat ON cat.id = c.category_id

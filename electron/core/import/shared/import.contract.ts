@@ -1,53 +1,22 @@
 import { z } from 'zod';
 import { channel, offsetField } from '../../shared/contract-kit';
 import { customerFiltersSchema, customerSearchSchema } from '../../customers/shared/customers.contract';
+import { FILE_FIELDS, type FileField, LOOKUP_FILE_FIELDS } from '../../customers/shared/fields';
+
+type LookupFileField = (typeof LOOKUP_FILE_FIELDS)[number]['key'];
 
 /**
  * Customer import from .xlsx / .csv and export of the filtered list. Contract-side: the columns
  * of the template (Chinese headers, also recognised in English) and the channels.
  */
 
-/** Columns of the template and of the export, in order. `aliases` also match when mapping. */
-export const IMPORT_COLUMNS = [
-  { field: 'code', header: '客户编码', aliases: ['code', 'customer code', 'customer no', '编码', '客户代码', '客户编号'] },
-  { field: 'name', header: '客户名称', aliases: ['name', 'customer name', 'customer', 'company', '名称', '客户', '公司', '公司名称', '单位', '单位名称'] },
-  { field: 'shortName', header: '简称', aliases: ['short name', 'abbreviation', '客户简称'] },
-  { field: 'mnemonic', header: '助记码', aliases: ['mnemonic', 'mnemonic code', '拼音码'] },
-  { field: 'nature', header: '客户性质', aliases: ['nature', 'type', 'customer type', '性质', '客户类型'] },
-  { field: 'category', header: '客户分类', aliases: ['category', 'customer category', '分类', '类别'] },
-  { field: 'industry', header: '行业', aliases: ['industry', '所属行业'] },
-  { field: 'region', header: '地区', aliases: ['region', 'area', '区域', '片区'] },
-  { field: 'creditRating', header: '信用等级', aliases: ['credit rating', 'rating', '等级'] },
-  {
-    field: 'taxId',
-    header: '统一社会信用代码/税号',
-    aliases: ['tax id', 'taxid', 'uscc', 'vat', '统一社会信用代码', '税号', '纳税人识别号', '信用代码'],
-  },
-  { field: 'legalRep', header: '法人代表', aliases: ['legal representative', 'legal rep', '法定代表人', '法人'] },
-  { field: 'website', header: '网址', aliases: ['website', 'web', 'url', '网站', '主页'] },
-  { field: 'bankName', header: '开户银行', aliases: ['bank', 'bank name', '开户行', '银行'] },
-  { field: 'bankAccount', header: '银行账号', aliases: ['bank account', 'account no', 'account', '账号', '银行帐号'] },
-  { field: 'creditLimit', header: '信用额度(元)', aliases: ['credit limit', '信用额度', '额度'] },
-  { field: 'creditDays', header: '信用期限(天)', aliases: ['credit days', 'credit term', '信用期限', '账期', '信用天数'] },
-  { field: 'settlementMethod', header: '结算方式', aliases: ['settlement method', 'settlement', 'payment method'] },
-  { field: 'paymentTerms', header: '付款条件', aliases: ['payment terms', 'terms'] },
-  { field: 'salesperson', header: '专管业务员', aliases: ['salesperson', 'sales rep', 'sales', '业务员', '销售员', '负责人'] },
-  { field: 'contractEndDate', header: '合同到期日', aliases: ['contract end date', 'contract end', '合同到期', '到期日'] },
-  { field: 'memo', header: '备注', aliases: ['memo', 'remark', 'remarks', 'note', 'notes', '说明'] },
-  { field: 'contactName', header: '联系人', aliases: ['contact', 'contact name', 'contact person', '联系人姓名'] },
-  { field: 'contactTitle', header: '职务', aliases: ['title', 'job title', 'position', '职位'] },
-  { field: 'mobile', header: '手机', aliases: ['mobile', 'cell', 'cellphone', 'mobile phone', '手机号', '手机号码', '移动电话'] },
-  { field: 'phone', header: '电话', aliases: ['phone', 'tel', 'telephone', '固定电话', '联系电话', '座机'] },
-  { field: 'email', header: '邮箱', aliases: ['email', 'e-mail', 'mail', '电子邮箱', '电子邮件', 'email地址'] },
-  { field: 'country', header: '国家/地区', aliases: ['country', 'country/region', '国家', '国别', '国家或地区'] },
-  { field: 'province', header: '省', aliases: ['province', 'state', '省份', '省/直辖市'] },
-  { field: 'city', header: '市', aliases: ['city', '城市', '地级市'] },
-  { field: 'district', header: '区', aliases: ['district', 'county', '区县', '县', '区/县'] },
-  { field: 'street', header: '详细地址', aliases: ['address', 'street', 'street address', '地址', '街道地址'] },
-  { field: 'postcode', header: '邮编', aliases: ['postcode', 'zip', 'zip code', 'postal code', '邮政编码'] },
-] as const;
+/**
+ * Columns of the template and of the export, in order. `aliases` also match when mapping. They
+ * come from the customer field registry (customers/shared/fields.ts).
+ */
+export const IMPORT_COLUMNS = FILE_FIELDS.map((f) => ({ field: f.key, header: f.file.header, aliases: f.file.aliases }));
 
-export type ImportField = (typeof IMPORT_COLUMNS)[number]['field'];
+export type ImportField = FileField;
 
 /**
  * Columns the export adds after the template's: the customer's state. Import recognises them and
@@ -90,7 +59,7 @@ export const mappingSchema = z.array(importFieldSchema.nullable()).min(1).max(20
 export const importModeSchema = z.enum(['allOrNothing', 'validOnly']);
 
 /** The columns whose cells name an item of a managed list (the field is the list's kind). */
-export const LOOKUP_IMPORT_FIELDS = ['category', 'industry', 'region', 'creditRating', 'settlementMethod'] as const;
+export const LOOKUP_IMPORT_FIELDS = LOOKUP_FILE_FIELDS.map((f) => f.key) as [LookupFileField, ...LookupFileField[]];
 export const lookupImportFieldSchema = z.enum(LOOKUP_IMPORT_FIELDS);
 export type LookupImportField = z.infer<typeof lookupImportFieldSchema>;
 

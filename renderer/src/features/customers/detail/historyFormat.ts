@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import type { OpenItem } from '../../../../../electron/core/status/shared/status.contract';
 import type { LookupItem } from '../../../../../electron/core/lookups/shared/lookups.contract';
+import { LOGGED_COLUMN_KEYS, LOGGED_LOOKUP_COLUMNS } from '../../../../../electron/core/customers/shared/fields';
 import { translateOr } from '../../../shared/translate';
 import { openItemText } from '../../status/statusTexts';
 import { lookupName, lookupPath } from '../../lookups/lookupsStore';
@@ -20,18 +21,16 @@ export interface ChangeLine {
   after: string;
 }
 
-/** Record field → the label key under customers.fields. */
+/**
+ * Logged field → its label key under customers.fields, where the two differ: a record column
+ * (categoryId, creditLimitCents) names its field; older log rows carry salespersonName.
+ */
 const FIELD_LABELS: Record<string, string> = {
-  categoryId: 'category',
-  industryId: 'industry',
-  regionId: 'region',
-  creditRatingId: 'creditRating',
-  settlementMethodId: 'settlementMethod',
-  salespersonId: 'salesperson',
+  ...LOGGED_COLUMN_KEYS,
   salespersonName: 'salesperson',
-  creditLimitCents: 'creditLimit',
 };
-const LOOKUP_FIELDS = new Set(['categoryId', 'industryId', 'regionId', 'creditRatingId', 'settlementMethodId']);
+/** Record columns that hold an item of a managed list (logged as ids in older rows). */
+const LOOKUP_FIELDS = new Set<string>(LOGGED_LOOKUP_COLUMNS);
 
 export function fieldLabel(field: string): string {
   return translateOr('customers.fields', FIELD_LABELS[field] ?? field);

@@ -1,42 +1,19 @@
-/** Column keys of the customer list, in display order. */
-export const COLUMN_KEYS = [
-  'code',
-  'name',
-  'status',
-  'shortName',
-  'mnemonic',
-  'nature',
-  'category',
-  'industry',
-  'region',
-  'creditRating',
-  'contactName',
-  'mobile',
-  'phone',
-  'taxId',
-  'creditLimit',
-  'salesperson',
-  'contractEndDate',
-  'statusReason',
-  'statusChangedAt',
-  'updatedAt',
-] as const;
-export type ColumnKey = (typeof COLUMN_KEYS)[number];
+import {
+  DEFAULT_LIST_COLUMN_KEYS,
+  FIXED_LIST_COLUMN_KEYS,
+  LIST_COLUMN_KEYS,
+  type ListColumnKey,
+} from '../../../../../electron/core/customers/shared/fields';
+
+/** Column keys of the customer list, in display order (the field registry's `list` entries). */
+export const COLUMN_KEYS: readonly ListColumnKey[] = LIST_COLUMN_KEYS;
+export type ColumnKey = ListColumnKey;
 
 /** Shown until the user chooses otherwise (they fit a 1366-pixel-wide window without scrolling). */
-export const DEFAULT_COLUMNS: readonly ColumnKey[] = [
-  'code',
-  'name',
-  'status',
-  'category',
-  'contactName',
-  'mobile',
-  'taxId',
-  'salesperson',
-];
+export const DEFAULT_COLUMNS: readonly ColumnKey[] = DEFAULT_LIST_COLUMN_KEYS;
 
 /** Always shown (a row must say which customer it is). */
-export const FIXED_COLUMNS: readonly ColumnKey[] = ['code', 'name'];
+export const FIXED_COLUMNS: readonly ColumnKey[] = FIXED_LIST_COLUMN_KEYS;
 
 const STORAGE_KEY = 'kh.customers.columns';
 

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { normalizeProse } from '../../shared/normalize';
+import { customerStatusSchema } from './state.schema';
+
+/** Finding customers: the list's rows, search input and result, possible duplicates. */
+
+export const customerListRowSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  mnemonic: z.string().nullable(),
+  nature: z.string(),
+  categoryName: z.string().nullable(),
+  industryName: z.string().nullable(),
+  regionName: z.string().nullable(),
+  creditRatingName: z.string().nullable(),
+  salespersonName: z.string().nullable(),
+  contactName: z.string().nullable(),
+  mobile: z.string().nullable(),
+  phone: z.string().nullable(),
+  taxId: z.string().nullable(),
+  creditLimitCents: z.number().int().nullable(),
+  contractEndDate: z.string().nullable(),
+  status: customerStatusSchema,
+  /** the current state's change (null while never changed) */
+  statusChangedAt: z.string().nullable(),
+  statusChangedByName: z.string().nullable(),
+  statusReasonName: z.string().nullable(),
+  statusMemo: z.string().nullable(),
+  /** date of a pending scheduled deactivation */
+  scheduledDeactivation: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type CustomerListRow = z.infer<typeof customerListRowSchema>;
+
+/** A customer another record may duplicate (shown with its state: deactivated ones too). */
+export const duplicateMatchSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  status: z.string(),
+  /** taxId | name | phone */
+  reason: z.enum(['taxId', 'name', 'phone']),
+});
+export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
+
+export const SORT_FIELDS = ['code', 'name', 'createdAt', 'updatedAt'] as const;
+
+export const customerFiltersSchema = z
+  .object({
+    /** default: every state (history stays reachable); pickers for new documents pass ['active'] */
+    status: z.array(customerStatusSchema).max(3).optional(),
+    categoryId: z.number().int().positive().optional(),
+    regionId: z.number().int().positive().optional(),
+    industryId: z.number().int().positive().optional(),
+    creditRatingId: z.number().int().positive().optional(),
+    salespersonId: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const customerSearchSchema = z
+  .object({
+    /** one box: code, name, short name, pinyin initials / full pinyin, phone, tax ID; partial matches */
+    q: z.string().max(100).transform(normalizeProse).optional(),
+    filters: customerFiltersSchema.default({}),
+    sort: z.object({ field: z.enum(SORT_FIELDS), order: z.enum(['asc', 'desc']) }).optional(),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type CustomerSearchInput = z.output<typeof customerSearchSchema>;
+
+export const customerSearchResultSchema = z.object({
+  items: z.array(customerListRowSchema),
+  /** number of matches, exact up to the cap; `totalCapped` means "cap or more" (1000+) */
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+});

@@ -1,7 +1,6 @@
 import type { Core } from './core';
 import { applyDueSchedules } from './status/schedule';
 import { storageFaultOf } from './faults';
-import { writeGate } from './write-gate';
 
 /** Event the renderer refreshes customer views on. */
 export const CUSTOMERS_CHANGED_EVENT = 'customers.changed';
@@ -14,7 +13,7 @@ export const CUSTOMERS_CHANGED_EVENT = 'customers.changed';
 export async function backgroundTick(core: Core, onError: (err: unknown) => void = console.error): Promise<void> {
   if (core.fault) return;
   try {
-    await writeGate();
+    await core.writes.wait();
     if (core.fault) return; // found by a call while this one waited
     const ids = applyDueSchedules(core);
     if (ids.length) core.events.emit({ name: CUSTOMERS_CHANGED_EVENT, payload: { ids } });

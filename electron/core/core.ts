@@ -8,8 +8,10 @@ import { SessionStore } from './auth/sessions';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './events';
 import { startupFault } from './faults';
+import { type JobRunner, type Jobs, workerJobs } from './jobs/client';
 import { SettingsService } from './settings/settings.service';
 import type { StorageFault } from './system/shared/system.contract';
+import { createWriteGate, type WriteGate } from './write-gate';
 
 /** Everything a handler may use. Built once per process; never imports electron. */
 export interface Core {
@@ -20,6 +22,10 @@ export interface Core {
   sessions: SessionStore;
   events: EventBus;
   settings: SettingsService;
+  /** runs the features' long jobs (core/jobs), in worker threads unless createCore was given another runner */
+  jobs: Jobs;
+  /** held by a job while it writes: channels flagged `writes` and timers wait on it (write-gate.ts) */
+  writes: WriteGate;
   /**
    * Set when the data cannot be used (see faults.ts): every call but `system.fault` is then
    * refused with it, and the renderer shows the fault page instead of signing in.
@@ -29,16 +35,27 @@ export interface Core {
 
 export const DB_FILE_NAME = 'kehu.sqlite';
 
-export function createCore(opts: { db: Db; sqlite: Sqlite; clock?: Clock; dataDir: string }): Core {
+export function createCore(opts: {
+  db: Db;
+  sqlite: Sqlite;
+  clock?: Clock;
+  dataDir: string;
+  /** how jobs run (tests pass jobs/client.ts's inlineJobs); default: each in a worker thread */
+  jobs?: JobRunner;
+}): Core {
   const clock = opts.clock ?? systemClock;
   const settings = new SettingsService(opts.db);
+  const events = new EventBus();
+  const writes = createWriteGate();
   return {
     db: opts.db,
     sqlite: opts.sqlite,
     clock,
     dataDir: opts.dataDir,
     settings,
-    events: new EventBus(),
+    events,
+    writes,
+    jobs: (opts.jobs ?? workerJobs())({ events, writes }),
     sessions: new SessionStore(clock, () => settings.getSecurity().sessionIdleMinutes),
     fault: null,
   };
@@ -49,6 +66,7 @@ export async function openCore(opts: {
   dataDir: string;
   migrationsFolder: string;
   clock?: Clock;
+  jobs?: JobRunner;
   /** how the file is opened and checked (tests simulate read-only data with these) */
   dbOptions?: Pick<Parameters<typeof openDatabase>[0], 'readonly' | 'probeFolder' | 'integrityCheckMaxBytes'>;
 }): Promise<Core> {
@@ -60,7 +78,7 @@ export async function openCore(opts: {
     backupsDir: path.join(opts.dataDir, 'backups'),
     now: () => clock.now(),
   });
-  return createCore({ db, sqlite, clock, dataDir: opts.dataDir });
+  return createCore({ db, sqlite, clock, dataDir: opts.dataDir, jobs: opts.jobs });
 }
 
 /**

@@ -8,7 +8,6 @@ import { refuseWhileFaulted, storageFaultOf } from './faults';
 import type { Handler, Handlers, TransportCtx } from './handler';
 import { handlers as defaultHandlers } from './handlers';
 import { refusedTextFields } from './shared/normalize';
-import { writeGate } from './write-gate';
 
 /** An i18n key such as `validation.required` or `customers.validation.uscc` (zod's own messages are sentences). */
 const I18N_KEY = /^[a-zA-Z][\w-]*(\.[\w-]+)+$/;
@@ -63,7 +62,7 @@ export async function dispatch(
     if (refusedText) throw Invalid(refusedText);
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw Invalid(zodFields(parsed.error));
-    if ('writes' in def && def.writes) await writeGate();
+    if ('writes' in def && def.writes) await core.writes.wait();
     const handler = handlers[channelName] as Handler<typeof channelName>;
     const out = await handler({ core, actor, transport }, parsed.data as never);
     return { ok: true, data: def.output.parse(out) };

@@ -9,6 +9,8 @@ import type { ChannelInput, Channel } from '../../../electron/core/shared/contra
 import type { ApiResult } from '../../../electron/core/shared/contract-kit';
 import { type Core, openCore } from '../../../electron/core/core';
 import { dispatch } from '../../../electron/core/dispatch';
+import { inlineJobs, type JobRunner } from '../../../electron/core/jobs/client';
+import { JOB_KINDS } from '../../../electron/core/jobs/kinds';
 import type { TransportCtx } from '../../../electron/core/handler';
 
 export const MIGRATIONS = path.resolve(__dirname, '../../../db/migrations');
@@ -46,10 +48,17 @@ export interface TestEnv {
   close(): void;
 }
 
-export async function makeEnv(): Promise<TestEnv> {
+/**
+ * Jobs on the test's own thread: for tests of the channels, not of the thread (it skips starting
+ * a worker, and compiling the sources in it, per call).
+ */
+export const inlineRunner = (): JobRunner => inlineJobs(JOB_KINDS);
+
+/** `jobs`: how the core runs jobs (inlineRunner()); default, as in the app: worker threads. */
+export async function makeEnv(opts: { jobs?: JobRunner } = {}): Promise<TestEnv> {
   const dir = tempDir();
   const clock = new FixedClock();
-  const core = await openCore({ dataDir: dir, migrationsFolder: MIGRATIONS, clock });
+  const core = await openCore({ dataDir: dir, migrationsFolder: MIGRATIONS, clock, jobs: opts.jobs });
   let admin: TestClient | null = null;
   const env: TestEnv = {
     core,

@@ -3,7 +3,8 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../../db/schema';
 import type { Actor } from '../actor';
 import { createCore } from '../core';
-import { type AcquireWrite, openDb } from '../import/job-io';
+import { openJobDb } from '../jobs/db';
+import type { AcquireWrite, JobContext, JobKinds } from '../jobs/registry';
 import type { ReviewRun } from './shared/review.contract';
 import { startRun } from './review.service';
 
@@ -14,7 +15,6 @@ import { startRun } from './review.service';
  * instant the user asked.
  */
 export interface ReviewJob {
-  kind: 'review';
   dbFile: string;
   actor: Actor;
   /** UTC ISO instant of the request: the run's time and "today" */
@@ -22,7 +22,7 @@ export interface ReviewJob {
 }
 
 export async function reviewJob(job: ReviewJob, acquireWrite: AcquireWrite): Promise<ReviewRun> {
-  const sqlite = openDb(job.dbFile);
+  const sqlite = openJobDb(job.dbFile);
   try {
     const at = new Date(job.at);
     const core = createCore({
@@ -37,3 +37,8 @@ export async function reviewJob(job: ReviewJob, acquireWrite: AcquireWrite): Pro
     sqlite.close();
   }
 }
+
+/** The review's job kinds (core/jobs/registry.ts). */
+export const reviewJobs = {
+  'review.run': (job: ReviewJob, { acquireWrite }: JobContext) => reviewJob(job, acquireWrite),
+} satisfies JobKinds;

@@ -17,8 +17,8 @@ await Promise.all([
     entryPoints: {
       main: 'electron/main.ts',
       web: 'electron/web.ts',
-      // the import / export worker thread, found next to main.js by worker-client.ts
-      'customer-import.worker': 'electron/core/import/import.worker.ts',
+      // the job worker thread (import, export, review, ...), found next to main.js by electron/core/jobs/protocol.ts
+      'jobs.worker': 'electron/core/jobs/worker.ts',
       // the integrity check at open (db/quick-check.ts), found next to main.js / web.js
       'db-quick-check.worker': 'db/quick-check.worker.ts',
     },

@@ -1,6 +1,5 @@
 import type { Core } from './core';
 import { storageFaultOf } from './faults';
-import { writeGate } from './write-gate';
 
 /**
  * One round of the work that runs without anyone asking: the timers of the core's features
@@ -12,7 +11,7 @@ export async function backgroundTick(core: Core, onError: (err: unknown) => void
   for (const timer of core.assembly.timers) {
     if (core.fault) return;
     try {
-      await writeGate();
+      await core.writes.wait();
       if (core.fault) return; // found by a call while this one waited
       await timer.run(core);
     } catch (err) {

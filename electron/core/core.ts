@@ -11,8 +11,11 @@ import { EventBus } from './events';
 import { startupFault } from './faults';
 import { type AnyFeature, type Assembly, assemble } from './feature';
 import { features as appFeatures } from './features';
+import { type JobRunner, type Jobs, workerJobs } from './jobs/client';
+import type { CoreFactory } from './jobs/registry';
 import { SettingsService } from './settings/settings.service';
 import type { StorageFault } from './system/shared/system.contract';
+import { createWriteGate, type WriteGate } from './write-gate';
 
 /** Everything a handler may use. Built once per process (and once per worker job); never imports electron. */
 export interface Core {
@@ -23,6 +26,10 @@ export interface Core {
   sessions: SessionStore;
   events: EventBus;
   settings: SettingsService;
+  /** runs the features' long jobs (core/jobs), in worker threads unless createCore was given another runner */
+  jobs: Jobs;
+  /** held by a job while it writes: channels flagged `writes` and timers wait on it (write-gate.ts) */
+  writes: WriteGate;
   /**
    * Set when the data cannot be used (see faults.ts): every call but `system.fault` is then
    * refused with it, and the renderer shows the fault page instead of signing in.
@@ -32,8 +39,6 @@ export interface Core {
   assembly: Assembly;
   /** sign-in attempts running and failures of unknown names (auth/login-gate.ts) */
   login: LoginGate;
-  /** work that runs one at a time on this core, while it runs (an import: `import`) */
-  busy: Set<string>;
 }
 
 export const DB_FILE_NAME = 'kehu.sqlite';
@@ -45,23 +50,32 @@ export interface CoreOptions {
   dataDir: string;
   /** the features this core serves: the app's (features.ts) unless a test passes its own */
   features?: readonly AnyFeature[];
+  /** how jobs run (tests pass jobs/client.ts's inlineJobs); default: each in a worker thread */
+  jobs?: JobRunner;
 }
 
 export function createCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock;
   const settings = new SettingsService(opts.db);
+  const events = new EventBus();
+  const writes = createWriteGate();
+  const features = opts.features ?? appFeatures;
+  /** a core of the same features on a job's own connection (a worker's, or a test's inline job) */
+  const coreOn: CoreFactory = (sqlite, at, dataDir) =>
+    createCore({ db: drizzle(sqlite, { schema }), sqlite, clock: { now: () => at }, dataDir, features, jobs: opts.jobs });
   return {
     db: opts.db,
     sqlite: opts.sqlite,
     clock,
     dataDir: opts.dataDir,
     settings,
-    events: new EventBus(),
+    events,
+    writes,
+    jobs: (opts.jobs ?? workerJobs())({ events, writes, features, coreOn }),
     sessions: new SessionStore(clock, () => settings.getSecurity().sessionIdleMinutes),
     fault: null,
-    assembly: assemble(opts.features ?? appFeatures),
+    assembly: assemble(features),
     login: newLoginGate(),
-    busy: new Set(),
   };
 }
 
@@ -71,6 +85,7 @@ export async function openCore(opts: {
   migrationsFolder: string;
   clock?: Clock;
   features?: readonly AnyFeature[];
+  jobs?: JobRunner;
   /** how the file is opened and checked (tests simulate read-only data with these) */
   dbOptions?: Pick<Parameters<typeof openDatabase>[0], 'readonly' | 'probeFolder' | 'integrityCheckMaxBytes'>;
 }): Promise<Core> {
@@ -82,7 +97,7 @@ export async function openCore(opts: {
     backupsDir: path.join(opts.dataDir, 'backups'),
     now: () => clock.now(),
   });
-  return createCore({ db, sqlite, clock, dataDir: opts.dataDir, features: opts.features });
+  return createCore({ db, sqlite, clock, dataDir: opts.dataDir, features: opts.features, jobs: opts.jobs });
 }
 
 /**

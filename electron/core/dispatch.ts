@@ -2,11 +2,10 @@ import type { z } from 'zod';
 import { type Actor, loadActor } from './actor';
 import type { ApiResult } from './shared/contract-kit';
 import type { Core } from './core';
-import { DomainError, Forbidden, Invalid, SessionExpired, Unauthenticated } from './errors';
+import { DomainError, Forbidden, Invalid, Refused, SessionExpired, Unauthenticated } from './errors';
 import { refuseWhileFaulted, storageFaultOf } from './faults';
 import type { HandlerCtx, TransportCtx } from './handler';
 import { refusedTextFields } from './shared/normalize';
-import { writeGate } from './write-gate';
 
 /** An i18n key such as `validation.required` or `customers.validation.uscc` (zod's own messages are sentences). */
 const I18N_KEY = /^[a-zA-Z][\w-]*(\.[\w-]+)+$/;
@@ -52,7 +51,7 @@ export async function dispatch(
 ): Promise<ApiResult<unknown>> {
   try {
     const { contract, handlers } = core.assembly;
-    if (!Object.hasOwn(contract, channelName)) throw new DomainError('UNKNOWN_CHANNEL', 'errors.unknownChannel');
+    if (!Object.hasOwn(contract, channelName)) throw Refused('UNKNOWN_CHANNEL', 'errors.unknownChannel');
     refuseWhileFaulted(core, channelName);
     const def = contract[channelName];
     const actor = resolveActor(core, def, transport);
@@ -62,7 +61,7 @@ export async function dispatch(
     if (refusedText) throw Invalid(refusedText);
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw Invalid(zodFields(parsed.error));
-    if ('writes' in def && def.writes) await writeGate();
+    if ('writes' in def && def.writes) await core.writes.wait();
     const handler = handlers[channelName] as (ctx: HandlerCtx, input: unknown) => unknown;
     const out = await handler({ core, actor, transport }, parsed.data);
     return { ok: true, data: def.output.parse(out) };

@@ -1,5 +1,6 @@
 import type { Core } from './core';
 import type { AnyHandler, ContractShape, HandlersOf } from './handler';
+import type { JobKinds } from './jobs/registry';
 import type { RuleQuerySource } from './review/review.queries';
 import type { ReviewRuleKey } from './review/shared/review.contract';
 import type { ChannelDef } from './shared/contract-kit';
@@ -30,8 +31,8 @@ export interface Feature<K extends ContractShape = ContractShape> {
   customerReferences?: readonly CustomerReference[];
   /** the queries of the review rules it owns (review.queries.ts) */
   reviewRules?: Partial<Record<ReviewRuleKey, RuleQuerySource>>;
-  /** its background job kinds: electron/core/jobs/ defines their type */
-  jobs?: unknown;
+  /** its long jobs, run off the main thread (core.jobs): kind `<feature>.<job>` → function */
+  jobs?: JobKinds;
 }
 
 /** A feature of any contract, as lists hold them. */

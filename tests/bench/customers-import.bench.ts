@@ -12,9 +12,12 @@ import { inTransaction } from '../../electron/core/transaction';
 import { DEFAULT_CODE_PATTERN } from '../../electron/core/customers/code';
 import { customerCreateSchema } from '../../electron/core/customers/shared/customers.contract';
 import { insertCustomer } from '../../electron/core/customers/customers.service';
-import { IMPORT_COLUMNS, IMPORT_PROGRESS_EVENT, NATURE_LABELS } from '../../electron/core/import/shared/import.contract';
+import { IMPORT_COLUMNS, NATURE_LABELS } from '../../electron/core/import/shared/import.contract';
+import { JOB_PROGRESS_EVENT } from '../../electron/core/jobs/shared/jobs.contract';
 import { divisionNamesOf } from '../../electron/core/import/areas';
-import { BUNDLED_WORKER, setWorkerScript, threadCount } from '../../electron/core/import/worker-client';
+import { workerJobs } from '../../electron/core/jobs/client';
+import { BUNDLED_WORKER } from '../../electron/core/jobs/protocol';
+import { threadCount } from '../../electron/core/jobs/threads';
 import { build } from 'esbuild';
 import { dispatch } from '../../electron/core/dispatch';
 import type { TransportCtx } from '../../electron/core/handler';
@@ -170,7 +173,7 @@ function baseline(core: Core, userId: number, rows: number): number {
 /** The worker as build/build-main.mjs bundles it (the sources through tsx would add seconds of compiling per thread). */
 async function bundleWorker(dir: string): Promise<string> {
   await build({
-    entryPoints: { [BUNDLED_WORKER.replace(/\.js$/, '')]: path.resolve(__dirname, '../../electron/core/import/import.worker.ts') },
+    entryPoints: { [BUNDLED_WORKER.replace(/\.js$/, '')]: path.resolve(__dirname, '../../electron/core/jobs/worker.ts') },
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -192,10 +195,10 @@ export async function importBench() {
   // inside the repo, so that the bundle's packages resolve from node_modules
   const bundleDir = path.resolve(__dirname, '../../test-results/bench-import-worker');
   try {
-    setWorkerScript({ workerFile: await bundleWorker(bundleDir), execArgv: [] });
+    const jobs = workerJobs({ script: { workerFile: await bundleWorker(bundleDir), execArgv: [] } });
     log(`copying the ${archiveRows}-customer archive`);
     fs.copyFileSync(source, path.join(dir, DB_FILE_NAME));
-    const core = await openCore({ dataDir: dir, migrationsFolder: MIGRATIONS });
+    const core = await openCore({ dataDir: dir, migrationsFolder: MIGRATIONS, jobs });
     const highest = core.sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number;
     // an archive built through the app keeps its code sequence; the seed writes codes directly
     core.sqlite
@@ -216,7 +219,7 @@ export async function importBench() {
     core.events.subscribe((e) => {
       const p = e.payload as { phase: string; done: number };
       phase = p.phase;
-      if (e.name === IMPORT_PROGRESS_EVENT && p.phase === 'write' && p.done === 0) writeStarted = performance.now();
+      if (e.name === JOB_PROGRESS_EVENT && p.phase === 'write' && p.done === 0) writeStarted = performance.now();
     });
 
     log('upload');
@@ -265,7 +268,6 @@ export async function importBench() {
       ratio_import_vs_baseline: Math.round((importRate / naive) * 10) / 10,
     };
   } finally {
-    setWorkerScript(null);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(bundleDir, { recursive: true, force: true });
   }

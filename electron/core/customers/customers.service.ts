@@ -6,7 +6,7 @@ import { type Changes, diffFields, writeLog } from '../audit/audit.log';
 import { conflictSince, listAudit } from '../audit/audit.service';
 import type { Core } from '../core';
 import { inTransaction } from '../transaction';
-import { DomainError, NotFound } from '../errors';
+import { FieldRefused, NotFound, Refused } from '../errors';
 import { takeNextCode } from './code';
 import { addressRows, contactRows, customerColumns, HISTORY_FIELDS } from './customer.rows';
 import { normalizeCustomerName } from './shared/customer.rules';
@@ -89,7 +89,7 @@ function assertNoPossibleDuplicate(core: Core, q: DuplicateQuery, duplicateReaso
   if (duplicateReason) return;
   const similar = findDuplicates(core, q).filter((m) => m.reason !== 'taxId');
   if (similar.length) {
-    throw new DomainError('POSSIBLE_DUPLICATE', 'customers.errors.possibleDuplicate', undefined, {
+    throw Refused('POSSIBLE_DUPLICATE', 'customers.errors.possibleDuplicate', {
       count: similar.length,
       code: similar[0].code,
       name: similar[0].name,
@@ -110,9 +110,7 @@ function taxIdWarnings(input: TaxIdFields, before: TaxIdFields | null): string[]
 /** A wrong check character is saved only when the user confirmed it (the form asks "仍然保存"). */
 function assertTaxIdConfirmed(warnings: string[], confirmed: boolean | undefined): void {
   if (warnings.length && !confirmed) {
-    throw new DomainError('TAX_ID_CHECKSUM', 'customers.errors.taxIdChecksum', {
-      taxId: 'customers.validation.usccChecksum',
-    });
+    throw FieldRefused('TAX_ID_CHECKSUM', 'customers.errors.taxIdChecksum', { taxId: 'customers.validation.usccChecksum' });
   }
 }
 
@@ -141,7 +139,7 @@ export function updateCustomer(core: Core, actor: Actor, input: CustomerUpdate):
     }
     // a retired record is history: only those who may retire customers may correct it
     if (before.status === 'deactivated' && !actor.permissions.has('customer.deactivate')) {
-      throw new DomainError('FORBIDDEN', 'customers.errors.deactivatedReadOnly', undefined, {
+      throw Refused('FORBIDDEN', 'customers.errors.deactivatedReadOnly', {
         code: before.code,
         name: before.name,
       });

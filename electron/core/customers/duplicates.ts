@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import { customerContacts, customers } from '../../../db/schema';
 import type { Core } from '../core';
-import { DomainError } from '../errors';
+import { Duplicate } from '../errors';
 import { MAINLAND_MOBILE, normalizeCustomerName, normalizeMobile, normalizeTaxId, phoneDigits } from './shared/customer.rules';
 import type { DuplicateMatch } from './shared/customers.contract';
 
@@ -62,12 +62,12 @@ export function assertTaxIdFree(core: Core, taxId: string | null | undefined, ex
     .where(and(eq(customers.taxId, taxId), excludeId ? ne(customers.id, excludeId) : undefined))
     .get();
   if (hit) {
-    throw new DomainError('DUPLICATE', 'customers.errors.taxIdTaken', { taxId: 'customers.errors.taxIdTaken' }, hit);
+    throw Duplicate('taxId', 'customers.errors.taxIdTaken', hit);
   }
 }
 
 export function assertCodeFree(core: Core, code: string): void {
   if (core.db.select({ id: customers.id }).from(customers).where(eq(customers.code, code)).get()) {
-    throw new DomainError('DUPLICATE', 'customers.errors.codeTaken', { code: 'customers.errors.codeTaken' }, { code });
+    throw Duplicate('code', 'customers.errors.codeTaken', { code });
   }
 }

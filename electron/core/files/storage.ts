@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { DomainError, NotFound } from '../errors';
+import { NotFound, Refused } from '../errors';
 import { contentPath, putContent, putContentFile, sweepContent, writeFileDurably } from './content';
 
 /**
@@ -70,7 +70,7 @@ export async function saveUpload(
   return { id, bytesFile: contentPath(dataDir, sha256) };
 }
 
-const gone = () => new DomainError('NOT_FOUND', 'import.errors.uploadGone');
+const gone = () => Refused('NOT_FOUND', 'import.errors.uploadGone');
 
 /** A handle's metadata, for its owner only; a handle of the layout before content hashes counts as gone. */
 async function readMeta<T extends { userId: number }>(file: string, userId: number): Promise<Stored<T>> {

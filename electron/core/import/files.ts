@@ -1,5 +1,5 @@
 import { usccCheckChar } from '../customers/shared/customer.rules';
-import { DomainError } from '../errors';
+import { InvalidField } from '../errors';
 import type { Cell } from '../spreadsheet/cells';
 import { type SheetFormat, sheetFormat } from '../spreadsheet/read';
 import { type SheetColumn, type SheetWriter, sheetWriter, writeWorkbook } from '../spreadsheet/write';
@@ -17,7 +17,7 @@ export const EXPORT_HEADERS: string[] = [...HEADERS, ...EXPORT_STATE_COLUMNS.map
 /** The format the importer reads, from the file name; anything else is refused. */
 export function importExt(fileName: string): SheetFormat {
   const format = sheetFormat(fileName);
-  if (!format) throw new DomainError('INVALID_INPUT', 'import.errors.format', { fileName: 'import.errors.format' });
+  if (!format) throw InvalidField('fileName', 'import.errors.format');
   return format;
 }
 

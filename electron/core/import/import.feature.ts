@@ -1,4 +1,5 @@
 import { defineFeature } from '../feature';
+import { importJobs } from './import.jobs';
 import { customerImportHandlers } from './import.handlers';
 import { customerImportContract } from './shared/import.contract';
 
@@ -6,4 +7,5 @@ export const importFeature = defineFeature({
   name: 'import',
   contract: customerImportContract,
   handlers: customerImportHandlers,
+  jobs: importJobs,
 });

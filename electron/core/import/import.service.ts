@@ -4,9 +4,9 @@ import type { ChannelOutput, ParsedInput } from '../shared/contract';
 import type { Core } from '../core';
 import { InvalidField, Refused } from '../errors';
 import { type customerImportContract, MAX_IMPORT_BYTES } from './shared/import.contract';
-import type { InspectResult, RunResult } from './jobs';
-import type { UnmatchedColumn } from './shared/import.contract';
-import { readIssues } from './jobs';
+import type { JobOwner } from '../jobs/client';
+import type { importJobs } from './import.jobs';
+import { readIssues } from './issues-store';
 import {
   commitDownload,
   newDownload,
@@ -17,18 +17,28 @@ import {
 } from '../files/storage';
 import { importExt } from './files';
 import { assertValueMap } from './value-map';
-import { runJob } from './worker-client';
 
 /**
- * The import / export channels. Every step that reads a whole file or the archive runs in a
- * worker thread (worker-client.ts); this side only stores files and relays progress, so the
- * main process stays responsive.
+ * The import / export channels. Every step that reads a whole file or the archive runs as one of
+ * import's job kinds (import.jobs.ts) in a worker thread (core.jobs); this side only stores
+ * files, so the main process stays responsive.
  */
 type ImportChannel = keyof typeof customerImportContract;
 type In<C extends ImportChannel> = ParsedInput<C>;
 type Out<C extends ImportChannel> = ChannelOutput<C>;
 
 const dbFile = (core: Core) => core.sqlite.name;
+
+type ImportJobs = typeof importJobs;
+/** core.jobs.run, typed by import's kinds: the input a kind takes, the result it gives. */
+function runImportJob<K extends keyof ImportJobs>(
+  core: Core,
+  kind: K,
+  input: Parameters<ImportJobs[K]>[0],
+  owner: JobOwner,
+): Promise<Awaited<ReturnType<ImportJobs[K]>>> {
+  return core.jobs.run(kind, input, owner);
+}
 
 export async function importUpload(core: Core, actor: Actor, input: In<'customer.importUpload'>): Promise<Out<'customer.importUpload'>> {
   const ext = importExt(input.fileName);
@@ -38,7 +48,7 @@ export async function importUpload(core: Core, actor: Actor, input: In<'customer
   const fileName = path.basename(input.fileName);
   const { id: uploadId, bytesFile } = await saveUpload(core.dataDir, { fileName, ext, userId: actor.id, size: bytes.length, createdAt: core.clock.now().toISOString() }, bytes);
   const p = uploadPaths(core.dataDir, uploadId);
-  const r = await runJob<InspectResult>(core, { kind: 'inspect', bytesFile, ext, tableFile: p.table }, { userId: actor.id, uploadId });
+  const r = await runImportJob(core, 'import.inspect', { bytesFile, ext, tableFile: p.table }, { userId: actor.id, id: uploadId });
   return { uploadId, fileName, ...r };
 }
 
@@ -46,7 +56,7 @@ export async function importUpload(core: Core, actor: Actor, input: In<'customer
 export async function importValues(core: Core, actor: Actor, input: In<'customer.importValues'>): Promise<Out<'customer.importValues'>> {
   await readUpload(core.dataDir, input.uploadId, actor.id);
   const p = uploadPaths(core.dataDir, input.uploadId);
-  const r = await runJob<{ columns: UnmatchedColumn[] }>(core, { kind: 'values', dbFile: dbFile(core), tableFile: p.table, mapping: input.mapping }, { userId: actor.id, uploadId: input.uploadId });
+  const r = await runImportJob(core, 'import.values', { dbFile: dbFile(core), tableFile: p.table, mapping: input.mapping }, { userId: actor.id, id: input.uploadId });
   return { canCreate: actor.permissions.has('lookup.manage'), columns: r.columns };
 }
 
@@ -54,10 +64,11 @@ export async function importValidate(core: Core, actor: Actor, input: In<'custom
   await readUpload(core.dataDir, input.uploadId, actor.id);
   assertValueMap(core, actor, input.valueMap);
   const p = uploadPaths(core.dataDir, input.uploadId);
-  return runJob(
+  return runImportJob(
     core,
-    { kind: 'validate', dbFile: dbFile(core), tableFile: p.table, issuesFile: p.issues, preparedFile: p.prepared, mapping: input.mapping, valueMap: input.valueMap, pageSize: input.pageSize },
-    { userId: actor.id, uploadId: input.uploadId },
+    'import.validate',
+    { dbFile: dbFile(core), tableFile: p.table, issuesFile: p.issues, preparedFile: p.prepared, mapping: input.mapping, valueMap: input.valueMap, pageSize: input.pageSize },
+    { userId: actor.id, id: input.uploadId },
   );
 }
 
@@ -69,31 +80,26 @@ export async function importIssues(core: Core, actor: Actor, input: In<'customer
 export async function importRun(core: Core, actor: Actor, input: In<'customer.importRun'>): Promise<Out<'customer.importRun'>> {
   const meta = await readUpload(core.dataDir, input.uploadId, actor.id);
   assertValueMap(core, actor, input.valueMap);
-  // one import at a time per core: a second one waits for nothing and is told so
-  if (core.busy.has('import')) throw Refused('CONFLICT', 'import.errors.busy');
-  core.busy.add('import');
-  try {
-    const p = uploadPaths(core.dataDir, input.uploadId);
-    return await runJob<RunResult>(
-      core,
-      {
-        kind: 'run',
-        dbFile: dbFile(core),
-        tableFile: p.table,
-        preparedFile: p.prepared,
-        mapping: input.mapping,
-        valueMap: input.valueMap,
-        mode: input.mode,
-        fileName: meta.fileName,
-        uploadId: input.uploadId,
-        actor: { id: actor.id, displayName: actor.displayName },
-        nowIso: core.clock.now().toISOString(),
-      },
-      { userId: actor.id, uploadId: input.uploadId },
-    );
-  } finally {
-    core.busy.delete('import');
-  }
+  // one import at a time: a second one waits for nothing and is told so
+  if (core.jobs.running('import.run')) throw Refused('CONFLICT', 'import.errors.busy');
+  const p = uploadPaths(core.dataDir, input.uploadId);
+  return runImportJob(
+    core,
+    'import.run',
+    {
+      dbFile: dbFile(core),
+      tableFile: p.table,
+      preparedFile: p.prepared,
+      mapping: input.mapping,
+      valueMap: input.valueMap,
+      mode: input.mode,
+      fileName: meta.fileName,
+      uploadId: input.uploadId,
+      actor: { id: actor.id, displayName: actor.displayName },
+      nowIso: core.clock.now().toISOString(),
+    },
+    { userId: actor.id, id: input.uploadId },
+  );
 }
 
 const stem = (fileName: string) => path.basename(fileName, path.extname(fileName));
@@ -104,10 +110,11 @@ export async function importErrorsFile(core: Core, actor: Actor, input: In<'cust
   assertValueMap(core, actor, input.valueMap);
   const p = uploadPaths(core.dataDir, input.uploadId);
   const slot = await newDownload(core.dataDir);
-  const r = await runJob<{ rows: number }>(
+  const r = await runImportJob(
     core,
-    { kind: 'errorsFile', dbFile: dbFile(core), tableFile: p.table, mapping: input.mapping, valueMap: input.valueMap, texts: input.texts, outFile: slot.file },
-    { userId: actor.id, uploadId: input.uploadId },
+    'import.errorsFile',
+    { dbFile: dbFile(core), tableFile: p.table, mapping: input.mapping, valueMap: input.valueMap, texts: input.texts, outFile: slot.file },
+    { userId: actor.id, id: input.uploadId },
   );
   const suffix = input.texts['import.errorsFile.fileSuffix'] ?? 'errors';
   const ref = await commitDownload(core.dataDir, slot.id, { fileName: `${stem(meta.fileName)}-${suffix}.xlsx`, userId: actor.id, createdAt: core.clock.now().toISOString() });
@@ -116,16 +123,17 @@ export async function importErrorsFile(core: Core, actor: Actor, input: In<'cust
 
 export async function importTemplate(core: Core, actor: Actor): Promise<Out<'customer.importTemplate'>> {
   const slot = await newDownload(core.dataDir);
-  await runJob(core, { kind: 'template', dbFile: dbFile(core), outFile: slot.file }, { userId: actor.id, uploadId: slot.id });
+  await runImportJob(core, 'import.template', { dbFile: dbFile(core), outFile: slot.file }, { userId: actor.id, id: slot.id });
   return commitDownload(core.dataDir, slot.id, { fileName: '客户导入模板.xlsx', userId: actor.id, createdAt: core.clock.now().toISOString() });
 }
 
 export async function exportCustomersFile(core: Core, actor: Actor, input: In<'customer.export'>): Promise<Out<'customer.export'>> {
   const slot = await newDownload(core.dataDir);
-  const r = await runJob<{ rows: number }>(
+  const r = await runImportJob(
     core,
-    { kind: 'export', dbFile: dbFile(core), outFile: slot.file, q: input.q, filters: input.filters, sort: input.sort, format: input.format },
-    { userId: actor.id, uploadId: slot.id },
+    'import.export',
+    { dbFile: dbFile(core), outFile: slot.file, q: input.q, filters: input.filters, sort: input.sort, format: input.format },
+    { userId: actor.id, id: slot.id },
   );
   const ref = await commitDownload(core.dataDir, slot.id, { fileName: `客户档案_${day(core)}.${input.format}`, userId: actor.id, createdAt: core.clock.now().toISOString() });
   return { ...ref, rows: r.rows };

@@ -2,16 +2,17 @@ import type { Sqlite } from '../../../db/open';
 import { operationLog } from '../../../db/schema/index';
 import { Refused } from '../errors';
 import { bulkInsert } from './bulk-insert';
-import { type AcquireWrite, assertMapping, checkAll, noLock, openDb, type Report } from './job-io';
+import { openJobDb } from '../jobs/db';
+import { type AcquireWrite, noLock, type Report } from '../jobs/registry';
+import type { Helpers } from '../jobs/threads';
+import { assertMapping, checkAll } from './job-io';
 import type { ImportField, ValueMapEntry } from './shared/import.contract';
-import type { Threads } from './parallel';
 import { loadPrepared, preparedKey, toPrepared } from './prepared-store';
 import { loadRefs, RefIndex } from './refs';
 import { applyValueMap, createPendingItems, rememberValueMap, withCreatedIds } from './value-map';
 import { type PreparedCustomer, writeCustomers } from './write';
 
 export interface RunJob {
-  kind: 'run';
   dbFile: string;
   tableFile: string;
   preparedFile: string;
@@ -37,16 +38,16 @@ export interface RunResult {
  * transaction on this thread's own connection: all rows or nothing (any error refuses the whole
  * file), or the valid rows only. Pinyin, index texts and log rows are prepared before BEGIN.
  */
-export async function run(job: RunJob, report: Report, threads: Threads | null, acquireWrite: AcquireWrite = noLock): Promise<RunResult> {
+export async function run(job: RunJob, report: Report, helpers: Helpers | null, acquireWrite: AcquireWrite = noLock): Promise<RunResult> {
   assertMapping(job.mapping);
-  const sqlite = openDb(job.dbFile);
+  const sqlite = openJobDb(job.dbFile);
   try {
     // what the last validation prepared, if the mapping and the lists it resolved are unchanged
     const { data: refData, pending } = applyValueMap(loadRefs(sqlite), job.valueMap);
     const key = preparedKey(job.mapping, refData);
     let ready = loadPrepared(job.preparedFile, key);
     if (!ready) {
-      const checked = await checkAll(sqlite, job.tableFile, job.mapping, true, report, threads, job.valueMap);
+      const checked = await checkAll(sqlite, job.tableFile, job.mapping, true, report, helpers, job.valueMap);
       ready = toPrepared(key, checked);
     }
     report({ phase: 'validate', done: ready.total, total: ready.total });

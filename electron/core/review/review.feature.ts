@@ -1,4 +1,5 @@
 import { defineFeature } from '../feature';
+import { reviewJobs } from './review.jobs';
 import { reviewHandlers } from './review.handlers';
 import { archiveRuleQueries } from './review.queries';
 import { reviewContract } from './shared/review.contract';
@@ -8,4 +9,5 @@ export const reviewFeature = defineFeature({
   contract: reviewContract,
   handlers: reviewHandlers,
   reviewRules: archiveRuleQueries,
+  jobs: reviewJobs,
 });

@@ -1,12 +1,11 @@
 import i18n from 'i18next';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditRow } from '../../../electron/core/audit/shared/audit.contract';
-import { runInline, setJobRunner } from '../../../electron/core/import/worker-client';
 import '../../../renderer/src/app/i18n';
 import { formatChanges, importReason, reasonOf } from '../../../renderer/src/features/audit/formatChanges';
 import { changeLines } from '../../../renderer/src/features/customers/detail/historyFormat';
 import { row, TEMPLATE_HEADERS, upload, xlsxBytes } from '../import/support';
-import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';
+import { inlineRunner, makeEnv, type TestClient, type TestEnv } from '../support/test-core';
 
 vi.hoisted(() => {
   (globalThis as { document?: unknown }).document ??= { documentElement: {} };
@@ -20,8 +19,7 @@ let admin: TestClient;
 let rows: AuditRow[];
 
 beforeAll(async () => {
-  setJobRunner(runInline);
-  env = await makeEnv();
+  env = await makeEnv({ jobs: inlineRunner() });
   admin = await env.admin();
   const bytes = await xlsxBytes(TEMPLATE_HEADERS, [row({ 客户名称: '上海浦东贸易有限公司' }), row({ 客户名称: '深圳南山电子有限公司' })]);
   const up = await upload(admin, 'october.xlsx', bytes);
@@ -31,7 +29,6 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  setJobRunner(null);
   env.close();
   await i18n.changeLanguage('zh-CN');
 });

@@ -4,7 +4,6 @@ import type { AuditRow } from '../../../electron/core/audit/shared/audit.contrac
 import { AUDIT_CODE_VALUES } from '../../../electron/core/audit/shared/audit-values.contract';
 import { HISTORY_FIELDS } from '../../../electron/core/customers/customer.rows';
 import { customerStatusSchema } from '../../../electron/core/customers/shared/customers.contract';
-import { runInline, setJobRunner } from '../../../electron/core/import/worker-client';
 import { reviewSettingsSchema } from '../../../electron/core/review/shared/review.contract';
 import { securitySettingsSchema } from '../../../electron/core/settings/shared/settings.contract';
 import '../../../renderer/src/app/i18n';
@@ -18,7 +17,7 @@ import {
 import { uscc as importUscc, row, TEMPLATE_HEADERS, upload, xlsxBytes } from '../import/support';
 import { reasonId } from '../status/support';
 import { fullCustomer, lookupId } from '../customers/support';
-import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';
+import { inlineRunner, makeEnv, type TestClient, type TestEnv } from '../support/test-core';
 
 // the renderer's i18n setup marks <html lang>: a bare stand-in for the page's document
 vi.hoisted(() => {
@@ -119,14 +118,12 @@ async function workingDay() {
 }
 
 beforeAll(async () => {
-  setJobRunner(runInline);
-  env = await makeEnv();
+  env = await makeEnv({ jobs: inlineRunner() });
   await workingDay();
   rows = (await admin.ok('audit.list', { pageSize: 200 })).items;
   await i18n.changeLanguage('zh-CN');
 });
 afterAll(() => {
-  setJobRunner(null);
   env.close();
 });
 

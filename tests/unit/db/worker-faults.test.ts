@@ -1,18 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runInWorker } from '../../../electron/core/import/worker-client';
 import { storageFaultOf } from '../../../electron/core/faults';
 import { makeEnv, type TestEnv } from '../support/test-core';
 
-// Import and review work runs in a worker thread: a storage fault met there must reach the
+// Import and review work runs in a job worker thread: a storage fault met there must reach the
 // dispatcher with its code, or it is INTERNAL again.
 const envs: TestEnv[] = [];
 afterEach(() => {
   for (const e of envs.splice(0)) e.close();
 });
 
-describe('a storage fault inside the import worker', () => {
+describe('a storage fault inside the job worker', () => {
   it('crosses to the main thread with the OS code, and is answered as a read-only folder', async () => {
     const env = await makeEnv();
     envs.push(env);
@@ -20,9 +19,10 @@ describe('a storage fault inside the import worker', () => {
     fs.writeFileSync(bytesFile, '客户名称,手机\r\n甲公司,13812345678\r\n');
     // sysfs takes no new files, not even from root: a real EACCES / EROFS / EPERM from the OS
     const tableFile = `/sys/kehu-worker-fault-${process.pid}.table`;
-    const job = { kind: 'inspect', bytesFile, ext: 'csv', tableFile } as const;
+    const input = { bytesFile, ext: 'csv', tableFile } as const;
 
-    const err = await runInWorker(env.core, job as never, { userId: 1, uploadId: 'u1' }).then(
+    // makeEnv's core runs jobs in worker threads, as the app does
+    const err = await env.core.jobs.run('import.inspect', input, { userId: 1, id: 'u1' }).then(
       () => null,
       (e: unknown) => e,
     );

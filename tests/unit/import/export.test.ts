@@ -1,15 +1,12 @@
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runInline, setJobRunner } from '../../../electron/core/import/worker-client';
-import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inlineRunner, makeEnv, type TestClient, type TestEnv } from '../support/test-core';
 import { download, row, TEMPLATE_HEADERS, upload, uscc, xlsxBytes } from './support';
 
 let env: TestEnv;
 let admin: TestClient;
-beforeAll(() => setJobRunner(runInline));
-afterAll(() => setJobRunner(null));
 beforeEach(async () => {
-  env = await makeEnv();
+  env = await makeEnv({ jobs: inlineRunner() });
   admin = await env.admin();
 });
 afterEach(() => env.close());
@@ -81,7 +78,7 @@ describe('export of the filtered list', () => {
     expect(ws.getRow(2).getCell(24).value).toBe('13700000000');
 
     const before = await allRecords(admin);
-    const fresh = await makeEnv();
+    const fresh = await makeEnv({ jobs: inlineRunner() });
     try {
       const other = await fresh.admin();
       const r = await importRows(other, [], '导出.xlsx', TEMPLATE_HEADERS, bytes);
@@ -100,7 +97,7 @@ describe('export of the filtered list', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('客户编码,客户名称,简称');
     const before = await allRecords(admin);
-    const fresh = await makeEnv();
+    const fresh = await makeEnv({ jobs: inlineRunner() });
     try {
       const other = await fresh.admin();
       await importRows(other, [], '导出.csv', TEMPLATE_HEADERS, bytes);

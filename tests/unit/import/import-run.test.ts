@@ -1,16 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { IMPORT_PROGRESS_EVENT } from '../../../electron/core/import/shared/import.contract';
-import { runInline, setJobRunner } from '../../../electron/core/import/worker-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JOB_PROGRESS_EVENT } from '../../../electron/core/jobs/shared/jobs.contract';
 import { reindexCustomers } from '../../../electron/core/customers/search/indexer';
-import { makeEnv, snapshot, type TestClient, type TestEnv } from '../support/test-core';
+import { inlineRunner, makeEnv, snapshot, type TestClient, type TestEnv } from '../support/test-core';
 import { row, TEMPLATE_HEADERS, upload, uscc, xlsxBytes } from './support';
 
 let env: TestEnv;
 let admin: TestClient;
-beforeAll(() => setJobRunner(runInline));
-afterAll(() => setJobRunner(null));
 beforeEach(async () => {
-  env = await makeEnv();
+  env = await makeEnv({ jobs: inlineRunner() });
   admin = await env.admin();
 });
 afterEach(() => env.close());
@@ -197,10 +194,10 @@ describe('import run', () => {
     env.core.events.subscribe((e) => events.push(e));
     const up = await uploaded([row({ 客户名称: '甲' }), row({ 客户名称: '乙' })]);
     await admin.ok('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping });
-    const mine = events.filter((e) => e.name === IMPORT_PROGRESS_EVENT);
+    const mine = events.filter((e) => e.name === JOB_PROGRESS_EVENT);
     expect(new Set(mine.map((e) => e.userId))).toEqual(new Set([1]));
     const writes = mine.filter((e) => e.payload.phase === 'write');
-    expect(writes.at(-1).payload).toEqual({ uploadId: up.uploadId, phase: 'write', done: 2, total: 2 });
+    expect(writes.at(-1).payload).toEqual({ kind: 'import.run', id: up.uploadId, phase: 'write', done: 2, total: 2 });
   });
 
   it('an upload belongs to whoever sent it', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importJobs } from '../../../electron/core/import/import.jobs';
 import { IMPORT_FIELDS, importProgressSchema } from '../../../electron/core/import/shared/import.contract';
 
 const root = path.resolve(__dirname, '../../..');
@@ -34,7 +35,9 @@ describe('texts of the import feature', () => {
     const core = sources('electron/core/import');
     const ui = sources('renderer/src/features/import');
     const keys = new Set(
-      [...`${core}\n${ui}`.matchAll(/'((?:import|customers|validation|errors)\.[\w.-]+)'/g)].map((m) => m[1]).filter((k) => !/\.(js|ts)$/.test(k)),
+      [...`${core}\n${ui}`.matchAll(/'((?:import|customers|validation|errors)\.[\w.-]+)'/g)].map((m) => m[1])
+        // file names and job kinds (`import.run`) are not texts
+        .filter((k) => !/\.(js|ts)$/.test(k) && !(k in importJobs)),
     );
     for (const f of IMPORT_FIELDS) keys.add(`import.fields.${f}`);
     for (const p of importProgressSchema.shape.phase.options) keys.add(`import.progress.${p}`);

@@ -1,13 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runInline, setJobRunner } from '../../../electron/core/import/worker-client';
-import { makeEnv, snapshot, type TestEnv } from '../support/test-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inlineRunner, makeEnv, snapshot, type TestEnv } from '../support/test-core';
 import { row, TEMPLATE_HEADERS, upload, xlsxBytes } from './support';
 
 let env: TestEnv;
-beforeAll(() => setJobRunner(runInline));
-afterAll(() => setJobRunner(null));
 beforeEach(async () => {
-  env = await makeEnv();
+  env = await makeEnv({ jobs: inlineRunner() });
   await env.admin();
 });
 afterEach(() => env.close());

@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_STATE_COLUMNS, IMPORT_COLUMNS } from '../../../electron/core/import/shared/import.contract';
 import { isExportStateHeader, suggestMapping } from '../../../electron/core/import/mapping';
-import { runInline, setJobRunner } from '../../../electron/core/import/worker-client';
-import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';
+import { inlineRunner, makeEnv, type TestClient, type TestEnv } from '../support/test-core';
 import { lookupId, uscc } from '../customers/support';
 import { download, upload } from './support';
 
@@ -16,12 +15,10 @@ import { download, upload } from './support';
  */
 
 const envs: TestEnv[] = [];
-beforeAll(() => setJobRunner(runInline));
-afterAll(() => setJobRunner(null));
 let env: TestEnv;
 let admin: TestClient;
 beforeEach(async () => {
-  env = await makeEnv();
+  env = await makeEnv({ jobs: inlineRunner() });
   envs.push(env);
   admin = await env.admin();
 });
@@ -151,7 +148,7 @@ describe('export → import into an empty archive → export', () => {
     await buildArchive(admin);
     for (const format of ['xlsx', 'csv'] as const) {
       const first = await exportFile(admin, format);
-      const fresh = await makeEnv();
+      const fresh = await makeEnv({ jobs: inlineRunner() });
       envs.push(fresh);
       const other = await fresh.admin();
       const { up, v, run } = await importInto(other, `客户.${format}`, first);
@@ -191,7 +188,7 @@ describe('export → import into an empty archive → export', () => {
       taxId: 'DE129273398',
       addresses: [{ kind: 'registered', country: 'DE', street: 'Hauptstraße 1, Berlin' }],
     });
-    const fresh = await makeEnv();
+    const fresh = await makeEnv({ jobs: inlineRunner() });
     envs.push(fresh);
     const other = await fresh.admin();
     const { v } = await importInto(other, '客户.xlsx', await exportFile(admin, 'xlsx'));

@@ -1,14 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runInline, setJobRunner } from '../../../electron/core/import/worker-client';
-import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inlineRunner, makeEnv, type TestClient, type TestEnv } from '../support/test-core';
 import { row, TEMPLATE_HEADERS, upload, uscc, xlsxBytes } from './support';
 
 let env: TestEnv;
 let admin: TestClient;
-beforeAll(() => setJobRunner(runInline));
-afterAll(() => setJobRunner(null));
 beforeEach(async () => {
-  env = await makeEnv();
+  env = await makeEnv({ jobs: inlineRunner() });
   admin = await env.admin();
 });
 afterEach(() => env.close());

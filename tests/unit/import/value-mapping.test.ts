@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportIssue, UnmatchedColumn, ValueMapEntry } from '../../../electron/core/import/shared/import.contract';
 import { VALUE_MAP_KEY } from '../../../electron/core/import/value-map';
-import { runInline, setJobRunner } from '../../../electron/core/import/worker-client';
 import { ROW_ERRORS } from '../../fixtures/make-customers-200';
-import { makeEnv, snapshot, type TestClient, type TestEnv } from '../support/test-core';
+import { inlineRunner, makeEnv, snapshot, type TestClient, type TestEnv } from '../support/test-core';
 import { row, TEMPLATE_HEADERS, upload, xlsxBytes } from './support';
 
 // Issue 12, item 7: a real list (saved by LibreOffice, its own headers, 制造 for 制造业, numeric
@@ -16,10 +15,8 @@ const FIXTURE = fs.readFileSync(path.resolve(__dirname, '../../fixtures/customer
 
 let env: TestEnv;
 let admin: TestClient;
-beforeAll(() => setJobRunner(runInline));
-afterAll(() => setJobRunner(null));
 beforeEach(async () => {
-  env = await makeEnv();
+  env = await makeEnv({ jobs: inlineRunner() });
   admin = await env.admin();
 });
 afterEach(() => env.close());

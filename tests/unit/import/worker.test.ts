@@ -3,13 +3,12 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_WORKER } from '../../../electron/core/import/worker-client';
 import { loadRefs } from '../../../electron/core/import/refs';
 import { checkInParallel, checkSlice } from '../../../electron/core/import/parallel';
 import { suggestMapping } from '../../../electron/core/import/mapping';
-import { workerScript } from '../../../electron/core/import/worker-client';
-import { writeGate } from '../../../electron/core/write-gate';
-import { IMPORT_PROGRESS_EVENT } from '../../../electron/core/import/shared/import.contract';
+import { BUNDLED_WORKER, defaultWorkerScript, type WorkerData } from '../../../electron/core/jobs/protocol';
+import { JOB_PROGRESS_EVENT } from '../../../electron/core/jobs/shared/jobs.contract';
+import { helperThreads } from '../../../electron/core/jobs/threads';
 import { makeEnv } from '../support/test-core';
 import { row, TEMPLATE_HEADERS, upload, uscc, xlsxBytes } from './support';
 
@@ -34,7 +33,7 @@ describe('the worker thread', () => {
       expect(r).toMatchObject({ imported: 200, skipped: 1 });
       // the main connection sees the worker's commit
       expect((await admin.ok('customer.search', { q: '锦江' })).total).toBe(200);
-      const phases = new Set(events.filter((e) => e.name === IMPORT_PROGRESS_EVENT).map((e) => e.payload.phase));
+      const phases = new Set(events.filter((e) => e.name === JOB_PROGRESS_EVENT).map((e) => e.payload.phase));
       expect(phases).toEqual(new Set(['parse', 'validate', 'write']));
     } finally {
       env.close();
@@ -52,9 +51,9 @@ describe('the worker thread', () => {
       let readDuringImport: Promise<any> | null = null;
       env.core.events.subscribe((e) => {
         const p = e.payload as { phase: string; done: number };
-        if (e.name !== IMPORT_PROGRESS_EVENT || p.phase !== 'write' || p.done !== 0) return;
+        if (e.name !== JOB_PROGRESS_EVENT || p.phase !== 'write' || p.done !== 0) return;
         let opened = false;
-        void writeGate().then(() => {
+        void env.core.writes.wait().then(() => {
           opened = true;
         });
         setImmediate(() => {
@@ -72,7 +71,7 @@ describe('the worker thread', () => {
       const created = await handMade!;
       // it was written after the import's transaction, not inside it
       expect(created.id).toBe(3001);
-      await expect(writeGate()).resolves.toBeUndefined();
+      await expect(env.core.writes.wait()).resolves.toBeUndefined();
     } finally {
       env.close();
     }
@@ -89,8 +88,10 @@ describe('the worker thread', () => {
       const mapping = suggestMapping(TEMPLATE_HEADERS);
       const refs = loadRefs(env.core.sqlite);
       const progress: number[] = [];
-      const parallel = await checkInParallel(table, mapping, refs, true, { ...workerScript(), count: 2 }, (d) => progress.push(d));
-      const single = checkSlice({ kind: 'check', headers: TEMPLATE_HEADERS, date1904: false, rows: table.rows, rowNumbers: table.rowNumbers, mapping, refs, prepare: true });
+      const parallel = await checkInParallel(table, mapping, refs, true, helperThreads({ ...defaultWorkerScript(), count: 2 }), (d) =>
+        progress.push(d),
+      );
+      const single = checkSlice({ headers: TEMPLATE_HEADERS, date1904: false, rows: table.rows, rowNumbers: table.rowNumbers, mapping, refs, prepare: true });
       expect(parallel.results).toEqual(single.results);
       expect(parallel.prepared).toEqual(single.prepared);
       expect(parallel.results.filter((r) => r.errors.length)).toHaveLength(11);
@@ -109,7 +110,7 @@ describe('the bundled worker (as build/build-main.mjs makes it)', () => {
     const dir = fs.mkdtempSync(path.join(root, 'test-results', 'worker-bundle-'));
     try {
       await build({
-        entryPoints: { [BUNDLED_WORKER.replace(/\.js$/, '')]: path.join(root, 'electron/core/import/import.worker.ts') },
+        entryPoints: { [BUNDLED_WORKER.replace(/\.js$/, '')]: path.join(root, 'electron/core/jobs/worker.ts') },
         bundle: true,
         platform: 'node',
         target: 'node20',
@@ -120,14 +121,15 @@ describe('the bundled worker (as build/build-main.mjs makes it)', () => {
       });
       const bytesFile = path.join(dir, 'in.csv');
       fs.writeFileSync(bytesFile, '客户名称,手机\r\n甲公司,13812345678\r\n');
-      const job = { kind: 'inspect', bytesFile, ext: 'csv', tableFile: path.join(dir, 'in.table') };
+      const input = { bytesFile, ext: 'csv', tableFile: path.join(dir, 'in.table') };
+      const job: WorkerData = { kind: 'import.inspect', input, threads: null, helper: false };
       const result = await new Promise<any>((resolve, reject) => {
         const w = new Worker(path.join(dir, BUNDLED_WORKER), { workerData: job });
         w.on('message', (m) => (m.type === 'done' ? resolve(m.result) : m.type === 'error' ? reject(new Error(m.error.message)) : null));
         w.on('error', reject);
       });
       expect(result).toMatchObject({ headers: ['客户名称', '手机'], rowCount: 1, suggestedMapping: ['name', 'mobile'] });
-      expect(fs.existsSync(job.tableFile)).toBe(true);
+      expect(fs.existsSync(input.tableFile)).toBe(true);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/core/core';
 import type { AnyFeature } from '../../../electron/core/feature';
-import { runInline, setJobRunner } from '../../../electron/core/import/worker-client';
-import type { ReviewJob } from '../../../electron/core/review/review.job';
-import { startRun } from '../../../electron/core/review/review.service';
-import { MIGRATIONS, TestClient, withFeature } from '../support/test-core';
+import { inlineRunner, MIGRATIONS, TestClient, withFeature } from '../support/test-core';
 import { makeReviewEnv, type ReviewEnv, setRules } from './support';
 
 // The clock stands at 2026-01-05T01:00Z; the process runs in UTC, so today is 2026-01-05.
@@ -209,10 +206,14 @@ describe('rules of features that do not exist yet', () => {
         },
       },
     };
-    const core = await openCore({ dataDir: env.dir, migrationsFolder: MIGRATIONS, clock: env.clock, features: withFeature(stocktake) });
-    // the review job builds its own core from the app's features (features.ts); this test's
-    // feature lives only on the core above, so the run goes on that core, at the clock's instant
-    setJobRunner(async (c, job) => startRun(c, (job as ReviewJob).actor));
+    // jobs inline: a job's core has its core's features (a worker's has the app's, features.ts)
+    const core = await openCore({
+      dataDir: env.dir,
+      migrationsFolder: MIGRATIONS,
+      clock: env.clock,
+      features: withFeature(stocktake),
+      jobs: inlineRunner(),
+    });
     try {
       const boss = new TestClient(core);
       await boss.ok('auth.login', { username: 'admin', password: 'admin-pass-1' });
@@ -224,7 +225,6 @@ describe('rules of features that do not exist yet', () => {
         expect.objectContaining({ name: '盘点未见', rules: ['stocktakeMissing'], suggestedReasonKey: 'inactive' }),
       ]);
     } finally {
-      setJobRunner(runInline);
       core.sqlite.close();
     }
     // on the app's core (no stocktake feature) the enabled rule is skipped, not failed

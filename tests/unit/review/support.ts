@@ -1,7 +1,6 @@
 import type { Channel, ChannelInput } from '../../../electron/core/shared/contract';
 import type { ApiResult } from '../../../electron/core/shared/contract-kit';
-import { runInline, setJobRunner } from '../../../electron/core/import/worker-client';
-import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';
+import { inlineRunner, makeEnv, type TestClient, type TestEnv } from '../support/test-core';
 
 export interface ReviewEnv extends TestEnv {
   /** a call through the dispatcher, as a window makes it */
@@ -31,8 +30,7 @@ export interface Facts {
  * the test's thread (the same job function) unless `worker` asks for the real thread.
  */
 export async function makeReviewEnv(opts: { worker?: boolean } = {}): Promise<ReviewEnv> {
-  setJobRunner(opts.worker ? null : runInline);
-  const env = await makeEnv();
+  const env = await makeEnv({ jobs: opts.worker ? undefined : inlineRunner() });
   const call: ReviewEnv['call'] = (client, channel, input = {}) => client.call(channel, input);
   const ok: ReviewEnv['ok'] = async (client, channel, input = {}) => {
     const r = await call(client, channel, input);

@@ -12,6 +12,7 @@ import { dispatch } from '../../../electron/core/dispatch';
 import type { AnyFeature } from '../../../electron/core/feature';
 import { features } from '../../../electron/core/features';
 import type { Handler, TransportCtx } from '../../../electron/core/handler';
+import { inlineJobs, type JobRunner } from '../../../electron/core/jobs/client';
 
 export const MIGRATIONS = path.resolve(__dirname, '../../../db/migrations');
 
@@ -49,14 +50,21 @@ export interface TestEnv {
 }
 
 /**
+ * Jobs on the test's own thread: for tests of the channels, not of the thread (it skips starting
+ * a worker, and compiling the sources in it, per call). The core's features' job kinds.
+ */
+export const inlineRunner = (): JobRunner => inlineJobs();
+
+/**
  * A migrated database in a temporary folder and a core on it. `features` replaces the app's list
  * (features.ts): how a test adds a feature of its own or contributions (open-item checks,
- * customer references, rule queries) to the core it creates.
+ * customer references, rule queries) to the core it creates. `jobs`: how the core runs jobs
+ * (inlineRunner()); default, as in the app: worker threads.
  */
-export async function makeEnv(opts: { features?: readonly AnyFeature[] } = {}): Promise<TestEnv> {
+export async function makeEnv(opts: { features?: readonly AnyFeature[]; jobs?: JobRunner } = {}): Promise<TestEnv> {
   const dir = tempDir();
   const clock = new FixedClock();
-  const core = await openCore({ dataDir: dir, migrationsFolder: MIGRATIONS, clock, features: opts.features });
+  const core = await openCore({ dataDir: dir, migrationsFolder: MIGRATIONS, clock, features: opts.features, jobs: opts.jobs });
   let admin: TestClient | null = null;
   const env: TestEnv = {
     core,

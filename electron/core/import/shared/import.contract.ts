@@ -4,6 +4,7 @@ import { customerFiltersSchema, customerSearchSchema } from '../../customers/sha
 import { FILE_FIELDS, type FileField, LOOKUP_FILE_FIELDS } from '../../customers/shared/fields';
 
 type LookupFileField = (typeof LOOKUP_FILE_FIELDS)[number]['key'];
+import { type JobProgress, jobProgressSchema } from '../../jobs/shared/jobs.contract';
 
 /**
  * Customer import from .xlsx / .csv and export of the filtered list. Contract-side: the columns
@@ -45,7 +46,6 @@ export const NATURE_LABELS = {
 /** Largest file accepted (bytes); its base64 must fit the host's 50 MB body limit. */
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 export const IMPORT_EXTENSIONS = ['xlsx', 'csv'] as const;
-export const IMPORT_PROGRESS_EVENT = 'customer.import.progress';
 
 /**
  * Standard base64 with padding, nothing else: Buffer.from would silently skip other characters
@@ -118,14 +118,16 @@ export const importIssueSchema = z.object({
 });
 export type ImportIssue = z.infer<typeof importIssueSchema>;
 
-/** Emitted while a long step runs (to the user who started it). */
-export const importProgressSchema = z.object({
-  uploadId: z.string(),
+/**
+ * Progress of import's long steps: `job.progress` events (core/jobs) of its kinds, `import.*`,
+ * sent to the user who started the step; `id` is the upload's (or the download's) id.
+ */
+export const importProgressSchema = jobProgressSchema.extend({
   phase: z.enum(['parse', 'validate', 'write', 'export']),
-  done: z.number().int(),
-  total: z.number().int(),
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;
+/** Whether a progress event is one of import's steps (not another feature's job). */
+export const isImportProgress = (p: JobProgress): p is ImportProgress => p.kind.startsWith('import.');
 
 const validationSummary = z.object({
   total: z.number().int(),

@@ -32,7 +32,7 @@ export function ImportWizard() {
   const [result, setResult] = useState<RunResult | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const progress = useImportProgress(true);
-  const shown = busy && progress && (!upload || progress.uploadId === upload.uploadId || busy === 'upload') ? progress : null;
+  const shown = busy && progress && (!upload || progress.id === upload.uploadId || busy === 'upload') ? progress : null;
 
   const hasValues = !!values?.columns.length;
   const step = result ? 4 : validation && !validation.mappingErrors.length ? 3 : hasValues ? 2 : upload ? 1 : 0;

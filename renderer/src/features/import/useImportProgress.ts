@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { IMPORT_PROGRESS_EVENT, type ImportProgress } from '../../../../electron/core/import/shared/import.contract';
+import { type ImportProgress, isImportProgress } from '../../../../electron/core/import/shared/import.contract';
+import { JOB_PROGRESS_EVENT, type JobProgress } from '../../../../electron/core/jobs/shared/jobs.contract';
 import { connectEvents } from '../../api/index';
 
 /**
- * The latest progress event of the running step (any upload of this user while `active`):
- * the core emits them from the worker as it reads, checks, writes or exports.
+ * The latest progress event of the running import step (any upload of this user while `active`):
+ * the core emits them from the job worker as it reads, checks, writes or exports.
  */
 export function useImportProgress(active: boolean): ImportProgress | null {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
@@ -13,7 +14,12 @@ export function useImportProgress(active: boolean): ImportProgress | null {
       setProgress(null);
       return;
     }
-    return connectEvents({ [IMPORT_PROGRESS_EVENT]: (payload) => setProgress(payload as ImportProgress) });
+    return connectEvents({
+      [JOB_PROGRESS_EVENT]: (payload) => {
+        const p = payload as JobProgress;
+        if (isImportProgress(p)) setProgress(p);
+      },
+    });
   }, [active]);
   return progress;
 }

@@ -1,16 +1,18 @@
 import fs from 'node:fs';
 import v8 from 'node:v8';
-import { DomainError } from '../errors';
-import { type ReviewJob, reviewJob } from '../review/review.job';
+import { InvalidField } from '../errors';
+import { openJobDb } from '../jobs/db';
+import type { JobContext, JobKinds, Report } from '../jobs/registry';
+import type { Helpers } from '../jobs/threads';
 import type { Cell } from '../spreadsheet/cells';
 import { cellText } from '../spreadsheet/cells';
 import { exportCustomers } from '../customers/export';
 import { renderMessage, writeErrorsFile, writeTemplate } from './files';
 import type { ImportField, UnmatchedColumn, ValidationSummary, ValueMapEntry } from './shared/import.contract';
 import { writeIssues } from './issues-store';
-import { type AcquireWrite, assertMapping, checkAll, loadTable, noLock, openDb, type Report, readTableFile } from './job-io';
+import { assertMapping, checkAll, loadTable, readTableFile } from './job-io';
 import { checkMapping, suggestMapping } from './mapping';
-import type { Threads } from './parallel';
+import { type CheckJob, checkSlice } from './parallel';
 import { preparedKey, savePrepared } from './prepared-store';
 import { loadRefs, RefIndex } from './refs';
 import { type RunJob, run } from './run-import';
@@ -18,23 +20,19 @@ import { findHeaderRow } from '../spreadsheet/table';
 import type { TableValidation } from './validate';
 import { loadRemembered, unmatchedValues } from './value-map';
 
-export { readIssues } from './issues-store';
-export type { AcquireWrite, Report } from './job-io';
 export type { RunJob, RunResult } from './run-import';
 
 /**
- * The long steps of import and export (and the status review's run), as plain functions of files and a database file. They run
- * in a worker thread (import.worker.ts) with a connection of their own, so the main process
- * never waits for them; tests may also call them directly.
+ * The long steps of import and export, as plain functions of files and a database file: import's
+ * job kinds (importJobs, below). They run in a job worker thread (core/jobs) with a connection of
+ * their own, so the main process never waits for them; tests may also call them directly.
  */
 export interface InspectJob {
-  kind: 'inspect';
   bytesFile: string;
   ext: 'xlsx' | 'csv';
   tableFile: string;
 }
 export interface ValidateJob {
-  kind: 'validate';
   dbFile: string;
   tableFile: string;
   issuesFile: string;
@@ -44,13 +42,11 @@ export interface ValidateJob {
   pageSize: number;
 }
 export interface ValuesJob {
-  kind: 'values';
   dbFile: string;
   tableFile: string;
   mapping: (ImportField | null)[];
 }
 export interface ErrorsFileJob {
-  kind: 'errorsFile';
   dbFile: string;
   tableFile: string;
   mapping: (ImportField | null)[];
@@ -59,7 +55,6 @@ export interface ErrorsFileJob {
   outFile: string;
 }
 export interface ExportJob {
-  kind: 'export';
   dbFile: string;
   outFile: string;
   q?: string;
@@ -68,12 +63,9 @@ export interface ExportJob {
   format: 'xlsx' | 'csv';
 }
 export interface TemplateJob {
-  kind: 'template';
   dbFile: string;
   outFile: string;
 }
-export type Job = InspectJob | ValuesJob | ValidateJob | RunJob | ErrorsFileJob | ExportJob | TemplateJob | ReviewJob;
-
 export interface InspectResult {
   headers: string[];
   sampleRows: string[][];
@@ -88,9 +80,7 @@ export async function inspect(job: InspectJob, report: Report): Promise<InspectR
     (h) => suggestMapping(h).filter(Boolean).length,
   );
   if (!table.headers.length)
-    throw new DomainError('INVALID_INPUT', 'import.errors.emptyFile', {
-      file: 'import.errors.emptyFile',
-    });
+    throw InvalidField('file', 'import.errors.emptyFile');
   fs.writeFileSync(job.tableFile, v8.serialize(table));
   report({ phase: 'parse', done: table.rows.length, total: table.rows.length });
   return {
@@ -103,7 +93,7 @@ export async function inspect(job: InspectJob, report: Report): Promise<InspectR
 
 /** Values of managed-list columns that name no item, with suggestions (value-map.ts). */
 export function values(job: ValuesJob): { columns: UnmatchedColumn[] } {
-  const sqlite = openDb(job.dbFile);
+  const sqlite = openJobDb(job.dbFile);
   try {
     const table = loadTable(job.tableFile);
     return { columns: unmatchedValues(table, job.mapping, new RefIndex(loadRefs(sqlite)), loadRemembered(sqlite)) };
@@ -127,7 +117,7 @@ export function summarize(v: TableValidation, pageSize: number): ValidationSumma
   };
 }
 
-export async function validate(job: ValidateJob, report: Report, threads: Threads | null) {
+export async function validate(job: ValidateJob, report: Report, helpers: Helpers | null) {
   const problems = checkMapping(job.mapping);
   if (problems.length) {
     return {
@@ -143,9 +133,9 @@ export async function validate(job: ValidateJob, report: Report, threads: Thread
       messageKeys: problems.map((p) => p.messageKey),
     };
   }
-  const sqlite = openDb(job.dbFile);
+  const sqlite = openJobDb(job.dbFile);
   try {
-    const checked = await checkAll(sqlite, job.tableFile, job.mapping, true, report, threads, job.valueMap);
+    const checked = await checkAll(sqlite, job.tableFile, job.mapping, true, report, helpers, job.valueMap);
     const { validation } = checked;
     writeIssues(job.issuesFile, validation);
     savePrepared(job.preparedFile, preparedKey(job.mapping, checked.refs.data), checked);
@@ -155,11 +145,11 @@ export async function validate(job: ValidateJob, report: Report, threads: Thread
   }
 }
 
-export async function errorsFile(job: ErrorsFileJob, report: Report, threads: Threads | null) {
+export async function errorsFile(job: ErrorsFileJob, report: Report, helpers: Helpers | null) {
   assertMapping(job.mapping);
-  const sqlite = openDb(job.dbFile);
+  const sqlite = openJobDb(job.dbFile);
   try {
-    const { table, validation } = await checkAll(sqlite, job.tableFile, job.mapping, false, report, threads, job.valueMap);
+    const { table, validation } = await checkAll(sqlite, job.tableFile, job.mapping, false, report, helpers, job.valueMap);
     const byRow = new Map<number, string[]>();
     for (const e of validation.errors) {
       const text = `${e.column ? `${e.column}：` : ''}${renderMessage(job.texts, e.messageKey, e.params)}`;
@@ -183,7 +173,7 @@ export async function errorsFile(job: ErrorsFileJob, report: Report, threads: Th
 }
 
 export async function exportJob(job: ExportJob, report: Report) {
-  const sqlite = openDb(job.dbFile);
+  const sqlite = openJobDb(job.dbFile);
   try {
     return { rows: await exportCustomers(sqlite, job, (done, total) => report({ phase: 'export', done, total })) };
   } finally {
@@ -192,7 +182,7 @@ export async function exportJob(job: ExportJob, report: Report) {
 }
 
 export async function template(job: TemplateJob) {
-  const sqlite = openDb(job.dbFile);
+  const sqlite = openJobDb(job.dbFile);
   try {
     await writeTemplate(job.outFile, loadRefs(sqlite));
     return {};
@@ -201,29 +191,15 @@ export async function template(job: TemplateJob) {
   }
 }
 
-/** Runs one job (in the worker thread, or inline where tests ask for it). */
-export function executeJob(
-  job: Job,
-  report: Report,
-  threads: Threads | null,
-  acquireWrite: AcquireWrite = noLock,
-): Promise<unknown> {
-  switch (job.kind) {
-    case 'inspect':
-      return inspect(job, report);
-    case 'values':
-      return Promise.resolve(values(job));
-    case 'validate':
-      return validate(job, report, threads);
-    case 'run':
-      return run(job, report, threads, acquireWrite);
-    case 'errorsFile':
-      return errorsFile(job, report, threads);
-    case 'export':
-      return exportJob(job, report);
-    case 'template':
-      return template(job);
-    case 'review':
-      return reviewJob(job, acquireWrite);
-  }
-}
+/** Import's job kinds (core/jobs/registry.ts). `import.check` is one slice of a big file, in a helper thread (parallel.ts). */
+export const importJobs = {
+  'import.inspect': (job: InspectJob, { report }: JobContext) => inspect(job, report),
+  'import.values': (job: ValuesJob) => values(job),
+  'import.validate': (job: ValidateJob, { report, helpers }: JobContext) => validate(job, report, helpers),
+  'import.run': (job: RunJob, { report, helpers, acquireWrite }: JobContext) => run(job, report, helpers, acquireWrite),
+  'import.errorsFile': (job: ErrorsFileJob, { report, helpers }: JobContext) => errorsFile(job, report, helpers),
+  'import.export': (job: ExportJob, { report }: JobContext) => exportJob(job, report),
+  'import.template': (job: TemplateJob) => template(job),
+  'import.check': (job: CheckJob, { report }: JobContext) =>
+    checkSlice(job, (done) => report({ phase: 'validate', done, total: job.rows.length })),
+} satisfies JobKinds;

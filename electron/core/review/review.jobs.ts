@@ -1,9 +1,7 @@
 import path from 'node:path';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import * as schema from '../../../db/schema';
 import type { Actor } from '../actor';
-import { createCore } from '../core';
-import { type AcquireWrite, openDb } from '../import/job-io';
+import { openJobDb } from '../jobs/db';
+import type { JobContext, JobKinds } from '../jobs/registry';
 import type { ReviewRun } from './shared/review.contract';
 import { startRun } from './review.service';
 
@@ -14,26 +12,24 @@ import { startRun } from './review.service';
  * instant the user asked.
  */
 export interface ReviewJob {
-  kind: 'review';
   dbFile: string;
   actor: Actor;
   /** UTC ISO instant of the request: the run's time and "today" */
   at: string;
 }
 
-export async function reviewJob(job: ReviewJob, acquireWrite: AcquireWrite): Promise<ReviewRun> {
-  const sqlite = openDb(job.dbFile);
+export async function reviewJob(job: ReviewJob, { acquireWrite, coreOn }: JobContext): Promise<ReviewRun> {
+  const sqlite = openJobDb(job.dbFile);
   try {
-    const at = new Date(job.at);
-    const core = createCore({
-      db: drizzle(sqlite, { schema }),
-      sqlite,
-      clock: { now: () => at },
-      dataDir: path.dirname(job.dbFile),
-    });
+    const core = coreOn(sqlite, new Date(job.at), path.dirname(job.dbFile));
     await acquireWrite();
     return startRun(core, job.actor);
   } finally {
     sqlite.close();
   }
 }
+
+/** The review's job kinds (core/jobs/registry.ts). */
+export const reviewJobs = {
+  'review.run': (job: ReviewJob, ctx: JobContext) => reviewJob(job, ctx),
+} satisfies JobKinds;

@@ -137,14 +137,15 @@ export function usePaged<C extends PagedChannel>(
 
 /**
  * Runs actions that call the core (a download, a toggle, a save without a form): `busy` while one
- * runs; a failure is reported. `run` resolves true when the action succeeded.
+ * runs, and `running` says which (the `what` given to `run`); a failure is reported. `run`
+ * resolves true when the action succeeded.
  */
-export function useAction() {
+export function useAction<What extends string = 'busy'>() {
   const reportError = useReportError();
-  const [busy, setBusy] = useState(false);
+  const [running, setRunning] = useState<What | null>(null);
   const run = useCallback(
-    async (work: () => Promise<unknown>): Promise<boolean> => {
-      setBusy(true);
+    async (work: () => Promise<unknown>, what = 'busy' as What): Promise<boolean> => {
+      setRunning(what);
       try {
         await work();
         return true;
@@ -152,10 +153,10 @@ export function useAction() {
         reportError(error);
         return false;
       } finally {
-        setBusy(false);
+        setRunning(null);
       }
     },
     [reportError],
   );
-  return { busy, run };
+  return { busy: running !== null, running, run };
 }

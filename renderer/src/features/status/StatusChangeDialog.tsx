@@ -22,6 +22,7 @@ import type { ChannelOutput } from '../../../../electron/core/shared/contract';
 import { customerStatusContract, type StatusAction } from '../../../../electron/core/status/shared/status.contract';
 import { ApiCallError, call, isSessionError } from '../../api/index';
 import { errorText, showFieldErrors } from '../../shared/apiErrors';
+import { popupInDialog } from '../../shared/FormModal';
 import { useCall } from '../../shared/useCall';
 import { zodRule } from '../../shared/zodRule';
 import { itemsOf, useLookups } from '../lookups/lookupsStore';
@@ -56,13 +57,6 @@ interface Values {
 const FIELDS = ['reasonId', 'memo', 'effectiveDate', 'survivorId', 'acknowledgeOpenItems'] as const;
 const requiredMemo = customerStatusContract['customer.unfreeze'].input.shape.memo;
 const DUPLICATE_KEY = 'duplicate';
-
-/**
- * The dialog's lists and calendars open inside it, not in the page behind: when that page scrolls
- * (it did, between the press and the release of a click) they stay under their fields, and the
- * click lands on the reason pressed.
- */
-const popupInDialog = (field?: HTMLElement) => field?.parentElement ?? document.body;
 
 /** Codes after which the preview is read again (someone else changed the customers meanwhile). */
 const STALE_CODES = new Set(['INVALID_TRANSITION', 'OPEN_ITEMS', 'CONFLICT', 'NOT_FOUND']);

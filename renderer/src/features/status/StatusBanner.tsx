@@ -6,7 +6,7 @@ import { call } from '../../api/index';
 import { useAction } from '../../shared/useCall';
 import { formatMinute } from '../../shared/format';
 import { hasPermission, useSession } from '../../stores/session';
-import { customerPaths } from '../customers/paths';
+import { customerPaths } from '../../shared/customerPaths';
 
 /** 操作人 张经理 · 时间 2026-01-05 09:30 · 原因 合同到期 · 备注 … (only the parts that exist). */
 function Facts({ parts }: { parts: [label: string, value: string | null][] }) {

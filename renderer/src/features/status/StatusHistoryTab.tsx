@@ -5,8 +5,8 @@ import type { StatusHistoryItem } from '../../../../electron/core/status/shared/
 import { formatDateTime } from '../../shared/format';
 import { translateOr } from '../../shared/translate';
 import { useCall } from '../../shared/useCall';
-import { customerPaths } from '../customers/paths';
-import { StatusTag } from '../customers/shared/StatusTag';
+import { customerPaths } from '../../shared/customerPaths';
+import { StatusTag } from './StatusTag';
 import { openItemText } from './statusTexts';
 
 /** The details of one change beyond reason and memo: effective date, merge, open items, review. */

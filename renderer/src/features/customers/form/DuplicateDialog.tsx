@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DuplicateMatch } from '../../../../../electron/core/customers/shared/customers.contract';
 import { customerCreateSchema } from '../../../../../electron/core/customers/shared/customers.contract';
 import { FormModal } from '../../../shared/FormModal';
-import { StatusTag } from '../shared/StatusTag';
+import { StatusTag } from '../../status/StatusTag';
 import { fieldRule } from './formRules';
 
 interface Props {

@@ -3,7 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../api';
 import { errorText } from './apiErrors';
-import { useFormSubmit } from './useFormSubmit';
+import { type AfterRefusal, type SubmitAction, useFormSubmit } from './useFormSubmit';
 
 /**
  * A dialog's lists and calendars open inside it, not in the page behind: when that page scrolls
@@ -20,7 +20,7 @@ export interface FormModalProps<V> {
   /** what stands above the form (a hint, a table) */
   intro?: ReactNode;
   /** the submit: throws the core's refusal, whose field errors then show beside `fields` */
-  onSubmit: (values: V) => Promise<void>;
+  onSubmit: SubmitAction<V>;
   onCancel: () => void;
   /** fields a refusal may name (shown beside them; anything else as a message) */
   fields: readonly string[];
@@ -42,7 +42,7 @@ export interface FormModalProps<V> {
    */
   onConflict?: () => void;
   /** after any other refusal (reported already) */
-  onFailed?: (error: unknown) => void | Promise<void>;
+  onFailed?: AfterRefusal;
 }
 
 /**

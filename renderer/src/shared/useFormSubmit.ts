@@ -2,11 +2,16 @@ import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { useReportError } from './apiErrors';
 
+/** What a form's submit does with the checked values (throws the core's refusal). */
+export type SubmitAction<V> = (values: V) => Promise<void>;
+/** Called after a refusal that was reported. */
+export type AfterRefusal = (error: unknown) => void | Promise<void>;
+
 export interface SubmitOptions {
   /** a refusal the caller shows itself (true: handled, nothing else is reported) */
   handle?: (error: unknown) => boolean;
   /** after a refusal that was reported */
-  onFailed?: (error: unknown) => void | Promise<void>;
+  onFailed?: AfterRefusal;
 }
 
 /**
@@ -16,7 +21,7 @@ export interface SubmitOptions {
 export function useFormSubmit<V>(
   form: FormInstance<V>,
   fields: readonly string[],
-  action: (values: V) => Promise<void>,
+  action: SubmitAction<V>,
   { handle, onFailed }: SubmitOptions = {},
 ) {
   const reportError = useReportError();

@@ -6,7 +6,7 @@ import { CHINA, chinaDivisionOptions, countryOptions } from '../shared/geo';
 import { fieldRule } from './formRules';
 import { type AddressValues, type CustomerFormValues, emptyAddress } from './formValues';
 import { onlyOne } from '../../../shared/onlyOne';
-import { RowsSection } from './RowsSection';
+import { inputColumn, RowsSection } from './RowsSection';
 
 const shape = addressSchema.shape;
 const SPANS = { kind: 3, country: 4, division: 6, street: 6, postcode: 2, isDefault: 2, remove: 1 } as const;
@@ -104,26 +104,8 @@ export function AddressesSection() {
             </Form.Item>
           ),
         },
-        {
-          key: 'street',
-          span: SPANS.street,
-          label: label('street'),
-          cell: (name) => (
-            <Form.Item name={[name, 'street']} rules={[fieldRule(shape.street)]}>
-              <Input aria-label={label('street')} autoComplete="off" maxLength={200} />
-            </Form.Item>
-          ),
-        },
-        {
-          key: 'postcode',
-          span: SPANS.postcode,
-          label: label('postcode'),
-          cell: (name) => (
-            <Form.Item name={[name, 'postcode']} rules={[fieldRule(shape.postcode)]}>
-              <Input aria-label={label('postcode')} autoComplete="off" maxLength={12} />
-            </Form.Item>
-          ),
-        },
+        inputColumn('street', SPANS.street, label('street'), { rule: fieldRule(shape.street), maxLength: 200 }),
+        inputColumn('postcode', SPANS.postcode, label('postcode'), { rule: fieldRule(shape.postcode), maxLength: 12 }),
         {
           key: 'isDefault',
           span: SPANS.isDefault,

@@ -4,7 +4,7 @@ import { contactSchema } from '../../../../../electron/core/customers/shared/cus
 import { checkField, fieldRule } from './formRules';
 import { type ContactValues, type CustomerFormValues, EMPTY_CONTACT, isBlankContact } from './formValues';
 import { onlyOne } from '../../../shared/onlyOne';
-import { RowsSection } from './RowsSection';
+import { inputColumn, RowsSection } from './RowsSection';
 
 const shape = contactSchema.shape;
 /** A contact's name is required once anything is typed in its row (an empty row is not saved). */
@@ -62,46 +62,18 @@ export function ContactsSection({ onCheckDuplicates }: { onCheckDuplicates: () =
             </Form.Item>
           ),
         },
-        {
-          key: 'title',
-          span: SPANS.title,
-          label: label('title'),
-          cell: (name) => (
-            <Form.Item name={[name, 'title']} rules={[fieldRule(shape.title)]}>
-              <Input aria-label={label('title')} autoComplete="off" maxLength={50} />
-            </Form.Item>
-          ),
-        },
-        {
-          key: 'mobile',
-          span: SPANS.mobile,
-          label: label('mobile'),
-          cell: (name) => (
-            <Form.Item name={[name, 'mobile']} rules={[fieldRule(shape.mobile)]}>
-              <Input aria-label={label('mobile')} autoComplete="off" maxLength={20} onBlur={onCheckDuplicates} />
-            </Form.Item>
-          ),
-        },
-        {
-          key: 'phone',
-          span: SPANS.phone,
-          label: label('phone'),
-          cell: (name) => (
-            <Form.Item name={[name, 'phone']} rules={[fieldRule(shape.phone)]}>
-              <Input aria-label={label('phone')} autoComplete="off" maxLength={30} onBlur={onCheckDuplicates} />
-            </Form.Item>
-          ),
-        },
-        {
-          key: 'email',
-          span: SPANS.email,
-          label: label('email'),
-          cell: (name) => (
-            <Form.Item name={[name, 'email']} rules={[fieldRule(shape.email)]}>
-              <Input aria-label={label('email')} autoComplete="off" maxLength={100} />
-            </Form.Item>
-          ),
-        },
+        inputColumn('title', SPANS.title, label('title'), { rule: fieldRule(shape.title), maxLength: 50 }),
+        inputColumn('mobile', SPANS.mobile, label('mobile'), {
+          rule: fieldRule(shape.mobile),
+          maxLength: 20,
+          onBlur: onCheckDuplicates,
+        }),
+        inputColumn('phone', SPANS.phone, label('phone'), {
+          rule: fieldRule(shape.phone),
+          maxLength: 30,
+          onBlur: onCheckDuplicates,
+        }),
+        inputColumn('email', SPANS.email, label('email'), { rule: fieldRule(shape.email), maxLength: 100 }),
         {
           key: 'isPrimary',
           span: SPANS.primary,

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Row, Tooltip, Typography } from 'antd';
+import { Button, Col, Form, type FormRule, Input, Row, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Section } from './Section';
 
@@ -11,6 +11,25 @@ export interface RowColumn {
   required?: boolean;
   /** the cell of row `row` (its Form.List index) */
   cell: (row: number) => ReactNode;
+}
+
+/** A column of plain text inputs (its head says what the input is). */
+export function inputColumn(
+  key: string,
+  span: number,
+  label: string,
+  input: { rule: FormRule; maxLength: number; onBlur?: () => void },
+): RowColumn {
+  return {
+    key,
+    span,
+    label,
+    cell: (row) => (
+      <Form.Item name={[row, key]} rules={[input.rule]}>
+        <Input aria-label={label} autoComplete="off" maxLength={input.maxLength} onBlur={input.onBlur} />
+      </Form.Item>
+    ),
+  };
 }
 
 interface Props {

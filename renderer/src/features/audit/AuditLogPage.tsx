@@ -1,12 +1,12 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Table, type TableColumnsType, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../../electron/core/audit/shared/audit.contract';
-import { call } from '../../api';
 import { useReportError } from '../../shared/apiErrors';
 import { formatDateTime } from '../../shared/format';
 import { translateOr } from '../../shared/translate';
+import { useCall, usePaged } from '../../shared/useCall';
 import { useUserOptions } from '../customers/shared/useUserOptions';
 import { useLookups } from '../lookups/lookupsStore';
 import { AuditChanges } from './AuditChanges';
@@ -14,11 +14,7 @@ import { type AuditFacets, AuditFilters, type AuditFilterValues } from './AuditF
 import { AuditTarget } from './AuditTarget';
 import { formatChanges, reasonOf } from './formatChanges';
 
-interface Query {
-  page: number;
-  pageSize: number;
-  filters: AuditFilterValues;
-}
+const NO_FACETS: AuditFacets = { users: [], entities: [], actions: [] };
 
 /** Local day start of the first date, local start of the day after the last (exclusive), as instants. */
 function dateBounds(dates: AuditFilterValues['dates']): { from?: string; to?: string } {
@@ -33,56 +29,28 @@ function dateBounds(dates: AuditFilterValues['dates']): { from?: string; to?: st
 export function AuditLogPage() {
   const { t } = useTranslation();
   const reportError = useReportError();
-  const [facets, setFacets] = useState<AuditFacets>({ users: [], entities: [], actions: [] });
-  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20, filters: {} });
-  const [rows, setRows] = useState<AuditRow[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(true);
+  const facets = useCall('audit.facets', {});
+  const [filters, setFilters] = useState<AuditFilterValues>({});
+  const list = usePaged(
+    'audit.list',
+    ({ page, pageSize }) => ({
+      page,
+      pageSize,
+      userId: filters.userId ?? undefined,
+      entity: filters.entity ?? undefined,
+      action: filters.action ?? undefined,
+      ...dateBounds(filters.dates),
+    }),
+    { pageSize: 20 },
+  );
   const lookups = useLookups((st) => st.items);
   const loadLookups = useLookups((st) => st.load);
   const users = useUserOptions((st) => st.items);
-
-  const loadFacets = useCallback(async () => {
-    try {
-      setFacets(await call('audit.facets', {}));
-    } catch (error) {
-      reportError(error);
-    }
-  }, [reportError]);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const { userId, entity, action, dates } = query.filters;
-      const result = await call('audit.list', {
-        page: query.page,
-        pageSize: query.pageSize,
-        userId: userId ?? undefined,
-        entity: entity ?? undefined,
-        action: action ?? undefined,
-        ...dateBounds(dates),
-      });
-      setRows(result.items);
-      setTotal(result.total);
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [query, reportError]);
-
-  useEffect(() => {
-    void loadFacets();
-  }, [loadFacets]);
 
   // managed-list names for values logged by id (a list item's parent, older customer rows)
   useEffect(() => {
     loadLookups().catch(reportError);
   }, [loadLookups, reportError]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const ctx = { lookups, users };
   const columns: TableColumnsType<AuditRow> = [
@@ -142,36 +110,34 @@ export function AuditLogPage() {
         <Button
           icon={<ReloadOutlined aria-hidden />}
           onClick={() => {
-            void loadFacets();
-            void load();
+            void facets.reload();
+            void list.reload();
           }}
         >
           {t('common.refresh')}
         </Button>
       </Flex>
-      <AuditFilters facets={facets} onChange={(filters) => setQuery((q) => ({ ...q, page: 1, filters }))} />
+      <AuditFilters
+        facets={facets.data ?? NO_FACETS}
+        onChange={(next) => {
+          setFilters(next);
+          list.setPage(1);
+        }}
+      />
       <Table<AuditRow>
         rowKey="id"
         size="middle"
         tableLayout="fixed"
         columns={columns}
-        dataSource={rows}
-        loading={loading}
+        dataSource={list.items}
+        loading={list.loading}
         pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total,
+          ...list.pagination,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
           showTotal: (n) => t('common.total', { total: n }),
         }}
-        onChange={(pagination) =>
-          setQuery((q) => ({
-            ...q,
-            page: pagination.current ?? 1,
-            pageSize: pagination.pageSize ?? q.pageSize,
-          }))
-        }
+        onChange={list.onTableChange}
       />
     </Card>
   );

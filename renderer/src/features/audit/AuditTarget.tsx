@@ -2,7 +2,7 @@ import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditRow } from '../../../../electron/core/audit/shared/audit.contract';
-import { customerPaths } from '../customers/paths';
+import { customerPaths } from '../../shared/customerPaths';
 import { targetOf } from './formatChanges';
 
 /** The 对象 cell: the kind of record, then its code and name (a customer links to its page; long names wrap). */

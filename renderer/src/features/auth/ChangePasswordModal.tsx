@@ -1,10 +1,10 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../electron/core/shared/contract';
 import { ApiCallError, call } from '../../api';
 import { errorText } from '../../shared/apiErrors';
+import { FormModal } from '../../shared/FormModal';
 import { NewPasswordFields } from '../../shared/NewPasswordFields';
-import { useFormSubmit } from '../../shared/useFormSubmit';
 import { zodRule } from '../../shared/zodRule';
 import { useSession } from '../../stores/session';
 
@@ -34,8 +34,7 @@ async function signedOut(): Promise<boolean> {
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const { busy, submit } = useFormSubmit(form, FIELDS, async (values) => {
+  const submit = async (values: Values) => {
     try {
       await call('auth.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
     } catch (error) {
@@ -47,35 +46,30 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
     }
     void message.success(t('auth.changePassword.done'));
     onClose();
-  });
+  };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('auth.changePassword.title')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => void submit()}
+      fields={FIELDS}
+      onSubmit={submit}
       onCancel={onClose}
-      destroyOnHidden
+      submitOnEnter
     >
-      <Form<Values> form={form} layout="vertical" preserve={false} onFinish={() => void submit()}>
-        <Form.Item
-          name="currentPassword"
-          label={t('auth.changePassword.current')}
-          required
-          rules={[zodRule(input.currentPassword)]}
-        >
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <NewPasswordFields
-          name="newPassword"
-          confirmName="confirmPassword"
-          label={t('auth.changePassword.new')}
-          confirmLabel={t('auth.changePassword.confirm')}
-        />
-      </Form>
-    </Modal>
+      <Form.Item
+        name="currentPassword"
+        label={t('auth.changePassword.current')}
+        required
+        rules={[zodRule(input.currentPassword)]}
+      >
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <NewPasswordFields
+        name="newPassword"
+        label={t('auth.changePassword.new')}
+        confirmLabel={t('auth.changePassword.confirm')}
+      />
+    </FormModal>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import type { customerFiltersSchema } from '../../../../electron/core/customers/shared/customers.contract';
-import { customerPaths } from './paths';
+import { customerPaths } from '../../shared/customerPaths';
 
 export type CustomerFilters = z.input<typeof customerFiltersSchema>;
 

@@ -4,7 +4,7 @@ import i18n from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/index';
-import { useReportError } from '../../shared/apiErrors';
+import { useAction } from '../../shared/useCall';
 import { downloadFile } from './fileTransfer';
 import { IssuesTable } from './IssuesTable';
 import type { ValueMapEntry } from '../../../../electron/core/import/shared/import.contract';
@@ -37,21 +37,15 @@ function errorFileTexts(keys: string[]): Record<string, string> {
 /** Step 4: what the check found, the error list (downloadable), and how to import. */
 export function CheckStep({ upload, mapping, valueMap, validation: v, busy, onBack, onRun }: Props) {
   const { t } = useTranslation();
-  const reportError = useReportError();
   const [mode, setMode] = useState<ImportMode>('allOrNothing');
-  const [fetching, setFetching] = useState(false);
+  const { busy: fetching, run } = useAction();
   const blocked = mode === 'allOrNothing' && v.invalidRows > 0;
 
-  const errorsFile = async () => {
-    setFetching(true);
-    try {
-      await downloadFile(await call('customer.importErrorsFile', { uploadId: upload.uploadId, mapping, valueMap, texts: errorFileTexts(v.messageKeys) }));
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setFetching(false);
-    }
-  };
+  const errorsFile = () =>
+    run(async () => {
+      const texts = errorFileTexts(v.messageKeys);
+      await downloadFile(await call('customer.importErrorsFile', { uploadId: upload.uploadId, mapping, valueMap, texts }));
+    });
 
   return (
     <Flex vertical gap={16}>

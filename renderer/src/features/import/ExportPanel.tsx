@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { call } from '../../api/index';
-import { useReportError } from '../../shared/apiErrors';
+import { useAction } from '../../shared/useCall';
 import type { CustomerFilters as Filters } from '../customers/exportAction';
 import { CustomerFilters } from '../customers/list/CustomerFilters';
 import { cleanFilters, type ListSort } from '../customers/list/listQuery';
@@ -32,28 +32,21 @@ export function filtersFromUrl(params: URLSearchParams): { q: string; filters: F
 export function ExportPanel() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const reportError = useReportError();
   const [params] = useSearchParams();
   const initial = filtersFromUrl(params);
   const [q, setQ] = useState(initial.q);
   const [filters, setFilters] = useState<Filters>(initial.filters);
   const [sort, setSort] = useState<ListSort | null>(initial.sort);
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
-  const [busy, setBusy] = useState(false);
+  const { busy, run: runAction } = useAction();
   const progress = useImportProgress(busy);
 
-  const run = async () => {
-    setBusy(true);
-    try {
+  const run = () =>
+    runAction(async () => {
       const file = await call('customer.export', { q: q.trim() || undefined, filters: cleanFilters(filters), sort: sort ?? undefined, format });
       await downloadFile(file);
       void message.success(t('import.export.done', { count: file.rows ?? 0 }));
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Card>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_IMPORT_BYTES, type ValueMapEntry } from '../../../../electron/core/import/shared/import.contract';
 import { call } from '../../api/index';
-import { useReportError } from '../../shared/apiErrors';
+import { useAction } from '../../shared/useCall';
 import { CheckStep } from './CheckStep';
 import { DoneStep } from './DoneStep';
 import { fileToBase64 } from './fileTransfer';
@@ -14,7 +14,7 @@ import { UploadStep } from './UploadStep';
 import { useImportProgress } from './useImportProgress';
 import { ValueMapStep } from './ValueMapStep';
 
-type Busy = null | 'upload' | 'validate' | 'run';
+type Busy = 'upload' | 'validate' | 'run';
 
 /**
  * Import: upload → map columns (with a preview) → map values that name no list item (when there
@@ -22,7 +22,6 @@ type Busy = null | 'upload' | 'validate' | 'run';
  */
 export function ImportWizard() {
   const { t } = useTranslation();
-  const reportError = useReportError();
   const { message } = App.useApp();
   const [upload, setUpload] = useState<Upload | null>(null);
   const [mapping, setMapping] = useState<Mapping>([]);
@@ -30,7 +29,7 @@ export function ImportWizard() {
   const [valueMap, setValueMap] = useState<ValueMapEntry[]>([]);
   const [validation, setValidation] = useState<Validation | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
+  const { running: busy, run: during } = useAction<Busy>();
   const progress = useImportProgress(true);
   const shown = busy && progress && (!upload || progress.id === upload.uploadId || busy === 'upload') ? progress : null;
 
@@ -51,61 +50,40 @@ export function ImportWizard() {
       void message.error(t('import.errors.tooLarge'));
       return;
     }
-    setBusy('upload');
-    try {
+    await during(async () => {
       const up = await call('customer.importUpload', { fileName: file.name, dataBase64: await fileToBase64(file) });
       setUpload(up);
       setMapping(up.suggestedMapping);
       setValues(null);
       setValueMap([]);
       setValidation(null);
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setBusy(null);
-    }
+    }, 'upload');
+  };
+
+  const validate = async (uploadId: string, map: ValueMapEntry[]) => {
+    setValueMap(map);
+    setValidation(await call('customer.importValidate', { uploadId, mapping, valueMap: map }));
   };
 
   const check = async (map: ValueMapEntry[]) => {
-    if (!upload) return;
-    setBusy('validate');
-    try {
-      setValueMap(map);
-      setValidation(await call('customer.importValidate', { uploadId: upload.uploadId, mapping, valueMap: map }));
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setBusy(null);
-    }
+    if (upload) await during(() => validate(upload.uploadId, map), 'validate');
   };
 
   /** After the columns: the values that name no list item; none → straight to the check. */
   const findValues = async () => {
     if (!upload) return;
-    setBusy('validate');
-    let found: Values;
-    try {
-      found = await call('customer.importValues', { uploadId: upload.uploadId, mapping });
-    } catch (error) {
-      reportError(error);
-      setBusy(null);
-      return;
-    }
-    setValues(found);
-    if (found.columns.length) setBusy(null);
-    else await check([]);
+    await during(async () => {
+      const found = await call('customer.importValues', { uploadId: upload.uploadId, mapping });
+      setValues(found);
+      if (!found.columns.length) await validate(upload.uploadId, []);
+    }, 'validate');
   };
 
   const run = async (mode: ImportMode) => {
     if (!upload) return;
-    setBusy('run');
-    try {
+    await during(async () => {
       setResult(await call('customer.importRun', { uploadId: upload.uploadId, mapping, valueMap, mode }));
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setBusy(null);
-    }
+    }, 'run');
   };
 
   return (

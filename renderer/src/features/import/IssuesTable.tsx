@@ -1,10 +1,9 @@
 import { Table, type TableColumnsType, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../../../../electron/core/import/shared/import.contract';
-import { call } from '../../api/index';
-import { useReportError } from '../../shared/apiErrors';
 import { translateKey } from '../../shared/translate';
+import { usePaged } from '../../shared/useCall';
 
 interface Props {
   uploadId: string;
@@ -19,28 +18,20 @@ const PAGE = 100;
 /** Errors (or warnings) by row, column and reason; further pages fetched from the core. */
 export function IssuesTable({ uploadId, kind, first, total }: Props) {
   const { t } = useTranslation();
-  const reportError = useReportError();
-  const [page, setPage] = useState(1);
-  const [items, setItems] = useState(first);
-  const [loading, setLoading] = useState(false);
+  // page 1 came with the validation; later pages are read from the core
+  const more = usePaged(
+    'customer.importIssues',
+    ({ page, offset, limit }) => (page === 1 ? null : { uploadId, kind, offset, limit }),
+    { pageSize: PAGE },
+  );
+  const { setPage } = more;
+  // the rows shown stay until the next page's are there
+  const items = more.page === 1 ? first : (more.data?.items ?? first);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new validation starts on page 1
   useEffect(() => {
     setPage(1);
-    setItems(first);
-  }, [first]);
-
-  const load = async (p: number) => {
-    setPage(p);
-    if (p === 1) return setItems(first);
-    setLoading(true);
-    try {
-      setItems((await call('customer.importIssues', { uploadId, kind, offset: (p - 1) * PAGE, limit: PAGE })).items);
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setLoading(false);
-    }
-  };
+  }, [first, setPage]);
 
   const renderValue = (value: string | null) => {
     if (value != null) return value;
@@ -64,10 +55,10 @@ export function IssuesTable({ uploadId, kind, first, total }: Props) {
     <Table<ImportIssue>
       rowKey={(r) => `${r.row}:${r.column}:${r.messageKey}`}
       size="small"
-      loading={loading}
+      loading={more.loading}
       columns={columns}
       dataSource={items}
-      pagination={{ current: page, pageSize: PAGE, total, showSizeChanger: false, onChange: (p) => void load(p), showTotal: (n) => t('common.total', { total: n }) }}
+      pagination={{ current: more.page, pageSize: PAGE, total, showSizeChanger: false, onChange: (p) => setPage(p), showTotal: (n) => t('common.total', { total: n }) }}
     />
   );
 }

@@ -1,10 +1,9 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography, Upload } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_IMPORT_BYTES } from '../../../../electron/core/import/shared/import.contract';
 import { call } from '../../api/index';
-import { useReportError } from '../../shared/apiErrors';
+import { useAction } from '../../shared/useCall';
 import { downloadFile } from './fileTransfer';
 
 interface Props {
@@ -15,19 +14,8 @@ interface Props {
 /** Step 1: the template to fill in, and the file to import (.xlsx or .csv). */
 export function UploadStep({ busy, onFile }: Props) {
   const { t } = useTranslation();
-  const reportError = useReportError();
-  const [fetching, setFetching] = useState(false);
-
-  const template = async () => {
-    setFetching(true);
-    try {
-      await downloadFile(await call('customer.importTemplate', {}));
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setFetching(false);
-    }
-  };
+  const { busy: fetching, run } = useAction();
+  const template = () => run(async () => downloadFile(await call('customer.importTemplate', {})));
 
   return (
     <Flex vertical gap={16}>

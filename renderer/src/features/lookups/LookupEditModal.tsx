@@ -1,9 +1,8 @@
-import { Alert, App, Form, Input, Modal, TreeSelect } from 'antd';
-import { useState } from 'react';
+import { App, Form, Input, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type LookupItem, type LookupKind, lookupsContract } from '../../../../electron/core/lookups/shared/lookups.contract';
-import { ApiCallError, call } from '../../api';
-import { errorText, useReportError } from '../../shared/apiErrors';
+import { call } from '../../api';
+import { FormModal } from '../../shared/FormModal';
 import { zodRule } from '../../shared/zodRule';
 import { type LookupTreeNode, lookupTree, useLookups } from './lookupsStore';
 
@@ -42,52 +41,38 @@ function parentOptions(nodes: LookupTreeNode[], exclude: number | null): ParentO
 export function LookupEditModal({ edit, onClose }: { edit: LookupEdit | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const reportError = useReportError();
   const items = useLookups((s) => s.items);
   const reload = useLookups((s) => s.load);
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  /** who changed the item since the dialog opened (a stale save); saving again then overwrites */
-  const [conflict, setConflict] = useState<string | null>(null);
   // the item as last loaded: after a stale save the store holds its new version
   const current = edit?.mode === 'edit' ? (items.find((i) => i.id === edit.item.id) ?? edit.item) : null;
   const kind = edit?.mode === 'create' ? edit.kind : edit?.item.kind;
   const isTree = kind === 'category';
 
-  const submit = async () => {
+  const submit = async (values: Values) => {
     if (!edit) return;
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setBusy(true);
-    try {
-      if (edit.mode === 'create') {
-        await call('lookup.create', {
-          kind: edit.kind,
-          name: values.name,
-          parentId: isTree ? (values.parentId ?? null) : null,
-          sort: edit.sort,
-        });
-      } else if (current) {
-        await call('lookup.update', {
-          id: current.id,
-          version: current.version,
-          name: values.name,
-          parentId: isTree ? (values.parentId ?? null) : current.parentId,
-          sort: current.sort,
-          active: current.active,
-        });
-      }
-      void message.success(t('common.saved'));
-      await reload(true);
-      onClose();
-    } catch (error) {
-      if (error instanceof ApiCallError && error.code === 'CONFLICT') setConflict(errorText(error));
-      else reportError(error, form, FIELDS);
-      await reload(true).catch(() => undefined);
-    } finally {
-      setBusy(false);
+    if (edit.mode === 'create') {
+      await call('lookup.create', {
+        kind: edit.kind,
+        name: values.name,
+        parentId: isTree ? (values.parentId ?? null) : null,
+        sort: edit.sort,
+      });
+    } else if (current) {
+      await call('lookup.update', {
+        id: current.id,
+        version: current.version,
+        name: values.name,
+        parentId: isTree ? (values.parentId ?? null) : current.parentId,
+        sort: current.sort,
+        active: current.active,
+      });
     }
+    void message.success(t('common.saved'));
+    await reload(true);
+    onClose();
   };
+  // after a refusal the list is read again (a stale save: the item's new version)
+  const reloadQuietly = () => reload(true).catch(() => undefined);
 
   const initial: Values =
     edit?.mode === 'edit'
@@ -95,45 +80,34 @@ export function LookupEditModal({ edit, onClose }: { edit: LookupEdit | null; on
       : { name: '', parentId: edit?.parentId ?? null };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={!!edit}
       title={
         edit?.mode === 'edit'
           ? t('lookups.renameTitle')
           : t('lookups.addTitle', { kind: kind ? t(`lookups.kinds.${kind}`) : '' })
       }
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => void submit()}
+      fields={FIELDS}
+      initialValues={initial}
+      onSubmit={submit}
       onCancel={onClose}
-      afterClose={() => setConflict(null)}
-      destroyOnHidden
+      onConflict={() => void reloadQuietly()}
+      onFailed={reloadQuietly}
+      submitOnEnter
     >
-      {conflict && (
-        <Alert type="warning" showIcon title={conflict} description={t('errors.saveAgainToOverwrite')} style={{ marginBottom: 16 }} />
-      )}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={initial}
-        onFinish={() => void submit()}
-      >
-        <Form.Item name="name" label={t('lookups.name')} required rules={[zodRule(nameSchema)]}>
-          <Input autoComplete="off" maxLength={50} autoFocus />
+      <Form.Item name="name" label={t('lookups.name')} required rules={[zodRule(nameSchema)]}>
+        <Input autoComplete="off" maxLength={50} autoFocus />
+      </Form.Item>
+      {isTree && (
+        <Form.Item name="parentId" label={t('lookups.parent')}>
+          <TreeSelect<number>
+            allowClear
+            placeholder={t('lookups.topLevel')}
+            treeDefaultExpandAll
+            treeData={parentOptions(lookupTree(items, 'category'), edit?.mode === 'edit' ? edit.item.id : null)}
+          />
         </Form.Item>
-        {isTree && (
-          <Form.Item name="parentId" label={t('lookups.parent')}>
-            <TreeSelect<number>
-              allowClear
-              placeholder={t('lookups.topLevel')}
-              treeDefaultExpandAll
-              treeData={parentOptions(lookupTree(items, 'category'), edit?.mode === 'edit' ? edit.item.id : null)}
-            />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

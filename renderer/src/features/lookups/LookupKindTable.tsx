@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LookupItem, LookupKind } from '../../../../electron/core/lookups/shared/lookups.contract';
 import { call } from '../../api';
-import { useReportError } from '../../shared/apiErrors';
+import { useAction } from '../../shared/useCall';
 import { type LookupEdit, LookupEditModal } from './LookupEditModal';
 import { itemsOf, type LookupTreeNode, lookupTree, useLookups } from './lookupsStore';
 
@@ -28,7 +28,6 @@ const SORT_STEP = 10;
 export function LookupKindTable({ kind }: { kind: LookupKind }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const reportError = useReportError();
   const items = useLookups((s) => s.items);
   const reload = useLookups((s) => s.load);
   const [edit, setEditState] = useState<LookupEdit | null>(null);
@@ -38,7 +37,7 @@ export function LookupKindTable({ kind }: { kind: LookupKind }) {
     if (next) setEditSeq((n) => n + 1);
     setEditState(next);
   };
-  const [busy, setBusy] = useState(false);
+  const { busy, run: runAction } = useAction();
   const isTree = kind === 'category';
 
   const siblingsOf = (item: LookupItem) => itemsOf(items, kind).filter((i) => i.parentId === item.parentId);
@@ -59,18 +58,16 @@ export function LookupKindTable({ kind }: { kind: LookupKind }) {
       active: patch.active ?? item.active,
     });
 
-  const run = async (work: () => unknown, done?: string) => {
-    setBusy(true);
-    try {
-      await work();
-      if (done) void message.success(done);
-    } catch (error) {
-      reportError(error);
-    } finally {
-      await reload(true).catch(() => undefined);
-      setBusy(false);
-    }
-  };
+  /** A change of the list; the list is read again afterwards, whether it worked or not. */
+  const run = (work: () => unknown, done?: string) =>
+    runAction(async () => {
+      try {
+        await work();
+        if (done) void message.success(done);
+      } finally {
+        await reload(true).catch(() => undefined);
+      }
+    });
 
   /** Swaps the item with its neighbour and renumbers the siblings (only changed ones are saved). */
   const move = (item: LookupItem, delta: -1 | 1) =>

@@ -1,9 +1,8 @@
 import { App } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewRun } from '../../../../electron/core/review/shared/review.contract';
 import { call } from '../../api';
-import { useReportError } from '../../shared/apiErrors';
+import { useAction } from '../../shared/useCall';
 import { useReviewStatus } from './reviewStatusStore';
 import { openCount } from './runCounts';
 
@@ -14,21 +13,15 @@ import { openCount } from './runCounts';
 export function useStartReview(onStarted: (run: ReviewRun) => void) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const reportError = useReportError();
-  const [starting, setStarting] = useState(false);
+  const { busy: starting, run: runAction } = useAction();
 
   const run = async () => {
-    setStarting(true);
-    try {
+    await runAction(async () => {
       const started = await call('review.start', {});
       void message.success(t('review.start.done', { count: started.candidateCount }));
       onStarted(started);
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setStarting(false);
-      void useReviewStatus.getState().refresh();
-    }
+    });
+    void useReviewStatus.getState().refresh();
   };
 
   const start = (current: ReviewRun | null) => {

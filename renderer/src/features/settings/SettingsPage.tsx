@@ -1,9 +1,9 @@
 import { App, Button, Card, Form, InputNumber, Skeleton, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type SecuritySettings, securitySettingsSchema } from '../../../../electron/core/settings/shared/settings.contract';
 import { call } from '../../api';
-import { useReportError } from '../../shared/apiErrors';
+import { useCall } from '../../shared/useCall';
+import { useFormSubmit } from '../../shared/useFormSubmit';
 import { zodRule } from '../../shared/zodRule';
 import { useSession } from '../../stores/session';
 
@@ -14,40 +14,18 @@ const shape = securitySettingsSchema.shape;
 export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const reportError = useReportError();
   const [form] = Form.useForm<SecuritySettings>();
-  const [loaded, setLoaded] = useState<SecuritySettings | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setLoaded(await call('settings.getSecurity', {}));
-    } catch (error) {
-      reportError(error);
-    }
-  }, [reportError]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const save = async (values: SecuritySettings) => {
-    setBusy(true);
-    try {
-      const saved = await call('settings.updateSecurity', {
-        lockoutThreshold: values.lockoutThreshold,
-        lockoutMinutes: values.lockoutMinutes,
-        sessionIdleMinutes: values.sessionIdleMinutes,
-      });
-      form.setFieldsValue(saved);
-      useSession.getState().setIdleMinutes(saved.sessionIdleMinutes);
-      void message.success(t('common.saved'));
-    } catch (error) {
-      reportError(error, form, FIELDS);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const loaded = useCall('settings.getSecurity', {}).data;
+  const { busy, submit } = useFormSubmit(form, FIELDS, async (values) => {
+    const saved = await call('settings.updateSecurity', {
+      lockoutThreshold: values.lockoutThreshold,
+      lockoutMinutes: values.lockoutMinutes,
+      sessionIdleMinutes: values.sessionIdleMinutes,
+    });
+    form.setFieldsValue(saved);
+    useSession.getState().setIdleMinutes(saved.sessionIdleMinutes);
+    void message.success(t('common.saved'));
+  });
 
   return (
     <Card>
@@ -60,7 +38,7 @@ export function SettingsPage() {
           form={form}
           layout="vertical"
           initialValues={loaded}
-          onFinish={(values) => void save(values)}
+          onFinish={() => void submit()}
           style={{ maxWidth: 480 }}
         >
           {FIELDS.map((name) => (

@@ -1,9 +1,9 @@
 import { Select, Spin } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerStatus } from '../../../../electron/core/customers/shared/customers.contract';
-import { call } from '../../api/index';
-import { useReportError } from '../../shared/apiErrors';
+import { useCall } from '../../shared/useCall';
+import { useDebounced } from '../../shared/useDebounced';
 
 interface Option {
   value: number;
@@ -33,38 +33,21 @@ const ACTIVE_ONLY: readonly CustomerStatus[] = ['active'];
  */
 export function CustomerPicker({ value, onChange, excludeIds, statuses = ACTIVE_ONLY, placeholder, ...rest }: Props) {
   const { t } = useTranslation();
-  const reportError = useReportError();
   const [text, setText] = useState('');
-  const [options, setOptions] = useState<Option[]>([]);
   const [chosen, setChosen] = useState<Option | null>(null);
-  const [loading, setLoading] = useState(false);
-  const generation = useRef(0);
+  const q = useDebounced(text.trim(), SEARCH_DELAY_MS);
+  const { data, loading } = useCall('customer.search', {
+    q: q || undefined,
+    filters: { status: [...statuses] },
+    limit: LIMIT,
+  });
   const exclude = (excludeIds ?? []).join(',');
-  const statusKey = statuses.join(',');
-
-  useEffect(() => {
-    const gen = ++generation.current;
-    const timer = setTimeout(async () => {
-      setLoading(true);
-      try {
-        const result = await call('customer.search', {
-          q: text.trim() || undefined,
-          filters: { status: statusKey.split(',') as CustomerStatus[] },
-          limit: LIMIT,
-        });
-        if (gen !== generation.current) return;
-        const skip = new Set(exclude.split(',').filter(Boolean).map(Number));
-        setOptions(
-          result.items.filter((c) => !skip.has(c.id)).map((c) => ({ value: c.id, label: `${c.code} ${c.name}` })),
-        );
-      } catch (error) {
-        if (gen === generation.current) reportError(error);
-      } finally {
-        if (gen === generation.current) setLoading(false);
-      }
-    }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text, exclude, statusKey, reportError]);
+  const options = useMemo(() => {
+    const skip = new Set(exclude.split(',').filter(Boolean).map(Number));
+    return (data?.items ?? [])
+      .filter((c) => !skip.has(c.id))
+      .map((c): Option => ({ value: c.id, label: `${c.code} ${c.name}` }));
+  }, [data, exclude]);
 
   // the chosen customer keeps its label while later searches no longer list it
   const shown =

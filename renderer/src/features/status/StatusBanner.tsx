@@ -1,13 +1,12 @@
 import { Alert, App, Button, Flex, Popconfirm, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StatusInfo } from '../../../../electron/core/customers/shared/customers.contract';
 import { call } from '../../api/index';
-import { useReportError } from '../../shared/apiErrors';
+import { useAction } from '../../shared/useCall';
 import { formatMinute } from '../../shared/format';
 import { hasPermission, useSession } from '../../stores/session';
-import { customerPaths } from '../customers/paths';
+import { customerPaths } from '../../shared/customerPaths';
 
 /** 操作人 张经理 · 时间 2026-01-05 09:30 · 原因 合同到期 · 备注 … (only the parts that exist). */
 function Facts({ parts }: { parts: [label: string, value: string | null][] }) {
@@ -51,23 +50,16 @@ export function StatusBanner({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const reportError = useReportError();
   const user = useSession((s) => s.user);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const s = info.scheduled;
 
-  const cancelPlan = async () => {
-    setBusy(true);
-    try {
+  const cancelPlan = () =>
+    run(async () => {
       await call('customer.cancelScheduled', { id: customerId });
       void message.success(t('status.done.cancelScheduled'));
       onChanged();
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const facts = (
     <Facts

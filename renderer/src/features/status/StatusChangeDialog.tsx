@@ -16,12 +16,14 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type JSX, useCallback, useEffect, useMemo, useState } from 'react';
+import { type JSX, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/core/shared/contract';
 import { customerStatusContract, type StatusAction } from '../../../../electron/core/status/shared/status.contract';
 import { ApiCallError, call, isSessionError } from '../../api/index';
 import { errorText, showFieldErrors } from '../../shared/apiErrors';
+import { popupInDialog } from '../../shared/FormModal';
+import { useCall } from '../../shared/useCall';
 import { zodRule } from '../../shared/zodRule';
 import { itemsOf, useLookups } from '../lookups/lookupsStore';
 import { CustomerPicker } from './CustomerPicker';
@@ -55,13 +57,6 @@ interface Values {
 const FIELDS = ['reasonId', 'memo', 'effectiveDate', 'survivorId', 'acknowledgeOpenItems'] as const;
 const requiredMemo = customerStatusContract['customer.unfreeze'].input.shape.memo;
 const DUPLICATE_KEY = 'duplicate';
-
-/**
- * The dialog's lists and calendars open inside it, not in the page behind: when that page scrolls
- * (it did, between the press and the release of a click) they stay under their fields, and the
- * click lands on the reason pressed.
- */
-const popupInDialog = (field?: HTMLElement) => field?.parentElement ?? document.body;
 
 /** Codes after which the preview is read again (someone else changed the customers meanwhile). */
 const STALE_CODES = new Set(['INVALID_TRANSITION', 'OPEN_ITEMS', 'CONFLICT', 'NOT_FOUND']);
@@ -107,9 +102,6 @@ function StatusChangeBody({
   const [form] = Form.useForm<Values>();
   // the customers still in the change (those the preview refuses can be left out here)
   const [ids, setIds] = useState<number[]>(customerIds);
-  const [items, setItems] = useState<PreviewItem[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [previewFailed, setPreviewFailed] = useState(false);
   const lookups = useLookups((s) => s.items);
   const reasonsLoaded = useLookups((s) => s.loaded);
   const loadLookups = useLookups((s) => s.load);
@@ -118,23 +110,18 @@ function StatusChangeBody({
   const needsReason = action === 'deactivate' || action === 'freeze';
   const reasonId = Form.useWatch('reasonId', form);
 
-  const loadPreview = useCallback(async () => {
-    setLoading(true);
-    try {
-      const result = await call('customer.statusPreview', { ids, action });
-      setItems(result.items);
-      setPreviewFailed(false);
-    } catch (e) {
-      setPreviewFailed(true);
-      if (!isSessionError(e)) setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [ids, action]);
-
-  useEffect(() => {
-    void loadPreview();
-  }, [loadPreview]);
+  // the dialog says why the preview failed itself (the action cannot run without it)
+  const preview = useCall(
+    'customer.statusPreview',
+    { ids, action },
+    {
+      onError: (e) => {
+        if (!isSessionError(e)) setError(errorText(e));
+      },
+    },
+  );
+  const items: PreviewItem[] = preview.data?.items ?? [];
+  const { loading, failed: previewFailed, reload: loadPreview } = preview;
 
   // the reasons come from the managed lists the customer pages share (loaded once); until they are
   // there the field is disabled, so nobody picks from a list that is still filling in under the pointer

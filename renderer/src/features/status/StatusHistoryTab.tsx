@@ -1,14 +1,12 @@
 import { Flex, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StatusHistoryItem } from '../../../../electron/core/status/shared/status.contract';
-import { call } from '../../api/index';
-import { useReportError } from '../../shared/apiErrors';
 import { formatDateTime } from '../../shared/format';
 import { translateOr } from '../../shared/translate';
-import { customerPaths } from '../customers/paths';
-import { StatusTag } from '../customers/shared/StatusTag';
+import { useCall } from '../../shared/useCall';
+import { customerPaths } from '../../shared/customerPaths';
+import { StatusTag } from './StatusTag';
 import { openItemText } from './statusTexts';
 
 /** The details of one change beyond reason and memo: effective date, merge, open items, review. */
@@ -59,24 +57,8 @@ function StatusChange({ from, to }: { from: string; to: string }) {
 /** 状态记录: every 冻结 / 解冻 / 停用 / 启用 (and planned deactivation) of a customer, newest first. */
 export function StatusHistoryTab({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
-  const reportError = useReportError();
-  const [rows, setRows] = useState<StatusHistoryItem[]>([]);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setRows((await call('customer.statusHistory', { id: customerId })).items);
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [customerId, reportError]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data, loading } = useCall('customer.statusHistory', { id: customerId });
+  const rows = data?.items ?? [];
 
   const empty = t('common.empty');
   return (

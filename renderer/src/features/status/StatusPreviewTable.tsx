@@ -2,7 +2,7 @@ import { Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/core/shared/contract';
 import type { OpenItem, StatusAction } from '../../../../electron/core/status/shared/status.contract';
-import { StatusTag } from '../customers/shared/StatusTag';
+import { StatusTag } from './StatusTag';
 import { openItemText, refusalText } from './statusTexts';
 
 type PreviewItem = ChannelOutput<'customer.statusPreview'>['items'][number];

@@ -2,8 +2,8 @@ import i18n from 'i18next';
 import type { ChannelOutput } from '../../../../electron/core/shared/contract';
 import type { OpenItem, StatusAction } from '../../../../electron/core/status/shared/status.contract';
 import { translateKey, translateOr } from '../../shared/translate';
-import { formatCents } from '../customers/shared/money';
-import { statusText } from '../customers/shared/StatusTag';
+import { formatCents } from '../../shared/money';
+import { statusText } from './StatusTag';
 
 type PreviewItem = ChannelOutput<'customer.statusPreview'>['items'][number];
 type ChangeResult = ChannelOutput<'customer.deactivate'>;

@@ -1,9 +1,9 @@
-import { App, Form, Modal, Typography } from 'antd';
+import { App, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { UserRow } from '../../../../electron/core/users/shared/users.contract';
 import { call } from '../../api';
+import { FormModal } from '../../shared/FormModal';
 import { NewPasswordFields } from '../../shared/NewPasswordFields';
-import { useFormSubmit } from '../../shared/useFormSubmit';
 
 interface Values {
   password: string;
@@ -24,34 +24,22 @@ export function ResetPasswordModal({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const { busy, submit } = useFormSubmit(form, FIELDS, async (values) => {
-    if (!user) return;
-    await call('user.resetPassword', { id: user.id, password: values.password });
-    void message.success(t('users.passwordReset'));
-    onSaved();
-  });
 
   return (
-    <Modal
+    <FormModal<Values>
       open={!!user}
       title={t('users.resetTitle', { name: user?.username ?? '' })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => void submit()}
+      fields={FIELDS}
+      onSubmit={async (values) => {
+        if (!user) return;
+        await call('user.resetPassword', { id: user.id, password: values.password });
+        void message.success(t('users.passwordReset'));
+        onSaved();
+      }}
       onCancel={onClose}
-      destroyOnHidden
+      intro={<Typography.Paragraph type="secondary">{t('users.resetHint')}</Typography.Paragraph>}
     >
-      <Typography.Paragraph type="secondary">{t('users.resetHint')}</Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" preserve={false}>
-        <NewPasswordFields
-          name="password"
-          confirmName="confirmPassword"
-          label={t('users.newPassword')}
-          confirmLabel={t('users.confirmNewPassword')}
-        />
-      </Form>
-    </Modal>
+      <NewPasswordFields label={t('users.newPassword')} confirmLabel={t('users.confirmNewPassword')} />
+    </FormModal>
   );
 }

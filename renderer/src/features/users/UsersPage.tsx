@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Popconfirm, Space, Table, type TableColumnsType, Typography } from 'antd';
-import { type HTMLAttributes, useCallback, useEffect, useState } from 'react';
+import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserRow } from '../../../../electron/core/users/shared/users.contract';
 import { call } from '../../api';
-import { useReportError } from '../../shared/apiErrors';
 import { formatDateTime } from '../../shared/format';
+import { useAction, useCall } from '../../shared/useCall';
 import { useSession } from '../../stores/session';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { RoleTags } from './RoleTags';
@@ -17,30 +17,15 @@ import { UserStatus } from './UserStatus';
 export function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const reportError = useReportError();
+  const { run } = useAction();
   const me = useSession((s) => s.user);
-  const [rows, setRows] = useState<UserRow[]>([]);
-  const [loading, setLoading] = useState(true);
+  const { data, loading, reload } = useCall('user.list', {});
+  const rows = data?.items ?? [];
   const [creating, setCreating] = useState(false);
   /** the user being edited, by id: after a stale save the reloaded row (its new version) is edited */
   const [editingId, setEditingId] = useState<number | null>(null);
   const editing = rows.find((r) => r.id === editingId) ?? null;
   const [resetting, setResetting] = useState<UserRow | null>(null);
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      setRows((await call('user.list', {})).items);
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [reportError]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
 
   /** After changing one's own account, fetch the session user again (name, permissions). */
   const refreshMe = async (changedId: number) => {
@@ -54,12 +39,10 @@ export function UsersPage() {
   };
 
   const setDisabled = async (row: UserRow, disabled: boolean) => {
-    try {
+    await run(async () => {
       await call('user.setDisabled', { id: row.id, version: row.version, disabled });
       void message.success(t(disabled ? 'users.disabledDone' : 'users.enabledDone'));
-    } catch (error) {
-      reportError(error);
-    }
+    });
     await reload();
   };
 

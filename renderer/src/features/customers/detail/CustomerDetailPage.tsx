@@ -4,15 +4,16 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { CustomerDetail } from '../../../../../electron/core/customers/shared/customers.contract';
-import { ApiCallError, call } from '../../../api';
+import { ApiCallError } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
+import { useCall } from '../../../shared/useCall';
 import { hasPermission, useSession } from '../../../stores/session';
 import { StatusActions } from '../../status/StatusActions';
 import { StatusBanner } from '../../status/StatusBanner';
 import { StatusHistoryTab } from '../../status/StatusHistoryTab';
 import { useLookups } from '../../lookups/lookupsStore';
-import { customerPaths } from '../paths';
-import { StatusTag } from '../shared/StatusTag';
+import { customerPaths } from '../../../shared/customerPaths';
+import { StatusTag } from '../../status/StatusTag';
 import { useUserOptions } from '../shared/useUserOptions';
 import { DetailSections } from './DetailSections';
 import { HistoryTab } from './HistoryTab';
@@ -33,33 +34,34 @@ export function CustomerDetailPage() {
   const [search, setSearch] = useSearchParams();
   const requested = search.get('tab') as Tab | null;
   const tab: Tab = requested && TABS.includes(requested) ? requested : 'record';
-  const [customer, setCustomer] = useState<CustomerDetail | null>(null);
   const [missing, setMissing] = useState(false);
   /** bumped after a state change: the history tabs read again */
   const [changes, setChanges] = useState(0);
   const loadLookups = useLookups((s) => s.load);
   const loadUsers = useUserOptions((s) => s.load);
 
-  const load = useCallback(async () => {
-    try {
-      setCustomer(await call('customer.get', { id }));
-    } catch (error) {
-      if (error instanceof ApiCallError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_INPUT'))
-        setMissing(true);
-      else reportError(error);
-    }
-  }, [id, reportError]);
+  const { data, reload } = useCall(
+    'customer.get',
+    { id },
+    {
+      onError: (error) => {
+        if (error instanceof ApiCallError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_INPUT'))
+          setMissing(true);
+        else reportError(error);
+      },
+    },
+  );
+  const customer: CustomerDetail | null = data ?? null;
 
   const afterChange = useCallback(() => {
     setChanges((n) => n + 1);
-    void load();
-  }, [load]);
+    void reload();
+  }, [reload]);
 
   useEffect(() => {
-    void load();
     void loadLookups().catch(() => undefined);
     void loadUsers().catch(() => undefined);
-  }, [load, loadLookups, loadUsers]);
+  }, [loadLookups, loadUsers]);
 
   if (missing) {
     return (

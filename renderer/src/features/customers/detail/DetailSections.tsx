@@ -5,8 +5,8 @@ import type { CustomerDetail } from '../../../../../electron/core/customers/shar
 import { formatDateTime } from '../../../shared/format';
 import { lookupName, lookupPath, useLookups } from '../../lookups/lookupsStore';
 import { countryName, divisionNames } from '../shared/geo';
-import { formatCents } from '../shared/money';
-import { StatusTag } from '../shared/StatusTag';
+import { formatCents } from '../../../shared/money';
+import { StatusTag } from '../../status/StatusTag';
 
 type Contact = CustomerDetail['contacts'][number];
 type Address = CustomerDetail['addresses'][number];

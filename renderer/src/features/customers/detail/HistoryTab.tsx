@@ -1,11 +1,9 @@
 import { Flex, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../electron/core/shared/contract';
-import { call } from '../../../api';
-import { useReportError } from '../../../shared/apiErrors';
 import { formatDateTime } from '../../../shared/format';
 import { translateOr } from '../../../shared/translate';
+import { usePaged } from '../../../shared/useCall';
 import { importReason } from '../../audit/formatChanges';
 import { useLookups } from '../../lookups/lookupsStore';
 import { useUserOptions } from '../shared/useUserOptions';
@@ -17,46 +15,27 @@ const PAGE_SIZE = 20;
 /** 变更历史: who changed what and when (from the operation log), newest first. */
 export function HistoryTab({ customerId, version }: { customerId: number; version: number }) {
   const { t } = useTranslation();
-  const reportError = useReportError();
   const lookups = useLookups((s) => s.items);
   const users = useUserOptions((s) => s.items);
-  const [page, setPage] = useState(1);
-  const [rows, setRows] = useState<Entry[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const result = await call('customer.history', { id: customerId, page, pageSize: PAGE_SIZE });
-      setRows(result.items);
-      setTotal(result.total);
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [customerId, page, reportError]);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new version means new history
-  useEffect(() => {
-    void load();
-  }, [load, version]);
+  // a new version means new history
+  const history = usePaged(
+    'customer.history',
+    ({ page, pageSize }) => ({ id: customerId, page, pageSize }),
+    { pageSize: PAGE_SIZE, refresh: version },
+  );
 
   return (
     <Table<Entry>
       size="small"
       rowKey="id"
-      loading={loading}
-      dataSource={rows}
+      loading={history.loading}
+      dataSource={history.items}
       locale={{ emptyText: t('customers.history.empty') }}
       pagination={{
-        current: page,
-        pageSize: PAGE_SIZE,
-        total,
+        ...history.pagination,
         hideOnSinglePage: true,
         showTotal: (n) => t('common.total', { total: n }),
-        onChange: setPage,
+        onChange: (page) => history.setPage(page),
       }}
       columns={[
         { key: 'at', title: t('customers.history.at'), width: 170, render: (_, e) => formatDateTime(e.at) },

@@ -1,10 +1,10 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, type FormRule, Input, Row, Switch, Tooltip, Typography } from 'antd';
+import { Form, type FormRule, Input, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { contactSchema } from '../../../../../electron/core/customers/shared/customers.contract';
 import { checkField, fieldRule } from './formRules';
 import { type ContactValues, type CustomerFormValues, EMPTY_CONTACT, isBlankContact } from './formValues';
-import { Section } from './Section';
+import { onlyOne } from '../../../shared/onlyOne';
+import { inputColumn, RowsSection } from './RowsSection';
 
 const shape = contactSchema.shape;
 /** A contact's name is required once anything is typed in its row (an empty row is not saved). */
@@ -27,97 +27,64 @@ export function ContactsSection({ onCheckDuplicates }: { onCheckDuplicates: () =
   /** Turning one contact primary turns the others off. */
   const makePrimary = (index: number, on: boolean) => {
     const contacts: ContactValues[] = form.getFieldValue('contacts') ?? [];
-    form.setFieldValue(
-      'contacts',
-      contacts.map((c, i) => ({ ...c, isPrimary: i === index ? on : on ? false : c.isPrimary })),
-    );
+    if (on) form.setFieldValue('contacts', onlyOne(contacts, index, 'isPrimary'));
   };
 
   return (
-    <Form.List name="contacts">
-      {(fields, { add, remove }) => (
-        <Section
-          id="section-contacts"
-          title={t('customers.sections.contacts')}
-          extra={
-            <Button
-              size="small"
-              icon={<PlusOutlined aria-hidden />}
-              onClick={() => add({ ...EMPTY_CONTACT, isPrimary: fields.length === 0 })}
+    <RowsSection
+      name="contacts"
+      id="section-contacts"
+      title={t('customers.sections.contacts')}
+      texts={{
+        add: t('customers.form.addContact'),
+        remove: t('customers.form.removeContact'),
+        empty: t('customers.form.noContacts'),
+      }}
+      newRow={(count) => ({ ...EMPTY_CONTACT, isPrimary: count === 0 })}
+      removeSpan={SPANS.remove}
+      columns={[
+        {
+          key: 'name',
+          span: SPANS.name,
+          label: label('name'),
+          required: true,
+          cell: (name) => (
+            <Form.Item
+              name={[name, 'name']}
+              dependencies={[
+                ['contacts', name, 'mobile'],
+                ['contacts', name, 'phone'],
+                ['contacts', name, 'email'],
+              ]}
+              rules={[contactNameRule(name)]}
             >
-              {t('customers.form.addContact')}
-            </Button>
-          }
-        >
-          {fields.length === 0 ? (
-            <Typography.Paragraph type="secondary">{t('customers.form.noContacts')}</Typography.Paragraph>
-          ) : (
-            <Row gutter={8} className="kh-grid-head" aria-hidden>
-              <Col span={SPANS.name}>
-                <span className="kh-required">{label('name')}</span>
-              </Col>
-              <Col span={SPANS.title}>{label('title')}</Col>
-              <Col span={SPANS.mobile}>{label('mobile')}</Col>
-              <Col span={SPANS.phone}>{label('phone')}</Col>
-              <Col span={SPANS.email}>{label('email')}</Col>
-              <Col span={SPANS.primary}>{label('isPrimary')}</Col>
-            </Row>
-          )}
-          {fields.map(({ key, name }) => (
-            <Row gutter={8} key={key} align="top">
-              <Col span={SPANS.name}>
-                <Form.Item
-                  name={[name, 'name']}
-                  dependencies={[
-                    ['contacts', name, 'mobile'],
-                    ['contacts', name, 'phone'],
-                    ['contacts', name, 'email'],
-                  ]}
-                  rules={[contactNameRule(name)]}
-                >
-                  <Input aria-label={label('name')} autoComplete="off" maxLength={50} />
-                </Form.Item>
-              </Col>
-              <Col span={SPANS.title}>
-                <Form.Item name={[name, 'title']} rules={[fieldRule(shape.title)]}>
-                  <Input aria-label={label('title')} autoComplete="off" maxLength={50} />
-                </Form.Item>
-              </Col>
-              <Col span={SPANS.mobile}>
-                <Form.Item name={[name, 'mobile']} rules={[fieldRule(shape.mobile)]}>
-                  <Input aria-label={label('mobile')} autoComplete="off" maxLength={20} onBlur={onCheckDuplicates} />
-                </Form.Item>
-              </Col>
-              <Col span={SPANS.phone}>
-                <Form.Item name={[name, 'phone']} rules={[fieldRule(shape.phone)]}>
-                  <Input aria-label={label('phone')} autoComplete="off" maxLength={30} onBlur={onCheckDuplicates} />
-                </Form.Item>
-              </Col>
-              <Col span={SPANS.email}>
-                <Form.Item name={[name, 'email']} rules={[fieldRule(shape.email)]}>
-                  <Input aria-label={label('email')} autoComplete="off" maxLength={100} />
-                </Form.Item>
-              </Col>
-              <Col span={SPANS.primary}>
-                <Form.Item name={[name, 'isPrimary']} valuePropName="checked">
-                  <Switch aria-label={label('isPrimary')} onChange={(on) => makePrimary(name, on)} />
-                </Form.Item>
-              </Col>
-              <Col span={SPANS.remove}>
-                <Tooltip title={t('customers.form.removeContact')}>
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined aria-hidden />}
-                    aria-label={t('customers.form.removeContact')}
-                    onClick={() => remove(name)}
-                  />
-                </Tooltip>
-              </Col>
-            </Row>
-          ))}
-        </Section>
-      )}
-    </Form.List>
+              <Input aria-label={label('name')} autoComplete="off" maxLength={50} />
+            </Form.Item>
+          ),
+        },
+        inputColumn('title', SPANS.title, label('title'), { rule: fieldRule(shape.title), maxLength: 50 }),
+        inputColumn('mobile', SPANS.mobile, label('mobile'), {
+          rule: fieldRule(shape.mobile),
+          maxLength: 20,
+          onBlur: onCheckDuplicates,
+        }),
+        inputColumn('phone', SPANS.phone, label('phone'), {
+          rule: fieldRule(shape.phone),
+          maxLength: 30,
+          onBlur: onCheckDuplicates,
+        }),
+        inputColumn('email', SPANS.email, label('email'), { rule: fieldRule(shape.email), maxLength: 100 }),
+        {
+          key: 'isPrimary',
+          span: SPANS.primary,
+          label: label('isPrimary'),
+          cell: (name) => (
+            <Form.Item name={[name, 'isPrimary']} valuePropName="checked">
+              <Switch aria-label={label('isPrimary')} onChange={(on) => makePrimary(name, on)} />
+            </Form.Item>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, Anchor, App, Button, Card, Flex, Form, Result, Skeleton, Space, Typography } from 'antd';
-import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { normalizeCustomerName, phoneDigits } from '../../../../../electron/core/customers/shared/customer.rules';
@@ -13,9 +13,10 @@ import {
 import { ApiCallError, call } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
 import { changedByText } from '../../../shared/conflictText';
+import { useCall } from '../../../shared/useCall';
 import { useUnsavedGuard } from '../../../shared/useUnsavedGuard';
-import { customerPaths } from '../paths';
-import { statusText } from '../shared/StatusTag';
+import { customerPaths } from '../../../shared/customerPaths';
+import { statusText } from '../../status/StatusTag';
 import { AddressesSection } from './AddressesSection';
 import { BasicSection } from './BasicSection';
 import { ContactsSection } from './ContactsSection';
@@ -45,21 +46,14 @@ export function CustomerFormPage({ mode }: { mode: 'create' | 'edit' }) {
   const params = useParams();
   const reportError = useReportError();
   const id = Number(params.id);
-  const [detail, setDetail] = useState<CustomerDetail | null>(null);
   const [missing, setMissing] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setDetail(await call('customer.get', { id }));
-    } catch (error) {
+  const { data, reload: load } = useCall('customer.get', mode === 'edit' ? { id } : null, {
+    onError: (error) => {
       if (error instanceof ApiCallError && error.code === 'NOT_FOUND') setMissing(true);
       else reportError(error);
-    }
-  }, [id, reportError]);
-
-  useEffect(() => {
-    if (mode === 'edit') void load();
-  }, [mode, load]);
+    },
+  });
+  const detail: CustomerDetail | null = data ?? null;
 
   if (mode === 'create') return <CustomerForm detail={null} onReload={load} />;
   if (missing) return <Result status="404" title={t('errors.notFound')} />;

@@ -1,8 +1,9 @@
-import { Alert, Form, Input, Modal, Table } from 'antd';
+import { Alert, Form, Input, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateMatch } from '../../../../../electron/core/customers/shared/customers.contract';
 import { customerCreateSchema } from '../../../../../electron/core/customers/shared/customers.contract';
-import { StatusTag } from '../shared/StatusTag';
+import { FormModal } from '../../../shared/FormModal';
+import { StatusTag } from '../../status/StatusTag';
 import { fieldRule } from './formRules';
 
 interface Props {
@@ -18,24 +19,44 @@ interface Props {
  */
 export function DuplicateDialog({ matches, busy, onCancel, onConfirm }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (values) onConfirm(values.reason.trim());
-  };
   return (
-    <Modal
+    <FormModal<{ reason: string }>
       open={!!matches}
       title={t('customers.duplicates.title')}
       okText={t('customers.duplicates.saveAnyway')}
       cancelText={t('customers.duplicates.back')}
-      okButtonProps={{ danger: true }}
-      confirmLoading={busy}
-      onOk={() => void submit()}
+      danger
+      busy={busy}
+      fields={NO_FIELDS}
+      onSubmit={async (values) => onConfirm(values.reason.trim())}
       onCancel={onCancel}
       width={680}
-      destroyOnHidden
+      intro={<Intro matches={matches} />}
     >
+      <Form.Item
+        name="reason"
+        label={t('customers.duplicates.reasonLabel')}
+        required
+        rules={[fieldRule(customerCreateSchema.shape.duplicateReason, { required: true })]}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 4 }}
+          maxLength={200}
+          showCount
+          placeholder={t('customers.duplicates.reasonPlaceholder')}
+        />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+const NO_FIELDS: readonly string[] = [];
+
+/** The warning and the similar customers, above the reason. */
+function Intro({ matches }: { matches: DuplicateMatch[] | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <Alert type="warning" showIcon title={t('customers.duplicates.intro')} style={{ marginBottom: 12 }} />
       <Table<DuplicateMatch>
         size="small"
@@ -60,21 +81,6 @@ export function DuplicateDialog({ matches, busy, onCancel, onConfirm }: Props) {
         ]}
         style={{ marginBottom: 16 }}
       />
-      <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item
-          name="reason"
-          label={t('customers.duplicates.reasonLabel')}
-          required
-          rules={[fieldRule(customerCreateSchema.shape.duplicateReason, { required: true })]}
-        >
-          <Input.TextArea
-            autoSize={{ minRows: 2, maxRows: 4 }}
-            maxLength={200}
-            showCount
-            placeholder={t('customers.duplicates.reasonPlaceholder')}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+    </>
   );
 }

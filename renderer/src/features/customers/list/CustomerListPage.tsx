@@ -16,7 +16,7 @@ import type { CustomerListRow } from '../../../../../electron/core/customers/sha
 import { hasPermission, useSession } from '../../../stores/session';
 import { BulkStatusActions } from '../../status/BulkStatusActions';
 import { useCustomerExport } from '../exportAction';
-import { customerPaths } from '../paths';
+import { customerPaths } from '../../../shared/customerPaths';
 import { ColumnChooser } from './ColumnChooser';
 import { CustomerFilters } from './CustomerFilters';
 import { type ColumnKey, readColumns, saveColumns } from './columnPrefs';

@@ -3,7 +3,7 @@ import { Flex, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CustomerListRow } from '../../../../../electron/core/customers/shared/customers.contract';
 import { formatMinute } from '../../../shared/format';
-import { StatusTag } from '../shared/StatusTag';
+import { StatusTag } from '../../status/StatusTag';
 
 /** Who changed the state, when, why, and the memo (the status cell's tooltip). */
 function StatusFacts({ row }: { row: CustomerListRow }) {

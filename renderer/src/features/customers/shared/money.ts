@@ -1,12 +1,2 @@
-const yuan = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** Integer cents shown as ¥1,234.56 (null stays null). */
-export function formatCents(cents: number | null | undefined): string | null {
-  if (cents == null) return null;
-  return `¥${yuan.format(cents / 100)}`;
-}
-
-/** Cents → yuan for an amount input (2 decimals). */
-export function centsToYuan(cents: number | null | undefined): number | null {
-  return cents == null ? null : cents / 100;
-}
+// Money formatting is shared (status texts use it too); this name stays for the files still importing it here.
+export { centsToYuan, formatCents } from '../../../shared/money';

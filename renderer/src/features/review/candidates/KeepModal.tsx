@@ -1,9 +1,9 @@
-import { App, Form, Input, Modal, Typography } from 'antd';
+import { App, Form, Input, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { reviewContract } from '../../../../../electron/core/review/shared/review.contract';
 import { call } from '../../../api';
-import { useFormSubmit } from '../../../shared/useFormSubmit';
+import { FormModal } from '../../../shared/FormModal';
 import { zodRule } from '../../../shared/zodRule';
 
 interface Values {
@@ -26,35 +26,31 @@ interface Props {
 export function KeepModal({ open, runId, customerIds, keepDays, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const { busy, submit } = useFormSubmit(form, FIELDS, async (values) => {
-    const result = await call('review.keep', { runId, customerIds, note: values.note });
-    void message.success(t('review.keep.done', { count: result.kept, date: result.keptUntil }));
-    onDone();
-  });
   const until = keepDays == null ? null : dayjs().add(keepDays, 'day').format('YYYY-MM-DD');
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('review.keep.title', { count: customerIds.length })}
       okText={t('review.keep.ok')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => void submit()}
+      fields={FIELDS}
+      onSubmit={async (values) => {
+        const result = await call('review.keep', { runId, customerIds, note: values.note });
+        void message.success(t('review.keep.done', { count: result.kept, date: result.keptUntil }));
+        onDone();
+      }}
       onCancel={onClose}
-      destroyOnHidden
+      intro={
+        keepDays != null && (
+          <Typography.Paragraph type="secondary">
+            {t('review.keep.explain', { days: keepDays, date: until })}
+          </Typography.Paragraph>
+        )
+      }
     >
-      {keepDays != null && (
-        <Typography.Paragraph type="secondary">
-          {t('review.keep.explain', { days: keepDays, date: until })}
-        </Typography.Paragraph>
-      )}
-      <Form<Values> form={form} layout="vertical" preserve={false}>
-        <Form.Item name="note" label={t('review.keep.note')} required rules={[zodRule(noteSchema)]}>
-          <Input.TextArea rows={3} maxLength={500} showCount autoFocus placeholder={t('review.keep.notePlaceholder')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="note" label={t('review.keep.note')} required rules={[zodRule(noteSchema)]}>
+        <Input.TextArea rows={3} maxLength={500} showCount autoFocus placeholder={t('review.keep.notePlaceholder')} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,11 +1,9 @@
 import { Button, Flex, Table, type TableColumnsType, Tag } from 'antd';
 import type { TFunction } from 'i18next';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewRun } from '../../../../../electron/core/review/shared/review.contract';
-import { call } from '../../../api';
-import { useReportError } from '../../../shared/apiErrors';
 import { formatDateTime } from '../../../shared/format';
+import { usePaged } from '../../../shared/useCall';
 import { RuleNameTags } from '../RuleTags';
 import { openCount } from '../runCounts';
 
@@ -20,28 +18,7 @@ const count = (n: number) => (n ? n : <span style={{ color: 'var(--ant-color-tex
 /** 审查记录: every run, newest first — when, who, how many candidates, how long, what was done. */
 export function RunsTab({ onView }: { onView(run: ReviewRun): void }) {
   const { t } = useTranslation();
-  const reportError = useReportError();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [rows, setRows] = useState<ReviewRun[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const result = await call('review.runs', page);
-      setRows(result.items);
-      setTotal(result.total);
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [page, reportError]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const runs = usePaged('review.runs', ({ page, pageSize }) => ({ page, pageSize }), { pageSize: 20 });
 
   const columns: TableColumnsType<ReviewRun> = [
     {
@@ -100,22 +77,20 @@ export function RunsTab({ onView }: { onView(run: ReviewRun): void }) {
       rowKey="id"
       size="middle"
       columns={columns}
-      dataSource={rows}
-      loading={loading}
+      dataSource={runs.items}
+      loading={runs.loading}
       scroll={{ x: 1000 }}
       onRow={(row) =>
         ({ 'aria-label': formatDateTime(row.startedAt) ?? undefined }) as React.HTMLAttributes<HTMLElement>
       }
       locale={{ emptyText: t('review.runs.empty') }}
       pagination={{
-        current: page.page,
-        pageSize: page.pageSize,
-        total,
+        ...runs.pagination,
         showSizeChanger: true,
         pageSizeOptions: [20, 50, 100],
         showTotal: (n) => t('common.total', { total: n }),
       }}
-      onChange={(p) => setPage((q) => ({ page: p.current ?? 1, pageSize: p.pageSize ?? q.pageSize }))}
+      onChange={runs.onTableChange}
     />
   );
 }

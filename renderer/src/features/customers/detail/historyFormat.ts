@@ -6,8 +6,8 @@ import { translateOr } from '../../../shared/translate';
 import { openItemText } from '../../status/statusTexts';
 import { lookupName, lookupPath } from '../../lookups/lookupsStore';
 import { countryName, divisionNames } from '../shared/geo';
-import { formatCents } from '../shared/money';
-import { statusText } from '../shared/StatusTag';
+import { formatCents } from '../../../shared/money';
+import { statusText } from '../../status/StatusTag';
 
 export interface HistoryContext {
   lookups: readonly LookupItem[];

@@ -7,7 +7,7 @@ import type {
   CustomerDetail,
   customerFieldsSchema,
 } from '../../../../../electron/core/customers/shared/customers.contract';
-import { centsToYuan } from '../shared/money';
+import { centsToYuan } from '../../../shared/money';
 
 export interface ContactValues {
   name?: string;

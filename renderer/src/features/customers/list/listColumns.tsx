@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { CustomerListRow } from '../../../../../electron/core/customers/shared/customers.contract';
 import { formatMinute } from '../../../shared/format';
 import { translateOr } from '../../../shared/translate';
-import { formatCents } from '../shared/money';
+import { formatCents } from '../../../shared/money';
 import type { ColumnKey } from './columnPrefs';
 import type { ListSort, SortField } from './listQuery';
 import { StatusCell } from './StatusCell';

@@ -116,7 +116,7 @@ export async function openCoreOrFault(opts: Parameters<typeof openCore>[0]): Pro
 }
 
 /** A core that only answers `system.fault`: its database is an empty one in memory, the data on disk is not touched. */
-export function faultCore(fault: StorageFault, clock?: Clock, features?: readonly AnyFeature[]): Core {
+function faultCore(fault: StorageFault, clock?: Clock, features?: readonly AnyFeature[]): Core {
   const sqlite = new Database(':memory:');
   const core = createCore({ db: drizzle(sqlite, { schema }), sqlite, clock, dataDir: fault.dataDir, features });
   core.fault = fault;

@@ -21,8 +21,8 @@ import { assertCodeFree, assertTaxIdFree, type DuplicateQuery, findDuplicates } 
 import { assertReferences } from './references';
 import { reindexCustomers } from './search/indexer';
 
-export type CustomerCreate = z.output<typeof customerCreateSchema>;
-export type CustomerUpdate = z.output<typeof customerUpdateSchema>;
+type CustomerCreate = z.output<typeof customerCreateSchema>;
+type CustomerUpdate = z.output<typeof customerUpdateSchema>;
 type Fields = Omit<CustomerCreate, 'code' | 'duplicateReason' | 'confirmTaxIdChecksum'>;
 
 function writeChildren(core: Core, customerId: number, f: Fields): void {

@@ -57,7 +57,7 @@ const nfkc = (s: string | null) => (s ?? '').normalize('NFKC');
 
 const HAN = /\p{Script=Han}/u;
 /** Token that no search ever asks for: it keeps characters on either side of it from reading as adjacent. */
-export const UNI_BREAK = '0';
+const UNI_BREAK = '0';
 
 /**
  * The text of `customer_fts_uni`: each Chinese character a token; whitespace ignored; any other run

@@ -37,7 +37,7 @@ function ids(sqlite: Sqlite, s: Stmt, input: number[] = []): number[] {
  * The ids of one page of the list and how many match (up to SEARCH_CAP; `capped`: maybe more).
  * Shared with the export of the filtered list.
  */
-export function searchIds(
+function searchIds(
   sqlite: Sqlite,
   input: CustomerSearchInput,
 ): { ids: number[]; found: number; capped: boolean } {

@@ -7,13 +7,13 @@ import { customerPaths } from '../../shared/customerPaths';
 export type CustomerFilters = z.input<typeof customerFiltersSchema>;
 
 /** What the list is showing when the user presses 导出: its search text and filters. */
-export interface ExportRequest {
+interface ExportRequest {
   q?: string;
   filters: CustomerFilters;
 }
 
 /** `/import?tab=export&q=…&categoryId=…` (arrays comma-joined). */
-export function exportUrl({ q, filters }: ExportRequest): string {
+function exportUrl({ q, filters }: ExportRequest): string {
   const params = new URLSearchParams({ tab: 'export' });
   if (q) params.set('q', q);
   for (const [key, value] of Object.entries(filters)) {

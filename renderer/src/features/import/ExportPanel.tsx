@@ -15,7 +15,7 @@ import { useImportProgress } from './useImportProgress';
 const NUMBER_FILTERS = ['categoryId', 'regionId', 'industryId', 'creditRatingId', 'salespersonId'] as const;
 
 /** The list's q + filters as the 导出 button put them in the URL (?tab=export&q=…&regionId=…). */
-export function filtersFromUrl(params: URLSearchParams): { q: string; filters: Filters; sort: ListSort | null } {
+function filtersFromUrl(params: URLSearchParams): { q: string; filters: Filters; sort: ListSort | null } {
   const filters: Record<string, unknown> = {};
   const status = params.get('status');
   if (status) filters.status = status.split(',').filter(Boolean);

@@ -82,7 +82,7 @@ export function isBlankContact(c: ContactValues | undefined): boolean {
 }
 
 /** An address row with nothing but its defaults (type, country). */
-export function isBlankAddress(a: AddressValues | undefined): boolean {
+function isBlankAddress(a: AddressValues | undefined): boolean {
   return !a || ((a.division ?? []).length === 0 && blank(a.street) && blank(a.postcode));
 }
 const id = (v: number | null | undefined) => v ?? null;

@@ -8,7 +8,7 @@ import { RuleNameTags } from '../RuleTags';
 import { openCount } from '../runCounts';
 
 /** "850 毫秒" / "1.3 秒" */
-export function durationText(ms: number, t: TFunction): string {
+function durationText(ms: number, t: TFunction): string {
   return ms < 1000 ? t('review.runs.durationMs', { ms }) : t('review.runs.durationS', { s: (ms / 1000).toFixed(1) });
 }
 

@@ -14,7 +14,7 @@ import { loadRefs, RefIndex } from '../import/refs';
  * q + filters + sort; a box text gives its first SEARCH_CAP matches, as the list does), the rows
  * in the template's columns, read and written in batches.
  */
-interface ExportInput {
+export interface ExportInput {
   outFile: string;
   q?: string;
   filters: Record<string, unknown>;

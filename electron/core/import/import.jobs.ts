@@ -6,7 +6,6 @@ import type { JobContext, JobKinds, Report } from '../jobs/registry';
 import type { Helpers } from '../jobs/threads';
 import type { Cell } from '../spreadsheet/cells';
 import { cellText } from '../spreadsheet/cells';
-import { exportCustomers } from '../customers/export';
 import { renderMessage, writeErrorsFile, writeTemplate } from './files';
 import type { ImportField, UnmatchedColumn, ValidationSummary, ValueMapEntry } from './shared/import.contract';
 import { writeIssues } from './issues-store';
@@ -21,7 +20,7 @@ import type { TableValidation } from './validate';
 import { loadRemembered, unmatchedValues } from './value-map';
 
 /**
- * The long steps of import and export, as plain functions of files and a database file: import's
+ * The long steps of import, as plain functions of files and a database file: import's
  * job kinds (importJobs, below). They run in a job worker thread (core/jobs) with a connection of
  * their own, so the main process never waits for them; tests may also call them directly.
  */
@@ -51,14 +50,6 @@ interface ErrorsFileJob {
   valueMap: ValueMapEntry[];
   texts: Record<string, string>;
   outFile: string;
-}
-interface ExportJob {
-  dbFile: string;
-  outFile: string;
-  q?: string;
-  filters: Record<string, unknown>;
-  sort?: { field: 'code' | 'name' | 'createdAt' | 'updatedAt'; order: 'asc' | 'desc' };
-  format: 'xlsx' | 'csv';
 }
 interface TemplateJob {
   dbFile: string;
@@ -170,15 +161,6 @@ async function errorsFile(job: ErrorsFileJob, report: Report, helpers: Helpers |
   }
 }
 
-async function exportJob(job: ExportJob, report: Report) {
-  const sqlite = openJobDb(job.dbFile);
-  try {
-    return { rows: await exportCustomers(sqlite, job, (done, total) => report({ phase: 'export', done, total })) };
-  } finally {
-    sqlite.close();
-  }
-}
-
 async function template(job: TemplateJob) {
   const sqlite = openJobDb(job.dbFile);
   try {
@@ -196,7 +178,6 @@ export const importJobs = {
   'import.validate': (job: ValidateJob, { report, helpers }: JobContext) => validate(job, report, helpers),
   'import.run': (job: RunJob, { report, helpers, acquireWrite }: JobContext) => run(job, report, helpers, acquireWrite),
   'import.errorsFile': (job: ErrorsFileJob, { report, helpers }: JobContext) => errorsFile(job, report, helpers),
-  'import.export': (job: ExportJob, { report }: JobContext) => exportJob(job, report),
   'import.template': (job: TemplateJob) => template(job),
   'import.check': (job: CheckJob, { report }: JobContext) =>
     checkSlice(job, (done) => report({ phase: 'validate', done, total: job.rows.length })),

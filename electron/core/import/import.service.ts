@@ -5,6 +5,8 @@ import type { Core } from '../core';
 import { InvalidField, Refused } from '../errors';
 import { type customerImportContract, MAX_IMPORT_BYTES } from './shared/import.contract';
 import type { JobOwner } from '../jobs/client';
+import type { customersJobs } from '../customers/customers.jobs';
+import { CUSTOMERS_EXPORT_JOB } from '../customers/shared/customers.contract';
 import type { importJobs } from './import.jobs';
 import { readIssues } from './issues-store';
 import {
@@ -19,9 +21,9 @@ import { importExt } from './files';
 import { assertValueMap } from './value-map';
 
 /**
- * The import / export channels. Every step that reads a whole file or the archive runs as one of
- * import's job kinds (import.jobs.ts) in a worker thread (core.jobs); this side only stores
- * files, so the main process stays responsive.
+ * The import / export page's channels. Every step that reads a whole file or the archive runs as
+ * a job (import's kinds, import.jobs.ts; the export is the customers' kind, customers.jobs.ts) in
+ * a worker thread (core.jobs); this side only stores files, so the main process stays responsive.
  */
 type ImportChannel = keyof typeof customerImportContract;
 type In<C extends ImportChannel> = ParsedInput<C>;
@@ -29,14 +31,15 @@ type Out<C extends ImportChannel> = ChannelOutput<C>;
 
 const dbFile = (core: Core) => core.sqlite.name;
 
-type ImportJobs = typeof importJobs;
-/** core.jobs.run, typed by import's kinds: the input a kind takes, the result it gives. */
-function runImportJob<K extends keyof ImportJobs>(
+/** The kinds this page runs: import's own, and the customers' export of the filtered list. */
+type PageJobs = typeof importJobs & typeof customersJobs;
+/** core.jobs.run, typed by those kinds: the input a kind takes, the result it gives. */
+function runImportJob<K extends keyof PageJobs>(
   core: Core,
   kind: K,
-  input: Parameters<ImportJobs[K]>[0],
+  input: Parameters<PageJobs[K]>[0],
   owner: JobOwner,
-): Promise<Awaited<ReturnType<ImportJobs[K]>>> {
+): Promise<Awaited<ReturnType<PageJobs[K]>>> {
   return core.jobs.run(kind, input, owner);
 }
 
@@ -131,7 +134,7 @@ export async function exportCustomersFile(core: Core, actor: Actor, input: In<'c
   const slot = await newDownload(core.dataDir);
   const r = await runImportJob(
     core,
-    'import.export',
+    CUSTOMERS_EXPORT_JOB,
     { dbFile: dbFile(core), outFile: slot.file, q: input.q, filters: input.filters, sort: input.sort, format: input.format },
     { userId: actor.id, id: slot.id },
   );

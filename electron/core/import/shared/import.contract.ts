@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, offsetField } from '../../shared/contract-kit';
-import { customerFiltersSchema, customerSearchSchema } from '../../customers/shared/customers.contract';
+import { CUSTOMERS_EXPORT_JOB, customerFiltersSchema, customerSearchSchema } from '../../customers/shared/customers.contract';
 import { FILE_FIELDS, type FileField, LOOKUP_FILE_FIELDS } from '../../customers/shared/fields';
 
 type LookupFileField = (typeof LOOKUP_FILE_FIELDS)[number]['key'];
@@ -125,8 +125,9 @@ export const importProgressSchema = jobProgressSchema.extend({
   phase: z.enum(['parse', 'validate', 'write', 'export']),
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;
-/** Whether a progress event is one of import's steps (not another feature's job). */
-export const isImportProgress = (p: JobProgress): p is ImportProgress => p.kind.startsWith('import.');
+/** Whether a progress event is one this page shows: import's steps or the customers' export (not another feature's job). */
+export const isImportProgress = (p: JobProgress): p is ImportProgress =>
+  p.kind.startsWith('import.') || p.kind === CUSTOMERS_EXPORT_JOB;
 
 const validationSummary = z.object({
   total: z.number().int(),

@@ -1,4 +1,4 @@
-import { yuanToCents } from '../customers/shared/customer.rules';
+import { yuanToCents } from '../shared/money';
 
 /**
  * Cells as spreadsheets deliver them, turned into what the record expects. Office files are

@@ -1,13 +1,12 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
-import { yuanToCents } from '../../../../../electron/core/customers/shared/customer.rules';
+import { centsToYuan, yuanToCents } from '../../../../../electron/core/shared/money';
 import type {
   ADDRESS_KINDS,
   CUSTOMER_NATURES,
   CustomerDetail,
   customerFieldsSchema,
 } from '../../../../../electron/core/customers/shared/customers.contract';
-import { centsToYuan } from '../../../shared/money';
 
 export interface ContactValues {
   name?: string;

@@ -72,7 +72,7 @@ export function insertCustomer(
     .returning({ id: customers.id })
     .get();
   writeChildren(core, id, input);
-  reindexCustomers(core.sqlite, [id]);
+  reindexCustomers(core.statements, [id]);
   const created = readCustomer(core, id);
   writeLog(core.db, at, actor, {
     entity: 'customer',
@@ -170,7 +170,7 @@ export function updateCustomer(core: Core, actor: Actor, input: CustomerUpdate):
       .run();
     if (res.changes !== 1) throw NotFound();
     writeChildren(core, input.id, input);
-    reindexCustomers(core.sqlite, [input.id]);
+    reindexCustomers(core.statements, [input.id]);
     const after = readCustomer(core, input.id);
     writeLog(core.db, at, actor, {
       entity: 'customer',

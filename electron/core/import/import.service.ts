@@ -108,38 +108,50 @@ export async function importRun(core: Core, actor: Actor, input: In<'customer.im
 const stem = (fileName: string) => path.basename(fileName, path.extname(fileName));
 const day = (core: Core) => core.clock.now().toISOString().slice(0, 10).replace(/-/g, '');
 
+/**
+ * A file a job writes for the user: a fresh download slot, the job writing into it, then the
+ * slot offered to the user under `fileName` (fetched in pieces through customer.downloadFile).
+ */
+async function toDownload<R>(core: Core, actor: Actor, fileName: string, write: (slot: { id: string; file: string }) => Promise<R>) {
+  const slot = await newDownload(core.dataDir);
+  const result = await write(slot);
+  const ref = await commitDownload(core.dataDir, slot.id, { fileName, userId: actor.id, createdAt: core.clock.now().toISOString() });
+  return { ref, result };
+}
+
 export async function importErrorsFile(core: Core, actor: Actor, input: In<'customer.importErrorsFile'>): Promise<Out<'customer.importErrorsFile'>> {
   const meta = await readUpload(core.dataDir, input.uploadId, actor.id);
   assertValueMap(core, actor, input.valueMap);
   const p = uploadPaths(core.dataDir, input.uploadId);
-  const slot = await newDownload(core.dataDir);
-  const r = await runImportJob(
-    core,
-    'import.errorsFile',
-    { dbFile: dbFile(core), tableFile: p.table, mapping: input.mapping, valueMap: input.valueMap, texts: input.texts, outFile: slot.file },
-    { userId: actor.id, id: input.uploadId },
-  );
   const suffix = input.texts['import.errorsFile.fileSuffix'] ?? 'errors';
-  const ref = await commitDownload(core.dataDir, slot.id, { fileName: `${stem(meta.fileName)}-${suffix}.xlsx`, userId: actor.id, createdAt: core.clock.now().toISOString() });
-  return { ...ref, rows: r.rows };
+  const { ref, result } = await toDownload(core, actor, `${stem(meta.fileName)}-${suffix}.xlsx`, (slot) =>
+    runImportJob(
+      core,
+      'import.errorsFile',
+      { dbFile: dbFile(core), tableFile: p.table, mapping: input.mapping, valueMap: input.valueMap, texts: input.texts, outFile: slot.file },
+      { userId: actor.id, id: input.uploadId },
+    ),
+  );
+  return { ...ref, rows: result.rows };
 }
 
 export async function importTemplate(core: Core, actor: Actor): Promise<Out<'customer.importTemplate'>> {
-  const slot = await newDownload(core.dataDir);
-  await runImportJob(core, 'import.template', { dbFile: dbFile(core), outFile: slot.file }, { userId: actor.id, id: slot.id });
-  return commitDownload(core.dataDir, slot.id, { fileName: '客户导入模板.xlsx', userId: actor.id, createdAt: core.clock.now().toISOString() });
+  const { ref } = await toDownload(core, actor, '客户导入模板.xlsx', (slot) =>
+    runImportJob(core, 'import.template', { dbFile: dbFile(core), outFile: slot.file }, { userId: actor.id, id: slot.id }),
+  );
+  return ref;
 }
 
 export async function exportCustomersFile(core: Core, actor: Actor, input: In<'customer.export'>): Promise<Out<'customer.export'>> {
-  const slot = await newDownload(core.dataDir);
-  const r = await runImportJob(
-    core,
-    CUSTOMERS_EXPORT_JOB,
-    { dbFile: dbFile(core), outFile: slot.file, q: input.q, filters: input.filters, sort: input.sort, format: input.format },
-    { userId: actor.id, id: slot.id },
+  const { ref, result } = await toDownload(core, actor, `客户档案_${day(core)}.${input.format}`, (slot) =>
+    runImportJob(
+      core,
+      CUSTOMERS_EXPORT_JOB,
+      { dbFile: dbFile(core), outFile: slot.file, q: input.q, filters: input.filters, sort: input.sort, format: input.format },
+      { userId: actor.id, id: slot.id },
+    ),
   );
-  const ref = await commitDownload(core.dataDir, slot.id, { fileName: `客户档案_${day(core)}.${input.format}`, userId: actor.id, createdAt: core.clock.now().toISOString() });
-  return { ...ref, rows: r.rows };
+  return { ...ref, rows: result.rows };
 }
 
 export function downloadFile(core: Core, actor: Actor, input: In<'customer.downloadFile'>): Promise<Out<'customer.downloadFile'>> {

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ReviewRun } from '../../../../../electron/core/review/shared/review.contract';
 import { formatDateTime } from '../../../shared/format';
+import { sizablePager } from '../../../shared/paging';
 import { usePaged } from '../../../shared/useCall';
 import { RuleNameTags } from '../RuleTags';
 import { openCount } from '../runCounts';
@@ -84,12 +85,7 @@ export function RunsTab({ onView }: { onView(run: ReviewRun): void }) {
         ({ 'aria-label': formatDateTime(row.startedAt) ?? undefined }) as React.HTMLAttributes<HTMLElement>
       }
       locale={{ emptyText: t('review.runs.empty') }}
-      pagination={{
-        ...runs.pagination,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100],
-        showTotal: (n) => t('common.total', { total: n }),
-      }}
+      pagination={{ ...runs.pagination, ...sizablePager(t, [20, 50, 100]) }}
       onChange={runs.onTableChange}
     />
   );

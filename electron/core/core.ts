@@ -14,6 +14,7 @@ import { features as appFeatures } from './features';
 import { type JobRunner, type Jobs, workerJobs } from './jobs/client';
 import type { CoreFactory } from './jobs/registry';
 import { SettingsService } from './settings/settings.service';
+import { type Statements, statementCache } from './statements';
 import type { StorageFault } from './system/shared/system.contract';
 import { createWriteGate, type WriteGate } from './write-gate';
 
@@ -39,6 +40,8 @@ export interface Core {
   assembly: Assembly;
   /** sign-in attempts running and failures of unknown names (auth/login-gate.ts) */
   login: LoginGate;
+  /** prepared statements of `sqlite`, by SQL text (statements.ts) */
+  statements: Statements;
 }
 
 export const DB_FILE_NAME = 'kehu.sqlite';
@@ -76,6 +79,7 @@ export function createCore(opts: CoreOptions): Core {
     fault: null,
     assembly: assemble(features),
     login: newLoginGate(),
+    statements: statementCache(opts.sqlite),
   };
 }
 
@@ -116,7 +120,7 @@ export async function openCoreOrFault(opts: Parameters<typeof openCore>[0]): Pro
 }
 
 /** A core that only answers `system.fault`: its database is an empty one in memory, the data on disk is not touched. */
-export function faultCore(fault: StorageFault, clock?: Clock, features?: readonly AnyFeature[]): Core {
+function faultCore(fault: StorageFault, clock?: Clock, features?: readonly AnyFeature[]): Core {
   const sqlite = new Database(':memory:');
   const core = createCore({ db: drizzle(sqlite, { schema }), sqlite, clock, dataDir: fault.dataDir, features });
   core.fault = fault;

@@ -11,7 +11,7 @@ import { refusedTextFields } from './shared/normalize';
 const I18N_KEY = /^[a-zA-Z][\w-]*(\.[\w-]+)+$/;
 
 /** zod issues → { 'field.path': i18n key }. Schemas carry i18n keys as their messages. */
-export function zodFields(error: z.ZodError): Record<string, string> {
+function zodFields(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.length ? issue.path.join('.') : '_';

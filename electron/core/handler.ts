@@ -21,7 +21,7 @@ export interface HandlerCtx {
 export type ContractShape = Record<string, ChannelDef>;
 
 /** The handler of one channel: its parsed input in, its output (checked by the schema) out. */
-export type HandlerOf<D extends ChannelDef> = (
+type HandlerOf<D extends ChannelDef> = (
   ctx: HandlerCtx,
   input: z.output<D['input']>,
 ) => z.output<D['output']> | Promise<z.output<D['output']>>;

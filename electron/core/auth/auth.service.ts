@@ -1,11 +1,12 @@
 import { count, eq } from 'drizzle-orm';
-import { roles, userRoles, users } from '../../../db/schema';
+import { roles, users } from '../../../db/schema';
 import { type Actor, loadActor, toSessionUser } from '../actor';
 import { writeLog } from '../audit/audit.log';
 import type { Core } from '../core';
 import { inTransaction } from '../transaction';
 import { Refused } from '../errors';
 import type { TransportCtx } from '../handler';
+import { insertUser } from '../users/users.service';
 import type { SessionUser } from './shared/auth.contract';
 import { countWrongPassword, Locked, refuseWhileLocked } from './lockout';
 import { dummyHash } from './login-gate';
@@ -44,21 +45,9 @@ export async function setup(
   const at = now.toISOString();
   const userId = inTransaction(core, () => {
     if (!needsSetup(core)) throw Refused('SETUP_ALREADY_DONE', 'errors.setupAlreadyDone');
-    const u = core.db
-      .insert(users)
-      .values({
-        username: input.username,
-        displayName: input.displayName,
-        passwordHash,
-        locale: input.locale ?? 'zh-CN',
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning({ id: users.id })
-      .get();
-    const admin = core.db.select({ id: roles.id }).from(roles).where(eq(roles.code, 'admin')).get();
-    if (!admin) throw new Error('built-in role admin is missing');
-    core.db.insert(userRoles).values({ userId: u.id, roleId: admin.id }).run();
+    if (!core.db.select({ id: roles.id }).from(roles).where(eq(roles.code, 'admin')).get())
+      throw new Error('built-in role admin is missing');
+    const u = insertUser(core, null, { ...input, passwordHash, roles: ['admin'], locale: input.locale ?? 'zh-CN' }, at);
     const actor = { id: u.id, displayName: input.displayName };
     writeLog(core.db, now, actor, {
       entity: 'user',

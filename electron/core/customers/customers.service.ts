@@ -21,8 +21,8 @@ import { assertCodeFree, assertTaxIdFree, type DuplicateQuery, findDuplicates } 
 import { assertReferences } from './references';
 import { reindexCustomers } from './search/indexer';
 
-export type CustomerCreate = z.output<typeof customerCreateSchema>;
-export type CustomerUpdate = z.output<typeof customerUpdateSchema>;
+type CustomerCreate = z.output<typeof customerCreateSchema>;
+type CustomerUpdate = z.output<typeof customerUpdateSchema>;
 type Fields = Omit<CustomerCreate, 'code' | 'duplicateReason' | 'confirmTaxIdChecksum'>;
 
 function writeChildren(core: Core, customerId: number, f: Fields): void {
@@ -72,7 +72,7 @@ export function insertCustomer(
     .returning({ id: customers.id })
     .get();
   writeChildren(core, id, input);
-  reindexCustomers(core.sqlite, [id]);
+  reindexCustomers(core.statements, [id]);
   const created = readCustomer(core, id);
   writeLog(core.db, at, actor, {
     entity: 'customer',
@@ -170,7 +170,7 @@ export function updateCustomer(core: Core, actor: Actor, input: CustomerUpdate):
       .run();
     if (res.changes !== 1) throw NotFound();
     writeChildren(core, input.id, input);
-    reindexCustomers(core.sqlite, [input.id]);
+    reindexCustomers(core.statements, [input.id]);
     const after = readCustomer(core, input.id);
     writeLog(core.db, at, actor, {
       entity: 'customer',

@@ -13,7 +13,7 @@ export interface DuplicateQuery {
 }
 
 /** Digits of the phones worth comparing: mobiles and numbers of 7+ digits. */
-export function comparablePhones(phones: (string | null | undefined)[]): string[] {
+function comparablePhones(phones: (string | null | undefined)[]): string[] {
   const out = new Set<string>();
   for (const p of phones) {
     if (!p) continue;

@@ -25,7 +25,7 @@ export interface ExportInput {
 const bind = (s: Stmt, ids: number[] = []) => s.params.map((p) => (p === IDS ? JSON.stringify(ids) : p));
 
 /** Ids of the customers the list shows for these q + filters, in its order. */
-export function exportIds(sqlite: Sqlite, input: Pick<ExportInput, 'q' | 'filters' | 'sort'>): number[] {
+function exportIds(sqlite: Sqlite, input: Pick<ExportInput, 'q' | 'filters' | 'sort'>): number[] {
   const search: CustomerSearchInput = {
     q: input.q,
     filters: input.filters as CustomerSearchInput['filters'],
@@ -81,7 +81,7 @@ const str = (v: string | number | null) => (v == null ? null : String(v));
  * (so that the file imports again as it is), then the state columns the import skips. A value is
  * written as stored unless its field reads otherwise (labels, names, yuan, dates, divisions).
  */
-export function exportRow(r: Row, refs: RefIndex): ExportRow {
+function exportRow(r: Row, refs: RefIndex): ExportRow {
   const d = divisionNamesOf({ provinceCode: str(r.province), cityCode: str(r.city), districtCode: str(r.district) });
   const lookup = (id: number | null) => refs.lookupLabel(id) || null;
   const special: Partial<Record<ImportField, Value>> = {

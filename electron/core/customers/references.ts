@@ -14,7 +14,7 @@ const LOOKUP_FIELDS = {
   settlementMethodId: 'settlementMethod',
 } as const satisfies Record<string, LookupKind>;
 
-export type LookupField = keyof typeof LOOKUP_FIELDS;
+type LookupField = keyof typeof LOOKUP_FIELDS;
 
 interface RefInput {
   categoryId?: number | null;

@@ -9,7 +9,7 @@ import path from 'node:path';
  * written to a temporary name, flushed (fsync) and renamed, so a crash leaves either nothing or
  * the complete file under that name (a stray temporary file is swept later).
  */
-export const CONTENT_DIR = 'content';
+const CONTENT_DIR = 'content';
 const TMP_PREFIX = 'tmp-';
 const SHA256 = /^[0-9a-f]{64}$/;
 

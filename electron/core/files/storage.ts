@@ -12,19 +12,19 @@ import { contentPath, putContent, putContentFile, sweepContent, writeFileDurably
  * (content.ts), shared by identical files. Old handles are removed as new ones arrive, and with
  * them bytes no handle refers to any more.
  */
-export const UPLOAD_MAX_AGE_MS = 24 * 3600_000;
-export const DOWNLOAD_MAX_AGE_MS = 2 * 3600_000;
+const UPLOAD_MAX_AGE_MS = 24 * 3600_000;
+const DOWNLOAD_MAX_AGE_MS = 2 * 3600_000;
 /** Bytes stored this recently stay even unreferenced: their handle may be on its way. */
 const CONTENT_GRACE_MS = 10 * 60_000;
 
-export interface UploadMeta {
+interface UploadMeta {
   fileName: string;
   ext: string;
   userId: number;
   size: number;
   createdAt: string;
 }
-export interface DownloadMeta {
+interface DownloadMeta {
   fileName: string;
   userId: number;
   createdAt: string;
@@ -32,7 +32,7 @@ export interface DownloadMeta {
 /** What a handle's file records besides the caller's metadata. */
 type Stored<T> = T & { sha256: string };
 
-export const newFileId = () => randomBytes(16).toString('hex');
+const newFileId = () => randomBytes(16).toString('hex');
 const checkId = (id: string) => {
   if (!/^[0-9a-f]{32}$/.test(id)) throw NotFound();
   return id;
@@ -49,7 +49,7 @@ export function uploadPaths(dataDir: string, id: string) {
   return { meta: `${base}.json`, table: `${base}.table`, issues: `${base}.issues.json`, prepared: `${base}.prepared` };
 }
 
-export function downloadPaths(dataDir: string, id: string) {
+function downloadPaths(dataDir: string, id: string) {
   const base = path.join(dirs(dataDir).downloads, checkId(id));
   // `file` is where the bytes are written before commitDownload stores them by hash
   return { file: `${base}.part`, meta: `${base}.json` };
@@ -115,7 +115,7 @@ export async function commitDownload(
 }
 
 /** Pieces of this size (before base64) travel per customer.downloadFile call. */
-export const DOWNLOAD_CHUNK = 8 * 1024 * 1024;
+const DOWNLOAD_CHUNK = 8 * 1024 * 1024;
 
 export async function readDownloadChunk(dataDir: string, id: string, userId: number, offset: number) {
   const { sha256 } = await readMeta<DownloadMeta>(downloadPaths(dataDir, id).meta, userId);

@@ -10,9 +10,9 @@ import type { RefData } from './refs';
  * Files made for the user: the template, the rows with errors, the export. All share the
  * template's Chinese headers, so an export can be imported again as it is.
  */
-export const HEADERS: string[] = IMPORT_COLUMNS.map((c) => c.header);
+const HEADERS: string[] = IMPORT_COLUMNS.map((c) => c.header);
 /** The export's headers: the template's, then the state columns the import skips. */
-export const EXPORT_HEADERS: string[] = [...HEADERS, ...EXPORT_STATE_COLUMNS.map((c) => c.header)];
+const EXPORT_HEADERS: string[] = [...HEADERS, ...EXPORT_STATE_COLUMNS.map((c) => c.header)];
 
 /** The format the importer reads, from the file name; anything else is refused. */
 export function importExt(fileName: string): SheetFormat {
@@ -166,7 +166,7 @@ export async function writeErrorsFile(
 
 /** One exported customer in the template's column order. */
 export type ExportRow = (string | number | Date | null)[];
-export type ExportWriter = SheetWriter;
+type ExportWriter = SheetWriter;
 
 /** The export: the template's columns, then the state columns, so that it imports again as it is. */
 export function exportWriter(file: string, format: 'xlsx' | 'csv'): ExportWriter {

@@ -6,7 +6,6 @@ import type { JobContext, JobKinds, Report } from '../jobs/registry';
 import type { Helpers } from '../jobs/threads';
 import type { Cell } from '../spreadsheet/cells';
 import { cellText } from '../spreadsheet/cells';
-import { exportCustomers } from '../customers/export';
 import { renderMessage, writeErrorsFile, writeTemplate } from './files';
 import type { ImportField, UnmatchedColumn, ValidationSummary, ValueMapEntry } from './shared/import.contract';
 import { writeIssues } from './issues-store';
@@ -20,19 +19,17 @@ import { findHeaderRow } from '../spreadsheet/table';
 import type { TableValidation } from './validate';
 import { loadRemembered, unmatchedValues } from './value-map';
 
-export type { RunJob, RunResult } from './run-import';
-
 /**
- * The long steps of import and export, as plain functions of files and a database file: import's
+ * The long steps of import, as plain functions of files and a database file: import's
  * job kinds (importJobs, below). They run in a job worker thread (core/jobs) with a connection of
  * their own, so the main process never waits for them; tests may also call them directly.
  */
-export interface InspectJob {
+interface InspectJob {
   bytesFile: string;
   ext: 'xlsx' | 'csv';
   tableFile: string;
 }
-export interface ValidateJob {
+interface ValidateJob {
   dbFile: string;
   tableFile: string;
   issuesFile: string;
@@ -41,12 +38,12 @@ export interface ValidateJob {
   valueMap: ValueMapEntry[];
   pageSize: number;
 }
-export interface ValuesJob {
+interface ValuesJob {
   dbFile: string;
   tableFile: string;
   mapping: (ImportField | null)[];
 }
-export interface ErrorsFileJob {
+interface ErrorsFileJob {
   dbFile: string;
   tableFile: string;
   mapping: (ImportField | null)[];
@@ -54,26 +51,18 @@ export interface ErrorsFileJob {
   texts: Record<string, string>;
   outFile: string;
 }
-export interface ExportJob {
-  dbFile: string;
-  outFile: string;
-  q?: string;
-  filters: Record<string, unknown>;
-  sort?: { field: 'code' | 'name' | 'createdAt' | 'updatedAt'; order: 'asc' | 'desc' };
-  format: 'xlsx' | 'csv';
-}
-export interface TemplateJob {
+interface TemplateJob {
   dbFile: string;
   outFile: string;
 }
-export interface InspectResult {
+interface InspectResult {
   headers: string[];
   sampleRows: string[][];
   rowCount: number;
   suggestedMapping: (ImportField | null)[];
 }
 
-export async function inspect(job: InspectJob, report: Report): Promise<InspectResult> {
+async function inspect(job: InspectJob, report: Report): Promise<InspectResult> {
   report({ phase: 'parse', done: 0, total: 0 });
   const table = findHeaderRow(
     await readTableFile(job.bytesFile, job.ext),
@@ -92,7 +81,7 @@ export async function inspect(job: InspectJob, report: Report): Promise<InspectR
 }
 
 /** Values of managed-list columns that name no item, with suggestions (value-map.ts). */
-export function values(job: ValuesJob): { columns: UnmatchedColumn[] } {
+function values(job: ValuesJob): { columns: UnmatchedColumn[] } {
   const sqlite = openJobDb(job.dbFile);
   try {
     const table = loadTable(job.tableFile);
@@ -102,7 +91,7 @@ export function values(job: ValuesJob): { columns: UnmatchedColumn[] } {
   }
 }
 
-export function summarize(v: TableValidation, pageSize: number): ValidationSummary & { messageKeys: string[] } {
+function summarize(v: TableValidation, pageSize: number): ValidationSummary & { messageKeys: string[] } {
   return {
     total: v.total,
     validRows: v.total - v.invalidRows,
@@ -117,7 +106,7 @@ export function summarize(v: TableValidation, pageSize: number): ValidationSumma
   };
 }
 
-export async function validate(job: ValidateJob, report: Report, helpers: Helpers | null) {
+async function validate(job: ValidateJob, report: Report, helpers: Helpers | null) {
   const problems = checkMapping(job.mapping);
   if (problems.length) {
     return {
@@ -145,7 +134,7 @@ export async function validate(job: ValidateJob, report: Report, helpers: Helper
   }
 }
 
-export async function errorsFile(job: ErrorsFileJob, report: Report, helpers: Helpers | null) {
+async function errorsFile(job: ErrorsFileJob, report: Report, helpers: Helpers | null) {
   assertMapping(job.mapping);
   const sqlite = openJobDb(job.dbFile);
   try {
@@ -172,16 +161,7 @@ export async function errorsFile(job: ErrorsFileJob, report: Report, helpers: He
   }
 }
 
-export async function exportJob(job: ExportJob, report: Report) {
-  const sqlite = openJobDb(job.dbFile);
-  try {
-    return { rows: await exportCustomers(sqlite, job, (done, total) => report({ phase: 'export', done, total })) };
-  } finally {
-    sqlite.close();
-  }
-}
-
-export async function template(job: TemplateJob) {
+async function template(job: TemplateJob) {
   const sqlite = openJobDb(job.dbFile);
   try {
     await writeTemplate(job.outFile, loadRefs(sqlite));
@@ -198,7 +178,6 @@ export const importJobs = {
   'import.validate': (job: ValidateJob, { report, helpers }: JobContext) => validate(job, report, helpers),
   'import.run': (job: RunJob, { report, helpers, acquireWrite }: JobContext) => run(job, report, helpers, acquireWrite),
   'import.errorsFile': (job: ErrorsFileJob, { report, helpers }: JobContext) => errorsFile(job, report, helpers),
-  'import.export': (job: ExportJob, { report }: JobContext) => exportJob(job, report),
   'import.template': (job: TemplateJob) => template(job),
   'import.check': (job: CheckJob, { report }: JobContext) =>
     checkSlice(job, (done) => report({ phase: 'validate', done, total: job.rows.length })),

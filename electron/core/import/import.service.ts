@@ -5,6 +5,8 @@ import type { Core } from '../core';
 import { InvalidField, Refused } from '../errors';
 import { type customerImportContract, MAX_IMPORT_BYTES } from './shared/import.contract';
 import type { JobOwner } from '../jobs/client';
+import type { customersJobs } from '../customers/customers.jobs';
+import { CUSTOMERS_EXPORT_JOB } from '../customers/shared/customers.contract';
 import type { importJobs } from './import.jobs';
 import { readIssues } from './issues-store';
 import {
@@ -19,9 +21,9 @@ import { importExt } from './files';
 import { assertValueMap } from './value-map';
 
 /**
- * The import / export channels. Every step that reads a whole file or the archive runs as one of
- * import's job kinds (import.jobs.ts) in a worker thread (core.jobs); this side only stores
- * files, so the main process stays responsive.
+ * The import / export page's channels. Every step that reads a whole file or the archive runs as
+ * a job (import's kinds, import.jobs.ts; the export is the customers' kind, customers.jobs.ts) in
+ * a worker thread (core.jobs); this side only stores files, so the main process stays responsive.
  */
 type ImportChannel = keyof typeof customerImportContract;
 type In<C extends ImportChannel> = ParsedInput<C>;
@@ -29,14 +31,15 @@ type Out<C extends ImportChannel> = ChannelOutput<C>;
 
 const dbFile = (core: Core) => core.sqlite.name;
 
-type ImportJobs = typeof importJobs;
-/** core.jobs.run, typed by import's kinds: the input a kind takes, the result it gives. */
-function runImportJob<K extends keyof ImportJobs>(
+/** The kinds this page runs: import's own, and the customers' export of the filtered list. */
+type PageJobs = typeof importJobs & typeof customersJobs;
+/** core.jobs.run, typed by those kinds: the input a kind takes, the result it gives. */
+function runImportJob<K extends keyof PageJobs>(
   core: Core,
   kind: K,
-  input: Parameters<ImportJobs[K]>[0],
+  input: Parameters<PageJobs[K]>[0],
   owner: JobOwner,
-): Promise<Awaited<ReturnType<ImportJobs[K]>>> {
+): Promise<Awaited<ReturnType<PageJobs[K]>>> {
   return core.jobs.run(kind, input, owner);
 }
 
@@ -105,38 +108,50 @@ export async function importRun(core: Core, actor: Actor, input: In<'customer.im
 const stem = (fileName: string) => path.basename(fileName, path.extname(fileName));
 const day = (core: Core) => core.clock.now().toISOString().slice(0, 10).replace(/-/g, '');
 
+/**
+ * A file a job writes for the user: a fresh download slot, the job writing into it, then the
+ * slot offered to the user under `fileName` (fetched in pieces through customer.downloadFile).
+ */
+async function toDownload<R>(core: Core, actor: Actor, fileName: string, write: (slot: { id: string; file: string }) => Promise<R>) {
+  const slot = await newDownload(core.dataDir);
+  const result = await write(slot);
+  const ref = await commitDownload(core.dataDir, slot.id, { fileName, userId: actor.id, createdAt: core.clock.now().toISOString() });
+  return { ref, result };
+}
+
 export async function importErrorsFile(core: Core, actor: Actor, input: In<'customer.importErrorsFile'>): Promise<Out<'customer.importErrorsFile'>> {
   const meta = await readUpload(core.dataDir, input.uploadId, actor.id);
   assertValueMap(core, actor, input.valueMap);
   const p = uploadPaths(core.dataDir, input.uploadId);
-  const slot = await newDownload(core.dataDir);
-  const r = await runImportJob(
-    core,
-    'import.errorsFile',
-    { dbFile: dbFile(core), tableFile: p.table, mapping: input.mapping, valueMap: input.valueMap, texts: input.texts, outFile: slot.file },
-    { userId: actor.id, id: input.uploadId },
-  );
   const suffix = input.texts['import.errorsFile.fileSuffix'] ?? 'errors';
-  const ref = await commitDownload(core.dataDir, slot.id, { fileName: `${stem(meta.fileName)}-${suffix}.xlsx`, userId: actor.id, createdAt: core.clock.now().toISOString() });
-  return { ...ref, rows: r.rows };
+  const { ref, result } = await toDownload(core, actor, `${stem(meta.fileName)}-${suffix}.xlsx`, (slot) =>
+    runImportJob(
+      core,
+      'import.errorsFile',
+      { dbFile: dbFile(core), tableFile: p.table, mapping: input.mapping, valueMap: input.valueMap, texts: input.texts, outFile: slot.file },
+      { userId: actor.id, id: input.uploadId },
+    ),
+  );
+  return { ...ref, rows: result.rows };
 }
 
 export async function importTemplate(core: Core, actor: Actor): Promise<Out<'customer.importTemplate'>> {
-  const slot = await newDownload(core.dataDir);
-  await runImportJob(core, 'import.template', { dbFile: dbFile(core), outFile: slot.file }, { userId: actor.id, id: slot.id });
-  return commitDownload(core.dataDir, slot.id, { fileName: '客户导入模板.xlsx', userId: actor.id, createdAt: core.clock.now().toISOString() });
+  const { ref } = await toDownload(core, actor, '客户导入模板.xlsx', (slot) =>
+    runImportJob(core, 'import.template', { dbFile: dbFile(core), outFile: slot.file }, { userId: actor.id, id: slot.id }),
+  );
+  return ref;
 }
 
 export async function exportCustomersFile(core: Core, actor: Actor, input: In<'customer.export'>): Promise<Out<'customer.export'>> {
-  const slot = await newDownload(core.dataDir);
-  const r = await runImportJob(
-    core,
-    'import.export',
-    { dbFile: dbFile(core), outFile: slot.file, q: input.q, filters: input.filters, sort: input.sort, format: input.format },
-    { userId: actor.id, id: slot.id },
+  const { ref, result } = await toDownload(core, actor, `客户档案_${day(core)}.${input.format}`, (slot) =>
+    runImportJob(
+      core,
+      CUSTOMERS_EXPORT_JOB,
+      { dbFile: dbFile(core), outFile: slot.file, q: input.q, filters: input.filters, sort: input.sort, format: input.format },
+      { userId: actor.id, id: slot.id },
+    ),
   );
-  const ref = await commitDownload(core.dataDir, slot.id, { fileName: `客户档案_${day(core)}.${input.format}`, userId: actor.id, createdAt: core.clock.now().toISOString() });
-  return { ...ref, rows: r.rows };
+  return { ...ref, rows: result.rows };
 }
 
 export function downloadFile(core: Core, actor: Actor, input: In<'customer.downloadFile'>): Promise<Out<'customer.downloadFile'>> {

@@ -45,7 +45,7 @@ export function suggestMapping(headers: string[]): (ImportField | null)[] {
   return out;
 }
 
-export interface MappingProblem {
+interface MappingProblem {
   field: string;
   messageKey: string;
 }

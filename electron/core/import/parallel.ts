@@ -21,7 +21,7 @@ export interface CheckJob {
   refs: RefData;
   prepare: boolean;
 }
-export interface CheckResult {
+interface CheckResult {
   results: RowResult[];
   prepared: (PreparedCustomer | null)[] | null;
 }

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { normalizeCustomerName } from '../customers/shared/customer.rules';
 import { customerCreateSchema, usccChecksumWarning } from '../customers/shared/customers.contract';
 import { LOOKUP_FILE_FIELDS, fieldOfPath as recordFieldOfPath } from '../customers/shared/fields';
 import { resolveDivision } from './areas';
@@ -22,7 +21,7 @@ export interface RowResult {
   warnings: RowIssue[];
 }
 
-export interface RowContext {
+interface RowContext {
   cols: Partial<Record<ImportField, number>>;
   headers: string[];
   refs: RefIndex;
@@ -56,7 +55,7 @@ function fieldOfPath(path: PropertyKey[]): ImportField | null {
 }
 
 /** A zod issue's message is an i18n key (customers.validation.uscc); else the generic key of its code. */
-export function issueKey(issue: z.core.$ZodIssue): string {
+function issueKey(issue: z.core.$ZodIssue): string {
   return /^[\w-]+(\.[\w-]+)+$/.test(issue.message) ? issue.message : `validation.${issue.code}`;
 }
 
@@ -181,6 +180,3 @@ export function checkRow(cells: Cell[], ctx: RowContext): RowResult {
   if (data && usccChecksumWarning(data)) issue('taxId', 'import.warnings.taxIdChecksum', undefined, warnings);
   return { data, errors, warnings };
 }
-
-/** The folded name used for "similar name" warnings (same rule as the form's duplicate check). */
-export const nameKey = (name: string) => normalizeCustomerName(name);

@@ -25,7 +25,7 @@ export interface RunJob {
   actor: { id: number; displayName: string };
   nowIso: string;
 }
-export interface RunResult {
+interface RunResult {
   imported: number;
   skipped: number;
   total: number;

@@ -28,7 +28,7 @@ export interface Jobs {
 }
 
 /** What a runner needs of its core: where progress goes, and the gate that hands out the write lock. */
-export interface JobHost {
+interface JobHost {
   events: EventBus;
   writes: WriteGate;
   /** the core's features: an inline runner runs their job kinds */

@@ -21,7 +21,7 @@ export interface WorkerData {
   helper: boolean;
 }
 
-export interface WireError {
+interface WireError {
   domain: boolean;
   code?: string;
   messageKey?: string;

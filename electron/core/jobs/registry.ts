@@ -37,12 +37,12 @@ export interface JobContext {
 export type CoreFactory = (sqlite: Sqlite, at: Date, dataDir: string) => Core;
 
 // each kind takes its own input (`any`: a function of a narrower input is still a JobFn); features type their calls (import.service.ts runImportJob)
-export type JobFn = (input: any, ctx: JobContext) => unknown;
+type JobFn = (input: any, ctx: JobContext) => unknown;
 export type JobKinds = Readonly<Record<string, JobFn>>;
 
-export const JOB_KIND = /^[a-z][a-zA-Z0-9]*\.[a-z][a-zA-Z0-9]*$/;
+const JOB_KIND = /^[a-z][a-zA-Z0-9]*\.[a-z][a-zA-Z0-9]*$/;
 
-export interface JobRegistry {
+interface JobRegistry {
   kinds(): string[];
   run(kind: string, input: unknown, ctx: JobContext): Promise<unknown>;
 }

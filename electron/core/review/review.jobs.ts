@@ -18,7 +18,7 @@ export interface ReviewJob {
   at: string;
 }
 
-export async function reviewJob(job: ReviewJob, { acquireWrite, coreOn }: JobContext): Promise<ReviewRun> {
+async function reviewJob(job: ReviewJob, { acquireWrite, coreOn }: JobContext): Promise<ReviewRun> {
   const sqlite = openJobDb(job.dbFile);
   try {
     const core = coreOn(sqlite, new Date(job.at), path.dirname(job.dbFile));

@@ -16,7 +16,7 @@ export interface RuleQueryContext {
  * It only says who the rule hits; which customers may be candidates at all (state, merges,
  * schedules, keeps) is decided once around the union of all rules.
  */
-export interface RuleQuery {
+interface RuleQuery {
   sql: string;
   params: unknown[];
 }

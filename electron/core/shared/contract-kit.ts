@@ -6,7 +6,7 @@ import type { Permission } from './permissions';
  * Who may call a channel. `public`: anyone (setup, login, status); `session`: any signed-in
  * user; otherwise the named permission is required. Contract-side: data and types only.
  */
-export type Access = 'public' | 'session' | { permission: Permission };
+type Access = 'public' | 'session' | { permission: Permission };
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;

@@ -34,6 +34,3 @@ export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
 export const CHANNELS = Object.keys(contract) as Channel[];
-export function isChannel(name: string): name is Channel {
-  return Object.hasOwn(contract, name);
-}

@@ -1,4 +1,4 @@
-import { yuanToCents } from '../customers/shared/customer.rules';
+import { yuanToCents } from '../shared/money';
 
 /**
  * Cells as spreadsheets deliver them, turned into what the record expects. Office files are
@@ -15,7 +15,7 @@ const fail = (messageKey: string): Parsed<never> => ({ ok: false, messageKey });
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** A number without float noise: 1234.5000000001 → "1234.5", 13812345678 → "13812345678". */
-export function numberText(n: number): string {
+function numberText(n: number): string {
   if (!Number.isFinite(n)) return '';
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
   return String(Number(n.toPrecision(15)));

@@ -21,12 +21,12 @@ export async function readXlsx(buf: Buffer): Promise<SheetTable> {
   }
 }
 
-export class UnsupportedXlsx extends Error {}
+class UnsupportedXlsx extends Error {}
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** XML text → string: entities, and OOXML's _xHHHH_ escapes (_x000D_ = CR). */
-export function xmlText(s: string): string {
+function xmlText(s: string): string {
   let out = s;
   if (out.includes('&')) {
     out = out.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (m, e: string) => {
@@ -74,7 +74,7 @@ function richText(xml: string): string {
 
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
-export function isDateFormat(code: string): boolean {
+function isDateFormat(code: string): boolean {
   const bare = code
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')

@@ -26,7 +26,7 @@ export interface SheetColumn {
   list?: { sheet: string; column: number; count: number };
 }
 
-export interface SheetSpec {
+interface SheetSpec {
   name: string;
   columns: SheetColumn[];
   rows: WriteCell[][];

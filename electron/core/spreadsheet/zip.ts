@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
  */
 export class UnsupportedZip extends Error {}
 
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;

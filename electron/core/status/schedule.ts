@@ -81,7 +81,7 @@ export function applyDueSchedules(core: Core): number[] {
 }
 
 /** Event the renderer refreshes customer views on. */
-export const CUSTOMERS_CHANGED_EVENT = 'customers.changed';
+const CUSTOMERS_CHANGED_EVENT = 'customers.changed';
 
 /**
  * Scheduled deactivations take effect at start and on every background tick, so a date that

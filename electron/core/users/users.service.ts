@@ -40,7 +40,7 @@ function getUser(core: Core, id: number) {
   return u;
 }
 
-function setRoles(core: Core, userId: number, codes: string[]): void {
+function setRoles(core: Core, userId: number, codes: readonly string[]): void {
   const ids = core.db.select({ id: roles.id }).from(roles).where(inArray(roles.code, codes)).all();
   core.db.delete(userRoles).where(eq(userRoles.userId, userId)).run();
   for (const r of ids) core.db.insert(userRoles).values({ userId, roleId: r.id }).run();
@@ -62,6 +62,38 @@ export function listUsers(core: Core): { items: UserRow[] } {
   return { items: core.db.select().from(users).orderBy(users.id).all().map((u) => toRow(core, u)) };
 }
 
+/** A new account: who it is, its password's hash, its roles (by code) and its language. */
+interface NewUser {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  roles: readonly string[];
+  locale?: 'zh-CN' | 'en';
+}
+
+/**
+ * Inserts a user and its roles at `at`, inside the caller's transaction; `by` is who creates it
+ * (null: the first run's administrator creates itself). The caller writes the operation log.
+ */
+export function insertUser(core: Core, by: Actor | null, user: NewUser, at: string): typeof users.$inferSelect {
+  const u = core.db
+    .insert(users)
+    .values({
+      username: user.username,
+      displayName: user.displayName,
+      passwordHash: user.passwordHash,
+      locale: user.locale,
+      createdAt: at,
+      createdBy: by?.id,
+      updatedAt: at,
+      updatedBy: by?.id,
+    })
+    .returning()
+    .get();
+  setRoles(core, u.id, user.roles);
+  return u;
+}
+
 export async function createUser(
   core: Core,
   actor: Actor,
@@ -74,20 +106,7 @@ export async function createUser(
   const at = now.toISOString();
   return inTransaction(core, () => {
     if (taken()) throw Duplicate('username', 'errors.usernameTaken');
-    const u = core.db
-      .insert(users)
-      .values({
-        username: input.username,
-        displayName: input.displayName,
-        passwordHash,
-        createdAt: at,
-        createdBy: actor.id,
-        updatedAt: at,
-        updatedBy: actor.id,
-      })
-      .returning()
-      .get();
-    setRoles(core, u.id, input.roles);
+    const u = insertUser(core, actor, { ...input, passwordHash }, at);
     const row = toRow(core, u);
     writeLog(core.db, now, actor, {
       entity: 'user',

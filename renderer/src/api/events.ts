@@ -1,6 +1,6 @@
 import { desktopBridge } from './transport';
 
-export type EventHandlers = Record<string, (payload: unknown) => void>;
+type EventHandlers = Record<string, (payload: unknown) => void>;
 
 function parse(data: unknown): unknown {
   if (typeof data !== 'string') return data;

@@ -1,7 +1,7 @@
 import type { ApiResult } from '../../../electron/core/shared/contract-kit';
 
 /** What the Electron preload exposes as `window.api`. */
-export interface DesktopBridge {
+interface DesktopBridge {
   invoke(channel: string, input: unknown): Promise<ApiResult<unknown>>;
   on(eventName: string, callback: (payload: unknown) => void): () => void;
 }

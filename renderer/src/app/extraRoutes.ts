@@ -3,7 +3,7 @@ import { CustomerImportPage } from '../features/import/CustomerImportPage';
 import { LabelsPrintPage } from '../features/labels/LabelsPrintPage';
 
 /** Routes that are not menu entries: reached from a feature's pages. */
-export interface ExtraRoute {
+interface ExtraRoute {
   path: string;
   /** the user needs at least one of these */
   permissions: readonly string[];

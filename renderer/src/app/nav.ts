@@ -16,7 +16,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { hasPermission } from '../stores/session';
 
-export interface NavEntry {
+interface NavEntry {
   key: string;
   /** route path, relative to the shell */
   path: string;
@@ -31,7 +31,7 @@ export interface NavEntry {
 }
 
 /** The sider menu, in display order. */
-export const NAV: readonly NavEntry[] = [
+const NAV: readonly NavEntry[] = [
   {
     key: 'customers',
     path: 'customers',

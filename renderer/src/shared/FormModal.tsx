@@ -12,7 +12,7 @@ import { type AfterRefusal, type SubmitAction, useFormSubmit } from './useFormSu
  */
 export const popupInDialog = (field?: HTMLElement) => field?.parentElement ?? document.body;
 
-export interface FormModalProps<V> {
+interface FormModalProps<V> {
   open: boolean;
   title: ReactNode;
   /** the form's fields (Form.Item), below `intro` */

@@ -5,8 +5,3 @@ export function formatCents(cents: number | null | undefined): string | null {
   if (cents == null) return null;
   return `¥${yuan.format(cents / 100)}`;
 }
-
-/** Cents → yuan for an amount input (2 decimals). */
-export function centsToYuan(cents: number | null | undefined): number | null {
-  return cents == null ? null : cents / 100;
-}

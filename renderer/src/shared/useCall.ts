@@ -4,14 +4,14 @@ import { call } from '../api';
 import { useReportError } from './apiErrors';
 import { type Paging, paging } from './paging';
 
-export interface CallOptions {
+interface CallOptions {
   /** instead of the default report (a translated message) */
   onError?: (error: unknown) => void;
   /** any value whose change means "read again" although the input is the same (a record's version) */
   refresh?: unknown;
 }
 
-export interface CallState<T> {
+interface CallState<T> {
   /** the last answer (kept while a newer input loads, so tables do not blink empty) */
   data: T | undefined;
   loading: boolean;
@@ -93,7 +93,7 @@ type PagedChannel = {
   [C in Channel]: ChannelOutput<C> extends { items: readonly unknown[] } ? C : never;
 }[Channel];
 
-export interface PagedState<C extends PagedChannel> extends CallState<ChannelOutput<C>> {
+interface PagedState<C extends PagedChannel> extends CallState<ChannelOutput<C>> {
   items: ChannelOutput<C>['items'];
   total: number;
   page: number;

@@ -7,7 +7,7 @@ export type SubmitAction<V> = (values: V) => Promise<void>;
 /** Called after a refusal that was reported. */
 export type AfterRefusal = (error: unknown) => void | Promise<void>;
 
-export interface SubmitOptions {
+interface SubmitOptions {
   /** a refusal the caller shows itself (true: handled, nothing else is reported) */
   handle?: (error: unknown) => boolean;
   /** after a refusal that was reported */

@@ -2,9 +2,9 @@ import { create } from 'zustand';
 import type { SessionUser } from '../../../electron/core/auth/shared/auth.contract';
 
 /** booting → (setup | login | ready); bootFailed when the core cannot be reached at start. */
-export type Phase = 'booting' | 'bootFailed' | 'setup' | 'login' | 'ready';
+type Phase = 'booting' | 'bootFailed' | 'setup' | 'login' | 'ready';
 
-export interface SessionStatus {
+interface SessionStatus {
   needsSetup: boolean;
   user: SessionUser | null;
   sessionIdleMinutes: number;

@@ -20,15 +20,12 @@ import { importsOf, lineOf, parse, sourceFiles } from './scan';
  *
  * The one exception, MEMOS below: caches that only remember what a pure computation gives (the
  * same value comes back if they are emptied), each named with why. A cache keyed by Core is not
- * a memo: it is the core's state kept outside it (the old login gate was one).
+ * a memo: it is the core's state kept outside it (the old login gate was one); nor is one keyed by
+ * connection (the search's prepared statements were: they are core.statements now).
  */
 
 /** `file name` → why it may stay: remembers a pure result, emptying it changes only speed. */
 const MEMOS: Record<string, string> = {
-  'electron/core/customers/search/indexer.ts cache':
-    'prepared statements per connection: keyed weakly by the connection, so they go with it and no two connections share one',
-  'electron/core/customers/search/search.ts prepared':
-    'prepared statements per connection, as in the indexer (bounded to 500 per connection)',
   'electron/core/customers/search/pinyin.ts recent':
     'the readings of recent names: a pure function of the name (bounded, cleared when full)',
   'electron/core/customers/search/pinyin.ts charOptions':

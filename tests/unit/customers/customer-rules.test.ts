@@ -6,8 +6,8 @@ import {
   normalizeMobile,
   normalizeTaxId,
   usccCheckChar,
-  yuanToCents,
 } from '../../../electron/core/customers/shared/customer.rules';
+import { yuanToCents } from '../../../electron/core/shared/money';
 import { customerCreateSchema, mobileSchema, usccChecksumWarning } from '../../../electron/core/customers/shared/customers.contract';
 
 describe('统一社会信用代码 (USCC) check character', () => {

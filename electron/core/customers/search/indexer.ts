@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Sqlite } from '../../../../db/open';
+import type { Statements } from '../../statements';
 import { phoneDigits } from '../shared/customer.rules';
 import { PINYIN_PREFIX_MAX, pinyinReadings } from './pinyin';
 
@@ -12,7 +12,7 @@ import { PINYIN_PREFIX_MAX, pinyinReadings } from './pinyin';
  * - `customer_pinyin` (B-tree on value): every initials / full-pinyin reading and the 助记码.
  */
 
-interface Statements {
+interface IndexStatements {
   customer: Database.Statement<[number], CustomerRow>;
   contacts: Database.Statement<[number], { mobile: string | null; phone: string | null }>;
   delTri: Database.Statement<[number]>;
@@ -30,26 +30,21 @@ interface CustomerRow {
   tax_id: string | null;
 }
 
-const cache = new WeakMap<Sqlite, Statements>();
-
-function statements(sqlite: Sqlite): Statements {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = {
-      customer: sqlite.prepare('SELECT name, short_name, mnemonic, nature, tax_id FROM customers WHERE id = ?'),
-      contacts: sqlite.prepare('SELECT mobile, phone FROM customer_contacts WHERE customer_id = ? ORDER BY id'),
-      delTri: sqlite.prepare('DELETE FROM customer_fts_tri WHERE rowid = ?'),
-      delUni: sqlite.prepare('DELETE FROM customer_fts_uni WHERE rowid = ?'),
-      delPinyin: sqlite.prepare('DELETE FROM customer_pinyin WHERE customer_id = ?'),
-      insTri: sqlite.prepare(
-        'INSERT INTO customer_fts_tri (rowid, name, short_name, phones, tax_id) VALUES (?, ?, ?, ?, ?)',
-      ),
-      insUni: sqlite.prepare('INSERT INTO customer_fts_uni (rowid, text) VALUES (?, ?)'),
-      insPinyin: sqlite.prepare('INSERT OR IGNORE INTO customer_pinyin (value, customer_id) VALUES (?, ?)'),
-    };
-    cache.set(sqlite, s);
-  }
-  return s;
+/**
+ * The indexer's statements from `db`: the core's cache (core.statements) prepares each once per
+ * connection; a bare connection (a test's, a migration's) prepares them for this call.
+ */
+function statementsOf(db: Statements): IndexStatements {
+  return {
+    customer: db.prepare('SELECT name, short_name, mnemonic, nature, tax_id FROM customers WHERE id = ?'),
+    contacts: db.prepare('SELECT mobile, phone FROM customer_contacts WHERE customer_id = ? ORDER BY id'),
+    delTri: db.prepare('DELETE FROM customer_fts_tri WHERE rowid = ?'),
+    delUni: db.prepare('DELETE FROM customer_fts_uni WHERE rowid = ?'),
+    delPinyin: db.prepare('DELETE FROM customer_pinyin WHERE customer_id = ?'),
+    insTri: db.prepare('INSERT INTO customer_fts_tri (rowid, name, short_name, phones, tax_id) VALUES (?, ?, ?, ?, ?)'),
+    insUni: db.prepare('INSERT INTO customer_fts_uni (rowid, text) VALUES (?, ?)'),
+    insPinyin: db.prepare('INSERT OR IGNORE INTO customer_pinyin (value, customer_id) VALUES (?, ?)'),
+  };
 }
 
 /** Searches are typed half-width (the contract folds them): index text the same way. */
@@ -57,7 +52,7 @@ const nfkc = (s: string | null) => (s ?? '').normalize('NFKC');
 
 const HAN = /\p{Script=Han}/u;
 /** Token that no search ever asks for: it keeps characters on either side of it from reading as adjacent. */
-export const UNI_BREAK = '0';
+const UNI_BREAK = '0';
 
 /**
  * The text of `customer_fts_uni`: each Chinese character a token; whitespace ignored; any other run
@@ -111,8 +106,8 @@ export function pinyinValues(row: Pick<CustomerRow, 'name' | 'short_name' | 'mne
  * (Re)builds the search rows of each customer from its stored record and contacts; a customer
  * that no longer exists just loses its rows. Runs inside the caller's transaction.
  */
-export function reindexCustomers(sqlite: Sqlite, ids: number[]): void {
-  const s = statements(sqlite);
+export function reindexCustomers(db: Statements, ids: number[]): void {
+  const s = statementsOf(db);
   for (const id of ids) {
     s.delTri.run(id);
     s.delUni.run(id);
@@ -127,8 +122,8 @@ export function reindexCustomers(sqlite: Sqlite, ids: number[]): void {
 }
 
 /** Drops the search rows of these customers (inside the caller's transaction). */
-export function removeFromIndex(sqlite: Sqlite, ids: number[]): void {
-  const s = statements(sqlite);
+export function removeFromIndex(db: Statements, ids: number[]): void {
+  const s = statementsOf(db);
   for (const id of ids) {
     s.delTri.run(id);
     s.delUni.run(id);

@@ -9,7 +9,7 @@ const MAX_READINGS = 16;
  */
 export const PINYIN_PREFIX_MAX = 24;
 
-export interface PinyinReadings {
+interface PinyinReadings {
   /** the suggested 助记码: initials of the most likely reading, upper-case (北京海淀 → BJHD) */
   mnemonic: string;
   /** every plausible initials string, lower-case, most likely first */

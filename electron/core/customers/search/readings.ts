@@ -6,7 +6,7 @@ import { customPinyin, pinyin } from 'pinyin-pro';
  * custom entries, so the likely reading — the suggested 助记码 — is the right one; the other
  * readings of each character stay searchable (pinyin.ts keeps every alternative).
  */
-export const READING_DICTIONARY: Readonly<Record<string, string>> = {
+const READING_DICTIONARY: Readonly<Record<string, string>> = {
   // banks and trades: 行 is háng (a firm, a shop), not xíng
   分行: 'fēn háng',
   车行: 'chē háng',
@@ -117,7 +117,7 @@ const stripEnd = (s: string, suffixes: string[]) => {
  * (查良镛), or a 2–3 character name before a personal place (曾国藩书院, 仇英画廊). Names that
  * start with a dictionary word (乐清, 乐山, 单位) are not person-like.
  */
-export function personHeadLength(name: string, nature?: string): number {
+function personHeadLength(name: string, nature?: string): number {
   const han = name.match(/^\p{Script=Han}+/u)?.[0] ?? '';
   if (!han) return 0;
   // a person: the surname, one or two characters (欧阳, 尉迟); the given name keeps its own readings

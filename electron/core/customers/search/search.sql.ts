@@ -22,7 +22,7 @@ export const EXAMINE_CAP = 5000;
 
 /** Stands for the JSON array of customer ids a statement works on (filled in when run). */
 export const IDS = Symbol('ids');
-export type Param = string | number | typeof IDS;
+type Param = string | number | typeof IDS;
 export interface Stmt {
   sql: string;
   params: Param[];
@@ -32,7 +32,7 @@ type Filters = CustomerSearchInput['filters'];
 type Sort = NonNullable<CustomerSearchInput['sort']>;
 type Dir = 'ASC' | 'DESC';
 
-export const hasFilters = (f: Filters) =>
+const hasFilters = (f: Filters) =>
   !!f.status?.length ||
   [f.categoryId, f.regionId, f.industryId, f.creditRatingId, f.salespersonId].some((v) => v !== undefined);
 
@@ -86,7 +86,7 @@ function orderSql(sort: Sort): string {
 const prefixEnd = (prefix: string) => `${prefix}\uffff`;
 
 /** One kind's candidates: its ids (filtered, at most CAP + 1), and whether it had more to examine. */
-export interface Branch {
+interface Branch {
   ids: Stmt;
   /** with filters: a row iff the kind had more than EXAMINE_CAP candidates (so the count is cut) */
   more: Stmt | null;
@@ -106,7 +106,7 @@ const select = (src: Source, distinct: boolean, tail: string) =>
   `SELECT ${distinct && src.repeats ? 'DISTINCT ' : ''}${src.id} AS id FROM ${src.from}${src.order ? ` ORDER BY ${src.order}` : ''} ${tail}`;
 
 /** The candidate ids of each kind that applies to the box text, `dir` picking the lowest or highest ids. */
-export function branchStatements(terms: SearchTerms, filters: Filters, dir: Dir): Branch[] {
+function branchStatements(terms: SearchTerms, filters: Filters, dir: Dir): Branch[] {
   const f = filterSql(filters);
   const sources: Source[] = [];
   if (terms.trigram && terms.unigram) {
@@ -165,7 +165,7 @@ export function branchStatements(terms: SearchTerms, filters: Filters, dir: Dir)
 }
 
 /** The window: the first CAP + 1 ids (lowest, or highest for `DESC`) of the union of the branches. */
-export function windowStatement(branches: Branch[], dir: Dir): Stmt {
+function windowStatement(branches: Branch[], dir: Dir): Stmt {
   return {
     sql: `${branches.map((b) => `SELECT id FROM (${b.ids.sql})`).join(' UNION ')} ORDER BY id ${dir} LIMIT ${SEARCH_CAP + 1}`,
     params: branches.flatMap((b) => b.ids.params),
@@ -173,7 +173,7 @@ export function windowStatement(branches: Branch[], dir: Dir): Stmt {
 }
 
 /** The customer whose code is exactly the box text (shown first), within the filters. */
-export function exactCodeStatement(code: string, filters: Filters): Stmt {
+function exactCodeStatement(code: string, filters: Filters): Stmt {
   const f = filterSql(filters);
   return {
     sql: `SELECT c.id AS id FROM customers c WHERE c.code = ?${f.sql ? ` AND ${f.sql}` : ''}`,
@@ -185,7 +185,7 @@ export function exactCodeStatement(code: string, filters: Filters): Stmt {
  * One page of the window ids in order: the chosen sort, or by default the exact code first, then
  * creation order (the order the window is already in, so the default needs no sorting at all).
  */
-export function windowPageStatement(
+function windowPageStatement(
   sort: Sort | undefined,
   exactCode: string | null,
   limit: number,
@@ -199,7 +199,7 @@ export function windowPageStatement(
 }
 
 /** One page of the whole archive (no box text); `residual` filters: see filterSql. */
-export function browsePageStatement(
+function browsePageStatement(
   filters: Filters,
   sort: Sort,
   limit: number,
@@ -214,7 +214,7 @@ export function browsePageStatement(
 }
 
 /** How many customers pass the filters, counted up to CAP + 1. */
-export function browseCountStatement(filters: Filters): Stmt {
+function browseCountStatement(filters: Filters): Stmt {
   const f = filterSql(filters);
   return {
     sql: `SELECT count(*) AS n FROM (SELECT 1 FROM customers c${f.sql ? ` WHERE ${f.sql}` : ''} LIMIT ${SEARCH_CAP + 1})`,
@@ -247,7 +247,7 @@ export const rowsStatement: Stmt = {
   params: [IDS],
 };
 
-export type SearchPlan =
+type SearchPlan =
   | { mode: 'empty' }
   | {
       mode: 'search';

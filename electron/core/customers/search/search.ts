@@ -1,33 +1,13 @@
-import type Database from 'better-sqlite3';
-import type { Sqlite } from '../../../../db/open';
 import type { Core } from '../../core';
+import type { Statements } from '../../statements';
 import type { CustomerListRow, CustomerSearchInput } from '../shared/customers.contract';
 import { IDS, planSearch, rowsStatement, SEARCH_CAP, type Stmt } from './search.sql';
 
-/** Prepared statements per connection, by SQL text (the shapes are few: kinds × filters × sort). */
-const prepared = new WeakMap<Sqlite, Map<string, Database.Statement>>();
-const MAX_PREPARED = 500;
-
-function prepare(sqlite: Sqlite, sql: string): Database.Statement {
-  let byText = prepared.get(sqlite);
-  if (!byText) {
-    byText = new Map();
-    prepared.set(sqlite, byText);
-  }
-  let stmt = byText.get(sql);
-  if (!stmt) {
-    if (byText.size >= MAX_PREPARED) byText.clear();
-    stmt = sqlite.prepare(sql);
-    byText.set(sql, stmt);
-  }
-  return stmt;
-}
-
 const bind = (s: Stmt, ids: number[] = []) => s.params.map((p) => (p === IDS ? JSON.stringify(ids) : p));
 
-function ids(sqlite: Sqlite, s: Stmt, input: number[] = []): number[] {
+function ids(db: Statements, s: Stmt, input: number[] = []): number[] {
   return (
-    prepare(sqlite, s.sql)
+    db.prepare(s.sql)
       .pluck()
       .all(...bind(s, input)) as number[]
   ).map(Number);
@@ -37,8 +17,8 @@ function ids(sqlite: Sqlite, s: Stmt, input: number[] = []): number[] {
  * The ids of one page of the list and how many match (up to SEARCH_CAP; `capped`: maybe more).
  * Shared with the export of the filtered list.
  */
-export function searchIds(
-  sqlite: Sqlite,
+function searchIds(
+  db: Statements,
   input: CustomerSearchInput,
 ): { ids: number[]; found: number; capped: boolean } {
   const plan = planSearch(input);
@@ -46,24 +26,24 @@ export function searchIds(
 
   if (plan.mode === 'browse') {
     const found = Number(
-      prepare(sqlite, plan.count.sql)
+      db.prepare(plan.count.sql)
         .pluck()
         .get(...bind(plan.count)),
     );
     // many customers pass the filters: walk the sort's index checking them; few: read their index and sort
     const page = found > SEARCH_CAP ? plan.densePage : plan.page;
-    return { ids: ids(sqlite, page), found: Math.min(found, SEARCH_CAP), capped: found > SEARCH_CAP };
+    return { ids: ids(db, page), found: Math.min(found, SEARCH_CAP), capped: found > SEARCH_CAP };
   }
 
-  const exact = plan.exact ? ids(sqlite, plan.exact) : [];
-  const window = [...new Set([...exact, ...ids(sqlite, plan.window)])];
+  const exact = plan.exact ? ids(db, plan.exact) : [];
+  const window = [...new Set([...exact, ...ids(db, plan.window)])];
   // with filters a kind may have stopped examining before finding everything
   const cut =
     window.length <= SEARCH_CAP &&
     plan.branches.some(
       (b) =>
         b.more &&
-        prepare(sqlite, b.more.sql)
+        db.prepare(b.more.sql)
           .pluck()
           .get(...bind(b.more)) !== undefined,
     );
@@ -72,7 +52,7 @@ export function searchIds(
     input.offset >= inWindow.length
       ? []
       : plan.sorted
-        ? ids(sqlite, plan.page, inWindow)
+        ? ids(db, plan.page, inWindow)
         : inWindow.slice(input.offset, input.offset + input.limit);
   return { ids: page, found: inWindow.length, capped: window.length > SEARCH_CAP || cut };
 }
@@ -87,10 +67,11 @@ export function searchCustomers(
   core: Core,
   input: CustomerSearchInput,
 ): { items: CustomerListRow[]; total: number; totalCapped: boolean } {
-  const { sqlite } = core;
-  const { ids: pageIds, found, capped } = searchIds(sqlite, input);
+  // the core's prepared statements (core.statements): the shapes are few, kinds × filters × sort
+  const db = core.statements;
+  const { ids: pageIds, found, capped } = searchIds(db, input);
   const items = pageIds.length
-    ? (prepare(sqlite, rowsStatement.sql).all(...bind(rowsStatement, pageIds)) as CustomerListRow[])
+    ? (db.prepare(rowsStatement.sql).all(...bind(rowsStatement, pageIds)) as CustomerListRow[])
     : [];
   return { items, total: found, totalCapped: capped };
 }

@@ -25,7 +25,7 @@ const PINYIN_CHARS = /^[0-9a-z]+$/;
 const PHONE_LIKE = /^\+?[\d\s\-()]+$/;
 
 /** An FTS5 phrase: the text in double quotes, inner quotes doubled. */
-export const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /**
  * Splits the (already normalised) box text into the kinds above. Several words are AND-ed for the

@@ -9,9 +9,9 @@ import type { LookupKind } from '../../lookups/shared/lookups.contract';
  */
 
 /** Which row holds the value: the customers row, its (primary) contact, its (registered) address. */
-export type FieldPart = 'customer' | 'contact' | 'address';
+type FieldPart = 'customer' | 'contact' | 'address';
 /** The form's sections (renderer/src/features/customers/form/<Section>Section.tsx). */
-export type FormSection = 'basic' | 'contacts' | 'addresses' | 'credit' | 'extra';
+type FormSection = 'basic' | 'contacts' | 'addresses' | 'credit' | 'extra';
 
 export interface FieldDef {
   /** the field's name in files, in the list and in label keys (creditLimit, category) */
@@ -442,15 +442,13 @@ type ListFieldDef = Extract<Field, { list: string }>;
 type LookupFieldDef = Extract<Field, { lookup: string }>;
 type ByRef = Extract<Field, { lookup: string } | { user: true }>;
 
-export type FieldKey = Field['key'];
 /** Columns of the customers row the registry knows (drizzle's property names). */
-export type CustomerColumn = Extract<Field, { part: 'customer'; sql: string }>['column'];
+type CustomerColumn = Extract<Field, { part: 'customer'; sql: string }>['column'];
 export type FileField = FileFieldDef['key'];
 export type ListColumnKey = ListFieldDef['key'];
 
 const all: readonly FieldDef[] = CUSTOMER_FIELDS;
 const byKey = new Map(all.map((f) => [f.key, f]));
-export const fieldDef = (key: FieldKey): FieldDef => byKey.get(key) as FieldDef;
 
 /**
  * The name a field has in the operation log: a reference is logged by the item's or user's name
@@ -463,7 +461,7 @@ export type HistoryField = Extract<LoggedField, ByRef>['key'] | Exclude<LoggedFi
 export const HISTORY_FIELDS = all.filter((f) => f.logged).map(historyKey) as HistoryField[];
 
 /** A row of a file: the record's columns, then its primary contact's, then its registered address's. */
-export const FILE_PARTS: readonly FieldPart[] = ['customer', 'contact', 'address'];
+const FILE_PARTS: readonly FieldPart[] = ['customer', 'contact', 'address'];
 /** Columns of the import template and of the export, in order. */
 export const FILE_FIELDS = FILE_PARTS.flatMap((p) => all.filter((f) => f.part === p && f.file)) as FileFieldDef[];
 

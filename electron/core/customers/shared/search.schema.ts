@@ -77,3 +77,9 @@ export const customerSearchResultSchema = z.object({
   total: z.number().int(),
   totalCapped: z.boolean(),
 });
+
+/**
+ * The job kind that writes the filtered list to a file (customers.jobs.ts); the import/export
+ * page, which starts it, shows its progress events with import's own (import.contract.ts).
+ */
+export const CUSTOMERS_EXPORT_JOB = 'customers.export' as const;

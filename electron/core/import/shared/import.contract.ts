@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, offsetField } from '../../shared/contract-kit';
-import { customerFiltersSchema, customerSearchSchema } from '../../customers/shared/customers.contract';
+import { CUSTOMERS_EXPORT_JOB, customerFiltersSchema, customerSearchSchema } from '../../customers/shared/customers.contract';
 import { FILE_FIELDS, type FileField, LOOKUP_FILE_FIELDS } from '../../customers/shared/fields';
 
 type LookupFileField = (typeof LOOKUP_FILE_FIELDS)[number]['key'];
@@ -32,7 +32,7 @@ export const EXPORT_STATE_COLUMNS = [
 /** The Chinese labels of the states in files. */
 export const STATUS_LABELS = { active: '正常', frozen: '冻结', deactivated: '已停用' } as const;
 export const IMPORT_FIELDS = IMPORT_COLUMNS.map((c) => c.field) as [ImportField, ...ImportField[]];
-export const importFieldSchema = z.enum(IMPORT_FIELDS);
+const importFieldSchema = z.enum(IMPORT_FIELDS);
 
 /** The Chinese labels of 客户性质 in files (the record keeps the code). */
 export const NATURE_LABELS = {
@@ -45,7 +45,6 @@ export const NATURE_LABELS = {
 
 /** Largest file accepted (bytes); its base64 must fit the host's 50 MB body limit. */
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
-export const IMPORT_EXTENSIONS = ['xlsx', 'csv'] as const;
 
 /**
  * Standard base64 with padding, nothing else: Buffer.from would silently skip other characters
@@ -55,12 +54,12 @@ const isStrictBase64 = (s: string) => s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,
 
 const idSchema = z.string().regex(/^[0-9a-f]{32}$/, 'validation.invalid_format');
 /** For each column of the file, in order: the field it fills, or null (ignored). */
-export const mappingSchema = z.array(importFieldSchema.nullable()).min(1).max(200);
+const mappingSchema = z.array(importFieldSchema.nullable()).min(1).max(200);
 export const importModeSchema = z.enum(['allOrNothing', 'validOnly']);
 
 /** The columns whose cells name an item of a managed list (the field is the list's kind). */
 export const LOOKUP_IMPORT_FIELDS = LOOKUP_FILE_FIELDS.map((f) => f.key) as [LookupFileField, ...LookupFileField[]];
-export const lookupImportFieldSchema = z.enum(LOOKUP_IMPORT_FIELDS);
+const lookupImportFieldSchema = z.enum(LOOKUP_IMPORT_FIELDS);
 export type LookupImportField = z.infer<typeof lookupImportFieldSchema>;
 
 /**
@@ -69,13 +68,13 @@ export type LookupImportField = z.infer<typeof lookupImportFieldSchema>;
  */
 export const MAX_VALUE_MAP_TEXT = 200;
 const valueText = z.string().min(1, 'validation.required').max(MAX_VALUE_MAP_TEXT, 'validation.tooLong');
-export const valueMapEntrySchema = z.discriminatedUnion('action', [
+const valueMapEntrySchema = z.discriminatedUnion('action', [
   z.object({ field: lookupImportFieldSchema, value: valueText, action: z.literal('item'), id: z.number().int().positive() }).strict(),
   z.object({ field: lookupImportFieldSchema, value: valueText, action: z.literal('create') }).strict(),
   z.object({ field: lookupImportFieldSchema, value: valueText, action: z.literal('empty') }).strict(),
 ]);
 export type ValueMapEntry = z.infer<typeof valueMapEntrySchema>;
-export const valueMapSchema = z.array(valueMapEntrySchema).max(5000).default([]);
+const valueMapSchema = z.array(valueMapEntrySchema).max(5000).default([]);
 
 /** Values of one column that name no active item, with what to suggest for each. */
 const valueSuggestion = z.object({
@@ -84,7 +83,7 @@ const valueSuggestion = z.object({
   /** remembered from an earlier import, or the most similar item's name */
   source: z.enum(['remembered', 'similar']),
 });
-export const unmatchedColumnSchema = z.object({
+const unmatchedColumnSchema = z.object({
   field: lookupImportFieldSchema,
   column: z.string(),
   /** the active items of the list, in their order (labels as a file would name them) */
@@ -107,7 +106,7 @@ export type UnmatchedColumn = z.infer<typeof unmatchedColumnSchema>;
 export const MAX_UNMATCHED_VALUES = 500;
 
 /** One problem found in the file: spreadsheet row number (header = 1), the column's header text. */
-export const importIssueSchema = z.object({
+const importIssueSchema = z.object({
   row: z.number().int(),
   column: z.string().nullable(),
   field: z.string().nullable(),
@@ -126,8 +125,9 @@ export const importProgressSchema = jobProgressSchema.extend({
   phase: z.enum(['parse', 'validate', 'write', 'export']),
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;
-/** Whether a progress event is one of import's steps (not another feature's job). */
-export const isImportProgress = (p: JobProgress): p is ImportProgress => p.kind.startsWith('import.');
+/** Whether a progress event is one this page shows: import's steps or the customers' export (not another feature's job). */
+export const isImportProgress = (p: JobProgress): p is ImportProgress =>
+  p.kind.startsWith('import.') || p.kind === CUSTOMERS_EXPORT_JOB;
 
 const validationSummary = z.object({
   total: z.number().int(),
@@ -149,7 +149,6 @@ export type ValidationSummary = z.infer<typeof validationSummary>;
 
 /** A file the user downloads: fetched in pieces through customer.downloadFile. */
 const fileRef = z.object({ fileId: z.string(), fileName: z.string(), size: z.number().int(), rows: z.number().int().optional() });
-export type FileRef = z.infer<typeof fileRef>;
 
 /** Texts for files made for the user, in the user's language ({{name}} placeholders allowed). */
 const textsSchema = z.record(z.string().max(200), z.string().max(500)).refine((r) => Object.keys(r).length <= 500);

@@ -5,7 +5,7 @@ import type { ReviewRuleKey } from './review.contract';
  * reason (lookup key) it suggests, and the feature whose data it reads. The SQL of each rule is
  * core-side (review.queries.ts); this file is contract-side, so the renderer may read it too.
  */
-export interface ReviewRuleDef {
+interface ReviewRuleDef {
   key: ReviewRuleKey;
   /** bit in review_candidates.rule_mask: stored, so never renumbered */
   bit: number;

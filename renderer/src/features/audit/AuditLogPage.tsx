@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../../electron/core/audit/shared/audit.contract';
 import { useReportError } from '../../shared/apiErrors';
 import { formatDateTime } from '../../shared/format';
+import { sizablePager } from '../../shared/paging';
 import { translateOr } from '../../shared/translate';
 import { useCall, usePaged } from '../../shared/useCall';
 import { useUserOptions } from '../customers/shared/useUserOptions';
@@ -131,12 +132,7 @@ export function AuditLogPage() {
         columns={columns}
         dataSource={list.items}
         loading={list.loading}
-        pagination={{
-          ...list.pagination,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => t('common.total', { total: n }),
-        }}
+        pagination={{ ...list.pagination, ...sizablePager(t, [20, 50, 100, 200]) }}
         onChange={list.onTableChange}
       />
     </Card>

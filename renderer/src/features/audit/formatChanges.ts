@@ -29,7 +29,7 @@ const NO_CONTEXT: HistoryContext = { lookups: [], users: [] };
 const empty = () => i18n.t('common.empty');
 
 /** One before/after value as text: codes translated, lists joined, money, lists and times readable. */
-export function formatValue(field: string, value: unknown, ctx: HistoryContext = NO_CONTEXT): string {
+function formatValue(field: string, value: unknown, ctx: HistoryContext = NO_CONTEXT): string {
   if (value === null || value === undefined || value === '') return empty();
   if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) {
     if (value.length === 0) return empty();
@@ -44,7 +44,7 @@ export function formatValue(field: string, value: unknown, ctx: HistoryContext =
 }
 
 /** The label of a logged field. */
-export function fieldLabel(field: string): string {
+function fieldLabel(field: string): string {
   return translateOr('audit.field', field);
 }
 
@@ -89,7 +89,7 @@ export function reasonOf(
   return { reason: row.reason, memo: null };
 }
 
-export interface TargetView {
+interface TargetView {
   /** the kind of record (客户, 用户 …) */
   kind: string;
   /** code and name, a settings group, a run number or a file name */

@@ -3,17 +3,20 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import type { customerFiltersSchema } from '../../../../electron/core/customers/shared/customers.contract';
 import { customerPaths } from '../../shared/customerPaths';
+import type { ListSort } from './list/listQuery';
 
 export type CustomerFilters = z.input<typeof customerFiltersSchema>;
 
 /** What the list is showing when the user presses 导出: its search text and filters. */
-export interface ExportRequest {
+interface ExportRequest {
   q?: string;
   filters: CustomerFilters;
 }
 
-/** `/import?tab=export&q=…&categoryId=…` (arrays comma-joined). */
-export function exportUrl({ q, filters }: ExportRequest): string {
+const NUMBER_FILTERS = ['categoryId', 'regionId', 'industryId', 'creditRatingId', 'salespersonId'] as const;
+
+/** `/import?tab=export&q=…&categoryId=…` (arrays comma-joined); read back by exportRequestFromUrl. */
+function exportUrl({ q, filters }: ExportRequest): string {
   const params = new URLSearchParams({ tab: 'export' });
   if (q) params.set('q', q);
   for (const [key, value] of Object.entries(filters)) {
@@ -21,6 +24,20 @@ export function exportUrl({ q, filters }: ExportRequest): string {
     params.set(key, Array.isArray(value) ? value.join(',') : String(value));
   }
   return `${customerPaths.import}?${params.toString()}`;
+}
+
+/** The list's q + filters (and an order, if one is given) as exportUrl put them in the URL. */
+export function exportRequestFromUrl(params: URLSearchParams): { q: string; filters: CustomerFilters; sort: ListSort | null } {
+  const filters: Record<string, unknown> = {};
+  const status = params.get('status');
+  if (status) filters.status = status.split(',').filter(Boolean);
+  for (const key of NUMBER_FILTERS) {
+    const n = Number(params.get(key));
+    if (Number.isInteger(n) && n > 0) filters[key] = n;
+  }
+  const [field, order] = (params.get('sort') ?? '').split('.');
+  const sort = ['code', 'name', 'createdAt', 'updatedAt'].includes(field) && (order === 'asc' || order === 'desc') ? ({ field, order } as ListSort) : null;
+  return { q: params.get('q') ?? '', filters: filters as CustomerFilters, sort };
 }
 
 /**

@@ -5,35 +5,19 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { call } from '../../api/index';
 import { useAction } from '../../shared/useCall';
-import type { CustomerFilters as Filters } from '../customers/exportAction';
+import { type CustomerFilters as Filters, exportRequestFromUrl } from '../customers/exportAction';
 import { CustomerFilters } from '../customers/list/CustomerFilters';
 import { cleanFilters, type ListSort } from '../customers/list/listQuery';
 import { downloadFile } from './fileTransfer';
 import { ProgressBar } from './ProgressBar';
 import { useImportProgress } from './useImportProgress';
 
-const NUMBER_FILTERS = ['categoryId', 'regionId', 'industryId', 'creditRatingId', 'salespersonId'] as const;
-
-/** The list's q + filters as the 导出 button put them in the URL (?tab=export&q=…&regionId=…). */
-export function filtersFromUrl(params: URLSearchParams): { q: string; filters: Filters; sort: ListSort | null } {
-  const filters: Record<string, unknown> = {};
-  const status = params.get('status');
-  if (status) filters.status = status.split(',').filter(Boolean);
-  for (const key of NUMBER_FILTERS) {
-    const n = Number(params.get(key));
-    if (Number.isInteger(n) && n > 0) filters[key] = n;
-  }
-  const [field, order] = (params.get('sort') ?? '').split('.');
-  const sort = ['code', 'name', 'createdAt', 'updatedAt'].includes(field) && (order === 'asc' || order === 'desc') ? ({ field, order } as ListSort) : null;
-  return { q: params.get('q') ?? '', filters: filters as Filters, sort };
-}
-
 /** Export of the filtered list to .xlsx or .csv, with the import template's columns. */
 export function ExportPanel() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [params] = useSearchParams();
-  const initial = filtersFromUrl(params);
+  const initial = exportRequestFromUrl(params);
   const [q, setQ] = useState(initial.q);
   const [filters, setFilters] = useState<Filters>(initial.filters);
   const [sort, setSort] = useState<ListSort | null>(initial.sort);

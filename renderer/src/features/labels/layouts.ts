@@ -1,6 +1,6 @@
 /** Paper geometry of the two label layouts, in millimetres, and how labels fill the pages. */
 
-export const LAYOUTS = ['a4', 'thermal'] as const;
+const LAYOUTS = ['a4', 'thermal'] as const;
 export type LabelLayout = (typeof LAYOUTS)[number];
 
 /** How the content of one label is sized (all mm). */
@@ -23,7 +23,7 @@ export interface LabelContent {
 }
 
 /** A sheet of labels: an exact grid measured from the paper's top-left corner. */
-export interface SheetTemplate {
+interface SheetTemplate {
   id: string;
   paperW: number;
   paperH: number;
@@ -166,7 +166,7 @@ export function sheetCount(labels: number, perSheet: number, skip: number): numb
 }
 
 /** One position of a sheet, placed in mm from the paper's corner. */
-export interface PlacedSlot<T> {
+interface PlacedSlot<T> {
   /** position on the sheet, 0-based, left to right then top to bottom */
   slot: number;
   left: number;

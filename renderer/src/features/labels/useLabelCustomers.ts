@@ -10,7 +10,7 @@ export interface LabelCustomer {
 
 type Code128Module = typeof import('./code128');
 
-export interface LabelData {
+interface LabelData {
   state: 'loading' | 'ready' | 'failed';
   customers: LabelCustomer[];
   /** requested ids the core did not return (unknown, or not visible to this user) */

@@ -2,6 +2,7 @@ import { Select, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerStatus } from '../../../../electron/core/customers/shared/customers.contract';
+import type { IdPickerProps } from '../../shared/pickerProps';
 import { useCall } from '../../shared/useCall';
 import { useDebounced } from '../../shared/useDebounced';
 
@@ -10,13 +11,7 @@ interface Option {
   label: string;
 }
 
-interface Props {
-  value?: number | null;
-  onChange?: (value: number | null) => void;
-  id?: string;
-  placeholder?: string;
-  style?: React.CSSProperties;
-  'aria-label'?: string;
+interface Props extends IdPickerProps {
   /** customers never offered (e.g. the one being retired) */
   excludeIds?: readonly number[];
   /** states offered; default: active only (pickers for new documents and merge survivors) */

@@ -33,7 +33,7 @@ import { actionVerb, doneText } from './statusTexts';
 type ChangeResult = ChannelOutput<'customer.deactivate'>;
 type PreviewItem = ChannelOutput<'customer.statusPreview'>['items'][number];
 
-export interface StatusChangeDialogProps {
+interface StatusChangeDialogProps {
   open: boolean;
   action: StatusAction;
   customerIds: number[];

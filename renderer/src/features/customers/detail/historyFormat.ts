@@ -14,7 +14,7 @@ export interface HistoryContext {
   users: readonly { id: number; displayName: string }[];
 }
 
-export interface ChangeLine {
+interface ChangeLine {
   field: string;
   label: string;
   before: string;
@@ -32,7 +32,7 @@ const FIELD_LABELS: Record<string, string> = {
 /** Record columns that hold an item of a managed list (logged as ids in older rows). */
 const LOOKUP_FIELDS = new Set<string>(LOGGED_LOOKUP_COLUMNS);
 
-export function fieldLabel(field: string): string {
+function fieldLabel(field: string): string {
   return translateOr('customers.fields', FIELD_LABELS[field] ?? field);
 }
 

@@ -1,9 +1,8 @@
 import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerFieldsSchema } from '../../../../../electron/core/customers/shared/customers.contract';
 import { LookupSelect } from '../shared/LookupSelect';
-import { useUserOptions } from '../shared/useUserOptions';
+import { useUserOptionItems } from '../shared/useUserOptions';
 import { creditLimitRule, fieldRule } from './formRules';
 import { Section } from './Section';
 
@@ -19,11 +18,7 @@ function formatYuanInput(value: number | string | undefined): string {
 /** 信用与结算: bank, credit limit and days, settlement defaults, salesperson, contract end. */
 export function CreditSection() {
   const { t } = useTranslation();
-  const users = useUserOptions((s) => s.items);
-  const loadUsers = useUserOptions((s) => s.load);
-  useEffect(() => {
-    void loadUsers().catch(() => undefined);
-  }, [loadUsers]);
+  const userOptions = useUserOptionItems();
 
   return (
     <Section id="section-credit" title={t('customers.sections.credit')}>
@@ -85,7 +80,7 @@ export function CreditSection() {
             <Select<number>
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
-              options={users.map((u) => ({ value: u.id, label: u.displayName }))}
+              options={userOptions}
             />
           </Form.Item>
         </Col>

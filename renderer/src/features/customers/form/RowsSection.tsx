@@ -3,7 +3,7 @@ import { Button, Col, Form, type FormRule, Input, Row, Tooltip, Typography } fro
 import type { ReactNode } from 'react';
 import { Section } from './Section';
 
-export interface RowColumn {
+interface RowColumn {
   key: string;
   span: number;
   /** the column head (fields in the rows say it again as their aria-label) */

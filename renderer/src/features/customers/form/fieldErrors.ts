@@ -1,5 +1,4 @@
 import type { FormInstance } from 'antd';
-import { ApiCallError } from '../../../api';
 import { translateKey } from '../../../shared/translate';
 import { formPath } from './formValues';
 
@@ -28,11 +27,6 @@ function onForm(form: FormInstance, name: (string | number)[]): boolean {
   return form
     .getFieldsError()
     .some((f) => f.name.length === name.length && f.name.every((part, i) => part === name[i]));
-}
-
-/** The field errors of an INVALID_INPUT refusal, if any. */
-export function fieldErrorsOf(error: unknown): Record<string, string> | null {
-  return error instanceof ApiCallError && error.fields && Object.keys(error.fields).length ? error.fields : null;
 }
 
 /** Scrolls to the first field with an error. */

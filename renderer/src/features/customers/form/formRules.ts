@@ -1,7 +1,8 @@
 import type { FormInstance, FormRule } from 'antd';
 import i18n from 'i18next';
 import type { z } from 'zod';
-import { normalizeTaxId, taxIdIsUscc, usccProblem, yuanToCents } from '../../../../../electron/core/customers/shared/customer.rules';
+import { normalizeTaxId, taxIdIsUscc, usccProblem } from '../../../../../electron/core/customers/shared/customer.rules';
+import { yuanToCents } from '../../../../../electron/core/shared/money';
 import {
   customerFieldsSchema,
   isForeign,

@@ -1,13 +1,12 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
-import { yuanToCents } from '../../../../../electron/core/customers/shared/customer.rules';
+import { centsToYuan, yuanToCents } from '../../../../../electron/core/shared/money';
 import type {
   ADDRESS_KINDS,
   CUSTOMER_NATURES,
   CustomerDetail,
   customerFieldsSchema,
 } from '../../../../../electron/core/customers/shared/customers.contract';
-import { centsToYuan } from '../../../shared/money';
 
 export interface ContactValues {
   name?: string;
@@ -82,7 +81,7 @@ export function isBlankContact(c: ContactValues | undefined): boolean {
 }
 
 /** An address row with nothing but its defaults (type, country). */
-export function isBlankAddress(a: AddressValues | undefined): boolean {
+function isBlankAddress(a: AddressValues | undefined): boolean {
   return !a || ((a.division ?? []).length === 0 && blank(a.street) && blank(a.postcode));
 }
 const id = (v: number | null | undefined) => v ?? null;

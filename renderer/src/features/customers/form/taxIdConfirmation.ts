@@ -4,7 +4,7 @@
  * code typed afterwards (or the same one typed again) is asked about again, never saved on an
  * earlier answer. Pure state, kept in a ref by the form page.
  */
-export interface TaxIdConfirmation {
+interface TaxIdConfirmation {
   /** The user chose to save `taxId` although its check character is wrong. */
   confirm(taxId: string | null | undefined): void;
   /** The tax ID field changed (or the save went on without the question). */

@@ -1,10 +1,9 @@
 import { Button, Flex, Select } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_STATUSES, type CustomerStatus } from '../../../../../electron/core/customers/shared/customers.contract';
 import type { CustomerFilters as Filters } from '../exportAction';
 import { LookupSelect } from '../shared/LookupSelect';
-import { useUserOptions } from '../shared/useUserOptions';
+import { useUserOptionItems } from '../shared/useUserOptions';
 import type { ListSort } from './listQuery';
 
 const SORTS: readonly ListSort[] = [
@@ -28,11 +27,7 @@ interface Props {
 /** Filter row of the list: 状态, 客户分类, 地区, 行业, 信用等级, 专管业务员, and the order. */
 export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: Props) {
   const { t } = useTranslation();
-  const users = useUserOptions((s) => s.items);
-  const loadUsers = useUserOptions((s) => s.load);
-  useEffect(() => {
-    void loadUsers().catch(() => undefined);
-  }, [loadUsers]);
+  const userOptions = useUserOptionItems();
 
   const set = (patch: Partial<Filters>) => onFilters({ ...filters, ...patch });
   // each select takes a share of the row (at least `basis` px): the group fills the card's width
@@ -96,7 +91,7 @@ export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: P
         showSearch={{ optionFilterProp: 'label' }}
         value={filters.salespersonId}
         onChange={(v) => set({ salespersonId: v ?? undefined })}
-        options={users.map((u) => ({ value: u.id, label: u.displayName }))}
+        options={userOptions}
       />
       {/* the order and 重置 stay together: 重置 never wraps onto a line of its own */}
       <Flex gap={8} align="center" style={{ flex: '1 1 170px', minWidth: 170, maxWidth: 240 }}>

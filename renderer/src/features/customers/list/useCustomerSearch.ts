@@ -5,9 +5,9 @@ import { useReportError } from '../../../shared/apiErrors';
 import { cleanFilters, type ListQuery } from './listQuery';
 
 /** Rows fetched per call as the user scrolls. */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 
-export interface SearchState {
+interface SearchState {
   rows: CustomerListRow[];
   total: number;
   totalCapped: boolean;

@@ -1,16 +1,11 @@
 import { Select, TreeSelect } from 'antd';
 import { useEffect, useMemo } from 'react';
 import type { LookupKind } from '../../../../../electron/core/lookups/shared/lookups.contract';
+import type { IdPickerProps } from '../../../shared/pickerProps';
 import { itemsOf, type LookupTreeNode, lookupTree, useLookups } from '../../lookups/lookupsStore';
 
-interface Props {
+interface Props extends IdPickerProps {
   kind: LookupKind;
-  value?: number | null;
-  onChange?: (value: number | null) => void;
-  id?: string;
-  placeholder?: string;
-  style?: React.CSSProperties;
-  'aria-label'?: string;
   disabled?: boolean;
   /** show deactivated items too (filters: old records still carry them) */
   includeInactive?: boolean;

@@ -17,7 +17,7 @@ export function countryName(code: string, locale: string): string {
   return countries.getName(code, countryLang(locale), { select: 'alias' }) ?? code;
 }
 
-export interface CountryOption {
+interface CountryOption {
   value: string;
   label: string;
 }
@@ -38,7 +38,7 @@ export function countryOptions(locale: string): CountryOption[] {
   return options;
 }
 
-export interface DivisionOption {
+interface DivisionOption {
   value: string;
   label: string;
   children?: DivisionOption[];

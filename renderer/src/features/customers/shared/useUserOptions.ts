@@ -1,3 +1,4 @@
+import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import { call } from '../../../api';
 
@@ -22,3 +23,13 @@ export const useUserOptions = create<UserOptionsState>()((set, get) => ({
     set({ items, loaded: true });
   },
 }));
+
+/** The active users as a Select's options (value: id, label: name), loaded on first use. */
+export function useUserOptionItems(): { value: number; label: string }[] {
+  const users = useUserOptions((s) => s.items);
+  const load = useUserOptions((s) => s.load);
+  useEffect(() => {
+    void load().catch(() => undefined);
+  }, [load]);
+  return useMemo(() => users.map((u) => ({ value: u.id, label: u.displayName })), [users]);
+}

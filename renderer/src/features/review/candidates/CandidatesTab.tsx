@@ -3,6 +3,7 @@ import type { SorterResult } from 'antd/es/table/interface';
 import { type Key, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewCandidate, ReviewRuleKey, ReviewRun } from '../../../../../electron/core/review/shared/review.contract';
+import { sizablePager } from '../../../shared/paging';
 import { hasPermission, useSession } from '../../../stores/session';
 import { StatusChangeDialog } from '../../status/StatusChangeDialog';
 import { EmptyReview } from '../EmptyReview';
@@ -124,9 +125,7 @@ export function CandidatesTab({ runId, status, keepDays, enabledRules, onBackToC
           current: query.page,
           pageSize: query.pageSize,
           total: list.total,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => t('common.total', { total: n }),
+          ...sizablePager(t, [20, 50, 100, 200]),
         }}
         onChange={(pagination, _filters, sorter, extra) => {
           if (extra.action === 'sort') {

@@ -3,12 +3,13 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ReviewRun } from '../../../../../electron/core/review/shared/review.contract';
 import { formatDateTime } from '../../../shared/format';
+import { sizablePager } from '../../../shared/paging';
 import { usePaged } from '../../../shared/useCall';
 import { RuleNameTags } from '../RuleTags';
 import { openCount } from '../runCounts';
 
 /** "850 毫秒" / "1.3 秒" */
-export function durationText(ms: number, t: TFunction): string {
+function durationText(ms: number, t: TFunction): string {
   return ms < 1000 ? t('review.runs.durationMs', { ms }) : t('review.runs.durationS', { s: (ms / 1000).toFixed(1) });
 }
 
@@ -84,12 +85,7 @@ export function RunsTab({ onView }: { onView(run: ReviewRun): void }) {
         ({ 'aria-label': formatDateTime(row.startedAt) ?? undefined }) as React.HTMLAttributes<HTMLElement>
       }
       locale={{ emptyText: t('review.runs.empty') }}
-      pagination={{
-        ...runs.pagination,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100],
-        showTotal: (n) => t('common.total', { total: n }),
-      }}
+      pagination={{ ...runs.pagination, ...sizablePager(t, [20, 50, 100]) }}
       onChange={runs.onTableChange}
     />
   );

@@ -64,6 +64,22 @@ describe('one word per feature in every layer', () => {
     expect(found.filter((d) => !WORDS.includes(d) && !RENDERER_ONLY.includes(d) && !INFRA.tests.includes(d))).toEqual([]);
   });
 
+  it('infrastructure (spreadsheet/, files/, jobs/) imports no feature folder: features build on it, not it on them', () => {
+    const offenders: string[] = [];
+    for (const dir of ['spreadsheet', 'files', 'jobs']) {
+      const abs = path.join(root, 'electron/core', dir);
+      for (const f of fs.readdirSync(abs, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.ts'))) {
+        const file = path.join(abs, f);
+        for (const m of fs.readFileSync(file, 'utf8').matchAll(/from\s+'(\.[^']+)'/g)) {
+          const target = path.relative(path.join(root, 'electron/core'), path.resolve(path.dirname(file), m[1]));
+          const top = target.split(path.sep)[0];
+          if (WORDS.includes(top)) offenders.push(`electron/core/${dir}/${f} → ${m[1]}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it("a feature's texts are mounted under its word (renderer/src/features/<word>/locales)", () => {
     for (const d of dirs('renderer/src/features')) {
       const dir = path.join(root, 'renderer/src/features', d, 'locales');

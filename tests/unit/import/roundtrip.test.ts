@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXPORT_STATE_COLUMNS, IMPORT_COLUMNS } from '../../../electron/core/import/shared/import.contract';
 import { isExportStateHeader, suggestMapping } from '../../../electron/core/import/mapping';
-import { inlineRunner, makeEnv, type TestClient, type TestEnv } from '../support/test-core';
+import { EXPORT_STATE_COLUMNS, IMPORT_COLUMNS } from '../../../electron/core/import/shared/import.contract';
+import type { LookupKind } from '../../../electron/core/lookups/shared/lookups.contract';
+import type { ChannelInput } from '../../../electron/core/shared/contract';
 import { lookupId, uscc } from '../customers/support';
+import { inlineRunner, makeEnv, type TestClient, type TestEnv } from '../support/test-core';
 import { download, upload } from './support';
 
 /**
@@ -32,9 +34,9 @@ const PILOT_USCC = '91350211M00013FA1N';
 
 /** An archive with every kind of record an office keeps. */
 async function buildArchive(client: TestClient) {
-  const id = (kind: string, name: string) => lookupId(client, kind, name);
+  const id = (kind: LookupKind, name: string) => lookupId(client, kind, name);
   const made: Record<string, number> = {};
-  const create = async (key: string, input: Record<string, unknown>) => {
+  const create = async (key: string, input: ChannelInput<'customer.create'>) => {
     made[key] = (await client.ok('customer.create', input)).id;
   };
   await create('enterprise', {
@@ -49,12 +51,36 @@ async function buildArchive(client: TestClient) {
     legalRep: '王海',
     website: 'www.hdkj.example.cn',
     contacts: [
-      { name: '张伟', title: '采购经理', mobile: '13812345678', phone: '010-8888 6666', email: 'zw@hdkj.example.cn', isPrimary: true },
+      {
+        name: '张伟',
+        title: '采购经理',
+        mobile: '13812345678',
+        phone: '010-8888 6666',
+        email: 'zw@hdkj.example.cn',
+        isPrimary: true,
+      },
       { name: '李娜', title: '财务', mobile: '13987654321' },
     ],
     addresses: [
-      { kind: 'registered', country: 'CN', provinceCode: '110000', cityCode: '110100', districtCode: '110108', street: '中关村大街1号', postcode: '100080', isDefault: true },
-      { kind: 'delivery', country: 'CN', provinceCode: '110000', cityCode: '110100', districtCode: '110108', street: '上地十街10号', isDefault: true },
+      {
+        kind: 'registered',
+        country: 'CN',
+        provinceCode: '110000',
+        cityCode: '110100',
+        districtCode: '110108',
+        street: '中关村大街1号',
+        postcode: '100080',
+        isDefault: true,
+      },
+      {
+        kind: 'delivery',
+        country: 'CN',
+        provinceCode: '110000',
+        cityCode: '110100',
+        districtCode: '110108',
+        street: '上地十街10号',
+        isDefault: true,
+      },
     ],
     bankName: '中国工商银行北京海淀支行',
     bankAccount: '0200004509001234567',
@@ -83,14 +109,27 @@ async function buildArchive(client: TestClient) {
     name: '工商银行乐清分行',
     nature: 'enterprise',
     taxId: uscc('91330382MA2H00001'),
-    addresses: [{ kind: 'registered', country: 'CN', provinceCode: '330000', cityCode: '330300', districtCode: '330382', isDefault: true }],
+    addresses: [
+      {
+        kind: 'registered',
+        country: 'CN',
+        provinceCode: '330000',
+        cityCode: '330300',
+        districtCode: '330382',
+        isDefault: true,
+      },
+    ],
   });
   await create('ownMnemonic', { name: '重庆长安汽车股份有限公司', mnemonic: 'CAQC', nature: 'enterprise' });
   await create('pilot', { name: '厦门湖里试点企业有限公司', taxId: PILOT_USCC, confirmTaxIdChecksum: true });
   await create('individual', { name: '张三五金店', nature: 'individualBusiness', creditLimitCents: 500_000 });
   await create('government', { name: '厦门市思明区人民政府', nature: 'government' });
   await create('retired', { name: '广州天河旧客户有限公司', nature: 'enterprise' });
-  await client.ok('customer.deactivate', { ids: [made.retired], reasonId: await id('deactivationReason', '客户注销/倒闭'), memo: '已注销' });
+  await client.ok('customer.deactivate', {
+    ids: [made.retired],
+    reasonId: await id('deactivationReason', '客户注销/倒闭'),
+    memo: '已注销',
+  });
   return made;
 }
 
@@ -109,7 +148,15 @@ async function xlsxCells(bytes: Buffer): Promise<string[][]> {
     const cells: string[] = [];
     for (let c = 1; c <= HEADERS.length; c++) {
       const v = r.getCell(c).value;
-      cells.push(v instanceof Date ? v.toISOString() : v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : `${typeof v}:${v}`);
+      cells.push(
+        v instanceof Date
+          ? v.toISOString()
+          : v == null
+            ? ''
+            : typeof v === 'object'
+              ? JSON.stringify(v)
+              : `${typeof v}:${v}`,
+      );
     }
     out.push(cells);
   });
@@ -156,9 +203,7 @@ describe('export → import into an empty archive → export', () => {
       expect(up.headers).toEqual(HEADERS);
       expect(up.suggestedMapping).toEqual([...IMPORT_COLUMNS.map((c) => c.field), null, null, null]);
       expect(v.errors).toEqual([]);
-      expect(v.warnings.map((w: { messageKey: string; value: string }) => [w.messageKey, w.value])).toEqual([
-        ['import.warnings.taxIdChecksum', PILOT_USCC],
-      ]);
+      expect(v.warnings.map((w) => [w.messageKey, w.value])).toEqual([['import.warnings.taxIdChecksum', PILOT_USCC]]);
       expect(run).toMatchObject({ imported: 10, skipped: 0 });
       const second = await exportFile(other, format);
 
@@ -194,14 +239,23 @@ describe('export → import into an empty archive → export', () => {
     const { v } = await importInto(other, '客户.xlsx', await exportFile(admin, 'xlsx'));
     expect(v.errors).toEqual([]);
     const c = await other.ok('customer.get', { id: 1 });
-    expect(c).toMatchObject({ taxId: 'DE129273398', addresses: [{ kind: 'registered', country: 'DE', street: 'Hauptstraße 1, Berlin' }] });
+    expect(c).toMatchObject({
+      taxId: 'DE129273398',
+      addresses: [{ kind: 'registered', country: 'DE', street: 'Hauptstraße 1, Berlin' }],
+    });
   });
 });
 
 describe('columns of the export', () => {
   it('法人代表 is the header (as on the form); the old 法人 still maps to it', () => {
     expect(IMPORT_COLUMNS.find((c) => c.field === 'legalRep')?.header).toBe('法人代表');
-    expect(suggestMapping(['法人', '国家', '状态', '停用原因', '停用时间'])).toEqual(['legalRep', 'country', null, null, null]);
+    expect(suggestMapping(['法人', '国家', '状态', '停用原因', '停用时间'])).toEqual([
+      'legalRep',
+      'country',
+      null,
+      null,
+      null,
+    ]);
     expect(['状态', '停用原因', '停用时间', 'Status'].every(isExportStateHeader)).toBe(true);
     expect(isExportStateHeader('法人')).toBe(false);
   });
@@ -221,14 +275,15 @@ describe('columns of the export', () => {
     for (const r of rows) ws.addRow(r);
     const up = await upload(admin, 'c.xlsx', Buffer.from(await ExcelJSBook.xlsx.writeBuffer()));
     const v = await admin.ok('customer.importValidate', { uploadId: up.uploadId, mapping: up.suggestedMapping });
-    expect(v.errors.map((e: { row: number; column: string; messageKey: string }) => [e.row, e.column, e.messageKey])).toEqual([
+    expect(v.errors.map((e) => [e.row, e.column, e.messageKey])).toEqual([
       [5, '国家/地区', 'import.errors.country'],
       [6, '省', 'import.errors.divisionAbroad'],
     ]);
     await admin.ok('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping, mode: 'validOnly' });
     const list = await admin.ok('customer.search', { sort: { field: 'code', order: 'asc' } });
     const countries = [];
-    for (const item of list.items) countries.push((await admin.ok('customer.get', { id: item.id })).addresses[0].country);
+    for (const item of list.items)
+      countries.push((await admin.ok('customer.get', { id: item.id })).addresses[0].country);
     expect(countries).toEqual(['DE', 'DE', 'CN']);
   });
 });

@@ -68,7 +68,7 @@ describe('a deactivation with a later effective date', () => {
     });
     expect(info.changedAt).toBe('2027-01-03T02:00:00.000Z');
     const history = (await admin.ok('customer.statusHistory', { id })).items;
-    expect(history.map((h: { action: string; effectiveDate: string }) => [h.action, h.effectiveDate])).toEqual([
+    expect(history.map((h) => [h.action, h.effectiveDate])).toEqual([
       ['deactivate', '2026-12-31'],
       ['schedule', '2026-12-31'],
     ]);

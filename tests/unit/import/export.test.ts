@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect } from 'vitest';
 import { test } from '../support/fixtures';
-import { inlineRunner, makeEnv, type TestClient } from '../support/test-core';
+import type { TestClient } from '../support/test-core';
 import { download, row, TEMPLATE_HEADERS, upload, uscc, xlsxBytes } from './support';
 
 test.override({ jobs: 'inline' });
@@ -73,7 +73,7 @@ async function allRecords(client: TestClient) {
 }
 
 describe('export of the filtered list', () => {
-  test('.xlsx with the template headers; importing it again gives back the same records', async ({ admin }) => {
+  test('.xlsx with the template headers; importing it again gives back the same records', async ({ admin, newEnv }) => {
     await importRows(
       admin,
       Array.from({ length: 12 }, (_x, i) => full(i)),
@@ -89,19 +89,14 @@ describe('export of the filtered list', () => {
     expect(ws.getRow(2).getCell(24).value).toBe('13700000000');
 
     const before = await allRecords(admin);
-    const fresh = await makeEnv({ jobs: inlineRunner() });
-    try {
-      const other = await fresh.admin();
-      const r = await importRows(other, [], '导出.xlsx', TEMPLATE_HEADERS, bytes);
-      expect(r.imported).toBe(12);
-      const after = await allRecords(other);
-      expect(after).toEqual(before);
-    } finally {
-      fresh.close();
-    }
+    const other = await (await newEnv()).admin();
+    const r = await importRows(other, [], '导出.xlsx', TEMPLATE_HEADERS, bytes);
+    expect(r.imported).toBe(12);
+    const after = await allRecords(other);
+    expect(after).toEqual(before);
   });
 
-  test('.csv (UTF-8 with BOM) round-trips too', async ({ admin }) => {
+  test('.csv (UTF-8 with BOM) round-trips too', async ({ admin, newEnv }) => {
     await importRows(
       admin,
       Array.from({ length: 5 }, (_x, i) => full(i)),
@@ -111,14 +106,9 @@ describe('export of the filtered list', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('客户编码,客户名称,简称');
     const before = await allRecords(admin);
-    const fresh = await makeEnv({ jobs: inlineRunner() });
-    try {
-      const other = await fresh.admin();
-      await importRows(other, [], '导出.csv', TEMPLATE_HEADERS, bytes);
-      expect(await allRecords(other)).toEqual(before);
-    } finally {
-      fresh.close();
-    }
+    const other = await (await newEnv()).admin();
+    await importRows(other, [], '导出.csv', TEMPLATE_HEADERS, bytes);
+    expect(await allRecords(other)).toEqual(before);
   });
 
   test('exports what the list shows for the same filters and search text', async ({ admin }) => {

@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { isExportStateHeader, suggestMapping } from '../../../electron/core/import/mapping';
 import { EXPORT_STATE_COLUMNS, IMPORT_COLUMNS } from '../../../electron/core/import/shared/import.contract';
 import type { LookupKind } from '../../../electron/core/lookups/shared/lookups.contract';
 import type { ChannelInput } from '../../../electron/core/shared/contract';
 import { lookupId, uscc } from '../customers/support';
-import { inlineRunner, makeEnv, type TestClient, type TestEnv } from '../support/test-core';
+import { test } from '../support/fixtures';
+import type { TestClient } from '../support/test-core';
 import { download, upload } from './support';
 
 /**
@@ -16,17 +17,7 @@ import { download, upload } from './support';
  * compared only where the state is 正常.
  */
 
-const envs: TestEnv[] = [];
-let env: TestEnv;
-let admin: TestClient;
-beforeEach(async () => {
-  env = await makeEnv({ jobs: inlineRunner() });
-  envs.push(env);
-  admin = await env.admin();
-});
-afterEach(() => {
-  for (const e of envs.splice(0)) e.close();
-});
+test.override({ jobs: 'inline' });
 
 const HEADERS = [...IMPORT_COLUMNS.map((c) => c.header), ...EXPORT_STATE_COLUMNS.map((c) => c.header)];
 const STATE_FROM = IMPORT_COLUMNS.length;
@@ -191,13 +182,11 @@ function expectSameCells(first: string[][], second: string[][], statusOf: (row: 
 }
 
 describe('export → import into an empty archive → export', () => {
-  it('gives the same .xlsx and the same .csv, cell by cell', async () => {
+  test('gives the same .xlsx and the same .csv, cell by cell', async ({ admin, newEnv }) => {
     await buildArchive(admin);
     for (const format of ['xlsx', 'csv'] as const) {
       const first = await exportFile(admin, format);
-      const fresh = await makeEnv({ jobs: inlineRunner() });
-      envs.push(fresh);
-      const other = await fresh.admin();
+      const other = await (await newEnv()).admin();
       const { up, v, run } = await importInto(other, `客户.${format}`, first);
       // every column is recognised: the template's fields, and the state columns (skipped)
       expect(up.headers).toEqual(HEADERS);
@@ -227,15 +216,16 @@ describe('export → import into an empty archive → export', () => {
     }
   });
 
-  it('a foreign customer (德国, DE129273398) re-imports with its country instead of failing the USCC check', async () => {
+  test('a foreign customer (德国, DE129273398) re-imports with its country instead of failing the USCC check', async ({
+    admin,
+    newEnv,
+  }) => {
     await admin.ok('customer.create', {
       name: 'Muster Handels GmbH',
       taxId: 'DE129273398',
       addresses: [{ kind: 'registered', country: 'DE', street: 'Hauptstraße 1, Berlin' }],
     });
-    const fresh = await makeEnv({ jobs: inlineRunner() });
-    envs.push(fresh);
-    const other = await fresh.admin();
+    const other = await (await newEnv()).admin();
     const { v } = await importInto(other, '客户.xlsx', await exportFile(admin, 'xlsx'));
     expect(v.errors).toEqual([]);
     const c = await other.ok('customer.get', { id: 1 });
@@ -247,7 +237,7 @@ describe('export → import into an empty archive → export', () => {
 });
 
 describe('columns of the export', () => {
-  it('法人代表 is the header (as on the form); the old 法人 still maps to it', () => {
+  test('法人代表 is the header (as on the form); the old 法人 still maps to it', () => {
     expect(IMPORT_COLUMNS.find((c) => c.field === 'legalRep')?.header).toBe('法人代表');
     expect(suggestMapping(['法人', '国家', '状态', '停用原因', '停用时间'])).toEqual([
       'legalRep',
@@ -260,7 +250,7 @@ describe('columns of the export', () => {
     expect(isExportStateHeader('法人')).toBe(false);
   });
 
-  it('国家/地区 is read by name or code; an unknown one, or a division abroad, is an error', async () => {
+  test('国家/地区 is read by name or code; an unknown one, or a division abroad, is an error', async ({ admin }) => {
     const headers = ['客户名称', '国家/地区', '省', '详细地址'];
     const rows = [
       ['甲', 'Germany', '', 'Berlin'],

@@ -17,7 +17,12 @@ export interface EnvFixtures {
   env: TestEnv;
   /** the administrator, set up and signed in */
   admin: TestClient;
+  /** another core on a database of its own (an empty archive to import into), with the same options; closed after the test */
+  newEnv: () => Promise<TestEnv>;
 }
+
+const open = ({ jobs, features }: Omit<EnvOptions, 'setUp'>) =>
+  makeEnv({ features, jobs: jobs === 'inline' ? inlineRunner() : undefined });
 
 /**
  * The unit tests' `test`: each test that names `env` (or `admin`) gets its own core on a fresh
@@ -29,12 +34,21 @@ export const test = base.extend<EnvOptions & EnvFixtures>({
   features: [appFeatures, { scope: 'test' }],
   setUp: false,
   env: async ({ jobs, features, setUp }, use) => {
-    const env = await makeEnv({ features, jobs: jobs === 'inline' ? inlineRunner() : undefined });
+    const env = await open({ jobs, features });
     if (setUp) await env.admin();
     await use(env);
     env.close();
   },
   admin: async ({ env }, use) => {
     await use(await env.admin());
+  },
+  newEnv: async ({ jobs, features }, use) => {
+    const made: TestEnv[] = [];
+    await use(async () => {
+      const env = await open({ jobs, features });
+      made.push(env);
+      return env;
+    });
+    for (const env of made) env.close();
   },
 });

@@ -16,14 +16,13 @@ import { IMPORT_COLUMNS, NATURE_LABELS } from '../../electron/core/import/shared
 import { JOB_PROGRESS_EVENT } from '../../electron/core/jobs/shared/jobs.contract';
 import { divisionNamesOf } from '../../electron/core/import/areas';
 import { workerJobs } from '../../electron/core/jobs/client';
-import { BUNDLED_WORKER } from '../../electron/core/jobs/protocol';
 import { threadCount } from '../../electron/core/jobs/threads';
-import { build } from 'esbuild';
 import { dispatch } from '../../electron/core/dispatch';
 import type { TransportCtx } from '../../electron/core/handler';
 import { openBenchDb } from './seed/bench-db';
 import { generateCustomer, seedUscc } from './seed/generate';
 import { Prng } from './seed/prng';
+import { bundleWorker } from '../unit/jobs/bundle-worker';
 
 /**
  * Import of a big .xlsx into a big archive, through the dispatcher as the window calls it:
@@ -168,21 +167,6 @@ function baseline(core: Core, userId: number, rows: number): number {
     for (const input of inputs) insertCustomer(core, actor, input, { reason: 'bench' });
   });
   return Math.round(rows / ((performance.now() - t0) / 1000));
-}
-
-/** The worker as build/build-main.mjs bundles it (the sources through tsx would add seconds of compiling per thread). */
-async function bundleWorker(dir: string): Promise<string> {
-  await build({
-    entryPoints: { [BUNDLED_WORKER.replace(/\.js$/, '')]: path.resolve(__dirname, '../../electron/core/jobs/worker.ts') },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    outdir: dir,
-    logLevel: 'warning',
-  });
-  return path.join(dir, BUNDLED_WORKER);
 }
 
 export async function importBench() {

@@ -1,30 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { operationLog } from '../../../db/schema';
-import { makeEnv, type TestEnv } from '../support/test-core';
+import { test } from '../support/fixtures';
 
-let env: TestEnv;
-beforeEach(async () => {
-  env = await makeEnv();
-  await env.admin();
-});
-afterEach(() => env.close());
+test.override({ setUp: true });
 
 describe('operation log (操作日志)', () => {
-  it('refuses UPDATE of its rows', () => {
+  test('refuses UPDATE of its rows', ({ env }) => {
     expect(() => env.core.sqlite.prepare("UPDATE operation_log SET user_name = 'someone else'").run()).toThrow(
       /append-only/,
     );
     expect(() => env.core.db.update(operationLog).set({ reason: 'x' }).run()).toThrow(/append-only/);
   });
 
-  it('refuses DELETE of its rows', () => {
+  test('refuses DELETE of its rows', ({ env }) => {
     const n = env.core.sqlite.prepare('SELECT count(*) FROM operation_log').pluck().get();
     expect(n).toBeGreaterThan(0);
     expect(() => env.core.sqlite.prepare('DELETE FROM operation_log').run()).toThrow(/append-only/);
     expect(env.core.sqlite.prepare('SELECT count(*) FROM operation_log').pluck().get()).toBe(n);
   });
 
-  it('still accepts new rows', () => {
+  test('still accepts new rows', ({ env }) => {
     const before = env.core.sqlite.prepare('SELECT count(*) FROM operation_log').pluck().get() as number;
     env.core.db.insert(operationLog).values({ at: new Date().toISOString(), entity: 'test', action: 'append' }).run();
     expect(env.core.sqlite.prepare('SELECT count(*) FROM operation_log').pluck().get()).toBe(before + 1);
@@ -32,8 +27,7 @@ describe('operation log (操作日志)', () => {
 });
 
 describe('audit.list', () => {
-  it('filters by user, entity, action and date range, newest first, paged', async () => {
-    const admin = await env.admin();
+  test('filters by user, entity, action and date range, newest first, paged', async ({ env, admin }) => {
     const signIn = () => admin.ok('auth.login', { username: 'admin', password: 'admin-pass-1' });
     env.clock.set('2026-03-01T02:00:00.000Z');
     await signIn(); // the jump ended the idle session
@@ -44,8 +38,8 @@ describe('audit.list', () => {
     await admin.ok('settings.updateSecurity', { lockoutThreshold: 4, lockoutMinutes: 15, sessionIdleMinutes: 30 });
 
     const creates = await admin.ok('audit.list', { entity: 'user', action: 'create' });
-    expect(creates.items.map((r: { entityId: string }) => r.entityId)).toHaveLength(2);
-    expect(creates.items[0].changes.username).toEqual({ before: null, after: 'a2' });
+    expect(creates.items.map((r) => r.entityId)).toHaveLength(2);
+    expect(creates.items[0].changes!.username).toEqual({ before: null, after: 'a2' });
     expect(creates.items[0].userName).toBe('系统管理员');
 
     const day = await admin.ok('audit.list', { from: '2026-03-01T00:00:00.000Z', to: '2026-03-02T00:00:00.000Z' });
@@ -63,8 +57,7 @@ describe('audit.list', () => {
     expect(facets.users).toEqual([{ id: 1, name: '系统管理员' }]);
   });
 
-  it('refuses a malformed date with a field error', async () => {
-    const admin = await env.admin();
+  test('refuses a malformed date with a field error', async ({ admin }) => {
     expect(await admin.call('audit.list', { from: 'yesterday' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', fields: { from: 'validation.dateTime' } },

@@ -1,34 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { UnknownNameFailures } from '../../../electron/core/auth/login-gate';
-import { makeEnv, type TestEnv, userByName } from '../support/test-core';
+import { type TestEnv, userByName } from '../support/test-core';
+import { verified } from './counted-password';
+import { RIGHT, test, WRONG } from './support';
 
-// Every password check is counted: the lockout's promise is about how many are ever made.
-const verified = vi.hoisted(() => ({ passwords: [] as string[] }));
-vi.mock('../../../electron/core/auth/password', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../electron/core/auth/password')>();
-  return {
-    ...real,
-    verifyPassword: (password: string, stored: string) => {
-      verified.passwords.push(password);
-      return real.verifyPassword(password, stored);
-    },
-  };
-});
+vi.mock('../../../electron/core/auth/password', async (real) =>
+  (await import('./counted-password')).countedPassword(real),
+);
 
-const RIGHT = 'li-password-1';
-const WRONG = 'not-the-password';
-
-let env: TestEnv;
-beforeEach(async () => {
-  env = await makeEnv();
-  const admin = await env.admin();
-  await admin.ok('user.create', { username: 'li', displayName: '李四', password: RIGHT, roles: ['clerk'] });
+// counted from each test's start (li's fixture signs nobody in)
+beforeEach(() => {
   verified.passwords.length = 0;
 });
-afterEach(() => env.close());
 
 /** 40 sign-ins sent at once for one name: 39 wrong passwords and the right one as the 30th. */
-async function fortyAtOnce(username: string) {
+async function fortyAtOnce(env: TestEnv, username: string) {
   const clients = Array.from({ length: 40 }, () => env.client());
   const results = await Promise.all(
     clients.map((c, i) => c.call('auth.login', { username, password: i === 29 ? RIGHT : WRONG })),
@@ -36,45 +22,47 @@ async function fortyAtOnce(username: string) {
   return { results, signedIn: clients.filter((c) => c.sessionToken !== null).length };
 }
 
-const failureRows = () =>
+const failureRows = (env: TestEnv) =>
   env.core.sqlite
     .prepare("SELECT count(*) FROM operation_log WHERE action IN ('loginFailed', 'lock')")
     .pluck()
     .get() as number;
 
 describe('lockout under parallel sign-ins', () => {
-  it('verifies at most five passwords of 40 sent at once and refuses the right one while locked', async () => {
-    const { results, signedIn } = await fortyAtOnce('li');
+  test('verifies at most five passwords of 40 sent at once and refuses the right one while locked', async ({
+    env,
+    li,
+  }) => {
+    const { results, signedIn } = await fortyAtOnce(env, 'li');
 
     expect(verified.passwords.length).toBeLessThanOrEqual(5);
     expect(verified.passwords.filter((p) => p === WRONG).length).toBeLessThanOrEqual(5);
-    expect(failureRows()).toBeLessThanOrEqual(5);
+    expect(failureRows(env)).toBeLessThanOrEqual(5);
     expect(signedIn).toBe(0);
     expect(results[29]).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
     expect(results.filter((r) => r.ok)).toEqual([]);
-    expect(userByName(env.core, 'li')?.lockedUntil).not.toBeNull();
+    expect(li.row()?.lockedUntil).not.toBeNull();
     expect(env.core.login.queue.size).toBe(0);
 
     // the lock is the ordinary one: it ends after its minutes, and then the right password works
     env.clock.advanceMinutes(15);
-    expect((await env.client().call('auth.login', { username: 'li', password: RIGHT })).ok).toBe(true);
+    expect((await li.signIn(RIGHT)).ok).toBe(true);
   });
 
-  it('follows a configured threshold of three under the same load', async () => {
-    const admin = await env.admin();
+  test('follows a configured threshold of three under the same load', async ({ env, admin }) => {
     await admin.ok('settings.updateSecurity', { lockoutThreshold: 3, lockoutMinutes: 60, sessionIdleMinutes: 30 });
     verified.passwords.length = 0;
-    const { results, signedIn } = await fortyAtOnce('li');
+    const { results, signedIn } = await fortyAtOnce(env, 'li');
     expect(verified.passwords.length).toBeLessThanOrEqual(3);
     expect(signedIn).toBe(0);
     expect(results[29]).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
   });
 
-  it('gives an unknown name exactly the answers a real one gets, locks included', async () => {
-    const known = await fortyAtOnce('li');
+  test('gives an unknown name exactly the answers a real one gets, locks included', async ({ env }) => {
+    const known = await fortyAtOnce(env, 'li');
     const knownChecks = verified.passwords.length;
     verified.passwords.length = 0;
-    const unknown = await fortyAtOnce('nobody');
+    const unknown = await fortyAtOnce(env, 'nobody');
 
     expect(unknown.results).toEqual(known.results);
     expect(unknown.signedIn).toBe(0);
@@ -91,7 +79,7 @@ describe('lockout under parallel sign-ins', () => {
     expect(userByName(env.core, 'nobody')).toBeUndefined();
   });
 
-  it('treats an unknown name like a real one one call at a time, through the lock and after it', async () => {
+  test('treats an unknown name like a real one one call at a time, through the lock and after it', async ({ env }) => {
     const sequence = async (username: string) => {
       const out = [];
       for (let i = 0; i < 7; i++) out.push(await env.client().call('auth.login', { username, password: WRONG }));

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { hashPassword, verifyPassword } from '../../../electron/core/auth/password';
 import { DB_FILE_NAME } from '../../../electron/core/core';
-import { makeEnv, type TestEnv, userByName } from '../support/test-core';
+import { test } from '../support/fixtures';
+import { userByName } from '../support/test-core';
 
 describe('password hashing', () => {
-  it('uses scrypt with a random salt per hash', async () => {
+  test('uses scrypt with a random salt per hash', async () => {
     const a = await hashPassword('same-password-1');
     const b = await hashPassword('same-password-1');
     expect(a).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{88}$/);
@@ -16,22 +17,25 @@ describe('password hashing', () => {
     expect(await verifyPassword('same-password-2', a)).toBe(false);
   });
 
-  it('rejects a malformed stored hash instead of throwing', async () => {
+  test('rejects a malformed stored hash instead of throwing', async () => {
     expect(await verifyPassword('x', 'plaintext')).toBe(false);
   });
 });
 
 describe('stored users', () => {
-  let env: TestEnv;
-  beforeEach(async () => {
-    env = await makeEnv();
-  });
-  afterEach(() => env.close());
-
-  it('keeps no plaintext password in the database file', async () => {
-    const admin = await env.admin();
-    await admin.ok('user.create', { username: 'wang', displayName: '王五', password: 'Plain-Secret-778', roles: ['clerk'] });
-    await admin.ok('user.create', { username: 'zhao', displayName: '赵六', password: 'Plain-Secret-778', roles: ['viewer'] });
+  test('keeps no plaintext password in the database file', async ({ env, admin }) => {
+    await admin.ok('user.create', {
+      username: 'wang',
+      displayName: '王五',
+      password: 'Plain-Secret-778',
+      roles: ['clerk'],
+    });
+    await admin.ok('user.create', {
+      username: 'zhao',
+      displayName: '赵六',
+      password: 'Plain-Secret-778',
+      roles: ['viewer'],
+    });
     env.core.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     for (const f of [DB_FILE_NAME, `${DB_FILE_NAME}-wal`]) {
       const file = path.join(env.dir, f);
@@ -43,9 +47,10 @@ describe('stored users', () => {
     expect(await verifyPassword('Plain-Secret-778', wang?.passwordHash ?? '')).toBe(true);
   });
 
-  it('changing one’s own password needs the current one', async () => {
-    const admin = await env.admin();
-    expect(await admin.call('auth.changePassword', { currentPassword: 'wrong-one', newPassword: 'new-admin-pass' })).toMatchObject({
+  test('changing one’s own password needs the current one', async ({ env, admin }) => {
+    expect(
+      await admin.call('auth.changePassword', { currentPassword: 'wrong-one', newPassword: 'new-admin-pass' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', fields: { currentPassword: 'errors.wrongPassword' } },
     });

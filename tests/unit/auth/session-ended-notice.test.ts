@@ -41,7 +41,8 @@ describe('why the session ended, on the sign-in screen', () => {
     const notices = reasons.map((r) => sessionEndedNotice({ reason: r }));
     expect(new Set(notices).size).toBe(reasons.length);
     expect(notices).not.toContain('errors.sessionExpired');
-    for (const lng of ['zh-CN', 'en']) for (const key of notices) expect(i18n.exists(key, { lng }), `${lng} ${key}`).toBe(true);
+    for (const lng of ['zh-CN', 'en'])
+      for (const key of notices) expect(i18n.exists(key, { lng }), `${lng} ${key}`).toBe(true);
     expect(i18n.t(sessionEndedNotice({ reason: 'disabled' }), { lng: 'zh-CN' })).toContain('停用');
     expect(i18n.t(sessionEndedNotice({ reason: 'locked' }), { lng: 'zh-CN' })).toContain('锁定');
   });

@@ -64,7 +64,7 @@ describe('the contract', () => {
   });
 
   it('refuses an unknown channel', async () => {
-    const r = await env.client().call('user.dropAll' as never, {});
+    const r = await env.client().callRaw('user.dropAll' as never, {});
     expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });
 

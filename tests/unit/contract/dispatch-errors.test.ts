@@ -1,35 +1,30 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeEnv, snapshot, type TestEnv, withHandlers } from '../support/test-core';
+import { describe, expect, vi } from 'vitest';
+import { test } from '../support/fixtures';
+import { snapshot, withHandlers } from '../support/test-core';
 
-let env: TestEnv;
-beforeEach(async () => {
-  env = await makeEnv();
-});
-afterEach(() => env.close());
+describe('a handler that throws', () => {
+  test.override({
+    features: withHandlers({
+      'system.ping': ({ core }) => {
+        core.sqlite.prepare('SELECT * FROM missing_table').all();
+        return { echo: null, at: '' };
+      },
+    }),
+  });
 
-describe('dispatcher failures', () => {
-  it('turns an unexpected exception into INTERNAL without stack or SQL', async () => {
-    env.close();
-    env = await makeEnv({
-      features: withHandlers({
-        'system.ping': ({ core }) => {
-          core.sqlite.prepare('SELECT * FROM missing_table').all();
-          return { echo: null, at: '' };
-        },
-      }),
-    });
-    const admin = await env.admin();
+  test('turns an unexpected exception into INTERNAL without stack or SQL', async ({ admin }) => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
     const r = await admin.call('system.ping', {});
     expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', messageKey: 'errors.internal' } });
     expect(JSON.stringify(r)).not.toMatch(/missing_table|at .*\.ts/);
     spy.mockRestore();
   });
+});
 
-  it('refuses unknown fields instead of ignoring them', async () => {
-    const admin = await env.admin();
+describe('dispatcher failures', () => {
+  test('refuses unknown fields instead of ignoring them', async ({ env, admin }) => {
     const before = snapshot(env.core);
-    const r = await admin.call('user.create', {
+    const r = await admin.callRaw('user.create', {
       username: 'x1',
       displayName: 'X',
       password: 'password-x1',
@@ -43,21 +38,21 @@ describe('dispatcher failures', () => {
     expect(snapshot(env.core)).toBe(before);
   });
 
-  it('refuses input of the wrong shape', async () => {
-    const admin = await env.admin();
+  test('refuses input of the wrong shape', async ({ admin }) => {
     for (const bad of [null, 'text', 42, [], { id: '1', version: 1, disabled: true }]) {
-      const r = await admin.call('user.setDisabled', bad);
+      const r = await admin.callRaw('user.setDisabled', bad);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('INVALID_INPUT');
     }
   });
+});
 
-  it('never returns fields outside the output schema', async () => {
-    env.close();
-    env = await makeEnv({
-      features: withHandlers({ 'system.ping': () => ({ echo: 'x', at: 'now', secret: 'leak' }) as never }),
-    });
-    const admin = await env.admin();
+describe('a handler that answers more than its output', () => {
+  test.override({
+    features: withHandlers({ 'system.ping': () => ({ echo: 'x', at: 'now', secret: 'leak' }) as never }),
+  });
+
+  test('never returns fields outside the output schema', async ({ admin }) => {
     const r = await admin.call('system.ping', {});
     expect(r).toEqual({ ok: true, data: { echo: 'x', at: 'now' } });
   });

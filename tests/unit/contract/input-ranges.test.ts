@@ -1,18 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { LIMITS } from '../../../electron/core/shared/contract-kit';
-import { makeEnv, snapshot, type TestEnv } from '../support/test-core';
-
-let env: TestEnv;
-beforeEach(async () => {
-  env = await makeEnv();
-});
-afterEach(() => env.close());
+import { test } from '../support/fixtures';
+import { snapshot } from '../support/test-core';
 
 const HUGE = Number.MAX_SAFE_INTEGER;
 
 describe('numbers in inputs have real ranges', () => {
-  it('refuses a sort, page or offset beyond its range with a field error, changing nothing', async () => {
-    const admin = await env.admin();
+  test('refuses a sort, page or offset beyond its range with a field error, changing nothing', async ({
+    env,
+    admin,
+  }) => {
     const item = await admin.ok('lookup.create', { kind: 'region', name: '测试片区甲' });
     const before = snapshot(env.core);
     const cases = [
@@ -37,8 +34,7 @@ describe('numbers in inputs have real ranges', () => {
     expect(snapshot(env.core)).toBe(before);
   });
 
-  it('still takes values inside the ranges', async () => {
-    const admin = await env.admin();
+  test('still takes values inside the ranges', async ({ admin }) => {
     const item = await admin.ok('lookup.create', { kind: 'region', name: '测试片区甲', sort: LIMITS.sort });
     expect(item.sort).toBe(LIMITS.sort);
     const updated = await admin.ok('lookup.update', {
@@ -54,8 +50,7 @@ describe('numbers in inputs have real ranges', () => {
 });
 
 describe('customer.importUpload takes base64 only', () => {
-  it('refuses text that is not strict base64 with a field error and stores nothing', async () => {
-    const admin = await env.admin();
+  test('refuses text that is not strict base64 with a field error and stores nothing', async ({ env, admin }) => {
     const before = snapshot(env.core);
     for (const bad of ['not base64!', 'QUJD\nREVG', 'QUJDRA', 'QU=JD', 'QUJD===', 'QUJD REVG', '-_-_']) {
       const r = await admin.call('customer.importUpload', { fileName: 'a.csv', dataBase64: bad });
@@ -67,8 +62,7 @@ describe('customer.importUpload takes base64 only', () => {
     expect(snapshot(env.core)).toBe(before);
   });
 
-  it('accepts a real file in base64', async () => {
-    const admin = await env.admin();
+  test('accepts a real file in base64', async ({ admin }) => {
     const csv = Buffer.from('客户名称\n甲公司\n', 'utf8').toString('base64');
     const r = await admin.ok('customer.importUpload', { fileName: 'a.csv', dataBase64: csv });
     expect(r.headers).toEqual(['客户名称']);

@@ -1,13 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { customerCreateSchema } from '../../../electron/core/customers/shared/customers.contract';
 import { refusedTextFields, refusedTextKey } from '../../../electron/core/shared/normalize';
-import { makeEnv, snapshot, type TestEnv } from '../support/test-core';
-
-let env: TestEnv;
-beforeEach(async () => {
-  env = await makeEnv();
-});
-afterEach(() => env.close());
+import { test } from '../support/fixtures';
+import { snapshot } from '../support/test-core';
 
 const CONTROL = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\u009f'];
 const INVISIBLE = [
@@ -33,13 +28,13 @@ const INVISIBLE = [
 const BROKEN = ['\ud800', '\udfff'];
 
 describe('the one text rule', () => {
-  it('names what is wrong: control, invisible format, or broken (lone surrogate) characters', () => {
+  test('names what is wrong: control, invisible format, or broken (lone surrogate) characters', () => {
     for (const ch of CONTROL) expect(refusedTextKey(`a${ch}b`), JSON.stringify(ch)).toBe('errors.textControlChars');
     for (const ch of INVISIBLE) expect(refusedTextKey(`a${ch}b`), JSON.stringify(ch)).toBe('errors.textInvisibleChars');
     for (const ch of BROKEN) expect(refusedTextKey(`x${ch}y`), JSON.stringify(ch)).toBe('errors.textBrokenChars');
   });
 
-  it('accepts ordinary text: Chinese punctuation, full-width forms, emoji, tab and line breaks', () => {
+  test('accepts ordinary text: Chinese punctuation, full-width forms, emoji, tab and line breaks', () => {
     for (const ok of [
       '腾讯科技（深圳）有限公司',
       'ＡＢＣ１２３',
@@ -53,7 +48,7 @@ describe('the one text rule', () => {
     }
   });
 
-  it('finds refused text anywhere in an input, keys included, with the field path', () => {
+  test('finds refused text anywhere in an input, keys included, with the field path', () => {
     expect(refusedTextFields({ name: 'ok', contacts: [{ name: 'ok' }, { name: 'a\u202eb' }] })).toEqual({
       'contacts.1.name': 'errors.textInvisibleChars',
     });
@@ -62,14 +57,14 @@ describe('the one text rule', () => {
     expect(refusedTextFields({ a: 1, b: [true, null, 'fine'] })).toBeNull();
   });
 
-  it('walks hostile nesting without overflowing the stack', () => {
+  test('walks hostile nesting without overflowing the stack', () => {
     let deep: unknown = 'a\u0000';
     for (let i = 0; i < 200_000; i++) deep = [deep];
     const fields = refusedTextFields(deep);
     expect(Object.values(fields ?? {})).toEqual(['errors.textControlChars']);
   });
 
-  it('walks a cyclic input (IPC carries cycles) once, and still finds what is refused in it', () => {
+  test('walks a cyclic input (IPC carries cycles) once, and still finds what is refused in it', () => {
     const a: Record<string, unknown> = { name: 'ok' };
     const list: unknown[] = [a, 'b\u200bc'];
     a.self = a;
@@ -85,8 +80,7 @@ describe('the one text rule', () => {
 });
 
 describe('every channel refuses such text with a field error and changes nothing', () => {
-  it('customer search and export: NUL is a field error, not INTERNAL from FTS', async () => {
-    const admin = await env.admin();
+  test('customer search and export: NUL is a field error, not INTERNAL from FTS', async ({ admin }) => {
     await admin.ok('customer.create', { name: '北京测试有限公司' });
     for (const channel of ['customer.search', 'customer.export'] as const) {
       const r = await admin.call(channel, { q: 'a\u0000b' });
@@ -97,8 +91,10 @@ describe('every channel refuses such text with a field error and changes nothing
     }
   });
 
-  it('customer, user and lookup names cannot carry bidi overrides, zero-width or broken characters', async () => {
-    const admin = await env.admin();
+  test('customer, user and lookup names cannot carry bidi overrides, zero-width or broken characters', async ({
+    env,
+    admin,
+  }) => {
     const before = snapshot(env.core);
     const cases = [
       ['customer.create', { name: '北京\u202e司公限有' }, 'name', 'errors.textInvisibleChars'],
@@ -119,7 +115,7 @@ describe('every channel refuses such text with a field error and changes nothing
       ['auth.login', { username: 'admin\u200d', password: 'admin-pass-1' }, 'username', 'errors.textInvisibleChars'],
     ] as const;
     for (const [channel, input, field, key] of cases) {
-      const r = await admin.call(channel, input);
+      const r = await admin.callRaw(channel, input);
       expect(r.ok, `${channel} ${JSON.stringify(input)}`).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe('INVALID_INPUT');
@@ -129,14 +125,15 @@ describe('every channel refuses such text with a field error and changes nothing
     expect(snapshot(env.core)).toBe(before);
   });
 
-  it('line breaks and tabs are accepted: folded in one-line fields, line breaks kept in a memo', async () => {
-    const admin = await env.admin();
+  test('line breaks and tabs are accepted: folded in one-line fields, line breaks kept in a memo', async ({
+    admin,
+  }) => {
     const c = await admin.ok('customer.create', { name: '乙\t公司\n', memo: '第一行\n第二行\t完' });
     expect(c.name).toBe('乙 公司');
     expect(c.memo).toBe('第一行\n第二行 完');
   });
 
-  it('the form schema (and so every import row) applies the same rule', () => {
+  test('the form schema (and so every import row) applies the same rule', () => {
     const r = customerCreateSchema.safeParse({ name: '丙\u202e公司' });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]).toMatchObject({ path: ['name'], message: 'errors.textInvisibleChars' });

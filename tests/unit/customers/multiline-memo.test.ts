@@ -1,22 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { normalizeMultiline } from '../../../electron/core/shared/normalize';
-import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';
-
-let env: TestEnv;
-let admin: TestClient;
-beforeEach(async () => {
-  env = await makeEnv();
-  admin = await env.admin();
-});
-afterEach(() => env.close());
+import { test } from '../support/fixtures';
 
 describe('multi-line memos keep their lines', () => {
-  it('folds each line as prose but keeps the line breaks', () => {
-    expect(normalizeMultiline('  第一行：ＡＢＣ  \r\n\r\n\r\n  第二行\r第三行　\n\n')).toBe('第一行：ABC\n\n第二行\n第三行');
+  test('folds each line as prose but keeps the line breaks', () => {
+    expect(normalizeMultiline('  第一行：ＡＢＣ  \r\n\r\n\r\n  第二行\r第三行　\n\n')).toBe(
+      '第一行：ABC\n\n第二行\n第三行',
+    );
     expect(normalizeMultiline('\n\n')).toBe('');
   });
 
-  it('a customer memo and a state-change memo read back on the lines they were typed on', async () => {
+  test('a customer memo and a state-change memo read back on the lines they were typed on', async ({ admin }) => {
     const memo = '每月初对账\n联系人换成李娜\n  注意：发票抬头  ';
     const c = await admin.ok('customer.create', { name: '多行备注有限公司', nature: 'enterprise', memo });
     expect(c.memo).toBe('每月初对账\n联系人换成李娜\n注意：发票抬头');

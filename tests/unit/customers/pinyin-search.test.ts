@@ -1,20 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';
+import { describe, expect } from 'vitest';
+import { test } from '../support/fixtures';
 
 /**
  * The 助记码 the form proposes (customer.pinyin) and the one the core stores are the same
  * function's answer; every other reading of a polyphone stays searchable (issue 12, item 12).
  */
-let env: TestEnv;
-let admin: TestClient;
-beforeEach(async () => {
-  env = await makeEnv();
-  admin = await env.admin();
-});
-afterEach(() => env.close());
-
 describe('context readings in the form and the index', () => {
-  it('proposes, stores and finds 乐清分行 as YQFH, and still finds it by the common readings', async () => {
+  test('proposes, stores and finds 乐清分行 as YQFH, and still finds it by the common readings', async ({ admin }) => {
     const proposed = await admin.ok('customer.pinyin', { name: '工商银行乐清分行' });
     expect(proposed.mnemonic).toBe('GSYHYQFH');
     expect(proposed.readings).toEqual(expect.arrayContaining(['GSYHLQFX', 'GSYHYQFX', 'GSYHLQFH']));
@@ -22,11 +14,14 @@ describe('context readings in the form and the index', () => {
     expect(c.mnemonic).toBe('GSYHYQFH');
     // pinyin is searched by prefix: the whole name's initials or its full pinyin, in either reading
     for (const q of ['gsyhyqfh', 'gsyhlqfx', 'gsyhyq', 'gongshangyinhangyueqing', 'gongshangyinhangleqing']) {
-      expect((await admin.ok('customer.search', { q })).items.map((r: { id: number }) => r.id), q).toEqual([c.id]);
+      expect(
+        (await admin.ok('customer.search', { q })).items.map((r: { id: number }) => r.id),
+        q,
+      ).toEqual([c.id]);
     }
   });
 
-  it('a person-like head: 曾国藩书院 is proposed as ZGFSY and found by cgf as well', async () => {
+  test('a person-like head: 曾国藩书院 is proposed as ZGFSY and found by cgf as well', async ({ admin }) => {
     expect((await admin.ok('customer.pinyin', { name: '曾国藩书院', nature: 'other' })).mnemonic).toBe('ZGFSY');
     const c = await admin.ok('customer.create', { name: '曾国藩书院', nature: 'other' });
     expect(c.mnemonic).toBe('ZGFSY');

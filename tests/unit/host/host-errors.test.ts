@@ -1,23 +1,8 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningHost, startHost } from '../../../electron/host';
-import { makeEnv, snapshot, type TestEnv } from '../support/test-core';
-
-let env: TestEnv;
-let host: RunningHost;
-beforeEach(async () => {
-  env = await makeEnv();
-  const rendererDir = path.join(env.dir, 'renderer');
-  fs.mkdirSync(rendererDir);
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
-  host = await startHost({ core: env.core, rendererDir });
-});
-afterEach(async () => {
-  await host.close();
-  env.close();
-});
+import { describe, expect } from 'vitest';
+import type { RunningHost } from '../../../electron/host';
+import { snapshot } from '../support/test-core';
+import { test } from './support';
 
 interface Raw {
   status: number;
@@ -27,6 +12,7 @@ interface Raw {
 
 /** A raw request (node:http, so nothing adds or fixes headers): the host token, then what is given. */
 function raw(
+  host: RunningHost,
   channelPath: string,
   headers: Record<string, string>,
   body?: string | Buffer,
@@ -67,18 +53,18 @@ function expectRefusal(r: Raw, status: number, code: string, messageKey: string)
 }
 
 describe('every /api failure answers in the contract shape', () => {
-  it('malformed JSON and prototype poisoning: 400 BAD_REQUEST', async () => {
-    expectRefusal(await raw('/api/auth.status', json, '{"a":'), 400, 'BAD_REQUEST', 'errors.badRequest');
-    expectRefusal(await raw('/api/auth.status', json, 'nul'), 400, 'BAD_REQUEST', 'errors.badRequest');
+  test('malformed JSON and prototype poisoning: 400 BAD_REQUEST', async ({ host }) => {
+    expectRefusal(await raw(host, '/api/auth.status', json, '{"a":'), 400, 'BAD_REQUEST', 'errors.badRequest');
+    expectRefusal(await raw(host, '/api/auth.status', json, 'nul'), 400, 'BAD_REQUEST', 'errors.badRequest');
     expectRefusal(
-      await raw('/api/auth.status', json, '{"__proto__":{"x":1}}'),
+      await raw(host, '/api/auth.status', json, '{"__proto__":{"x":1}}'),
       400,
       'BAD_REQUEST',
       'errors.badRequest',
     );
   });
 
-  it('content types other than JSON, or a body without one: 415 BAD_REQUEST', async () => {
+  test('content types other than JSON, or a body without one: 415 BAD_REQUEST', async ({ host }) => {
     for (const type of [
       'text/plain',
       'application/x-www-form-urlencoded',
@@ -86,72 +72,99 @@ describe('every /api failure answers in the contract shape', () => {
       'application/jsonx',
     ]) {
       expectRefusal(
-        await raw('/api/auth.status', { 'content-type': type }, '{}'),
+        await raw(host, '/api/auth.status', { 'content-type': type }, '{}'),
         415,
         'BAD_REQUEST',
         'errors.badContentType',
       );
     }
-    expectRefusal(await raw('/api/auth.status', {}, '{}'), 415, 'BAD_REQUEST', 'errors.badContentType');
+    expectRefusal(await raw(host, '/api/auth.status', {}, '{}'), 415, 'BAD_REQUEST', 'errors.badContentType');
   });
 
-  it('no body, or an empty JSON body, is {}', async () => {
+  test('no body, or an empty JSON body, is {}', async ({ host }) => {
     for (const [headers, body] of [
       [json, ''],
       [json, ' \n'],
       [{}, undefined],
     ] as const) {
-      const r = await raw('/api/auth.status', headers, body);
+      const r = await raw(host, '/api/auth.status', headers, body);
       expect(r.status).toBe(200);
       expect(JSON.parse(r.body)).toMatchObject({ ok: true, data: { needsSetup: true } });
     }
   });
 
-  it('a body over the limit: 413 BAD_REQUEST, nothing done', async () => {
+  test('a body over the limit: 413 BAD_REQUEST, nothing done', async ({ env, host }) => {
     const before = snapshot(env.core);
     const big = Buffer.alloc(51 * 1024 * 1024, 0x20);
-    expectRefusal(await raw('/api/auth.status', json, big), 413, 'BAD_REQUEST', 'errors.bodyTooLarge');
+    expectRefusal(await raw(host, '/api/auth.status', json, big), 413, 'BAD_REQUEST', 'errors.bodyTooLarge');
     expect(snapshot(env.core)).toBe(before);
   });
 
-  it('unknown /api paths and methods: UNKNOWN_CHANNEL (404 when no route matched)', async () => {
-    expectRefusal(await raw('/api/auth.status', {}, undefined, 'GET'), 404, 'UNKNOWN_CHANNEL', 'errors.unknownChannel');
-    expectRefusal(await raw('/api/a/b', json, '{}'), 404, 'UNKNOWN_CHANNEL', 'errors.unknownChannel');
+  test('unknown /api paths and methods: UNKNOWN_CHANNEL (404 when no route matched)', async ({ host }) => {
+    expectRefusal(
+      await raw(host, '/api/auth.status', {}, undefined, 'GET'),
+      404,
+      'UNKNOWN_CHANNEL',
+      'errors.unknownChannel',
+    );
+    expectRefusal(await raw(host, '/api/a/b', json, '{}'), 404, 'UNKNOWN_CHANNEL', 'errors.unknownChannel');
     // a POST to /api/<name> reaches the dispatcher, which answers every refusal with 200
     for (const p of ['/api/no.such', '/api/', '/api/__proto__']) {
-      expect(JSON.parse((await raw(p, json, '{}')).body), p).toEqual({
+      expect(JSON.parse((await raw(host, p, json, '{}')).body), p).toEqual({
         ok: false,
         error: { code: 'UNKNOWN_CHANNEL', messageKey: 'errors.unknownChannel' },
       });
     }
   });
 
-  it('a missing host token: 401 UNAUTHENTICATED, and the event stream too', async () => {
+  test('a missing host token: 401 UNAUTHENTICATED, and the event stream too', async ({ host }) => {
     expectRefusal(
-      await raw('/api/auth.status', { ...json, 'x-host-token': 'wrong' }, '{}'),
+      await raw(host, '/api/auth.status', { ...json, 'x-host-token': 'wrong' }, '{}'),
       401,
       'UNAUTHENTICATED',
       'errors.hostToken',
     );
-    expectRefusal(await raw('/api/events', {}, undefined, 'GET'), 401, 'UNAUTHENTICATED', 'errors.unauthenticated');
+    expectRefusal(
+      await raw(host, '/api/events', {}, undefined, 'GET'),
+      401,
+      'UNAUTHENTICATED',
+      'errors.unauthenticated',
+    );
   });
 });
 
 describe('a foreign Host header (DNS rebinding)', () => {
-  it('is refused with 421 before dispatch, on /api in the contract shape, elsewhere as plain text', async () => {
+  test('is refused with 421 before dispatch, on /api in the contract shape, elsewhere as plain text', async ({
+    env,
+    host,
+  }) => {
     const setup = JSON.stringify({ username: 'admin', displayName: '管理员', password: 'admin-pass-1' });
     const before = snapshot(env.core);
-    for (const name of ['evil.example', `evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`, `127.0.0.1.evil.example:${host.port}`]) {
-      expectRefusal(await raw('/api/auth.setup', { ...json, host: name }, setup), 421, 'BAD_REQUEST', 'errors.misdirected');
+    for (const name of [
+      'evil.example',
+      `evil.example:${host.port}`,
+      `127.0.0.1:${host.port + 1}`,
+      `127.0.0.1.evil.example:${host.port}`,
+    ]) {
+      expectRefusal(
+        await raw(host, '/api/auth.setup', { ...json, host: name }, setup),
+        421,
+        'BAD_REQUEST',
+        'errors.misdirected',
+      );
     }
     expect(snapshot(env.core)).toBe(before);
-    const page = await raw('/', { host: 'evil.example' }, undefined, 'GET');
-    expect(page).toMatchObject({ status: 421, type: expect.stringContaining('text/plain'), body: 'Misdirected request' });
+    const page = await raw(host, '/', { host: 'evil.example' }, undefined, 'GET');
+    expect(page).toMatchObject({
+      status: 421,
+      type: expect.stringContaining('text/plain'),
+      body: 'Misdirected request',
+    });
   });
 });
 
 describe('foreign Origin', () => {
-  it('is refused with 403 before dispatch; our own origins and no Origin are served', async () => {
+  test('is refused with 403 before dispatch; our own origins and no Origin are served', async ({ env, host }) => {
     const setup = JSON.stringify({ username: 'admin', displayName: '管理员', password: 'admin-pass-1' });
     const before = snapshot(env.core);
     for (const origin of [
@@ -161,15 +174,20 @@ describe('foreign Origin', () => {
       `https://127.0.0.1:${host.port}`,
       `http://127.0.0.1:${host.port}.evil.example`,
     ]) {
-      expectRefusal(await raw('/api/auth.setup', { ...json, origin }, setup), 403, 'FORBIDDEN', 'errors.foreignOrigin');
+      expectRefusal(
+        await raw(host, '/api/auth.setup', { ...json, origin }, setup),
+        403,
+        'FORBIDDEN',
+        'errors.foreignOrigin',
+      );
     }
     expect(snapshot(env.core)).toBe(before);
-    expect((await raw('/', { origin: 'http://evil.example' }, undefined, 'GET')).status).toBe(403);
+    expect((await raw(host, '/', { origin: 'http://evil.example' }, undefined, 'GET')).status).toBe(403);
 
     for (const origin of [`http://127.0.0.1:${host.port}`, `http://localhost:${host.port}`]) {
-      const r = await raw('/api/auth.status', { ...json, origin }, '{}');
+      const r = await raw(host, '/api/auth.status', { ...json, origin }, '{}');
       expect(JSON.parse(r.body)).toMatchObject({ ok: true });
     }
-    expect(JSON.parse((await raw('/api/auth.setup', json, setup)).body)).toMatchObject({ ok: true });
+    expect(JSON.parse((await raw(host, '/api/auth.setup', json, setup)).body)).toMatchObject({ ok: true });
   });
 });

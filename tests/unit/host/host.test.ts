@@ -1,26 +1,10 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningHost, startHost } from '../../../electron/host';
-import { makeEnv, type TestEnv } from '../support/test-core';
-
-let env: TestEnv;
-let host: RunningHost;
-beforeEach(async () => {
-  env = await makeEnv();
-  const rendererDir = path.join(env.dir, 'renderer');
-  fs.mkdirSync(rendererDir);
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
-  host = await startHost({ core: env.core, rendererDir });
-});
-afterEach(async () => {
-  await host.close();
-  env.close();
-});
+import { describe, expect } from 'vitest';
+import type { RunningHost } from '../../../electron/host';
+import { test } from './support';
 
 /** A tiny cookie-keeping client, as a browser tab would be. */
-function browser() {
+function browser(host: RunningHost) {
   const jar = new Map<string, string>();
   const keep = (res: Response) => {
     for (const c of res.headers.getSetCookie()) {
@@ -46,26 +30,29 @@ function browser() {
   };
 }
 
-function rawGet(hostHeader: string): Promise<number> {
+function rawGet(host: RunningHost, hostHeader: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: host.port, path: '/', headers: { host: hostHeader } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: host.port, path: '/', headers: { host: hostHeader } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
 describe('local HTTP host', () => {
-  it('binds 127.0.0.1 and refuses other Host headers (DNS rebinding)', async () => {
+  test('binds 127.0.0.1 and refuses other Host headers (DNS rebinding)', async ({ host }) => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(await rawGet('evil.example:80')).toBe(421);
-    expect(await rawGet(`127.0.0.1:${host.port}`)).toBe(401);
+    expect(await rawGet(host, 'evil.example:80')).toBe(421);
+    expect(await rawGet(host, `127.0.0.1:${host.port}`)).toBe(401);
   });
 
-  it('requires the per-launch token, given once in the URL then kept as an HttpOnly cookie', async () => {
-    const b = browser();
+  test('requires the per-launch token, given once in the URL then kept as an HttpOnly cookie', async ({ host }) => {
+    const b = browser(host);
     expect((await b.get('/')).status).toBe(401);
     expect((await b.get('/?token=wrong')).status).toBe(401);
     const redeem = await fetch(host.openUrl, { redirect: 'manual' });
@@ -79,8 +66,8 @@ describe('local HTTP host', () => {
     expect(await page.text()).toContain('<title>app</title>');
   });
 
-  it('serves the dispatcher with the session in an HttpOnly cookie', async () => {
-    const b = browser();
+  test('serves the dispatcher with the session in an HttpOnly cookie', async ({ host }) => {
+    const b = browser(host);
     await b.get(`/?token=${host.token}`);
     expect((await b.call('auth.status')).data.needsSetup).toBe(true);
     const setup = await b.call('auth.setup', { username: 'admin', displayName: '管理员', password: 'admin-pass-1' });
@@ -89,7 +76,7 @@ describe('local HTTP host', () => {
     expect(JSON.stringify(setup)).not.toContain(b.jar.get('kh_session'));
     expect((await b.call('user.list')).data.items).toHaveLength(1);
 
-    const other = browser();
+    const other = browser(host);
     await other.get(`/?token=${host.token}`);
     expect(await other.call('user.list')).toEqual({
       ok: false,
@@ -100,8 +87,8 @@ describe('local HTTP host', () => {
     expect(b.jar.has('kh_session')).toBe(false);
   });
 
-  it('streams events to the signed-in user over /api/events', async () => {
-    const b = browser();
+  test('streams events to the signed-in user over /api/events', async ({ env, host }) => {
+    const b = browser(host);
     await b.get(`/?token=${host.token}`);
     await b.call('auth.setup', { username: 'admin', displayName: '管理员', password: 'admin-pass-1' });
     const res = await fetch(`${host.url}/api/events`, {
@@ -122,8 +109,8 @@ describe('local HTTP host', () => {
 });
 
 describe('closing the host', () => {
-  it('ends open event streams instead of waiting for them', async () => {
-    const b = browser();
+  test('ends open event streams instead of waiting for them', async ({ host }) => {
+    const b = browser(host);
     await b.get(`/?token=${host.token}`);
     await b.call('auth.setup', { username: 'admin', displayName: '管理员', password: 'admin-pass-1' });
     const res = await fetch(`${host.url}/api/events`, {

@@ -1,15 +1,10 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inlineRunner, makeEnv, type TestClient, type TestEnv } from '../support/test-core';
+import { describe, expect } from 'vitest';
+import { test } from '../support/fixtures';
+import type { TestClient } from '../support/test-core';
 import { download, row, TEMPLATE_HEADERS, upload, uscc, xlsxBytes } from './support';
 
-let env: TestEnv;
-let admin: TestClient;
-beforeEach(async () => {
-  env = await makeEnv({ jobs: inlineRunner() });
-  admin = await env.admin();
-});
-afterEach(() => env.close());
+test.override({ jobs: 'inline' });
 
 const full = (i: number) =>
   row({
@@ -45,7 +40,13 @@ const full = (i: number) =>
     邮编: '215000',
   });
 
-async function importRows(client: TestClient, rows: unknown[][], name = 'x.xlsx', headers = TEMPLATE_HEADERS, bytes?: Buffer) {
+async function importRows(
+  client: TestClient,
+  rows: unknown[][],
+  name = 'x.xlsx',
+  headers = TEMPLATE_HEADERS,
+  bytes?: Buffer,
+) {
   const up = await upload(client, name, bytes ?? (await xlsxBytes(headers, rows)));
   return client.ok('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping });
 }
@@ -54,7 +55,14 @@ async function allRecords(client: TestClient) {
   const list = await client.ok('customer.search', { limit: 500, sort: { field: 'code', order: 'asc' } });
   const out = [];
   for (const item of list.items) {
-    const { id: _i, createdAt: _c, updatedAt: _u, contacts, addresses, ...rest } = await client.ok('customer.get', { id: item.id });
+    const {
+      id: _i,
+      createdAt: _c,
+      updatedAt: _u,
+      contacts,
+      addresses,
+      ...rest
+    } = await client.ok('customer.get', { id: item.id });
     out.push({
       ...rest,
       contacts: contacts.map(({ id: _x, ...c }: any) => c),
@@ -65,8 +73,11 @@ async function allRecords(client: TestClient) {
 }
 
 describe('export of the filtered list', () => {
-  it('.xlsx with the template headers; importing it again gives back the same records', async () => {
-    await importRows(admin, Array.from({ length: 12 }, (_x, i) => full(i)));
+  test('.xlsx with the template headers; importing it again gives back the same records', async ({ admin, newEnv }) => {
+    await importRows(
+      admin,
+      Array.from({ length: 12 }, (_x, i) => full(i)),
+    );
     const file = await admin.ok('customer.export', { format: 'xlsx' });
     expect(file).toMatchObject({ rows: 12, fileName: expect.stringMatching(/\.xlsx$/) });
     const bytes = await download(admin, file.fileId);
@@ -78,45 +89,47 @@ describe('export of the filtered list', () => {
     expect(ws.getRow(2).getCell(24).value).toBe('13700000000');
 
     const before = await allRecords(admin);
-    const fresh = await makeEnv({ jobs: inlineRunner() });
-    try {
-      const other = await fresh.admin();
-      const r = await importRows(other, [], '导出.xlsx', TEMPLATE_HEADERS, bytes);
-      expect(r.imported).toBe(12);
-      const after = await allRecords(other);
-      expect(after).toEqual(before);
-    } finally {
-      fresh.close();
-    }
+    const other = await (await newEnv()).admin();
+    const r = await importRows(other, [], '导出.xlsx', TEMPLATE_HEADERS, bytes);
+    expect(r.imported).toBe(12);
+    const after = await allRecords(other);
+    expect(after).toEqual(before);
   });
 
-  it('.csv (UTF-8 with BOM) round-trips too', async () => {
-    await importRows(admin, Array.from({ length: 5 }, (_x, i) => full(i)));
+  test('.csv (UTF-8 with BOM) round-trips too', async ({ admin, newEnv }) => {
+    await importRows(
+      admin,
+      Array.from({ length: 5 }, (_x, i) => full(i)),
+    );
     const file = await admin.ok('customer.export', { format: 'csv' });
     const bytes = await download(admin, file.fileId);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('客户编码,客户名称,简称');
     const before = await allRecords(admin);
-    const fresh = await makeEnv({ jobs: inlineRunner() });
-    try {
-      const other = await fresh.admin();
-      await importRows(other, [], '导出.csv', TEMPLATE_HEADERS, bytes);
-      expect(await allRecords(other)).toEqual(before);
-    } finally {
-      fresh.close();
-    }
+    const other = await (await newEnv()).admin();
+    await importRows(other, [], '导出.csv', TEMPLATE_HEADERS, bytes);
+    expect(await allRecords(other)).toEqual(before);
   });
 
-  it('exports what the list shows for the same filters and search text', async () => {
-    await importRows(admin, Array.from({ length: 9 }, (_x, i) => full(i)));
+  test('exports what the list shows for the same filters and search text', async ({ admin }) => {
+    await importRows(
+      admin,
+      Array.from({ length: 9 }, (_x, i) => full(i)),
+    );
     const lists = await admin.ok('lookup.list', { kinds: ['region'] });
-    const south = lists.items.find((l: any) => l.name === '华南').id;
+    const south = lists.items.find((l) => l.name === '华南')!.id;
     const listed = await admin.ok('customer.search', { filters: { regionId: south } });
     const file = await admin.ok('customer.export', { filters: { regionId: south }, format: 'csv' });
     expect(file.rows).toBe(listed.total);
     expect(file.rows).toBe(3);
     const text = (await download(admin, file.fileId)).toString('utf8');
-    expect(text.split('\r\n').filter(Boolean).slice(1).map((l) => l.split(',')[0])).toEqual(['E0', 'E3', 'E6']);
+    expect(
+      text
+        .split('\r\n')
+        .filter(Boolean)
+        .slice(1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['E0', 'E3', 'E6']);
 
     const byText = await admin.ok('customer.export', { q: '精密机械', filters: { regionId: south }, format: 'csv' });
     expect(byText.rows).toBe(3);
@@ -124,7 +137,9 @@ describe('export of the filtered list', () => {
     expect(none.rows).toBe(0);
   });
 
-  it('the template downloads with the Chinese headers and an example row that passes validation', async () => {
+  test('the template downloads with the Chinese headers and an example row that passes validation', async ({
+    admin,
+  }) => {
     const t = await admin.ok('customer.importTemplate', {});
     const bytes = await download(admin, t.fileId);
     const wb = new ExcelJS.Workbook();
@@ -137,11 +152,15 @@ describe('export of the filtered list', () => {
     expect(v.errors).toEqual([]);
   });
 
-  it('the rows with errors download as .xlsx: original cells, row number, translated reasons', async () => {
+  test('the rows with errors download as .xlsx: original cells, row number, translated reasons', async ({ admin }) => {
     const up = await upload(
       admin,
       'bad.xlsx',
-      await xlsxBytes(TEMPLATE_HEADERS, [row({ 客户名称: '好' }), row({ 客户名称: '坏', 联系人: '甲', 手机: '12345' }), row({ 客户名称: '' , 备注: '无名' })]),
+      await xlsxBytes(TEMPLATE_HEADERS, [
+        row({ 客户名称: '好' }),
+        row({ 客户名称: '坏', 联系人: '甲', 手机: '12345' }),
+        row({ 客户名称: '', 备注: '无名' }),
+      ]),
     );
     const texts = {
       'customers.validation.mobile': '手机号不正确',
@@ -150,7 +169,11 @@ describe('export of the filtered list', () => {
       'import.errorsFile.reasons': '错误原因',
       'import.errorsFile.fileSuffix': '错误行',
     };
-    const f = await admin.ok('customer.importErrorsFile', { uploadId: up.uploadId, mapping: up.suggestedMapping, texts });
+    const f = await admin.ok('customer.importErrorsFile', {
+      uploadId: up.uploadId,
+      mapping: up.suggestedMapping,
+      texts,
+    });
     expect(f).toMatchObject({ rows: 2, fileName: 'bad-错误行.xlsx' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await download(admin, f.fileId)) as unknown as ArrayBuffer);
@@ -158,11 +181,19 @@ describe('export of the filtered list', () => {
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(-2)).toEqual(['原行号', '错误原因']);
     const n = header.length;
-    expect([ws.getRow(2).getCell(2).value, ws.getRow(2).getCell(n - 1).value, ws.getRow(2).getCell(n).value]).toEqual(['坏', 3, '手机：手机号不正确']);
-    expect([ws.getRow(3).getCell(21).value, ws.getRow(3).getCell(n - 1).value, ws.getRow(3).getCell(n).value]).toEqual(['无名', 4, '客户名称：必填']);
+    expect([ws.getRow(2).getCell(2).value, ws.getRow(2).getCell(n - 1).value, ws.getRow(2).getCell(n).value]).toEqual([
+      '坏',
+      3,
+      '手机：手机号不正确',
+    ]);
+    expect([ws.getRow(3).getCell(21).value, ws.getRow(3).getCell(n - 1).value, ws.getRow(3).getCell(n).value]).toEqual([
+      '无名',
+      4,
+      '客户名称：必填',
+    ]);
   });
 
-  it('a file made for one user cannot be fetched by another', async () => {
+  test('a file made for one user cannot be fetched by another', async ({ env, admin }) => {
     const t = await admin.ok('customer.importTemplate', {});
     const other = await env.userWithRoles('fin', ['finance']);
     const r = await other.call('customer.downloadFile', { fileId: t.fileId });

@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JOB_PROGRESS_EVENT } from '../../../electron/core/jobs/shared/jobs.contract';
+import { describe, expect } from 'vitest';
 import { reindexCustomers } from '../../../electron/core/customers/search/indexer';
-import { inlineRunner, makeEnv, snapshot, type TestClient, type TestEnv } from '../support/test-core';
+import { JOB_PROGRESS_EVENT } from '../../../electron/core/jobs/shared/jobs.contract';
+import { test } from '../support/fixtures';
+import { snapshot, type TestClient, type TestEnv } from '../support/test-core';
 import { row, TEMPLATE_HEADERS, upload, uscc, xlsxBytes } from './support';
 
-let env: TestEnv;
-let admin: TestClient;
-beforeEach(async () => {
-  env = await makeEnv({ jobs: inlineRunner() });
-  admin = await env.admin();
-});
-afterEach(() => env.close());
+test.override({ jobs: 'inline' });
 
 const threeGoodOneBad = () => [
   row({ 客户名称: '北京海淀科技有限公司', 联系人: '李娜', 手机: 13812345678 }),
@@ -19,12 +14,16 @@ const threeGoodOneBad = () => [
   row({ 客户名称: '深圳南山电子有限公司', '统一社会信用代码/税号': uscc(5) }),
 ];
 
-async function uploaded(rows: unknown[][], fileName = '客户.xlsx') {
+async function uploaded(admin: TestClient, rows: unknown[][], fileName = '客户.xlsx') {
   return upload(admin, fileName, await xlsxBytes(TEMPLATE_HEADERS, rows));
 }
 
-function logRows(entity: string) {
-  return env.core.sqlite.prepare('SELECT entity, entity_id AS entityId, action, reason, changes FROM operation_log WHERE entity = ? ORDER BY id').all(entity) as {
+function logRows(env: TestEnv, entity: string) {
+  return env.core.sqlite
+    .prepare(
+      'SELECT entity, entity_id AS entityId, action, reason, changes FROM operation_log WHERE entity = ? ORDER BY id',
+    )
+    .all(entity) as {
     entityId: string;
     action: string;
     reason: string;
@@ -33,17 +32,24 @@ function logRows(entity: string) {
 }
 
 describe('import run', () => {
-  it('all-or-nothing (the default) refuses a file with any error and changes nothing', async () => {
-    const up = await uploaded(threeGoodOneBad());
+  test('all-or-nothing (the default) refuses a file with any error and changes nothing', async ({ env, admin }) => {
+    const up = await uploaded(admin, threeGoodOneBad());
     const before = snapshot(env.core);
     const r = await admin.call('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping });
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', messageKey: 'import.errors.hasErrors', params: { count: 1, rows: 1 } } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', messageKey: 'import.errors.hasErrors', params: { count: 1, rows: 1 } },
+    });
     expect(snapshot(env.core)).toBe(before);
   });
 
-  it('valid-only imports the valid rows in one go, with a log row each and a summary row', async () => {
-    const up = await uploaded(threeGoodOneBad(), '十月客户.xlsx');
-    const r = await admin.ok('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping, mode: 'validOnly' });
+  test('valid-only imports the valid rows in one go, with a log row each and a summary row', async ({ env, admin }) => {
+    const up = await uploaded(admin, threeGoodOneBad(), '十月客户.xlsx');
+    const r = await admin.ok('customer.importRun', {
+      uploadId: up.uploadId,
+      mapping: up.suggestedMapping,
+      mode: 'validOnly',
+    });
     expect(r).toEqual({ imported: 3, skipped: 1, total: 4, firstCode: 'C000001', lastCode: 'C000002' });
     const list = await admin.ok('customer.search', { sort: { field: 'code', order: 'asc' } });
     expect(list.items.map((c: any) => [c.code, c.name])).toEqual([
@@ -51,21 +57,34 @@ describe('import run', () => {
       ['C000002', '深圳南山电子有限公司'],
       ['K-9', '广州天河商行'],
     ]);
-    const creates = logRows('customer');
+    const creates = logRows(env, 'customer');
     expect(creates).toHaveLength(3);
     // the file is data in the row, not a sentence the core wrote (the renderer words it per language)
     expect(creates.every((l) => l.action === 'create' && l.reason === null)).toBe(true);
-    expect(creates.map((l) => JSON.parse(l.changes).importedFrom)).toEqual(Array(3).fill({ before: null, after: '十月客户.xlsx' }));
-    const [summary] = logRows('customerImport');
+    expect(creates.map((l) => JSON.parse(l.changes).importedFrom)).toEqual(
+      Array(3).fill({ before: null, after: '十月客户.xlsx' }),
+    );
+    const [summary] = logRows(env, 'customerImport');
     expect(summary).toMatchObject({ action: 'import', entityId: up.uploadId, reason: null });
     expect(JSON.parse(summary.changes).fileName).toEqual({ before: null, after: '十月客户.xlsx' });
-    expect(JSON.parse(summary.changes)).toMatchObject({ imported: { after: 3 }, skipped: { after: 1 }, mode: { after: 'validOnly' } });
+    expect(JSON.parse(summary.changes)).toMatchObject({
+      imported: { after: 3 },
+      skipped: { after: 1 },
+      mode: { after: 'validOnly' },
+    });
     // the next customer typed in by hand continues the sequence
     expect((await admin.ok('customer.nextCode', {})).code).toBe('C000003');
   });
 
-  it('codes of the pattern in the file: generated ones skip them, the sequence continues after the highest', async () => {
-    const up = await uploaded([row({ 客户编码: 'C000002', 客户名称: '甲' }), row({ 客户名称: '乙' }), row({ 客户编码: 'c000005', 客户名称: '丙' }), row({ 客户名称: '丁' })]);
+  test('codes of the pattern in the file: generated ones skip them, the sequence continues after the highest', async ({
+    admin,
+  }) => {
+    const up = await uploaded(admin, [
+      row({ 客户编码: 'C000002', 客户名称: '甲' }),
+      row({ 客户名称: '乙' }),
+      row({ 客户编码: 'c000005', 客户名称: '丙' }),
+      row({ 客户名称: '丁' }),
+    ]);
     const r = await admin.ok('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping });
     const list = await admin.ok('customer.search', { sort: { field: 'code', order: 'asc' } });
     expect(list.items.map((c: any) => [c.code, c.name])).toEqual([
@@ -78,9 +97,11 @@ describe('import run', () => {
     expect((await admin.ok('customer.nextCode', {})).code).toBe('C000006');
   });
 
-  it('all-or-nothing imports a clean file completely; search finds the rows at once', async () => {
-    const rows = Array.from({ length: 300 }, (_x, i) => row({ 客户名称: `杭州西湖${i}号贸易有限公司`, 联系人: '王', 手机: 13900000000 + i }));
-    const up = await uploaded(rows);
+  test('all-or-nothing imports a clean file completely; search finds the rows at once', async ({ admin }) => {
+    const rows = Array.from({ length: 300 }, (_x, i) =>
+      row({ 客户名称: `杭州西湖${i}号贸易有限公司`, 联系人: '王', 手机: 13900000000 + i }),
+    );
+    const up = await uploaded(admin, rows);
     const r = await admin.ok('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping });
     expect(r).toMatchObject({ imported: 300, skipped: 0 });
     expect((await admin.ok('customer.search', { q: '西湖' })).total).toBe(300);
@@ -88,7 +109,10 @@ describe('import run', () => {
     expect((await admin.ok('customer.search', { q: '13900000299' })).items[0].name).toBe('杭州西湖299号贸易有限公司');
   });
 
-  it('writes exactly what customer.create writes: record, contacts, addresses, search index, log changes', async () => {
+  test('writes exactly what customer.create writes: record, contacts, addresses, search index, log changes', async ({
+    env,
+    admin,
+  }) => {
     const fields = {
       客户名称: '重庆单曾实业有限公司',
       简称: '单曾实业',
@@ -120,13 +144,13 @@ describe('import run', () => {
       详细地址: '解放碑1号',
       邮编: '400010',
     };
-    const up = await uploaded([row({ ...fields, 客户编码: 'IMP1' })]);
+    const up = await uploaded(admin, [row({ ...fields, 客户编码: 'IMP1' })]);
     await admin.ok('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping });
     const imported = await admin.ok('customer.get', { id: 1 });
 
     // the same record through the form's channel
     const lists = await admin.ok('lookup.list', {});
-    const id = (kind: string, name: string) => lists.items.find((l: any) => l.kind === kind && l.name === name).id;
+    const id = (kind: string, name: string) => lists.items.find((l) => l.kind === kind && l.name === name)!.id;
     const created = await admin.ok('customer.create', {
       code: 'NEW1',
       name: '重庆单曾实业有限公司 ',
@@ -148,8 +172,28 @@ describe('import run', () => {
       salespersonId: imported.salespersonId,
       contractEndDate: '2028-06-30',
       memo: '老客户',
-      contacts: [{ name: '曾小贤', title: '经理', mobile: '13512345678', phone: '023-6123 4567', email: 'zeng@example.cn', isPrimary: true }],
-      addresses: [{ kind: 'registered', country: 'CN', provinceCode: '500000', cityCode: '500100', districtCode: '500103', street: '解放碑1号', postcode: '400010', isDefault: true }],
+      contacts: [
+        {
+          name: '曾小贤',
+          title: '经理',
+          mobile: '13512345678',
+          phone: '023-6123 4567',
+          email: 'zeng@example.cn',
+          isPrimary: true,
+        },
+      ],
+      addresses: [
+        {
+          kind: 'registered',
+          country: 'CN',
+          provinceCode: '500000',
+          cityCode: '500100',
+          districtCode: '500103',
+          street: '解放碑1号',
+          postcode: '400010',
+          isDefault: true,
+        },
+      ],
       duplicateReason: '测试',
     });
     const strip = (c: any) => ({
@@ -163,22 +207,34 @@ describe('import run', () => {
     expect(strip(imported)).toEqual(strip(created));
 
     const sql = env.core.sqlite;
-    const pinyinOf = (cid: number) => sql.prepare('SELECT value FROM customer_pinyin WHERE customer_id = ? ORDER BY value').pluck().all(cid);
+    const pinyinOf = (cid: number) =>
+      sql.prepare('SELECT value FROM customer_pinyin WHERE customer_id = ? ORDER BY value').pluck().all(cid);
     expect(pinyinOf(imported.id)).toEqual(pinyinOf(created.id));
     expect(pinyinOf(imported.id).length).toBeGreaterThan(2);
-    const digits = (cid: number) => sql.prepare('SELECT phone_digits FROM customer_contacts WHERE customer_id = ?').pluck().get(cid);
+    const digits = (cid: number) =>
+      sql.prepare('SELECT phone_digits FROM customer_contacts WHERE customer_id = ?').pluck().get(cid);
     expect(digits(imported.id)).toBe(digits(created.id));
 
     // the full-text rows equal what the search indexer itself builds
     sql.exec(`CREATE VIRTUAL TABLE temp.tri_v USING fts5vocab(main, customer_fts_tri, 'instance');
       CREATE VIRTUAL TABLE temp.uni_v USING fts5vocab(main, customer_fts_uni, 'instance')`);
-    const vocab = () => sql.prepare('SELECT * FROM temp.tri_v UNION ALL SELECT term, doc, NULL, offset FROM temp.uni_v ORDER BY 1, 2, 3, 4').all();
+    const vocab = () =>
+      sql
+        .prepare(
+          'SELECT * FROM temp.tri_v UNION ALL SELECT term, doc, NULL, offset FROM temp.uni_v ORDER BY 1, 2, 3, 4',
+        )
+        .all();
     const mine = vocab();
     sql.transaction(() => reindexCustomers(sql, [imported.id, created.id]))();
     expect(vocab()).toEqual(mine);
 
     const changes = (cid: number) => {
-      const c = JSON.parse(sql.prepare("SELECT changes FROM operation_log WHERE entity = 'customer' AND entity_id = ?").pluck().get(String(cid)) as string);
+      const c = JSON.parse(
+        sql
+          .prepare("SELECT changes FROM operation_log WHERE entity = 'customer' AND entity_id = ?")
+          .pluck()
+          .get(String(cid)) as string,
+      );
       delete c.code;
       delete c.taxId;
       return c;
@@ -189,10 +245,10 @@ describe('import run', () => {
     expect(importedChanges).toEqual(changes(created.id));
   });
 
-  it('reports progress to the user who imports', async () => {
+  test('reports progress to the user who imports', async ({ env, admin }) => {
     const events: any[] = [];
     env.core.events.subscribe((e) => events.push(e));
-    const up = await uploaded([row({ 客户名称: '甲' }), row({ 客户名称: '乙' })]);
+    const up = await uploaded(admin, [row({ 客户名称: '甲' }), row({ 客户名称: '乙' })]);
     await admin.ok('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping });
     const mine = events.filter((e) => e.name === JOB_PROGRESS_EVENT);
     expect(new Set(mine.map((e) => e.userId))).toEqual(new Set([1]));
@@ -200,8 +256,8 @@ describe('import run', () => {
     expect(writes.at(-1).payload).toEqual({ kind: 'import.run', id: up.uploadId, phase: 'write', done: 2, total: 2 });
   });
 
-  it('an upload belongs to whoever sent it', async () => {
-    const up = await uploaded([row({ 客户名称: '甲' })]);
+  test('an upload belongs to whoever sent it', async ({ env, admin }) => {
+    const up = await uploaded(admin, [row({ 客户名称: '甲' })]);
     const other = await env.userWithRoles('mgr', ['manager']);
     const r = await other.call('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping });
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', messageKey: 'import.errors.uploadGone' } });
@@ -209,22 +265,37 @@ describe('import run', () => {
 });
 
 describe('import run after a validation', () => {
-  it('writes what was validated when nothing changed, and checks the archive again inside the transaction', async () => {
-    const up = await uploaded([row({ 客户名称: '甲公司', '统一社会信用代码/税号': uscc(41) }), row({ 客户名称: '乙公司', '统一社会信用代码/税号': uscc(42) })]);
+  test('writes what was validated when nothing changed, and checks the archive again inside the transaction', async ({
+    env,
+    admin,
+  }) => {
+    const up = await uploaded(admin, [
+      row({ 客户名称: '甲公司', '统一社会信用代码/税号': uscc(41) }),
+      row({ 客户名称: '乙公司', '统一社会信用代码/税号': uscc(42) }),
+    ]);
     const v = await admin.ok('customer.importValidate', { uploadId: up.uploadId, mapping: up.suggestedMapping });
     expect(v.errors).toEqual([]);
     // meanwhile someone saves a customer with the second row's tax ID
     await admin.ok('customer.create', { name: '丙公司', taxId: uscc(42) });
     const before = snapshot(env.core);
-    const r = await admin.call('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping, mode: 'validOnly' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', messageKey: 'import.errors.changedMeanwhile', params: { row: 3 } } });
+    const r = await admin.call('customer.importRun', {
+      uploadId: up.uploadId,
+      mapping: up.suggestedMapping,
+      mode: 'validOnly',
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', messageKey: 'import.errors.changedMeanwhile', params: { row: 3 } },
+    });
     expect(snapshot(env.core)).toBe(before);
     // validated again, the row is an error and the other one imports
     await admin.ok('customer.importValidate', { uploadId: up.uploadId, mapping: up.suggestedMapping });
-    expect(await admin.ok('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping, mode: 'validOnly' })).toMatchObject({ imported: 1, skipped: 1 });
+    expect(
+      await admin.ok('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping, mode: 'validOnly' }),
+    ).toMatchObject({ imported: 1, skipped: 1 });
   });
 
-  it('a mapping changed after the validation is checked afresh', async () => {
+  test('a mapping changed after the validation is checked afresh', async ({ admin }) => {
     const up = await upload(admin, 'x.xlsx', await xlsxBytes(['公司', '备注'], [['甲公司', '老客户']]));
     await admin.ok('customer.importValidate', { uploadId: up.uploadId, mapping: ['name', null] });
     await admin.ok('customer.importRun', { uploadId: up.uploadId, mapping: ['name', 'memo'] });

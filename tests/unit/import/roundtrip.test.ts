@@ -1,10 +1,13 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXPORT_STATE_COLUMNS, IMPORT_COLUMNS } from '../../../electron/core/import/shared/import.contract';
+import { describe, expect } from 'vitest';
 import { isExportStateHeader, suggestMapping } from '../../../electron/core/import/mapping';
-import { inlineRunner, makeEnv, type TestClient, type TestEnv } from '../support/test-core';
+import { EXPORT_STATE_COLUMNS, IMPORT_COLUMNS } from '../../../electron/core/import/shared/import.contract';
+import type { LookupKind } from '../../../electron/core/lookups/shared/lookups.contract';
+import type { ChannelInput } from '../../../electron/core/shared/contract';
 import { lookupId, uscc } from '../customers/support';
+import { test } from '../support/fixtures';
+import type { TestClient } from '../support/test-core';
 import { download, upload } from './support';
 
 /**
@@ -14,17 +17,7 @@ import { download, upload } from './support';
  * compared only where the state is 正常.
  */
 
-const envs: TestEnv[] = [];
-let env: TestEnv;
-let admin: TestClient;
-beforeEach(async () => {
-  env = await makeEnv({ jobs: inlineRunner() });
-  envs.push(env);
-  admin = await env.admin();
-});
-afterEach(() => {
-  for (const e of envs.splice(0)) e.close();
-});
+test.override({ jobs: 'inline' });
 
 const HEADERS = [...IMPORT_COLUMNS.map((c) => c.header), ...EXPORT_STATE_COLUMNS.map((c) => c.header)];
 const STATE_FROM = IMPORT_COLUMNS.length;
@@ -32,9 +25,9 @@ const PILOT_USCC = '91350211M00013FA1N';
 
 /** An archive with every kind of record an office keeps. */
 async function buildArchive(client: TestClient) {
-  const id = (kind: string, name: string) => lookupId(client, kind, name);
+  const id = (kind: LookupKind, name: string) => lookupId(client, kind, name);
   const made: Record<string, number> = {};
-  const create = async (key: string, input: Record<string, unknown>) => {
+  const create = async (key: string, input: ChannelInput<'customer.create'>) => {
     made[key] = (await client.ok('customer.create', input)).id;
   };
   await create('enterprise', {
@@ -49,12 +42,36 @@ async function buildArchive(client: TestClient) {
     legalRep: '王海',
     website: 'www.hdkj.example.cn',
     contacts: [
-      { name: '张伟', title: '采购经理', mobile: '13812345678', phone: '010-8888 6666', email: 'zw@hdkj.example.cn', isPrimary: true },
+      {
+        name: '张伟',
+        title: '采购经理',
+        mobile: '13812345678',
+        phone: '010-8888 6666',
+        email: 'zw@hdkj.example.cn',
+        isPrimary: true,
+      },
       { name: '李娜', title: '财务', mobile: '13987654321' },
     ],
     addresses: [
-      { kind: 'registered', country: 'CN', provinceCode: '110000', cityCode: '110100', districtCode: '110108', street: '中关村大街1号', postcode: '100080', isDefault: true },
-      { kind: 'delivery', country: 'CN', provinceCode: '110000', cityCode: '110100', districtCode: '110108', street: '上地十街10号', isDefault: true },
+      {
+        kind: 'registered',
+        country: 'CN',
+        provinceCode: '110000',
+        cityCode: '110100',
+        districtCode: '110108',
+        street: '中关村大街1号',
+        postcode: '100080',
+        isDefault: true,
+      },
+      {
+        kind: 'delivery',
+        country: 'CN',
+        provinceCode: '110000',
+        cityCode: '110100',
+        districtCode: '110108',
+        street: '上地十街10号',
+        isDefault: true,
+      },
     ],
     bankName: '中国工商银行北京海淀支行',
     bankAccount: '0200004509001234567',
@@ -83,14 +100,27 @@ async function buildArchive(client: TestClient) {
     name: '工商银行乐清分行',
     nature: 'enterprise',
     taxId: uscc('91330382MA2H00001'),
-    addresses: [{ kind: 'registered', country: 'CN', provinceCode: '330000', cityCode: '330300', districtCode: '330382', isDefault: true }],
+    addresses: [
+      {
+        kind: 'registered',
+        country: 'CN',
+        provinceCode: '330000',
+        cityCode: '330300',
+        districtCode: '330382',
+        isDefault: true,
+      },
+    ],
   });
   await create('ownMnemonic', { name: '重庆长安汽车股份有限公司', mnemonic: 'CAQC', nature: 'enterprise' });
   await create('pilot', { name: '厦门湖里试点企业有限公司', taxId: PILOT_USCC, confirmTaxIdChecksum: true });
   await create('individual', { name: '张三五金店', nature: 'individualBusiness', creditLimitCents: 500_000 });
   await create('government', { name: '厦门市思明区人民政府', nature: 'government' });
   await create('retired', { name: '广州天河旧客户有限公司', nature: 'enterprise' });
-  await client.ok('customer.deactivate', { ids: [made.retired], reasonId: await id('deactivationReason', '客户注销/倒闭'), memo: '已注销' });
+  await client.ok('customer.deactivate', {
+    ids: [made.retired],
+    reasonId: await id('deactivationReason', '客户注销/倒闭'),
+    memo: '已注销',
+  });
   return made;
 }
 
@@ -109,7 +139,15 @@ async function xlsxCells(bytes: Buffer): Promise<string[][]> {
     const cells: string[] = [];
     for (let c = 1; c <= HEADERS.length; c++) {
       const v = r.getCell(c).value;
-      cells.push(v instanceof Date ? v.toISOString() : v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : `${typeof v}:${v}`);
+      cells.push(
+        v instanceof Date
+          ? v.toISOString()
+          : v == null
+            ? ''
+            : typeof v === 'object'
+              ? JSON.stringify(v)
+              : `${typeof v}:${v}`,
+      );
     }
     out.push(cells);
   });
@@ -144,21 +182,17 @@ function expectSameCells(first: string[][], second: string[][], statusOf: (row: 
 }
 
 describe('export → import into an empty archive → export', () => {
-  it('gives the same .xlsx and the same .csv, cell by cell', async () => {
+  test('gives the same .xlsx and the same .csv, cell by cell', async ({ admin, newEnv }) => {
     await buildArchive(admin);
     for (const format of ['xlsx', 'csv'] as const) {
       const first = await exportFile(admin, format);
-      const fresh = await makeEnv({ jobs: inlineRunner() });
-      envs.push(fresh);
-      const other = await fresh.admin();
+      const other = await (await newEnv()).admin();
       const { up, v, run } = await importInto(other, `客户.${format}`, first);
       // every column is recognised: the template's fields, and the state columns (skipped)
       expect(up.headers).toEqual(HEADERS);
       expect(up.suggestedMapping).toEqual([...IMPORT_COLUMNS.map((c) => c.field), null, null, null]);
       expect(v.errors).toEqual([]);
-      expect(v.warnings.map((w: { messageKey: string; value: string }) => [w.messageKey, w.value])).toEqual([
-        ['import.warnings.taxIdChecksum', PILOT_USCC],
-      ]);
+      expect(v.warnings.map((w) => [w.messageKey, w.value])).toEqual([['import.warnings.taxIdChecksum', PILOT_USCC]]);
       expect(run).toMatchObject({ imported: 10, skipped: 0 });
       const second = await exportFile(other, format);
 
@@ -182,31 +216,41 @@ describe('export → import into an empty archive → export', () => {
     }
   });
 
-  it('a foreign customer (德国, DE129273398) re-imports with its country instead of failing the USCC check', async () => {
+  test('a foreign customer (德国, DE129273398) re-imports with its country instead of failing the USCC check', async ({
+    admin,
+    newEnv,
+  }) => {
     await admin.ok('customer.create', {
       name: 'Muster Handels GmbH',
       taxId: 'DE129273398',
       addresses: [{ kind: 'registered', country: 'DE', street: 'Hauptstraße 1, Berlin' }],
     });
-    const fresh = await makeEnv({ jobs: inlineRunner() });
-    envs.push(fresh);
-    const other = await fresh.admin();
+    const other = await (await newEnv()).admin();
     const { v } = await importInto(other, '客户.xlsx', await exportFile(admin, 'xlsx'));
     expect(v.errors).toEqual([]);
     const c = await other.ok('customer.get', { id: 1 });
-    expect(c).toMatchObject({ taxId: 'DE129273398', addresses: [{ kind: 'registered', country: 'DE', street: 'Hauptstraße 1, Berlin' }] });
+    expect(c).toMatchObject({
+      taxId: 'DE129273398',
+      addresses: [{ kind: 'registered', country: 'DE', street: 'Hauptstraße 1, Berlin' }],
+    });
   });
 });
 
 describe('columns of the export', () => {
-  it('法人代表 is the header (as on the form); the old 法人 still maps to it', () => {
+  test('法人代表 is the header (as on the form); the old 法人 still maps to it', () => {
     expect(IMPORT_COLUMNS.find((c) => c.field === 'legalRep')?.header).toBe('法人代表');
-    expect(suggestMapping(['法人', '国家', '状态', '停用原因', '停用时间'])).toEqual(['legalRep', 'country', null, null, null]);
+    expect(suggestMapping(['法人', '国家', '状态', '停用原因', '停用时间'])).toEqual([
+      'legalRep',
+      'country',
+      null,
+      null,
+      null,
+    ]);
     expect(['状态', '停用原因', '停用时间', 'Status'].every(isExportStateHeader)).toBe(true);
     expect(isExportStateHeader('法人')).toBe(false);
   });
 
-  it('国家/地区 is read by name or code; an unknown one, or a division abroad, is an error', async () => {
+  test('国家/地区 is read by name or code; an unknown one, or a division abroad, is an error', async ({ admin }) => {
     const headers = ['客户名称', '国家/地区', '省', '详细地址'];
     const rows = [
       ['甲', 'Germany', '', 'Berlin'],
@@ -221,14 +265,15 @@ describe('columns of the export', () => {
     for (const r of rows) ws.addRow(r);
     const up = await upload(admin, 'c.xlsx', Buffer.from(await ExcelJSBook.xlsx.writeBuffer()));
     const v = await admin.ok('customer.importValidate', { uploadId: up.uploadId, mapping: up.suggestedMapping });
-    expect(v.errors.map((e: { row: number; column: string; messageKey: string }) => [e.row, e.column, e.messageKey])).toEqual([
+    expect(v.errors.map((e) => [e.row, e.column, e.messageKey])).toEqual([
       [5, '国家/地区', 'import.errors.country'],
       [6, '省', 'import.errors.divisionAbroad'],
     ]);
     await admin.ok('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping, mode: 'validOnly' });
     const list = await admin.ok('customer.search', { sort: { field: 'code', order: 'asc' } });
     const countries = [];
-    for (const item of list.items) countries.push((await admin.ok('customer.get', { id: item.id })).addresses[0].country);
+    for (const item of list.items)
+      countries.push((await admin.ok('customer.get', { id: item.id })).addresses[0].country);
     expect(countries).toEqual(['DE', 'DE', 'CN']);
   });
 });

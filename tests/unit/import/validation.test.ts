@@ -1,24 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inlineRunner, makeEnv, type TestClient, type TestEnv } from '../support/test-core';
+import { describe, expect } from 'vitest';
+import type { ChannelInput } from '../../../electron/core/shared/contract';
+import { test } from '../support/fixtures';
+import type { TestClient } from '../support/test-core';
 import { row, TEMPLATE_HEADERS, upload, uscc, xlsxBytes } from './support';
 
-let env: TestEnv;
-let admin: TestClient;
-beforeEach(async () => {
-  env = await makeEnv({ jobs: inlineRunner() });
-  admin = await env.admin();
-});
-afterEach(() => env.close());
+test.override({ jobs: 'inline' });
 
-async function validate(rows: unknown[][], headers = TEMPLATE_HEADERS) {
+async function validate(admin: TestClient, rows: unknown[][], headers = TEMPLATE_HEADERS) {
   const up = await upload(admin, '客户.xlsx', await xlsxBytes(headers, rows));
   const v = await admin.ok('customer.importValidate', { uploadId: up.uploadId, mapping: up.suggestedMapping });
   return { up, v };
 }
 
 describe('import validation: errors by row and column', () => {
-  it('names the spreadsheet row (header = row 1), the column header and the reason', async () => {
-    const { v } = await validate([
+  test('names the spreadsheet row (header = row 1), the column header and the reason', async ({ admin }) => {
+    const { v } = await validate(admin, [
       row({ 客户名称: '北京海淀科技有限公司', '统一社会信用代码/税号': uscc(1) }),
       row({ 客户名称: '上海浦东贸易有限公司', '统一社会信用代码/税号': '91310000MA1FL8XQ3' }), // 17 characters
       row({ 客户名称: '', 联系人: '王五' }),
@@ -39,8 +35,10 @@ describe('import validation: errors by row and column', () => {
     expect(v.messageKeys).toContain('customers.validation.uscc');
   });
 
-  it('cleans messy cells before checking them: full-width text, floats, spaces, Chinese labels', async () => {
-    const { up, v } = await validate([
+  test('cleans messy cells before checking them: full-width text, floats, spaces, Chinese labels', async ({
+    admin,
+  }) => {
+    const { up, v } = await validate(admin, [
       row({
         客户名称: '　北京　海淀科技有限公司 ',
         客户性质: '个体工商户',
@@ -71,12 +69,22 @@ describe('import validation: errors by row and column', () => {
       contractEndDate: '2027-01-31',
       salespersonName: '系统管理员',
       contacts: [{ name: '李娜', mobile: '13812345678', isPrimary: true }],
-      addresses: [{ kind: 'registered', country: 'CN', provinceCode: '110000', cityCode: '110100', districtCode: '110108', postcode: '100080', isDefault: true }],
+      addresses: [
+        {
+          kind: 'registered',
+          country: 'CN',
+          provinceCode: '110000',
+          cityCode: '110100',
+          districtCode: '110108',
+          postcode: '100080',
+          isDefault: true,
+        },
+      ],
     });
   });
 
-  it('the same tax ID or code twice in the file: the later rows are errors naming the first', async () => {
-    const { v } = await validate([
+  test('the same tax ID or code twice in the file: the later rows are errors naming the first', async ({ admin }) => {
+    const { v } = await validate(admin, [
       row({ 客户编码: 'A1', 客户名称: '甲公司', '统一社会信用代码/税号': uscc(2) }),
       row({ 客户编码: 'A2', 客户名称: '乙公司', '统一社会信用代码/税号': uscc(2) }),
       row({ 客户编码: 'a1', 客户名称: '丙公司' }),
@@ -93,9 +101,9 @@ describe('import validation: errors by row and column', () => {
     expect(v).toMatchObject({ validRows: 2, invalidRows: 2, warningRows: 1 });
   });
 
-  it('against the archive: a taken tax ID or code is an error, a similar name a warning', async () => {
+  test('against the archive: a taken tax ID or code is an error, a similar name a warning', async ({ admin }) => {
     await admin.ok('customer.create', { code: 'X1', name: '北京海淀科技有限公司', taxId: uscc(3) });
-    const { v } = await validate([
+    const { v } = await validate(admin, [
       row({ 客户名称: '新公司', '统一社会信用代码/税号': uscc(3) }),
       row({ 客户编码: 'x1', 客户名称: '另一家' }),
       row({ 客户名称: '北京 海淀科技（有限责任公司）' }),
@@ -107,23 +115,23 @@ describe('import validation: errors by row and column', () => {
     expect(v.warnings.map((w: any) => [w.row, w.messageKey])).toEqual([[4, 'import.warnings.similarName']]);
   });
 
-  it('a mapping without 客户名称, or with a field twice, is refused before any row is read', async () => {
-    const { up } = await validate([row({ 客户名称: '甲' })]);
-    const noName = up.suggestedMapping.map((f: string | null) => (f === 'name' ? null : f));
+  test('a mapping without 客户名称, or with a field twice, is refused before any row is read', async ({ admin }) => {
+    const { up } = await validate(admin, [row({ 客户名称: '甲' })]);
+    const noName = up.suggestedMapping.map((f) => (f === 'name' ? null : f));
     const v1 = await admin.ok('customer.importValidate', { uploadId: up.uploadId, mapping: noName });
     expect(v1.mappingErrors).toEqual([{ field: 'name', messageKey: 'import.errors.nameNotMapped' }]);
-    const twice = up.suggestedMapping.map((f: string | null) => (f === 'shortName' ? 'name' : f));
+    const twice = up.suggestedMapping.map((f) => (f === 'shortName' ? 'name' : f));
     const v2 = await admin.ok('customer.importValidate', { uploadId: up.uploadId, mapping: twice });
     expect(v2.mappingErrors).toEqual([{ field: 'name', messageKey: 'import.errors.mappedTwice' }]);
     const run = await admin.call('customer.importRun', { uploadId: up.uploadId, mapping: twice });
     expect(run).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', messageKey: 'import.errors.mappedTwice' } });
   });
 
-  it('the user may map columns by hand (headers the matcher does not know)', async () => {
-    const { up, v } = await validate([['甲公司', '13812345678', '张三']], ['公司', '联系手机', '对接人']);
+  test('the user may map columns by hand (headers the matcher does not know)', async ({ admin }) => {
+    const { up, v } = await validate(admin, [['甲公司', '13812345678', '张三']], ['公司', '联系手机', '对接人']);
     expect(up.suggestedMapping).toEqual(['name', null, null]);
     expect(v.errors).toEqual([]);
-    const mapping = ['name', 'mobile', 'contactName'];
+    const mapping: ChannelInput<'customer.importValidate'>['mapping'] = ['name', 'mobile', 'contactName'];
     const v2 = await admin.ok('customer.importValidate', { uploadId: up.uploadId, mapping });
     expect(v2.errors).toEqual([]);
     await admin.ok('customer.importRun', { uploadId: up.uploadId, mapping });
@@ -131,16 +139,22 @@ describe('import validation: errors by row and column', () => {
     expect(found.items[0]).toMatchObject({ name: '甲公司', contactName: '张三', mobile: '13812345678' });
   });
 
-  it('a title row above the column names is skipped; row numbers stay those of the sheet', async () => {
-    const up = await upload(admin, 't.xlsx', await xlsxBytes(['客户资料表（2026年）'], [[], ['客户名称', '手机', '联系人'], ['甲公司', '123', '张']]));
+  test('a title row above the column names is skipped; row numbers stay those of the sheet', async ({ admin }) => {
+    const up = await upload(
+      admin,
+      't.xlsx',
+      await xlsxBytes(['客户资料表（2026年）'], [[], ['客户名称', '手机', '联系人'], ['甲公司', '123', '张']]),
+    );
     expect(up.headers).toEqual(['客户名称', '手机', '联系人']);
     expect(up.suggestedMapping).toEqual(['name', 'mobile', 'contactName']);
     const v = await admin.ok('customer.importValidate', { uploadId: up.uploadId, mapping: up.suggestedMapping });
     expect(v.errors.map((e: any) => [e.row, e.column])).toEqual([[4, '手机']]);
   });
 
-  it('a pilot-era USCC (wrong check character only) is a warning and the row imports; a bad shape stays an error', async () => {
-    const { up, v } = await validate([
+  test('a pilot-era USCC (wrong check character only) is a warning and the row imports; a bad shape stays an error', async ({
+    admin,
+  }) => {
+    const { up, v } = await validate(admin, [
       row({ 客户名称: '厦门湖里试点企业', '统一社会信用代码/税号': '91350211M00013FA1N' }),
       row({ 客户名称: '厦门思明试点企业', '统一社会信用代码/税号': '91350203M0001QAY9B' }),
       row({ 客户名称: '格式错误企业', '统一社会信用代码/税号': '91350203M0001QAYIB' }),
@@ -156,21 +170,30 @@ describe('import validation: errors by row and column', () => {
     const warnings = await admin.ok('customer.importIssues', { uploadId: up.uploadId, kind: 'warning' });
     expect(warnings.total).toBe(2);
 
-    const r = await admin.ok('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping, mode: 'validOnly' });
+    const r = await admin.ok('customer.importRun', {
+      uploadId: up.uploadId,
+      mapping: up.suggestedMapping,
+      mode: 'validOnly',
+    });
     expect(r).toMatchObject({ imported: 2, skipped: 1 });
     const c = await admin.ok('customer.get', { id: 1 });
     expect(c.taxId).toBe('91350211M00013FA1N');
     // the log row of each imported customer keeps the warning, as a confirmed save in the form does
     const [entry] = (await admin.ok('customer.history', { id: c.id })).items;
-    expect(entry.changes.warnings).toEqual({ before: null, after: ['taxIdChecksum'] });
+    expect(entry.changes!.warnings).toEqual({ before: null, after: ['taxIdChecksum'] });
   });
 
-  it('pages through many errors', async () => {
+  test('pages through many errors', async ({ admin }) => {
     const rows = Array.from({ length: 1500 }, (_x, i) => row({ 客户名称: `公司${i}`, 联系人: '张三', 手机: '12345' }));
-    const { up, v } = await validate(rows);
+    const { up, v } = await validate(admin, rows);
     expect(v.errorCount).toBe(1500);
     expect(v.errors).toHaveLength(100);
-    const page = await admin.ok('customer.importIssues', { uploadId: up.uploadId, kind: 'error', offset: 990, limit: 20 });
+    const page = await admin.ok('customer.importIssues', {
+      uploadId: up.uploadId,
+      kind: 'error',
+      offset: 990,
+      limit: 20,
+    });
     expect(page.total).toBe(1500);
     expect(page.items.map((e: any) => e.row)).toEqual(Array.from({ length: 20 }, (_x, i) => 992 + i));
   });

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { loadRefs } from '../../../electron/core/import/refs';
 import { checkInParallel, checkSlice } from '../../../electron/core/import/parallel';
 import { suggestMapping } from '../../../electron/core/import/mapping';
-import { BUNDLED_WORKER, defaultWorkerScript, type WorkerData } from '../../../electron/core/jobs/protocol';
+import { defaultWorkerScript, type WorkerData } from '../../../electron/core/jobs/protocol';
 import { JOB_PROGRESS_EVENT } from '../../../electron/core/jobs/shared/jobs.contract';
 import { helperThreads } from '../../../electron/core/jobs/threads';
 import { makeEnv } from '../support/test-core';
 import { row, TEMPLATE_HEADERS, upload, uscc, xlsxBytes } from './support';
+import { bundleWorker } from '../jobs/bundle-worker';
 
 describe('the worker thread', () => {
   it('upload, validation and import run in a worker with its own connection; refusals come back typed', async () => {
@@ -109,22 +109,13 @@ describe('the bundled worker (as build/build-main.mjs makes it)', () => {
     fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
     const dir = fs.mkdtempSync(path.join(root, 'test-results', 'worker-bundle-'));
     try {
-      await build({
-        entryPoints: { [BUNDLED_WORKER.replace(/\.js$/, '')]: path.join(root, 'electron/core/jobs/worker.ts') },
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'cjs',
-        packages: 'external',
-        outdir: dir,
-        logLevel: 'silent',
-      });
+      const workerFile = await bundleWorker(dir);
       const bytesFile = path.join(dir, 'in.csv');
       fs.writeFileSync(bytesFile, '客户名称,手机\r\n甲公司,13812345678\r\n');
       const input = { bytesFile, ext: 'csv', tableFile: path.join(dir, 'in.table') };
       const job: WorkerData = { kind: 'import.inspect', input, threads: null, helper: false };
       const result = await new Promise<any>((resolve, reject) => {
-        const w = new Worker(path.join(dir, BUNDLED_WORKER), { workerData: job });
+        const w = new Worker(workerFile, { workerData: job });
         w.on('message', (m) => (m.type === 'done' ? resolve(m.result) : m.type === 'error' ? reject(new Error(m.error.message)) : null));
         w.on('error', reject);
       });

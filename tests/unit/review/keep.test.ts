@@ -1,28 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { snapshot, type TestClient } from '../support/test-core';
-import { makeReviewEnv, type ReviewEnv, setRules } from './support';
+import { describe, expect } from 'vitest';
+import { snapshot } from '../support/test-core';
+import { type Review, test } from './support';
 
-let env: ReviewEnv;
-let admin: TestClient;
 const OLD = { lastActivityAt: '2020-01-01T00:00:00.000Z' };
-beforeEach(async () => {
-  env = await makeReviewEnv();
-  admin = await env.admin();
-});
-afterEach(() => env.close());
-
-const start = () => env.ok(admin, 'review.start');
-const names = async () => Object.keys(await env.candidates(admin)).sort();
+const names = async (review: Review) => Object.keys(await review.candidates()).sort();
 
 describe('keeping a candidate (保留)', () => {
-  it('records the decision with its note, and does not propose the customer again for keepDays', async () => {
-    const jia = await env.customer(admin, '甲公司', OLD);
-    await env.customer(admin, '乙公司', OLD);
-    const run = await start();
-    const r = await env.ok(admin, 'review.keep', { runId: run.id, customerIds: [jia], note: ' 年底有大单 ' });
+  test('records the decision with its note, and does not propose the customer again for keepDays', async ({
+    admin,
+    review,
+  }) => {
+    const jia = await review.customer('甲公司', OLD);
+    await review.customer('乙公司', OLD);
+    const run = await admin.ok('review.start');
+    const r = await admin.ok('review.keep', { runId: run.id, customerIds: [jia], note: ' 年底有大单 ' });
     expect(r).toEqual({ kept: 1, keptUntil: '2026-07-04' }); // 2026-01-05 + 180 days
-    expect(await names()).toEqual(['乙公司']);
-    const decided = await env.ok(admin, 'review.candidates', { decision: 'decided' });
+    expect(await names(review)).toEqual(['乙公司']);
+    const decided = await admin.ok('review.candidates', { decision: 'decided' });
     expect(decided.items).toEqual([
       expect.objectContaining({
         name: '甲公司',
@@ -32,21 +26,21 @@ describe('keeping a candidate (保留)', () => {
         decidedByName: '系统管理员',
       }),
     ]);
-    expect((await env.ok(admin, 'review.candidates', { decision: 'all' })).total).toBe(2);
+    expect((await admin.ok('review.candidates', { decision: 'all' })).total).toBe(2);
 
-    await env.travel(admin, '2026-07-03T23:59:00.000Z');
-    await start();
-    expect(await names()).toEqual(['乙公司']);
-    await env.travel(admin, '2026-07-04T00:00:00.000Z');
-    await start();
-    expect(await names()).toEqual(['乙公司', '甲公司']);
+    await review.travel('2026-07-03T23:59:00.000Z');
+    await admin.ok('review.start');
+    expect(await names(review)).toEqual(['乙公司']);
+    await review.travel('2026-07-04T00:00:00.000Z');
+    await admin.ok('review.start');
+    expect(await names(review)).toEqual(['乙公司', '甲公司']);
   });
 
-  it('writes one operation-log row per customer, with the note as the reason', async () => {
-    const jia = await env.customer(admin, '甲公司', OLD);
-    const yi = await env.customer(admin, '乙公司', OLD);
-    const run = await start();
-    await env.ok(admin, 'review.keep', { runId: run.id, customerIds: [jia, yi, jia], note: '老客户,保留' });
+  test('writes one operation-log row per customer, with the note as the reason', async ({ env, admin, review }) => {
+    const jia = await review.customer('甲公司', OLD);
+    const yi = await review.customer('乙公司', OLD);
+    const run = await admin.ok('review.start');
+    await admin.ok('review.keep', { runId: run.id, customerIds: [jia, yi, jia], note: '老客户,保留' });
     const rows = env.core.sqlite
       .prepare(
         `SELECT entity_id, user_name, changes, reason FROM operation_log WHERE action = 'reviewKeep' ORDER BY entity_id`,
@@ -64,11 +58,11 @@ describe('keeping a candidate (保留)', () => {
     expect(history.items[0]).toMatchObject({ action: 'reviewKeep', reason: '老客户,保留' });
   });
 
-  it('uses the keep period set', async () => {
-    const jia = await env.customer(admin, '甲公司', OLD);
-    await setRules(env, admin, {}, { keepDays: 30 });
-    const run = await start();
-    expect(await env.ok(admin, 'review.keep', { runId: run.id, customerIds: [jia], note: '再看看' })).toEqual({
+  test('uses the keep period set', async ({ admin, review }) => {
+    const jia = await review.customer('甲公司', OLD);
+    await review.setRules({}, { keepDays: 30 });
+    const run = await admin.ok('review.start');
+    expect(await admin.ok('review.keep', { runId: run.id, customerIds: [jia], note: '再看看' })).toEqual({
       kept: 1,
       keptUntil: '2026-02-04',
     });
@@ -76,17 +70,21 @@ describe('keeping a candidate (保留)', () => {
 });
 
 describe('keeping refuses, changing nothing', () => {
-  it('a closed run, an unknown run, a customer that is no candidate, a decided one, an empty note', async () => {
-    const jia = await env.customer(admin, '甲公司', OLD);
-    const fresh = await env.customer(admin, '新客户');
-    const yi = await env.customer(admin, '乙公司', OLD);
-    const first = await start();
-    const run = await start();
+  test('a closed run, an unknown run, a customer that is no candidate, a decided one, an empty note', async ({
+    env,
+    admin,
+    review,
+  }) => {
+    const jia = await review.customer('甲公司', OLD);
+    const fresh = await review.customer('新客户');
+    const yi = await review.customer('乙公司', OLD);
+    const first = await admin.ok('review.start');
+    const run = await admin.ok('review.start');
     env.core.sqlite
       .prepare(`UPDATE review_candidates SET decision = 'deactivated' WHERE run_id = ? AND customer_id = ?`)
       .run(run.id, yi);
     const before = snapshot(env.core);
-    const keep = (input: object) => env.call(admin, 'review.keep', { runId: run.id, note: '保留', ...input });
+    const keep = (input: object) => admin.callRaw('review.keep', { runId: run.id, note: '保留', ...input });
     expect(await keep({ runId: first.id, customerIds: [jia] })).toEqual({
       ok: false,
       error: { code: 'INVALID_TRANSITION', messageKey: 'review.errors.runClosed' },

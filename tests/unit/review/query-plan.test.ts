@@ -1,21 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateQuery } from '../../../electron/core/review/review.service';
 import { seedCustomers } from '../../bench/seed/seed';
-import { makeReviewEnv, type ReviewEnv, setRules } from './support';
+import { inlineRunner, makeEnv, type TestEnv } from '../support/test-core';
+import { ratingId, setRules } from './support';
 
 /**
  * The candidate query startRun executes, planned by SQLite on an analysed archive: every rule
  * reads its own index (no rule walks the customers table), and the customers are then fetched by id.
  */
-let env: ReviewEnv;
+let env: TestEnv;
 beforeAll(async () => {
-  env = await makeReviewEnv();
+  env = await makeEnv({ jobs: inlineRunner() });
   const admin = await env.admin();
   env.core.sqlite.transaction(() => seedCustomers(env.core.sqlite, { count: 3_000, seed: 5 }))();
   env.core.sqlite.exec(`UPDATE customers SET last_activity_at = updated_at,
     contract_end_date = CASE WHEN id % 3 = 0 THEN date('2024-01-01', (id % 900) || ' days') END`);
   env.core.sqlite.exec('ANALYZE');
-  await setRules(env, admin, { creditRating: { enabled: true, ratingId: env.ratingId('C') } });
+  await setRules(admin, { creditRating: { enabled: true, ratingId: ratingId(env, 'C') } });
 });
 afterAll(() => env.close());
 

@@ -1,82 +1,77 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { openCore } from '../../../electron/core/core';
 import type { AnyFeature } from '../../../electron/core/feature';
 import { inlineRunner, MIGRATIONS, TestClient, withFeature } from '../support/test-core';
-import { makeReviewEnv, type ReviewEnv, setRules } from './support';
+import { setRules, test } from './support';
 
 // The clock stands at 2026-01-05T01:00Z; the process runs in UTC, so today is 2026-01-05.
-let env: ReviewEnv;
-let admin: TestClient;
-beforeEach(async () => {
-  env = await makeReviewEnv();
-  admin = await env.admin();
-});
-afterEach(() => env.close());
-
-const start = () => env.ok(admin, 'review.start');
 
 describe('the inactivity rule (no activity for N days)', () => {
-  it('hits exactly the customers whose last activity is before now − N days', async () => {
-    await env.customer(admin, '一年零一毫秒', { lastActivityAt: '2025-01-05T00:59:59.999Z' });
-    await env.customer(admin, '正好一年', { lastActivityAt: '2025-01-05T01:00:00.000Z' });
-    await env.customer(admin, '昨天来过', { lastActivityAt: '2026-01-04T01:00:00.000Z' });
-    await env.customer(admin, '刚建的');
-    await setRules(env, admin, { contractEnded: { enabled: false } });
-    const run = await start();
-    expect(await env.candidates(admin)).toEqual({ 一年零一毫秒: ['inactivity'] });
+  test('hits exactly the customers whose last activity is before now − N days', async ({ admin, review }) => {
+    await review.customer('一年零一毫秒', { lastActivityAt: '2025-01-05T00:59:59.999Z' });
+    await review.customer('正好一年', { lastActivityAt: '2025-01-05T01:00:00.000Z' });
+    await review.customer('昨天来过', { lastActivityAt: '2026-01-04T01:00:00.000Z' });
+    await review.customer('刚建的');
+    await review.setRules({ contractEnded: { enabled: false } });
+    const run = await admin.ok('review.start');
+    expect(await review.candidates()).toEqual({ 一年零一毫秒: ['inactivity'] });
     expect(run).toMatchObject({ candidateCount: 1, rules: ['inactivity'], open: true, startedByName: '系统管理员' });
   });
 
-  it('follows the number of days set', async () => {
-    await env.customer(admin, '四十天', { lastActivityAt: '2025-11-26T01:00:00.000Z' });
-    await env.customer(admin, '二十九天', { lastActivityAt: '2025-12-07T01:00:00.000Z' });
-    await setRules(env, admin, { inactivity: { days: 30 } });
-    await start();
-    expect(await env.candidates(admin)).toEqual({ 四十天: ['inactivity'] });
+  test('follows the number of days set', async ({ admin, review }) => {
+    await review.customer('四十天', { lastActivityAt: '2025-11-26T01:00:00.000Z' });
+    await review.customer('二十九天', { lastActivityAt: '2025-12-07T01:00:00.000Z' });
+    await review.setRules({ inactivity: { days: 30 } });
+    await admin.ok('review.start');
+    expect(await review.candidates()).toEqual({ 四十天: ['inactivity'] });
   });
 
-  it('reads the activity the app records: an edit makes the customer active again', async () => {
-    const id = await env.customer(admin, '老客户', { lastActivityAt: '2020-01-01T00:00:00.000Z' });
-    await start();
-    expect(Object.keys(await env.candidates(admin))).toEqual(['老客户']);
+  test('reads the activity the app records: an edit makes the customer active again', async ({
+    env,
+    admin,
+    review,
+  }) => {
+    const id = await review.customer('老客户', { lastActivityAt: '2020-01-01T00:00:00.000Z' });
+    await admin.ok('review.start');
+    expect(Object.keys(await review.candidates())).toEqual(['老客户']);
     env.clock.advanceMinutes(1);
     await admin.ok('customer.update', { id, version: 1, name: '老客户', memo: '回访过' });
-    await start();
-    expect(await env.candidates(admin)).toEqual({});
+    await admin.ok('review.start');
+    expect(await review.candidates()).toEqual({});
   });
 });
 
 describe('the contract-ended rule', () => {
-  it('hits end dates before today, or before today − grace days', async () => {
-    await env.customer(admin, '昨天到期', { contractEndDate: '2026-01-04' });
-    await env.customer(admin, '今天到期', { contractEndDate: '2026-01-05' });
-    await env.customer(admin, '明年到期', { contractEndDate: '2027-01-05' });
-    await env.customer(admin, '没有合同', { contractEndDate: null });
-    await env.customer(admin, '十一天前到期', { contractEndDate: '2025-12-25' });
-    await env.customer(admin, '十天前到期', { contractEndDate: '2025-12-26' });
-    await start();
-    expect(await env.candidates(admin)).toEqual({
+  test('hits end dates before today, or before today − grace days', async ({ admin, review }) => {
+    await review.customer('昨天到期', { contractEndDate: '2026-01-04' });
+    await review.customer('今天到期', { contractEndDate: '2026-01-05' });
+    await review.customer('明年到期', { contractEndDate: '2027-01-05' });
+    await review.customer('没有合同', { contractEndDate: null });
+    await review.customer('十一天前到期', { contractEndDate: '2025-12-25' });
+    await review.customer('十天前到期', { contractEndDate: '2025-12-26' });
+    await admin.ok('review.start');
+    expect(await review.candidates()).toEqual({
       昨天到期: ['contractEnded'],
       十一天前到期: ['contractEnded'],
       十天前到期: ['contractEnded'],
     });
-    await setRules(env, admin, { contractEnded: { graceDays: 10 } });
-    await start();
-    expect(await env.candidates(admin)).toEqual({ 十一天前到期: ['contractEnded'] });
+    await review.setRules({ contractEnded: { graceDays: 10 } });
+    await admin.ok('review.start');
+    expect(await review.candidates()).toEqual({ 十一天前到期: ['contractEnded'] });
   });
 
-  it('takes today as the local date of the process time zone', async () => {
+  test('takes today as the local date of the process time zone', async ({ env, admin, review }) => {
     const tz = process.env.TZ;
     process.env.TZ = 'Asia/Shanghai';
     try {
-      await env.customer(admin, '一月四日到期', { contractEndDate: '2026-01-04' });
-      await env.customer(admin, '一月五日到期', { contractEndDate: '2026-01-05' });
+      await review.customer('一月四日到期', { contractEndDate: '2026-01-04' });
+      await review.customer('一月五日到期', { contractEndDate: '2026-01-05' });
       env.clock.set('2026-01-04T15:59:00.000Z'); // 23:59 on 4 January in Beijing
-      await start();
-      expect(await env.candidates(admin)).toEqual({});
+      await admin.ok('review.start');
+      expect(await review.candidates()).toEqual({});
       env.clock.set('2026-01-04T16:00:00.000Z'); // 00:00 on 5 January in Beijing, still the 4th in UTC
-      await start();
-      expect(await env.candidates(admin)).toEqual({ 一月四日到期: ['contractEnded'] });
+      await admin.ok('review.start');
+      expect(await review.candidates()).toEqual({ 一月四日到期: ['contractEnded'] });
     } finally {
       process.env.TZ = tz;
     }
@@ -84,35 +79,42 @@ describe('the contract-ended rule', () => {
 });
 
 describe('the credit rating rule', () => {
-  it('hits ratings at or below the chosen level, in list order, including items added later', async () => {
-    for (const r of ['A', 'B', 'C', 'D']) await env.customer(admin, `评级${r}`, { creditRating: r });
-    await env.customer(admin, '未评级');
+  test('hits ratings at or below the chosen level, in list order, including items added later', async ({
+    admin,
+    review,
+  }) => {
+    for (const r of ['A', 'B', 'C', 'D']) await review.customer(`评级${r}`, { creditRating: r });
+    await review.customer('未评级');
     await admin.ok('lookup.create', { kind: 'creditRating', name: 'E' });
-    await env.customer(admin, '评级E', { creditRating: 'E' });
-    await setRules(env, admin, { creditRating: { enabled: true, ratingId: env.ratingId('C') } });
-    await start();
-    expect(await env.candidates(admin)).toEqual({
+    await review.customer('评级E', { creditRating: 'E' });
+    await review.setRules({ creditRating: { enabled: true, ratingId: review.ratingId('C') } });
+    await admin.ok('review.start');
+    expect(await review.candidates()).toEqual({
       评级C: ['creditRating'],
       评级D: ['creditRating'],
       评级E: ['creditRating'],
     });
-    const { items } = await env.ok(admin, 'review.candidates', { sort: { field: 'name', order: 'asc' } });
-    expect(items.map((i: { creditRatingName: string }) => i.creditRatingName)).toEqual(['C', 'D', 'E']);
+    const { items } = await admin.ok('review.candidates', { sort: { field: 'name', order: 'asc' } });
+    expect(items.map((i) => i.creditRatingName)).toEqual(['C', 'D', 'E']);
   });
 });
 
 describe('a run over all rules', () => {
-  it('records every rule that hit a customer, the facts at run time, and the reason to suggest', async () => {
-    await env.customer(admin, '三条都中', {
+  test('records every rule that hit a customer, the facts at run time, and the reason to suggest', async ({
+    env,
+    admin,
+    review,
+  }) => {
+    await review.customer('三条都中', {
       lastActivityAt: '2024-06-01T00:00:00.000Z',
       contractEndDate: '2025-06-30',
       creditRating: 'D',
     });
-    await env.customer(admin, '只有合同', { contractEndDate: '2025-06-30', creditRating: 'A' });
-    await setRules(env, admin, { creditRating: { enabled: true, ratingId: env.ratingId('D') } });
-    const run = await start();
+    await review.customer('只有合同', { contractEndDate: '2025-06-30', creditRating: 'A' });
+    await review.setRules({ creditRating: { enabled: true, ratingId: review.ratingId('D') } });
+    const run = await admin.ok('review.start');
     expect(run.rules).toEqual(['inactivity', 'contractEnded', 'creditRating']);
-    const { items } = await env.ok(admin, 'review.candidates', {});
+    const { items } = await admin.ok('review.candidates', {});
     expect(items).toEqual([
       expect.objectContaining({
         name: '三条都中',
@@ -137,34 +139,38 @@ describe('a run over all rules', () => {
     expect(rules).toEqual([
       { key: 'inactivity', days: 365 },
       { key: 'contractEnded', graceDays: 0 },
-      { key: 'creditRating', ratingId: env.ratingId('D') },
+      { key: 'creditRating', ratingId: review.ratingId('D') },
     ]);
   });
 
-  it('applies no disabled rule, and proposes nobody when every rule is off', async () => {
-    await env.customer(admin, '又老又到期', {
+  test('applies no disabled rule, and proposes nobody when every rule is off', async ({ admin, review }) => {
+    await review.customer('又老又到期', {
       lastActivityAt: '2020-01-01T00:00:00.000Z',
       contractEndDate: '2021-01-01',
     });
-    await setRules(env, admin, { inactivity: { enabled: false } });
-    await start();
-    expect(await env.candidates(admin)).toEqual({ 又老又到期: ['contractEnded'] });
-    await setRules(env, admin, { contractEnded: { enabled: false } });
-    const run = await start();
+    await review.setRules({ inactivity: { enabled: false } });
+    await admin.ok('review.start');
+    expect(await review.candidates()).toEqual({ 又老又到期: ['contractEnded'] });
+    await review.setRules({ contractEnded: { enabled: false } });
+    const run = await admin.ok('review.start');
     expect(run).toMatchObject({ candidateCount: 0, rules: [] });
-    expect(await env.candidates(admin)).toEqual({});
+    expect(await review.candidates()).toEqual({});
   });
 
-  it('leaves out deactivated, merged and scheduled customers, and keeps frozen ones in', async () => {
+  test('leaves out deactivated, merged and scheduled customers, and keeps frozen ones in', async ({
+    env,
+    admin,
+    review,
+  }) => {
     const old = { lastActivityAt: '2020-01-01T00:00:00.000Z' };
-    await env.customer(admin, '正常', old);
-    await env.customer(admin, '冻结', { ...old, status: 'frozen' });
-    await env.customer(admin, '已停用', { ...old, status: 'deactivated' });
-    const survivor = await env.customer(admin, '存续');
-    const merged = await env.customer(admin, '被合并', old);
+    await review.customer('正常', old);
+    await review.customer('冻结', { ...old, status: 'frozen' });
+    await review.customer('已停用', { ...old, status: 'deactivated' });
+    const survivor = await review.customer('存续');
+    const merged = await review.customer('被合并', old);
     env.core.sqlite.prepare('UPDATE customers SET merged_into_id = ? WHERE id = ?').run(survivor, merged);
-    const scheduled = await env.customer(admin, '已排期停用', old);
-    const cancelled = await env.customer(admin, '排期已取消', old);
+    const scheduled = await review.customer('已排期停用', old);
+    const cancelled = await review.customer('排期已取消', old);
     const reason = env.core.sqlite
       .prepare(`SELECT id FROM lookups WHERE kind = 'deactivationReason' AND key = 'inactive'`)
       .pluck()
@@ -175,16 +181,20 @@ describe('a run over all rules', () => {
     );
     schedule.run(scheduled, reason, 'pending');
     schedule.run(cancelled, reason, 'cancelled');
-    await start();
-    expect(Object.keys(await env.candidates(admin)).sort()).toEqual(['冻结', '排期已取消', '正常'].sort());
-    const { items } = await env.ok(admin, 'review.candidates', { sort: { field: 'code', order: 'asc' } });
+    await admin.ok('review.start');
+    expect(Object.keys(await review.candidates()).sort()).toEqual(['冻结', '排期已取消', '正常'].sort());
+    const { items } = await admin.ok('review.candidates', { sort: { field: 'code', order: 'asc' } });
     expect(items.map((i: { status: string }) => i.status)).toEqual(['active', 'frozen', 'active']);
   });
 });
 
 describe('rules of features that do not exist yet', () => {
-  it('are unavailable until a feature registers their query, and then run like the others', async () => {
-    const { rules } = await env.ok(admin, 'review.getSettings');
+  test('are unavailable until a feature registers their query, and then run like the others', async ({
+    env,
+    admin,
+    review,
+  }) => {
+    const { rules } = await admin.ok('review.getSettings');
     expect(rules).toEqual([
       { key: 'inactivity', available: true, reasonKey: 'inactive' },
       { key: 'contractEnded', available: true, reasonKey: 'contractEnded' },
@@ -193,8 +203,8 @@ describe('rules of features that do not exist yet', () => {
       { key: 'overdueReceivables', available: false, reasonKey: 'creditRisk' },
       { key: 'overCreditLimit', available: false, reasonKey: 'creditRisk' },
     ]);
-    const missing = await env.customer(admin, '盘点未见');
-    await env.customer(admin, '盘点见到');
+    const missing = await review.customer('盘点未见');
+    await review.customer('盘点见到');
     // a core on the same data whose features include one that gives the rule its query
     const stocktake: AnyFeature = {
       name: 'stocktake',
@@ -217,10 +227,10 @@ describe('rules of features that do not exist yet', () => {
     try {
       const boss = new TestClient(core);
       await boss.ok('auth.login', { username: 'admin', password: 'admin-pass-1' });
-      const after = await setRules(env, boss, { stocktakeMissing: { enabled: true } });
+      const after = await setRules(boss, { stocktakeMissing: { enabled: true } });
       expect(after.rules[3]).toEqual({ key: 'stocktakeMissing', available: true, reasonKey: 'inactive' });
-      await env.ok(boss, 'review.start');
-      const { items } = await env.ok(boss, 'review.candidates', {});
+      await boss.ok('review.start');
+      const { items } = await boss.ok('review.candidates', {});
       expect(items).toEqual([
         expect.objectContaining({ name: '盘点未见', rules: ['stocktakeMissing'], suggestedReasonKey: 'inactive' }),
       ]);
@@ -228,8 +238,8 @@ describe('rules of features that do not exist yet', () => {
       core.sqlite.close();
     }
     // on the app's core (no stocktake feature) the enabled rule is skipped, not failed
-    expect((await env.ok(admin, 'review.getSettings')).rules[3].available).toBe(false);
-    const run = await start();
+    expect((await admin.ok('review.getSettings')).rules[3].available).toBe(false);
+    const run = await admin.ok('review.start');
     expect(run.rules).toEqual(['inactivity', 'contractEnded']);
   });
 });

@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { DEFAULT_REVIEW_SETTINGS } from '../../../electron/core/review/review.settings';
-import { snapshot, type TestClient } from '../support/test-core';
-import { makeReviewEnv, type ReviewEnv, setRules } from './support';
-
-let env: ReviewEnv;
-let admin: TestClient;
-beforeEach(async () => {
-  env = await makeReviewEnv();
-  admin = await env.admin();
-});
-afterEach(() => env.close());
+import { snapshot } from '../support/test-core';
+import { test } from './support';
 
 describe('review settings', () => {
-  it('start from the defaults: inactivity 365 days and contract end on, quarterly, keep 180 days', async () => {
-    const { settings } = await env.ok(admin, 'review.getSettings');
+  test('start from the defaults: inactivity 365 days and contract end on, quarterly, keep 180 days', async ({
+    admin,
+  }) => {
+    const { settings } = await admin.ok('review.getSettings');
     expect(settings).toEqual({
       rules: {
         inactivity: { enabled: true, days: 365 },
@@ -29,15 +23,13 @@ describe('review settings', () => {
     expect(settings).toEqual(DEFAULT_REVIEW_SETTINGS);
   });
 
-  it('are saved and logged field by field (the rating by name)', async () => {
-    const saved = await setRules(
-      env,
-      admin,
-      { inactivity: { days: 180 }, creditRating: { enabled: true, ratingId: env.ratingId('C') } },
+  test('are saved and logged field by field (the rating by name)', async ({ env, admin, review }) => {
+    const saved = await review.setRules(
+      { inactivity: { days: 180 }, creditRating: { enabled: true, ratingId: review.ratingId('C') } },
       { intervalMonths: 6 },
     );
     expect(saved.settings.rules.inactivity).toEqual({ enabled: true, days: 180 });
-    expect((await env.ok(admin, 'review.getSettings')).settings).toEqual(saved.settings);
+    expect((await admin.ok('review.getSettings')).settings).toEqual(saved.settings);
     const row = env.core.sqlite
       .prepare(`SELECT entity_id, action, user_name, changes FROM operation_log WHERE entity = 'settings'`)
       .get() as { entity_id: string; action: string; user_name: string; changes: string };
@@ -50,11 +42,14 @@ describe('review settings', () => {
     });
   });
 
-  it('refuse a rule whose feature does not exist yet, and a credit rule without a credit rating level', async () => {
+  test('refuse a rule whose feature does not exist yet, and a credit rule without a credit rating level', async ({
+    env,
+    admin,
+  }) => {
     const before = snapshot(env.core);
-    const { settings } = await env.ok(admin, 'review.getSettings');
+    const { settings } = await admin.ok('review.getSettings');
     const rules = { ...settings.rules, stocktakeMissing: { enabled: true }, overCreditLimit: { enabled: true } };
-    expect(await env.call(admin, 'review.updateSettings', { ...settings, rules })).toEqual({
+    expect(await admin.call('review.updateSettings', { ...settings, rules })).toEqual({
       ok: false,
       error: {
         code: 'INVALID_INPUT',
@@ -71,7 +66,7 @@ describe('review settings', () => {
       { enabled: true, ratingId: region },
       { enabled: false, ratingId: 9999 },
     ]) {
-      const r = await env.call(admin, 'review.updateSettings', {
+      const r = await admin.callRaw('review.updateSettings', {
         ...settings,
         rules: { ...settings.rules, creditRating },
       });
@@ -87,9 +82,9 @@ describe('review settings', () => {
     expect(snapshot(env.core)).toBe(before);
   });
 
-  it('refuse parameters out of range beside the field', async () => {
-    const { settings } = await env.ok(admin, 'review.getSettings');
-    const r = await env.call(admin, 'review.updateSettings', {
+  test('refuse parameters out of range beside the field', async ({ admin }) => {
+    const { settings } = await admin.ok('review.getSettings');
+    const r = await admin.call('review.updateSettings', {
       ...settings,
       rules: { ...settings.rules, inactivity: { enabled: true, days: 10 } },
       intervalMonths: 2,
@@ -105,15 +100,15 @@ describe('review settings', () => {
 });
 
 describe('who may review', () => {
-  it('a manager reviews but may not change the rules; a clerk may do neither', async () => {
-    await env.customer(admin, '甲公司', { lastActivityAt: '2020-01-01T00:00:00.000Z' });
+  test('a manager reviews but may not change the rules; a clerk may do neither', async ({ env, review }) => {
+    await review.customer('甲公司', { lastActivityAt: '2020-01-01T00:00:00.000Z' });
     const manager = await env.userWithRoles('manager1', ['manager']);
     const clerk = await env.userWithRoles('clerk1', ['clerk']);
-    const { settings } = await env.ok(manager, 'review.getSettings');
-    const run = await env.ok(manager, 'review.start');
+    const { settings } = await manager.ok('review.getSettings');
+    const run = await manager.ok('review.start');
     expect(run).toMatchObject({ candidateCount: 1, startedByName: 'manager1' });
-    expect((await env.ok(manager, 'review.candidates', {})).total).toBe(1);
-    expect(await env.call(manager, 'review.updateSettings', settings)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect((await manager.ok('review.candidates', {})).total).toBe(1);
+    expect(await manager.call('review.updateSettings', settings)).toMatchObject({ error: { code: 'FORBIDDEN' } });
     const before = snapshot(env.core);
     for (const [channel, input] of [
       ['review.status', {}],
@@ -123,7 +118,7 @@ describe('who may review', () => {
       ['review.keep', { runId: run.id, customerIds: [1], note: '保留' }],
       ['review.updateSettings', settings],
     ] as const) {
-      expect(await env.call(clerk, channel, input), channel).toEqual({
+      expect(await clerk.callRaw(channel, input), channel).toEqual({
         ok: false,
         error: { code: 'FORBIDDEN', messageKey: 'errors.forbidden' },
       });

@@ -1,22 +1,6 @@
-import type { Channel, ChannelInput } from '../../../electron/core/shared/contract';
-import type { ApiResult } from '../../../electron/core/shared/contract-kit';
-import { inlineRunner, makeEnv, type TestClient, type TestEnv } from '../support/test-core';
-
-export interface ReviewEnv extends TestEnv {
-  /** a call through the dispatcher, as a window makes it */
-  call<C extends Channel>(client: TestClient, channel: C, input?: ChannelInput<C> | unknown): Promise<ApiResult<any>>;
-  ok<C extends Channel>(client: TestClient, channel: C, input?: ChannelInput<C> | unknown): Promise<any>;
-  /** creates a customer through customer.create; facts not given there are set straight in the table */
-  customer(client: TestClient, name: string, facts?: Facts): Promise<number>;
-  setFacts(id: number, facts: Facts): void;
-  /** customer ids of the current run's candidates, with the rules that hit */
-  candidates(client: TestClient, input?: object): Promise<Record<string, string[]>>;
-  ratingId(name: string): number;
-  /** sets the clock and signs the administrator in again (a long jump outlasts the session) */
-  travel(admin: TestClient, at: string): Promise<void>;
-  /** ids by customer name */
-  id(name: string): number;
-}
+import type { ChannelInput, ChannelOutput } from '../../../electron/core/shared/contract';
+import { test as base, type EnvOptions } from '../support/fixtures';
+import type { TestClient, TestEnv } from '../support/test-core';
 
 export interface Facts {
   lastActivityAt?: string;
@@ -25,21 +9,40 @@ export interface Facts {
   status?: 'active' | 'frozen' | 'deactivated';
 }
 
-/**
- * A test environment for the review. 开始审查 runs in a worker thread in the app; here it runs on
- * the test's thread (the same job function) unless `worker` asks for the real thread.
- */
-export async function makeReviewEnv(opts: { worker?: boolean } = {}): Promise<ReviewEnv> {
-  const env = await makeEnv({ jobs: opts.worker ? undefined : inlineRunner() });
-  const call: ReviewEnv['call'] = (client, channel, input = {}) => client.call(channel, input);
-  const ok: ReviewEnv['ok'] = async (client, channel, input = {}) => {
-    const r = await call(client, channel, input);
-    if (!r.ok) throw new Error(`${channel} refused: ${JSON.stringify(r.error)}`);
-    return r.data;
-  };
+/** What the review's tests do as the administrator, beside plain calls. */
+export interface Review {
+  /** creates a customer through customer.create; facts not given there are set straight in the table */
+  customer(name: string, facts?: Facts): Promise<number>;
+  setFacts(id: number, facts: Facts): void;
+  /** customer names of the current run's candidates, with the rules that hit */
+  candidates(input?: object): Promise<Record<string, string[]>>;
+  /** the settings with some rules changed (the others as stored) */
+  setRules(change: Record<string, object>, extra?: object): Promise<ChannelOutput<'review.updateSettings'>>;
+  ratingId(name: string): number;
+  /** sets the clock and signs the administrator in again (a long jump outlasts the session) */
+  travel(at: string): Promise<void>;
+  /** ids by customer name */
+  id(name: string): number;
+}
+
+/** The settings with some rules changed (the others as stored), saved by the given client. */
+export async function setRules(client: TestClient, change: Record<string, object>, extra: object = {}) {
+  const { settings } = await client.ok('review.getSettings');
+  const rules = Object.fromEntries(
+    Object.entries(settings.rules).map(([k, v]) => [k, { ...(v as object), ...(change[k] ?? {}) }]),
+  );
+  return client.ok('review.updateSettings', { ...settings, ...extra, rules } as ChannelInput<'review.updateSettings'>);
+}
+
+/** The id of a credit rating (信用等级) by its name. */
+export const ratingId = (env: TestEnv, name: string) =>
+  env.core.sqlite
+    .prepare(`SELECT id FROM lookups WHERE kind = 'creditRating' AND name = ?`)
+    .pluck()
+    .get(name) as number;
+
+function reviewTools(env: TestEnv, admin: TestClient): Review {
   const sqlite = env.core.sqlite;
-  const ratingId = (name: string) =>
-    sqlite.prepare(`SELECT id FROM lookups WHERE kind = 'creditRating' AND name = ?`).pluck().get(name) as number;
   const setFacts = (id: number, f: Facts) => {
     if (f.lastActivityAt !== undefined)
       sqlite.prepare('UPDATE customers SET last_activity_at = ? WHERE id = ?').run(f.lastActivityAt, id);
@@ -48,38 +51,39 @@ export async function makeReviewEnv(opts: { worker?: boolean } = {}): Promise<Re
     if (f.creditRating !== undefined) {
       sqlite
         .prepare('UPDATE customers SET credit_rating_id = ? WHERE id = ?')
-        .run(f.creditRating && ratingId(f.creditRating), id);
+        .run(f.creditRating && ratingId(env, f.creditRating), id);
     }
     if (f.status !== undefined) sqlite.prepare('UPDATE customers SET status = ? WHERE id = ?').run(f.status, id);
   };
   return {
-    ...env,
-    call,
-    ok,
-    ratingId,
+    ratingId: (name) => ratingId(env, name),
     setFacts,
-    async travel(admin, at) {
+    async travel(at) {
       env.clock.set(at);
       await admin.ok('auth.login', { username: 'admin', password: 'admin-pass-1' });
     },
     id: (name) => sqlite.prepare('SELECT id FROM customers WHERE name = ?').pluck().get(name) as number,
-    async customer(client, name, facts = {}) {
-      const c = await ok(client, 'customer.create', { name, creditRatingId: null, duplicateReason: 'test' });
+    async customer(name, facts = {}) {
+      const c = await admin.ok('customer.create', { name, creditRatingId: null, duplicateReason: 'test' });
       setFacts(c.id, { creditRating: null, ...facts });
       return c.id;
     },
-    async candidates(client, input = {}) {
-      const r = await ok(client, 'review.candidates', { limit: 500, ...input });
-      return Object.fromEntries(r.items.map((i: { name: string; rules: string[] }) => [i.name, i.rules]));
+    async candidates(input = {}) {
+      const r = await admin.ok('review.candidates', { limit: 500, ...input });
+      return Object.fromEntries(r.items.map((i) => [i.name, i.rules]));
     },
+    setRules: (change, extra) => setRules(admin, change, extra),
   };
 }
 
-/** The settings with some rules changed (the others as stored). */
-export async function setRules(env: ReviewEnv, admin: TestClient, change: Record<string, object>, extra: object = {}) {
-  const { settings } = await env.ok(admin, 'review.getSettings');
-  const rules = Object.fromEntries(
-    Object.entries(settings.rules).map(([k, v]) => [k, { ...(v as object), ...(change[k] ?? {}) }]),
-  );
-  return env.ok(admin, 'review.updateSettings', { ...settings, ...extra, rules });
-}
+/**
+ * The review's tests: 开始审查 runs in a worker thread in the app; here it runs on the test's
+ * thread (the same job function) unless a file asks for the real thread with
+ * `test.override({ jobs: 'worker' })`. `review`: the tools above, as the administrator.
+ */
+export const test = base.extend<{ review: Review; jobs: EnvOptions['jobs'] }>({
+  jobs: 'inline',
+  review: async ({ env, admin }, use) => {
+    await use(reviewTools(env, admin));
+  },
+});

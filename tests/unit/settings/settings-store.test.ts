@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { z } from 'zod';
 import { defineSetting, readSetting, writeSetting } from '../../../electron/core/settings/settings.store';
-import { makeEnv, type TestEnv } from '../support/test-core';
+import { test } from '../support/fixtures';
+import type { TestEnv } from '../support/test-core';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -14,47 +15,45 @@ const LIMITS = defineSetting({
   overDefaults: (stored, d) => ({ ...d, ...(stored as object) }),
 });
 
-let env: TestEnv;
-beforeEach(async () => {
-  env = await makeEnv();
-});
-afterEach(() => env.close());
-
-const storeRaw = (value: string) =>
+const storeRaw = (env: TestEnv, value: string) =>
   env.core.sqlite
     .prepare(`INSERT INTO settings (key, value, updated_at) VALUES (?, ?, '2026-01-01T00:00:00.000Z')`)
     .run(LIMITS.key, value);
 
 describe('settings store: one typed way to read and write a settings key', () => {
-  it('gives the defaults for a key never stored', () => {
+  test('gives the defaults for a key never stored', ({ env }) => {
     expect(readSetting(env.core.sqlite, LIMITS)).toEqual({ max: 10, min: 0 });
     expect(env.core.settings.get(LIMITS)).toEqual({ max: 10, min: 0 });
   });
 
-  it('lays a stored value over the defaults and checks it with the schema', () => {
-    storeRaw('{"max":3}');
+  test('lays a stored value over the defaults and checks it with the schema', ({ env }) => {
+    storeRaw(env, '{"max":3}');
     expect(env.core.settings.get(LIMITS)).toEqual({ max: 3, min: 0 });
   });
 
-  it('falls back to the defaults for a value the schema refuses or that is not JSON', () => {
-    storeRaw('{"max":0}');
+  test('falls back to the defaults for a value the schema refuses or that is not JSON', ({ env }) => {
+    storeRaw(env, '{"max":0}');
     expect(env.core.settings.get(LIMITS)).toEqual({ max: 10, min: 0 });
     env.core.sqlite.prepare('UPDATE settings SET value = ? WHERE key = ?').run('{not json', LIMITS.key);
     expect(env.core.settings.get(LIMITS)).toEqual({ max: 10, min: 0 });
   });
 
-  it('writes once per key, with who and when, and reads back what it wrote', () => {
-    const user = env.core.sqlite.prepare(
-      `INSERT INTO users (username, display_name, password_hash, created_at, updated_at) VALUES ('u', 'u', 'x', 'a', 'a')`,
-    ).run().lastInsertRowid as number;
+  test('writes once per key, with who and when, and reads back what it wrote', ({ env }) => {
+    const user = env.core.sqlite
+      .prepare(
+        `INSERT INTO users (username, display_name, password_hash, created_at, updated_at) VALUES ('u', 'u', 'x', 'a', 'a')`,
+      )
+      .run().lastInsertRowid as number;
     writeSetting(env.core.sqlite, LIMITS, { max: 4, min: 1 }, '2026-02-01T00:00:00.000Z', user);
     env.core.settings.put(LIMITS, { max: 5, min: 2 }, new Date('2026-03-01T00:00:00.000Z'), user);
     const rows = env.core.sqlite.prepare('SELECT * FROM settings WHERE key = ?').all(LIMITS.key);
-    expect(rows).toEqual([{ key: LIMITS.key, value: '{"max":5,"min":2}', updated_at: '2026-03-01T00:00:00.000Z', updated_by: user }]);
+    expect(rows).toEqual([
+      { key: LIMITS.key, value: '{"max":5,"min":2}', updated_at: '2026-03-01T00:00:00.000Z', updated_by: user },
+    ]);
     expect(readSetting(env.core.sqlite, LIMITS)).toEqual({ max: 5, min: 2 });
   });
 
-  it('the settings table is read and written only in electron/core/settings/', () => {
+  test('the settings table is read and written only in electron/core/settings/', () => {
     const files = fs
       .readdirSync(path.join(root, 'electron'), { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts'))

@@ -1,16 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assertCustomerCanTransact } from '../../../electron/core/status/guard';
+import { describe, expect } from 'vitest';
 import { DomainError } from '../../../electron/core/errors';
-import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';
+import { assertCustomerCanTransact } from '../../../electron/core/status/guard';
+import { test } from '../support/fixtures';
 import { makeCustomers, reasonId } from './support';
-
-let env: TestEnv;
-let admin: TestClient;
-beforeEach(async () => {
-  env = await makeEnv();
-  admin = await env.admin();
-});
-afterEach(() => env.close());
 
 function refusal(fn: () => unknown): DomainError {
   try {
@@ -23,7 +15,7 @@ function refusal(fn: () => unknown): DomainError {
 }
 
 describe('the transaction guard (one check for every transactional channel)', () => {
-  it('lets an active customer through for every kind of transaction', async () => {
+  test('lets an active customer through for every kind of transaction', async ({ env, admin }) => {
     const [id] = await makeCustomers(admin, ['正常往来有限公司']);
     for (const kind of ['create', 'approve', 'collect'] as const) {
       expect(assertCustomerCanTransact(env.core, id, kind)).toMatchObject({
@@ -34,7 +26,10 @@ describe('the transaction guard (one check for every transactional channel)', ()
     }
   });
 
-  it('refuses a frozen customer new and approved documents, naming the state and the reason; payments still go in', async () => {
+  test('refuses a frozen customer new and approved documents, naming the state and the reason; payments still go in', async ({
+    env,
+    admin,
+  }) => {
     const [id] = await makeCustomers(admin, ['冻结测试贸易公司']);
     await admin.ok('customer.freeze', { ids: [id], reasonId: await reasonId(admin, '信用风险'), memo: '逾期' });
     for (const kind of ['create', 'approve'] as const) {
@@ -51,7 +46,10 @@ describe('the transaction guard (one check for every transactional channel)', ()
     expect(assertCustomerCanTransact(env.core, id, 'collect').status).toBe('frozen');
   });
 
-  it('refuses a deactivated customer with its own code; open balances may still be collected', async () => {
+  test('refuses a deactivated customer with its own code; open balances may still be collected', async ({
+    env,
+    admin,
+  }) => {
     const [id] = await makeCustomers(admin, ['停用测试贸易公司']);
     await admin.ok('customer.deactivate', { ids: [id], reasonId: await reasonId(admin, '客户注销/倒闭') });
     for (const kind of ['create', 'approve'] as const) {
@@ -62,7 +60,7 @@ describe('the transaction guard (one check for every transactional channel)', ()
     expect(assertCustomerCanTransact(env.core, id, 'collect').status).toBe('deactivated');
   });
 
-  it('names the survivor of a merged duplicate', async () => {
+  test('names the survivor of a merged duplicate', async ({ env, admin }) => {
     const [dup, keep] = await makeCustomers(admin, ['重复档案甲', '保留档案乙']);
     await admin.ok('customer.deactivate', {
       ids: [dup],
@@ -73,13 +71,13 @@ describe('the transaction guard (one check for every transactional channel)', ()
     expect(e.params).toMatchObject({ reason: '重复档案', survivorCode: 'C000002', survivorName: '保留档案乙' });
   });
 
-  it('refuses an unknown customer', () => {
+  test('refuses an unknown customer', ({ env }) => {
     expect(refusal(() => assertCustomerCanTransact(env.core, 999)).code).toBe('NOT_FOUND');
   });
 });
 
 describe('activity a transaction records', () => {
-  it('moves the last activity forward, never back', async () => {
+  test('moves the last activity forward, never back', async ({ env, admin }) => {
     const { touchCustomerActivity } = await import('../../../electron/core/customers/activity');
     const [id] = await makeCustomers(admin, ['有业务往来的公司']);
     const last = () => env.core.sqlite.prepare('SELECT last_activity_at FROM customers WHERE id = ?').pluck().get(id);

@@ -1,28 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { startBackgroundJobs } from '../../../electron/core/background';
 import { applyDueSchedules } from '../../../electron/core/status/schedule';
-import { makeEnv, snapshot, type TestClient, type TestEnv } from '../support/test-core';
+import { test as base } from '../support/fixtures';
+import { snapshot, type TestClient, type TestEnv } from '../support/test-core';
 import { logOf, makeCustomers, reasonId } from './support';
 
-let env: TestEnv;
-let admin: TestClient;
-beforeEach(async () => {
-  env = await makeEnv();
-  env.clock.set('2026-12-01T04:00:00.000Z');
-  admin = await env.admin();
+/** The clock stands at 2026-12-01T04:00Z when the administrator signs in. */
+const test = base.extend<{ admin: TestClient }>({
+  admin: async ({ env }, use) => {
+    env.clock.set('2026-12-01T04:00:00.000Z');
+    await use(await env.admin());
+  },
 });
-afterEach(() => env.close());
 
 /** Moves the clock (days later: the session has expired, so sign in again). */
-async function at(iso: string) {
+async function at(env: TestEnv, admin: TestClient, iso: string) {
   env.clock.set(iso);
   await admin.ok('auth.login', { username: 'admin', password: 'admin-pass-1' });
 }
 
-const status = async (id: number) => (await admin.ok('customer.get', { id })).statusInfo;
+const status = async (admin: TestClient, id: number) => (await admin.ok('customer.get', { id })).statusInfo;
 
 describe('a deactivation with a later effective date', () => {
-  it('is scheduled, shown, and takes effect on its date without anyone acting that day', async () => {
+  test('is scheduled, shown, and takes effect on its date without anyone acting that day', async ({ env, admin }) => {
     const [id] = await makeCustomers(admin, ['年底到期贸易公司']);
     const r = await admin.ok('customer.deactivate', {
       ids: [id],
@@ -35,7 +35,7 @@ describe('a deactivation with a later effective date', () => {
       scheduled: 1,
       items: [{ id, status: 'active', scheduledDate: '2026-12-31' }],
     });
-    expect(await status(id)).toMatchObject({
+    expect(await status(admin, id)).toMatchObject({
       status: 'active',
       scheduled: {
         effectiveDate: '2026-12-31',
@@ -47,19 +47,19 @@ describe('a deactivation with a later effective date', () => {
     expect((await admin.ok('customer.search', { q: '年底到期' })).items[0].scheduledDeactivation).toBe('2026-12-31');
 
     // the day before (in any time zone): nothing happens
-    await at('2026-12-29T12:00:00.000Z');
+    await at(env, admin, '2026-12-29T12:00:00.000Z');
     expect(applyDueSchedules(env.core)).toEqual([]);
-    expect((await status(id)).status).toBe('active');
+    expect((await status(admin, id)).status).toBe('active');
 
     // the app was closed on the 31st; the next start applies it
-    await at('2027-01-03T02:00:00.000Z');
+    await at(env, admin, '2027-01-03T02:00:00.000Z');
     const stop = startBackgroundJobs(env.core, { intervalMs: 3_600_000 });
     try {
-      await expect.poll(async () => (await status(id)).status).toBe('deactivated');
+      await expect.poll(async () => (await status(admin, id)).status).toBe('deactivated');
     } finally {
       stop();
     }
-    const info = await status(id);
+    const info = await status(admin, id);
     expect(info).toMatchObject({
       reasonName: '合同到期',
       memo: '合同 12 月 31 日到期',
@@ -68,7 +68,7 @@ describe('a deactivation with a later effective date', () => {
     });
     expect(info.changedAt).toBe('2027-01-03T02:00:00.000Z');
     const history = (await admin.ok('customer.statusHistory', { id })).items;
-    expect(history.map((h: { action: string; effectiveDate: string }) => [h.action, h.effectiveDate])).toEqual([
+    expect(history.map((h) => [h.action, h.effectiveDate])).toEqual([
       ['deactivate', '2026-12-31'],
       ['schedule', '2026-12-31'],
     ]);
@@ -77,7 +77,7 @@ describe('a deactivation with a later effective date', () => {
     expect(applyDueSchedules(env.core)).toEqual([]);
   });
 
-  it('can be cancelled, and a second schedule for the same customer is refused', async () => {
+  test('can be cancelled, and a second schedule for the same customer is refused', async ({ env, admin }) => {
     const [id] = await makeCustomers(admin, ['计划取消公司']);
     const other = await reasonId(admin, '其他');
     await admin.ok('customer.deactivate', { ids: [id], reasonId: other, effectiveDate: '2027-03-01' });
@@ -94,25 +94,28 @@ describe('a deactivation with a later effective date', () => {
     });
     expect(snapshot(env.core)).toBe(before);
     await admin.ok('customer.cancelScheduled', { id, memo: '客户续约' });
-    expect((await status(id)).scheduled).toBeNull();
-    await at('2027-03-05T04:00:00.000Z');
+    expect((await status(admin, id)).scheduled).toBeNull();
+    await at(env, admin, '2027-03-05T04:00:00.000Z');
     expect(applyDueSchedules(env.core)).toEqual([]);
-    expect((await status(id)).status).toBe('active');
+    expect((await status(admin, id)).status).toBe('active');
     expect(await admin.call('customer.cancelScheduled', { id })).toMatchObject({
       ok: false,
       error: { messageKey: 'customers.errors.noSchedule' },
     });
   });
 
-  it('is superseded by an immediate deactivation; today or an earlier date applies at once', async () => {
+  test('is superseded by an immediate deactivation; today or an earlier date applies at once', async ({
+    env,
+    admin,
+  }) => {
     const [a, b] = await makeCustomers(admin, ['立即停用甲', '当天生效乙']);
     const other = await reasonId(admin, '其他');
     await admin.ok('customer.deactivate', { ids: [a], reasonId: other, effectiveDate: '2027-02-01' });
     await admin.ok('customer.deactivate', { ids: [a], reasonId: other });
-    expect(await status(a)).toMatchObject({ status: 'deactivated', scheduled: null });
+    expect(await status(admin, a)).toMatchObject({ status: 'deactivated', scheduled: null });
     const today = await admin.ok('customer.deactivate', { ids: [b], reasonId: other, effectiveDate: '2026-12-01' });
     expect(today).toMatchObject({ changed: 1, scheduled: 0 });
-    await at('2027-02-05T04:00:00.000Z');
+    await at(env, admin, '2027-02-05T04:00:00.000Z');
     expect(applyDueSchedules(env.core)).toEqual([]);
   });
 });

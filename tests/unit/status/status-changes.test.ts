@@ -1,17 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeEnv, snapshot, type TestClient, type TestEnv, withFeature } from '../support/test-core';
+import { describe, expect } from 'vitest';
+import { test } from '../support/fixtures';
+import { makeEnv, snapshot, withFeature } from '../support/test-core';
 import { logOf, makeCustomers, reasonId } from './support';
 
-let env: TestEnv;
-let admin: TestClient;
-beforeEach(async () => {
-  env = await makeEnv();
-  admin = await env.admin();
-});
-afterEach(() => env.close());
-
 describe('deactivating (停用)', () => {
-  it('records who, when, reason and memo on the record, in the state history and in the operation log', async () => {
+  test('records who, when, reason and memo on the record, in the state history and in the operation log', async ({
+    env,
+    admin,
+  }) => {
     const manager = await env.userWithRoles('wang', ['manager']);
     const [id] = await makeCustomers(admin, ['杭州西湖贸易有限公司']);
     const contract = await reasonId(admin, '合同到期');
@@ -57,10 +53,10 @@ describe('deactivating (停用)', () => {
     });
   });
 
-  it('refuses without a reason from the managed list and changes nothing', async () => {
+  test('refuses without a reason from the managed list and changes nothing', async ({ env, admin }) => {
     const [id] = await makeCustomers(admin, ['南京秦淮商行']);
     const before = snapshot(env.core);
-    const missing = await admin.call('customer.deactivate', { ids: [id] });
+    const missing = await admin.callRaw('customer.deactivate', { ids: [id] });
     expect(missing).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', fields: { reasonId: 'customers.validation.reasonRequired' } },
@@ -74,7 +70,7 @@ describe('deactivating (停用)', () => {
     expect(snapshot(env.core)).toBe(before);
   });
 
-  it('changes several customers at once, or none when one of them cannot change', async () => {
+  test('changes several customers at once, or none when one of them cannot change', async ({ env, admin }) => {
     const ids = await makeCustomers(admin, ['甲公司一号', '乙公司二号', '丙公司三号']);
     const other = await reasonId(admin, '其他');
     await admin.ok('customer.deactivate', { ids: [ids[2]], reasonId: other });
@@ -91,7 +87,7 @@ describe('deactivating (停用)', () => {
     expect(rows.map((x: { status: string }) => x.status)).toEqual(['deactivated', 'deactivated', 'deactivated']);
   });
 
-  it('is refused to a clerk, who may still see the state', async () => {
+  test('is refused to a clerk, who may still see the state', async ({ env, admin }) => {
     const clerk = await env.userWithRoles('li', ['clerk']);
     const [id] = await makeCustomers(admin, ['上海浦东物流有限公司']);
     const other = await reasonId(admin, '其他');
@@ -101,18 +97,18 @@ describe('deactivating (停用)', () => {
       ['customer.freeze', { ids: [id], reasonId: other }],
       ['customer.reactivate', { ids: [id], memo: 'x' }],
     ] as const) {
-      expect(await clerk.call(ch, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await clerk.callRaw(ch, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(snapshot(env.core)).toBe(before);
     expect((await clerk.ok('customer.get', { id })).statusInfo.status).toBe('active');
   });
 
-  it('lets only holders of customer.deactivate edit a deactivated record', async () => {
+  test('lets only holders of customer.deactivate edit a deactivated record', async ({ env, admin }) => {
     const clerk = await env.userWithRoles('li', ['clerk']);
     const [id] = await makeCustomers(admin, ['广州天河电子厂']);
     await admin.ok('customer.deactivate', { ids: [id], reasonId: await reasonId(admin, '客户注销/倒闭') });
     const c = await admin.ok('customer.get', { id });
-    const edit = { id, version: c.version, name: c.name, nature: 'other', memo: '补记：已注销' };
+    const edit = { id, version: c.version, name: c.name, nature: 'other', memo: '补记：已注销' } as const;
     expect(await clerk.call('customer.update', edit)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', messageKey: 'customers.errors.deactivatedReadOnly' },
@@ -122,7 +118,7 @@ describe('deactivating (停用)', () => {
 });
 
 describe('open items', () => {
-  it('need an explicit acknowledgement, which the history keeps', async () => {
+  test('need an explicit acknowledgement, which the history keeps', async ({ env, admin }) => {
     // a later feature's check, given to the core as that feature's contribution
     let owing = -1;
     env.close();
@@ -133,7 +129,9 @@ describe('open items', () => {
         handlers: {},
         openItems: [
           (_core, ids) =>
-            new Map(ids.filter((x) => x === owing).map((x) => [x, [{ kind: 'openBalance', count: 1, amountCents: 123_45 }]])),
+            new Map(
+              ids.filter((x) => x === owing).map((x) => [x, [{ kind: 'openBalance', count: 1, amountCents: 123_45 }]]),
+            ),
         ],
       }),
     });
@@ -152,7 +150,7 @@ describe('open items', () => {
     expect(h.items[0].openItems).toEqual([{ kind: 'openBalance', count: 1, amountCents: 12345 }]);
   });
 
-  it('are those of the core: a core without the check sees none', async () => {
+  test('are those of the core: a core without the check sees none', async ({ admin }) => {
     const [id] = await makeCustomers(admin, ['有欠款的公司']);
     const preview = await admin.ok('customer.statusPreview', { ids: [id], action: 'deactivate' });
     expect(preview.items[0].openItems).toEqual([]);
@@ -160,7 +158,7 @@ describe('open items', () => {
 });
 
 describe('freezing, unfreezing and reactivating', () => {
-  it('each need a reason; reactivation without one changes nothing', async () => {
+  test('each need a reason; reactivation without one changes nothing', async ({ env, admin }) => {
     const [id] = await makeCustomers(admin, ['深圳南山软件有限公司']);
     const risk = await reasonId(admin, '信用风险');
     await admin.ok('customer.freeze', { ids: [id], reasonId: risk, memo: '逾期三个月' });
@@ -178,7 +176,7 @@ describe('freezing, unfreezing and reactivating', () => {
 
     const before = snapshot(env.core);
     for (const input of [{ ids: [id] }, { ids: [id], memo: '' }, { ids: [id], memo: '　 ' }]) {
-      expect(await admin.call('customer.reactivate', input)).toMatchObject({
+      expect(await admin.callRaw('customer.reactivate', input)).toMatchObject({
         ok: false,
         error: { code: 'INVALID_INPUT' },
       });
@@ -203,7 +201,7 @@ describe('freezing, unfreezing and reactivating', () => {
     expect(last).toBe(env.clock.now().toISOString());
   });
 
-  it('refuses a change the state does not allow', async () => {
+  test('refuses a change the state does not allow', async ({ admin }) => {
     const [id] = await makeCustomers(admin, ['成都武侯茶叶店']);
     expect(await admin.call('customer.unfreeze', { ids: [id], memo: 'x' })).toMatchObject({
       ok: false,
@@ -219,7 +217,7 @@ describe('freezing, unfreezing and reactivating', () => {
 });
 
 describe('pickers and lists', () => {
-  it('a picker for new documents leaves inactive customers out; the list keeps them findable', async () => {
+  test('a picker for new documents leaves inactive customers out; the list keeps them findable', async ({ admin }) => {
     const ids = await makeCustomers(admin, ['温州鹿城鞋业一厂', '温州鹿城鞋业二厂', '温州鹿城鞋业三厂']);
     await admin.ok('customer.freeze', { ids: [ids[1]], reasonId: await reasonId(admin, '信用风险') });
     await admin.ok('customer.deactivate', { ids: [ids[2]], reasonId: await reasonId(admin, '其他') });

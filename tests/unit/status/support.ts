@@ -1,5 +1,5 @@
-import type { TestClient } from '../support/test-core';
 import { lookupId } from '../customers/support';
+import type { TestClient } from '../support/test-core';
 
 /** Creates simple customers (distinct names, no phones) and returns their ids. */
 export async function makeCustomers(client: TestClient, names: string[]): Promise<number[]> {
@@ -12,10 +12,7 @@ export async function makeCustomers(client: TestClient, names: string[]): Promis
 export const reasonId = (client: TestClient, name: string) => lookupId(client, 'deactivationReason', name);
 
 /** Operation-log rows of one customer, oldest first. */
-export async function logOf(
-  client: TestClient,
-  id: number,
-): Promise<{ action: string; reason: string | null; changes: any; userName: string }[]> {
+export async function logOf(client: TestClient, id: number) {
   const r = await client.ok('customer.history', { id, pageSize: 200 });
   return [...r.items].reverse();
 }

@@ -5,14 +5,14 @@ import { eq, inArray } from 'drizzle-orm';
 import { roles, userRoles, users } from '../../../db/schema';
 import { hashPassword } from '../../../electron/core/auth/password';
 import { FixedClock } from '../../../electron/core/clock';
-import type { ChannelInput, Channel } from '../../../electron/core/shared/contract';
-import type { ApiResult } from '../../../electron/core/shared/contract-kit';
 import { type Core, openCore } from '../../../electron/core/core';
 import { dispatch } from '../../../electron/core/dispatch';
 import type { AnyFeature } from '../../../electron/core/feature';
 import { features } from '../../../electron/core/features';
 import type { Handler, TransportCtx } from '../../../electron/core/handler';
 import { inlineJobs, type JobRunner } from '../../../electron/core/jobs/client';
+import type { Channel, ChannelInput, ChannelOutput } from '../../../electron/core/shared/contract';
+import type { ApiResult } from '../../../electron/core/shared/contract-kit';
 
 export const MIGRATIONS = path.resolve(__dirname, '../../../db/migrations');
 
@@ -27,11 +27,19 @@ export class TestClient implements TransportCtx {
   setSessionToken(token: string | null): void {
     this.sessionToken = token;
   }
-  call<C extends Channel>(channel: C, input: ChannelInput<C> | unknown = {}): Promise<ApiResult<any>> {
-    return dispatch(this.core, channel, input, this);
+  /** A call through the dispatcher; input and result typed from the contract. */
+  call<C extends Channel>(
+    channel: C,
+    input: ChannelInput<C> = {} as ChannelInput<C>,
+  ): Promise<ApiResult<ChannelOutput<C>>> {
+    return dispatch(this.core, channel, input, this) as Promise<ApiResult<ChannelOutput<C>>>;
+  }
+  /** A call with input the contract does not accept (unknown fields, wrong types, hostile values): tests of refusal. */
+  callRaw<C extends Channel>(channel: C, input: unknown): Promise<ApiResult<ChannelOutput<C>>> {
+    return this.call(channel, input as ChannelInput<C>);
   }
   /** Calls and returns data, failing the test with the error code otherwise. */
-  async ok<C extends Channel>(channel: C, input: ChannelInput<C> | unknown = {}): Promise<any> {
+  async ok<C extends Channel>(channel: C, input: ChannelInput<C> = {} as ChannelInput<C>): Promise<ChannelOutput<C>> {
     const r = await this.call(channel, input);
     if (!r.ok) throw new Error(`${channel} refused: ${JSON.stringify(r.error)}`);
     return r.data;
@@ -64,7 +72,13 @@ export const inlineRunner = (): JobRunner => inlineJobs();
 export async function makeEnv(opts: { features?: readonly AnyFeature[]; jobs?: JobRunner } = {}): Promise<TestEnv> {
   const dir = tempDir();
   const clock = new FixedClock();
-  const core = await openCore({ dataDir: dir, migrationsFolder: MIGRATIONS, clock, features: opts.features, jobs: opts.jobs });
+  const core = await openCore({
+    dataDir: dir,
+    migrationsFolder: MIGRATIONS,
+    clock,
+    features: opts.features,
+    jobs: opts.jobs,
+  });
   let admin: TestClient | null = null;
   const env: TestEnv = {
     core,
@@ -75,7 +89,13 @@ export async function makeEnv(opts: { features?: readonly AnyFeature[]; jobs?: J
       const at = clock.now().toISOString();
       const u = core.db
         .insert(users)
-        .values({ username, displayName: username, passwordHash: await hashPassword(password), createdAt: at, updatedAt: at })
+        .values({
+          username,
+          displayName: username,
+          passwordHash: await hashPassword(password),
+          createdAt: at,
+          updatedAt: at,
+        })
         .returning()
         .get();
       const ids = roleCodes.length ? core.db.select().from(roles).where(inArray(roles.code, roleCodes)).all() : [];

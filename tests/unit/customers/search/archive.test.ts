@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { phoneDigits } from '../../../../electron/core/customers/shared/customer.rules';
 import { EXAMINE_CAP, SEARCH_CAP } from '../../../../electron/core/customers/search/search.sql';
+import { phoneDigits } from '../../../../electron/core/customers/shared/customer.rules';
 import { Prng } from '../../../bench/seed/prng';
 import { seedCustomers } from '../../../bench/seed/seed';
 import { makeEnv, type TestClient, type TestEnv } from '../../support/test-core';
@@ -168,7 +168,11 @@ describe('on a generated archive', () => {
           (!('regionId' in filters) || c.region_id === regionId) &&
           (!('salespersonId' in filters) || c.salesperson_id === salespersonId),
       );
-      for (const sort of [undefined, { field: 'name', order: 'desc' }, { field: 'updatedAt', order: 'asc' }]) {
+      for (const sort of [
+        undefined,
+        { field: 'name', order: 'desc' } as const,
+        { field: 'updatedAt', order: 'asc' } as const,
+      ]) {
         const r = await admin.ok('customer.search', { filters, sort, limit: 40, offset: 10 });
         expect(r.total).toBe(Math.min(passing.length, SEARCH_CAP));
         expect(r.totalCapped).toBe(passing.length > SEARCH_CAP);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userByName, makeEnv, type TestClient, type TestEnv } from '../../support/test-core';
+import type { ChannelInput } from '../../../../electron/core/shared/contract';
+import { makeEnv, type TestClient, type TestEnv, userByName } from '../../support/test-core';
 import { fullCustomer, lookupId, uscc } from '../support';
 
 /**
@@ -31,7 +32,7 @@ beforeAll(async () => {
   admin = await env.admin();
   await env.userWithRoles('sales1', ['clerk']);
   salespersonId = userByName(env.core, 'sales1')!.id;
-  const id = async (key: string, input: object) => {
+  const id = async (key: string, input: ChannelInput<'customer.create'>) => {
     ids[key] = (await admin.ok('customer.create', input)).id;
   };
   await id('haidian', await fullCustomer(admin)); // C000001 北京海淀科技有限公司, 海淀科技, 13812345678, 010-8888 6666
@@ -220,7 +221,11 @@ describe('filters', () => {
     expect(await browse({ salespersonId })).toEqual(['重庆长安汽车股份有限公司']);
     expect(await browse({ regionId: await lookupId(admin, 'region', '华东') })).toEqual(['杭州鑫源贸易有限责任公司']);
     expect((await search({ filters: { status: ['active'] } })).total).toBe(8);
-    expect(await search({ filters: { status: ['deactivated', 'frozen'] } })).toEqual({ items: [], total: 0, totalCapped: false });
+    expect(await search({ filters: { status: ['deactivated', 'frozen'] } })).toEqual({
+      items: [],
+      total: 0,
+      totalCapped: false,
+    });
   });
 });
 

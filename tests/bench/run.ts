@@ -15,6 +15,26 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
 
 // `npm run bench`: prints one JSON document of figures. Targets live here, never in timed tests.
 // `npm run bench -- review customers_search`: only the named ones.
+interface GoalLine {
+  figure: string;
+  goal: unknown;
+  met: unknown;
+}
+
+/**
+ * Every `goal` / `goal_met` pair anywhere in the result, by its path: the run's pass/fail list in
+ * one place at the end of the JSON (the figures and baselines stay beside each goal above).
+ */
+export function goalsOf(value: unknown, at = ''): GoalLine[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  const record = value as Record<string, unknown>;
+  const own: GoalLine[] = 'goal' in record && 'goal_met' in record ? [{ figure: at, goal: record.goal, met: record.goal_met }] : [];
+  return [
+    ...own,
+    ...Object.entries(record).flatMap(([key, child]) => goalsOf(child, at ? `${at}.${key}` : key)),
+  ];
+}
+
 async function main() {
   const only = process.argv.slice(2);
   const unknown = only.filter((n) => !(n in BENCHES));
@@ -31,6 +51,7 @@ async function main() {
   for (const [name, bench] of Object.entries(BENCHES)) {
     if (!only.length || only.includes(name)) result[name] = await bench();
   }
+  result.goals = goalsOf(result);
   console.log(JSON.stringify(result, null, 2));
 }
 

@@ -45,8 +45,8 @@ const POOL_READ = Symbol.for('kehu.poolRead');
  * (search, history, review candidates, log pages, counts) is one; cheap reads of small tables
  * stay on the main thread (a pool read pays a thread hop, and waits when the pool is busy).
  */
-export function poolRead<H extends AnyHandler>(handler: H): H {
-  return Object.assign((ctx: HandlerCtx, input: never) => handler(ctx, input), { [POOL_READ]: true }) as unknown as H;
+export function poolRead<I, O>(handler: (ctx: HandlerCtx, input: I) => O): (ctx: HandlerCtx, input: I) => O {
+  return Object.assign((ctx: HandlerCtx, input: I) => handler(ctx, input), { [POOL_READ]: true });
 }
 
 /** Whether the handler was marked with poolRead. */

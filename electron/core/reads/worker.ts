@@ -6,6 +6,7 @@ import { features } from '../features';
 import { toWireError } from '../jobs/protocol';
 import { openReadDb } from './db';
 import { directReads, noJobs } from './pool';
+import { yieldCpuToMain } from './priority';
 import type { ReadReply, ReadRequest, ReadWorkerData } from './protocol';
 import { runRead } from './run';
 
@@ -16,6 +17,7 @@ import { runRead } from './run';
  */
 function serve() {
   const data = workerData as ReadWorkerData;
+  yieldCpuToMain();
   const post = (m: ReadReply) => parentPort!.postMessage(m);
   const sqlite = openReadDb(data.dbFile);
   let at = new Date();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
 import { roles, userRoles, users } from '../../db/schema';
 import { hashPassword } from '../../electron/core/auth/password';
 import { FixedClock } from '../../electron/core/clock';
@@ -63,6 +63,12 @@ function mainThreadSched(): { cpu: number; wait: number } | null {
 function stallWatch() {
   const eld = monitorEventLoopDelay({ resolution: 1 });
   eld.enable();
+  // the main thread's garbage collections: a pause there is the main thread's own work too
+  let gcMax = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMax = Math.max(gcMax, e.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   const sched0 = mainThreadSched();
   const elu0 = performance.eventLoopUtilization();
   const t0 = performance.now();
@@ -92,6 +98,7 @@ function stallWatch() {
   return () => {
     clearInterval(timer);
     eld.disable();
+    gc.disconnect();
     const sched1 = mainThreadSched();
     const wallMs = performance.now() - t0;
     const perS = (a: number, b: number) => round((b - a) / 1e6 / (wallMs / 1000));
@@ -104,6 +111,7 @@ function stallWatch() {
       longest_gap_on_cpu_ms: sched0 ? round(maxGapOnCpu) : null,
       longest_gap_waiting_for_a_core_ms: sched0 ? round(maxGapWaiting) : null,
       longest_run_without_yielding_ms: sched0 ? round(maxOnCpu) : null,
+      longest_gc_ms: round(gcMax),
       event_loop_utilization: round(performance.eventLoopUtilization(elu0).utilization),
       cpu_ms_per_s: sched0 && sched1 ? perS(sched0.cpu, sched1.cpu) : null,
       runqueue_wait_ms_per_s: sched0 && sched1 ? perS(sched0.wait, sched1.wait) : null,

@@ -6,6 +6,7 @@ import type { JobRunner } from '../jobs/client';
 import { fromWireError, type WorkerScript } from '../jobs/protocol';
 import { threadCount } from '../jobs/threads';
 import { openReadDb } from './db';
+import { nextRead, readDurations } from './lanes';
 import { defaultReadsScript, type ReadReply, type ReadRequest, type ReadWorkerData } from './protocol';
 import { type ReadCall, runRead } from './run';
 
@@ -122,6 +123,9 @@ export function inlineReads(): ReadRunner {
 
 interface Pending {
   request: ReadRequest;
+  /** its channel's reads were long lately (lanes.ts): it may not take the pool's last thread */
+  long: boolean;
+  startedAt: number;
   resolve(value: unknown): void;
   reject(err: Error): void;
 }
@@ -134,8 +138,9 @@ interface Slot {
 
 /**
  * The app's pool: up to `size` worker threads (worker.ts), started at the first read; a read goes
- * to an idle thread, or waits in order for the first one free. A thread that dies fails the read
- * it was running (INTERNAL, said by the dispatcher) and the next read starts a new thread.
+ * to an idle thread, or waits for one (lanes.ts: long reads never take the last free thread). A
+ * thread that dies fails the read it was running (INTERNAL, said by the dispatcher) and the next
+ * read starts a new thread.
  */
 export function workerReads(opts: { size?: number; script?: WorkerScript } = {}): ReadRunner {
   return (host) => {
@@ -148,6 +153,8 @@ export function workerReads(opts: { size?: number; script?: WorkerScript } = {})
     let calls = 0;
     let replaced = 0;
     let closed = false;
+    const durations = readDurations();
+    const longRunning = () => [...slots].filter((s) => s.busy?.long).length;
 
     const spawn = (): Slot => {
       const script = opts.script ?? defaultReadsScript();
@@ -162,6 +169,7 @@ export function workerReads(opts: { size?: number; script?: WorkerScript } = {})
         if (!p || p.request.id !== m.id) return;
         slot.busy = null;
         worker.unref();
+        durations.record(p.request.channel, performance.now() - p.startedAt);
         if (m.type === 'done') p.resolve(m.result);
         else p.reject(fromWireError(m.error, `read pool (${p.request.channel})`));
         pump();
@@ -187,11 +195,12 @@ export function workerReads(opts: { size?: number; script?: WorkerScript } = {})
     const pump = () => {
       while (queue.length && !closed) {
         let slot = [...slots].find((s) => !s.busy);
-        if (!slot) {
-          if (slots.size >= size) return;
-          slot = spawn();
-        }
-        const p = queue.shift()!;
+        if (!slot && slots.size >= size) return;
+        const i = nextRead(queue, longRunning(), size);
+        if (i < 0) return;
+        slot ??= spawn();
+        const [p] = queue.splice(i, 1);
+        p.startedAt = performance.now();
         slot.busy = p;
         slot.worker.ref();
         slot.worker.postMessage(p.request);
@@ -203,7 +212,8 @@ export function workerReads(opts: { size?: number; script?: WorkerScript } = {})
         if (closed) return Promise.reject(new Error('the read pool is closed'));
         calls++;
         return new Promise((resolve, reject) => {
-          queue.push({ request: { type: 'read', id: nextId++, ...call, at: at(host) }, resolve, reject });
+          const request: ReadRequest = { type: 'read', id: nextId++, ...call, at: at(host) };
+          queue.push({ request, long: durations.isLong(call.channel), startedAt: 0, resolve, reject });
           pump();
         });
       },

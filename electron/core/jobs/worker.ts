@@ -6,7 +6,7 @@ import { features } from '../features';
 import { jobKindsOf } from './kinds';
 import { toWireError, type WorkerData, type WorkerMessage } from './protocol';
 import { type AcquireWrite, createJobRegistry, type Report } from './registry';
-import { yieldCpuToMain } from '../reads/priority';
+import { yieldCpuToMain } from './priority';
 import { helperThreads } from './threads';
 
 /**

@@ -6,7 +6,7 @@ import { features } from '../features';
 import { toWireError } from '../jobs/protocol';
 import { openReadDb } from './db';
 import { directReads, noJobs } from './pool';
-import { yieldCpuToMain } from './priority';
+import { yieldCpuToMain } from '../jobs/priority';
 import type { ReadReply, ReadRequest, ReadWorkerData } from './protocol';
 import { runRead } from './run';
 

@@ -19,6 +19,8 @@ await Promise.all([
       web: 'electron/web.ts',
       // the job worker thread (import, export, review, ...), found next to main.js by electron/core/jobs/protocol.ts
       'jobs.worker': 'electron/core/jobs/worker.ts',
+      // the read pool's threads (long reads off the main thread), found next to main.js by electron/core/reads/protocol.ts
+      'reads.worker': 'electron/core/reads/worker.ts',
       // the integrity check at open (db/quick-check.ts), found next to main.js / web.js
       'db-quick-check.worker': 'db/quick-check.worker.ts',
     },

@@ -13,6 +13,7 @@ import { type AnyFeature, type Assembly, assemble } from './feature';
 import { features as appFeatures } from './features';
 import { type JobRunner, type Jobs, workerJobs } from './jobs/client';
 import type { CoreFactory } from './jobs/registry';
+import { directReads, noJobs, type ReadRunner, type Reads, workerReads } from './reads/pool';
 import { SettingsService } from './settings/settings.service';
 import { type Statements, statementCache } from './statements';
 import type { StorageFault } from './system/shared/system.contract';
@@ -29,6 +30,8 @@ export interface Core {
   settings: SettingsService;
   /** runs the features' long jobs (core/jobs), in worker threads unless createCore was given another runner */
   jobs: Jobs;
+  /** runs the channels marked `poolRead` off the main thread, on read-only connections (core/reads) */
+  reads: Reads;
   /** held by a job while it writes: channels flagged `writes` and timers wait on it (write-gate.ts) */
   writes: WriteGate;
   /**
@@ -55,6 +58,8 @@ export interface CoreOptions {
   features?: readonly AnyFeature[];
   /** how jobs run (tests pass jobs/client.ts's inlineJobs); default: each in a worker thread */
   jobs?: JobRunner;
+  /** how pool reads run (tests pass reads/pool.ts's inlineReads); default: a pool of worker threads */
+  reads?: ReadRunner;
 }
 
 export function createCore(opts: CoreOptions): Core {
@@ -66,7 +71,10 @@ export function createCore(opts: CoreOptions): Core {
   /** a core of the same features on a job's own connection (a worker's, or a test's inline job) */
   const coreOn: CoreFactory = (sqlite, at, dataDir) =>
     createCore({ db: drizzle(sqlite, { schema }), sqlite, clock: { now: () => at }, dataDir, features, jobs: opts.jobs });
-  return {
+  /** a core of the same features on a read connection: it reads on its own connection, and runs no job */
+  const readerOn = (sqlite: Sqlite) =>
+    createCore({ db: drizzle(sqlite, { schema }), sqlite, clock, dataDir: opts.dataDir, features, jobs: noJobs, reads: directReads() });
+  const core: Core = {
     db: opts.db,
     sqlite: opts.sqlite,
     clock,
@@ -75,12 +83,20 @@ export function createCore(opts: CoreOptions): Core {
     events,
     writes,
     jobs: (opts.jobs ?? workerJobs())({ events, writes, features, coreOn }),
+    reads: (opts.reads ?? workerReads())({
+      sqlite: opts.sqlite,
+      dataDir: opts.dataDir,
+      clock,
+      coreOn: readerOn,
+      self: () => core,
+    }),
     sessions: new SessionStore(clock, () => settings.getSecurity().sessionIdleMinutes),
     fault: null,
     assembly: assemble(features),
     login: newLoginGate(),
     statements: statementCache(opts.sqlite),
   };
+  return core;
 }
 
 /** Opens `<dataDir>/kehu.sqlite` (migrating it) and builds the core on it. */
@@ -90,6 +106,7 @@ export async function openCore(opts: {
   clock?: Clock;
   features?: readonly AnyFeature[];
   jobs?: JobRunner;
+  reads?: ReadRunner;
   /** how the file is opened and checked (tests simulate read-only data with these) */
   dbOptions?: Pick<Parameters<typeof openDatabase>[0], 'readonly' | 'probeFolder' | 'integrityCheckMaxBytes'>;
 }): Promise<Core> {
@@ -101,7 +118,7 @@ export async function openCore(opts: {
     backupsDir: path.join(opts.dataDir, 'backups'),
     now: () => clock.now(),
   });
-  return createCore({ db, sqlite, clock, dataDir: opts.dataDir, features: opts.features, jobs: opts.jobs });
+  return createCore({ db, sqlite, clock, dataDir: opts.dataDir, features: opts.features, jobs: opts.jobs, reads: opts.reads });
 }
 
 /**
@@ -136,7 +153,18 @@ function faultCore(fault: StorageFault, clock?: Clock, features?: readonly AnyFe
  * exit to drop, which does not checkpoint either.
  */
 export function closeCore(core: Core): void {
+  // the pool's read-only connections first: they never checkpoint, and hold nothing to save
+  void core.reads.close();
   if (core.fault?.kind !== 'corrupt' || core.sqlite.memory || !core.sqlite.open) {
+    if (core.sqlite.open && !core.sqlite.memory && !core.fault) {
+      // the pool's threads may not have closed their connections yet, and closing a connection
+      // that is not the last does not checkpoint: merge the log now (idle readers do not stop it)
+      try {
+        core.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // a full disk or read-only data: the log stays beside the file and is merged at the next start
+      }
+    }
     if (core.sqlite.open) core.sqlite.close();
     return;
   }

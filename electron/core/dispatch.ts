@@ -4,7 +4,7 @@ import type { ApiResult } from './shared/contract-kit';
 import type { Core } from './core';
 import { DomainError, Forbidden, Invalid, Refused, SessionExpired, Unauthenticated } from './errors';
 import { refuseWhileFaulted, storageFaultOf } from './faults';
-import type { HandlerCtx, TransportCtx } from './handler';
+import { type HandlerCtx, isPoolRead, type TransportCtx } from './handler';
 import { refusedTextFields } from './shared/normalize';
 
 /** An i18n key such as `validation.required` or `customers.validation.uscc` (zod's own messages are sentences). */
@@ -40,6 +40,7 @@ function resolveActor(core: Core, def: { access: unknown }, transport: Transport
 
 /**
  * The one entry point of both transports: session → permission → input → handler → output.
+ * A handler marked `poolRead` runs in the read pool, after the same checks, here in main.
  * The channels and handlers are those of the core's features (core.assembly), nothing else.
  * Every failure becomes `{ ok: false, error: { code, messageKey, fields? } }`; nothing leaks.
  */
@@ -63,6 +64,8 @@ export async function dispatch(
     if (!parsed.success) throw Invalid(zodFields(parsed.error));
     if ('writes' in def && def.writes) await core.writes.wait();
     const handler = handlers[channelName] as (ctx: HandlerCtx, input: unknown) => unknown;
+    // a long read runs in the read pool (core/reads), which parses its output with the same schema
+    if (isPoolRead(handler)) return { ok: true, data: await core.reads.run({ channel: channelName, input: parsed.data, actor }) };
     const out = await handler({ core, actor, transport }, parsed.data);
     return { ok: true, data: def.output.parse(out) };
   } catch (err) {

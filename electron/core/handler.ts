@@ -34,3 +34,22 @@ export type Handler<C extends Channel> = HandlerOf<Contract[C]>;
 
 /** A handler as the dispatcher holds it: the input was parsed by the channel's schema before. */
 export type AnyHandler = (ctx: HandlerCtx, input: never) => unknown;
+
+// registered: the same key even where a bundle holds two copies of this module
+const POOL_READ = Symbol.for('kehu.poolRead');
+
+/**
+ * Marks a handler a pool read: it only reads, and the dispatcher runs it in the read pool
+ * (core/reads) on a read-only connection of another thread, after checking the session, the
+ * permission and the input in the main process. A read that may take long at 1M customers
+ * (search, history, review candidates, log pages, counts) is one; cheap reads of small tables
+ * stay on the main thread (a pool read pays a thread hop, and waits when the pool is busy).
+ */
+export function poolRead<I, O>(handler: (ctx: HandlerCtx, input: I) => O): (ctx: HandlerCtx, input: I) => O {
+  return Object.assign((ctx: HandlerCtx, input: I) => handler(ctx, input), { [POOL_READ]: true });
+}
+
+/** Whether the handler was marked with poolRead. */
+export function isPoolRead(handler: AnyHandler | undefined): boolean {
+  return typeof handler === 'function' && (handler as { [POOL_READ]?: boolean })[POOL_READ] === true;
+}

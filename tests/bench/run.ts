@@ -2,6 +2,7 @@ import os from 'node:os';
 import { importBench } from './customers-import.bench';
 import { customersSearchBench } from './customers-search.bench';
 import { dispatchBench } from './dispatch.bench';
+import { poolBench } from './pool.bench';
 import { reviewBench } from './review.bench';
 import { spreadsheetBench } from './spreadsheet.bench';
 
@@ -11,6 +12,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   customers_import: importBench,
   review: reviewBench,
   spreadsheet_read: spreadsheetBench,
+  main_thread: poolBench,
 };
 
 // `npm run bench`: prints one JSON document of figures. Targets live here, never in timed tests.

@@ -21,7 +21,8 @@ export interface WorkerData {
   helper: boolean;
 }
 
-interface WireError {
+/** An error as it crosses between threads: a refusal keeps its code and keys, anything else its SQLite/OS code. */
+export interface WireError {
   domain: boolean;
   code?: string;
   messageKey?: string;
@@ -50,12 +51,20 @@ export const BUNDLED_WORKER = 'jobs.worker.js';
  * `npm run bench`) it is the TypeScript file, loaded through tsx.
  */
 export function defaultWorkerScript(): WorkerScript {
+  return workerScriptBeside(__dirname, BUNDLED_WORKER, 'worker.ts');
+}
+
+/**
+ * A worker script of the core (the job worker, the read pool's): the bundle `bundled` beside
+ * main.js when the app is built, else the TypeScript file `source` in `dir`, through tsx.
+ */
+export function workerScriptBeside(dir: string, bundled: string, source: string): WorkerScript {
   // packaged: the worker is unpacked beside the asar archive (build/electron-builder.yml asarUnpack)
-  const bundled = path.join(__dirname, BUNDLED_WORKER).replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-  if (fs.existsSync(bundled)) return { workerFile: bundled, execArgv: [] };
+  const file = path.join(dir, bundled).replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  if (fs.existsSync(file)) return { workerFile: file, execArgv: [] };
   // from the sources: the TypeScript file, compiled on the fly by tsx's CommonJS hook
-  const tsx = createRequire(path.join(__dirname, 'protocol.ts')).resolve('tsx/cjs');
-  return { workerFile: path.join(__dirname, 'worker.ts'), execArgv: ['--require', tsx] };
+  const tsx = createRequire(path.join(dir, source)).resolve('tsx/cjs');
+  return { workerFile: path.join(dir, source), execArgv: ['--require', tsx] };
 }
 
 export function toWireError(err: unknown): WireError {
@@ -67,9 +76,10 @@ export function toWireError(err: unknown): WireError {
   return { domain: false, code, message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
 }
 
-function fromWireError(e: WireError, kind: string): Error {
+/** The error again on the main side; `where` names the thread in the message (`job worker (import.run)`). */
+export function fromWireError(e: WireError, where: string): Error {
   if (e.domain) return DomainError.fromApi({ code: e.code as ErrorCode, messageKey: e.messageKey!, fields: e.fields, params: e.params });
-  return Object.assign(new Error(`job worker (${kind}): ${e.message}`), { code: e.code });
+  return Object.assign(new Error(`${where}: ${e.message}`), { code: e.code });
 }
 
 /**
@@ -108,7 +118,7 @@ export function runWorker<T>(
         settle();
         resolve(m.result as T);
       } else if (m.type === 'error') {
-        settleWith(fromWireError(m.error, data.kind));
+        settleWith(fromWireError(m.error, `job worker (${data.kind})`));
       }
     });
     const settleWith = (err: Error) => {

@@ -6,6 +6,7 @@ import { features } from '../features';
 import { jobKindsOf } from './kinds';
 import { toWireError, type WorkerData, type WorkerMessage } from './protocol';
 import { type AcquireWrite, createJobRegistry, type Report } from './registry';
+import { yieldCpuToMain } from './priority';
 import { helperThreads } from './threads';
 
 /**
@@ -42,6 +43,7 @@ const helperMayNotWrite: AcquireWrite = () => Promise.reject(new Error('a helper
 
 async function main() {
   const data = workerData as WorkerData;
+  yieldCpuToMain();
   return createJobRegistry(jobKindsOf(features)).run(data.kind, data.input, {
     report: reporter(),
     coreOn: (sqlite, at, dataDir) => createCore({ db: drizzle(sqlite, { schema }), sqlite, clock: { now: () => at }, dataDir, features }),

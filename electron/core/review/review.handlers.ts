@@ -1,6 +1,6 @@
 import { requireActor } from '../actor';
 import type { Channel } from '../shared/contract';
-import type { Handler } from '../handler';
+import { type Handler, poolRead } from '../handler';
 import { keepCandidates, listCandidates } from './review.candidates';
 import type { ReviewRun, reviewContract } from './shared/review.contract';
 import type { ReviewJob } from './review.jobs';
@@ -11,13 +11,13 @@ import { reviewSettingsView, updateReviewSettings } from './review.settings';
 export const reviewHandlers: { [C in keyof typeof reviewContract & Channel]: Handler<C> } = {
   'review.getSettings': ({ core }) => reviewSettingsView(core),
   'review.updateSettings': ({ core, actor }, input) => updateReviewSettings(core, requireActor(actor), input),
-  'review.status': ({ core }) => reviewStatus(core),
+  'review.status': poolRead(({ core }) => reviewStatus(core)),
   'review.start': ({ core, actor }) => {
     const a = requireActor(actor);
     const job: ReviewJob = { dbFile: core.sqlite.name, actor: a, at: core.clock.now().toISOString() };
     return core.jobs.run<ReviewRun>('review.run', job, { userId: a.id });
   },
-  'review.candidates': ({ core }, input) => listCandidates(core, input),
+  'review.candidates': poolRead(({ core }, input) => listCandidates(core, input)),
   'review.keep': ({ core, actor }, input) => keepCandidates(core, requireActor(actor), input),
-  'review.runs': ({ core }, input) => listRuns(core, input.page, input.pageSize),
+  'review.runs': poolRead(({ core }, input) => listRuns(core, input.page, input.pageSize)),
 };

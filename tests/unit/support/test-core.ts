@@ -11,6 +11,7 @@ import type { AnyFeature } from '../../../electron/core/feature';
 import { features } from '../../../electron/core/features';
 import type { Handler, TransportCtx } from '../../../electron/core/handler';
 import { inlineJobs, type JobRunner } from '../../../electron/core/jobs/client';
+import { inlineReads, type ReadRunner } from '../../../electron/core/reads/pool';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../electron/core/shared/contract';
 import type { ApiResult } from '../../../electron/core/shared/contract-kit';
 
@@ -67,9 +68,12 @@ export const inlineRunner = (): JobRunner => inlineJobs();
  * A migrated database in a temporary folder and a core on it. `features` replaces the app's list
  * (features.ts): how a test adds a feature of its own or contributions (open-item checks,
  * customer references, rule queries) to the core it creates. `jobs`: how the core runs jobs
- * (inlineRunner()); default, as in the app: worker threads.
+ * (inlineRunner()); default, as in the app: worker threads. `reads`: how pool reads run; default
+ * inlineReads() (the test's thread, on a read-only connection of their own).
  */
-export async function makeEnv(opts: { features?: readonly AnyFeature[]; jobs?: JobRunner } = {}): Promise<TestEnv> {
+export async function makeEnv(
+  opts: { features?: readonly AnyFeature[]; jobs?: JobRunner; reads?: ReadRunner } = {},
+): Promise<TestEnv> {
   const dir = tempDir();
   const clock = new FixedClock();
   const core = await openCore({
@@ -78,6 +82,7 @@ export async function makeEnv(opts: { features?: readonly AnyFeature[]; jobs?: J
     clock,
     features: opts.features,
     jobs: opts.jobs,
+    reads: opts.reads ?? inlineReads(),
   });
   let admin: TestClient | null = null;
   const env: TestEnv = {
@@ -112,6 +117,7 @@ export async function makeEnv(opts: { features?: readonly AnyFeature[]; jobs?: J
       return c;
     },
     close() {
+      void core.reads.close();
       core.sqlite.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

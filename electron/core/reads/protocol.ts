@@ -1,0 +1,25 @@
+import type { WireError, WorkerScript } from '../jobs/protocol';
+import { workerScriptBeside } from '../jobs/protocol';
+import type { ReadCall } from './run';
+
+/**
+ * What the main side and a read pool thread (worker.ts) say to each other. The thread opens the
+ * database read-only (workerData), posts `ready`, then answers each `read` with `done` or
+ * `error`, one call at a time (the pool sends a thread its next call only after the answer).
+ */
+export interface ReadWorkerData {
+  dbFile: string;
+  dataDir: string;
+}
+
+export type ReadRequest = { type: 'read'; id: number } & ReadCall;
+
+export type ReadReply = { type: 'ready' } | { type: 'done'; id: number; result: unknown } | { type: 'error'; id: number; error: WireError };
+
+/** The bundle's name beside main.js (build/build-main.mjs; asarUnpack takes every *.worker.js). */
+export const BUNDLED_READS_WORKER = 'reads.worker.js';
+
+/** The pool's worker script: the bundle beside main.js in the built app, else worker.ts through tsx. */
+export function defaultReadsScript(): WorkerScript {
+  return workerScriptBeside(__dirname, BUNDLED_READS_WORKER, 'worker.ts');
+}

@@ -280,10 +280,15 @@ export async function indexWriteBench() {
     inserted: n,
     cache_size_mib: CACHE_KIB / 1024,
     synchronous: 'FULL',
-    what:
-      'prepared INSERTs of what an imported customer writes (record, contacts, address, search rows, one log row with every field), all in one transaction',
-    before_0008: { ...runs.before, search_rows: 'customer_fts_tri + customer_fts_uni + customer_pinyin (B-tree, sorted by value)' },
-    after_0008: { ...runs.after, search_rows: 'customer_fts_tri + customer_fts_gram + customer_fts_py (writeSearchRows)' },
+    what: 'prepared INSERTs of what an imported customer writes (record, contacts, address, search rows, one log row with every field), all in one transaction',
+    before_0008: {
+      ...runs.before,
+      search_rows: 'customer_fts_tri + customer_fts_uni + customer_pinyin (B-tree, sorted by value)',
+    },
+    after_0008: {
+      ...runs.after,
+      search_rows: 'customer_fts_tri + customer_fts_gram + customer_fts_py (writeSearchRows)',
+    },
     // the same without any search row: what the rest of an imported customer costs (the ceiling's other limit)
     after_0008_without_search_rows: runs.none,
     search_rows_share_of_time_after: Math.round((1 - runs.none.seconds / runs.after.seconds) * 100) / 100,

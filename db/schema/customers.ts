@@ -3,7 +3,6 @@ import {
   type AnySQLiteColumn,
   index,
   integer,
-  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -64,7 +63,6 @@ export const customers = sqliteTable(
     index('customers_name').on(t.name),
     index('customers_updated_at').on(t.updatedAt),
     index('customers_created_at').on(t.createdAt),
-    index('customers_mnemonic').on(t.mnemonic),
     index('customers_status_id').on(t.status, t.id),
     index('customers_category').on(t.categoryId),
     index('customers_region').on(t.regionId),
@@ -126,20 +124,9 @@ export const customerAddresses = sqliteTable(
   (t) => [index('customer_addresses_customer').on(t.customerId)],
 );
 
-/**
- * Every plausible pinyin reading of a customer's name (initials and full), for prefix search
- * through the primary key. Kept by the search indexer in the customer's transaction.
- */
-export const customerPinyin = sqliteTable(
-  'customer_pinyin',
-  {
-    value: text('value').notNull(),
-    customerId: integer('customer_id')
-      .notNull()
-      .references(() => customers.id),
-  },
-  (t) => [primaryKey({ columns: [t.value, t.customerId] }), index('customer_pinyin_customer').on(t.customerId)],
-);
+// The search indexes (customer_fts_tri, customer_fts_gram, customer_fts_py) are FTS5 tables made
+// by SQL migrations (0003, 0008); electron/core/customers/search keeps them. No index on the
+// 助记码: the search finds it through customer_fts_py and nothing else looks it up.
 
 /** Next number of each code pattern (客户编码 C{000000} → C000001, ...). */
 export const codeSequences = sqliteTable('code_sequences', {

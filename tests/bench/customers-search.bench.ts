@@ -77,6 +77,9 @@ function queryFor(kind: Kind, c: Sampled, rng: Prng): string | null {
   }
 }
 
+/** 2-character words over the most common characters of company names (each in most names, or in none adjacent). */
+const COMMON_PAIRS = ['有限', '公司', '科技', '限公', '商贸', '贸易', '技有', '司公', '公有'];
+
 function makeQueries(sqlite: Sqlite, rows: number, perKind: number): Record<Kind, string[]> {
   const rng = new Prng(7);
   const one = sqlite.prepare(
@@ -86,7 +89,7 @@ function makeQueries(sqlite: Sqlite, rows: number, perKind: number): Record<Kind
   );
   const out = {} as Record<Kind, string[]>;
   for (const kind of KINDS) {
-    const qs = new Set<string>();
+    const qs = new Set<string>(kind === 'chinese_2_chars' ? COMMON_PAIRS : []);
     for (let tries = 0; qs.size < perKind && tries < perKind * 50; tries++) {
       const c = one.get(1 + rng.int(rows)) as Sampled | undefined;
       const q = c && queryFor(kind, c, rng);
@@ -198,8 +201,22 @@ export async function customersSearchBench() {
       const naiveQs = qs.slice(0, naivePerKind);
       const base = summarize(await timeEach(naiveQs, (q) => naive.all({ prefix: `${q}%`, infix: `%${q}%` })));
       if (ours.p95_ms > worst.p95_ms) Object.assign(worst, { kind, p95_ms: ours.p95_ms });
+      // the common pairs alone, 10 times each: a word in most names must cost what a rare one does
+      const common =
+        kind === 'chinese_2_chars'
+          ? {
+              common_pairs: summarize(
+                await timeEach(
+                  COMMON_PAIRS.flatMap((q) => Array(10).fill(q)),
+                  (q) => search({ q, limit: 50 }),
+                ),
+              ),
+            }
+          : {};
       kinds[kind] = {
-        examples: qs.slice(0, 5),
+        goal_met: ours.p95_ms <= 5,
+        ...common,
+        examples: qs.slice(0, kind === 'chinese_2_chars' ? COMMON_PAIRS.length + 3 : 5),
         ours,
         mean_total: Math.round(hits / qs.length),
         capped_share: Math.round((capped / qs.length) * 100) / 100,
@@ -273,11 +290,11 @@ export async function customersSearchBench() {
       },
       // other work on the machine shows in p95: the 1-minute load average before and after the queries
       load_average_1m: { before: loadBefore[0], after: Math.round(os.loadavg()[0] * 100) / 100 },
-      goal: 'p95 <= 10 ms for every kind (through the dispatcher, limit 50)',
+      goal: 'p95 <= 5 ms for every kind (through the dispatcher, limit 50)',
       naive:
         'LIKE over code/mnemonic (prefix) and name/short name/tax ID/mobile/phone (%q%), LEFT JOIN contacts, LIMIT 50: unsorted, no count, no pinyin but the stored 助记码',
       worst_p95: worst,
-      goal_met: worst.p95_ms <= 10,
+      goal_met: worst.p95_ms <= 5,
       kinds,
       browse,
       search_with_filters: filtered,

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { importBench } from './customers-import.bench';
 import { customersSearchBench } from './customers-search.bench';
 import { dispatchBench } from './dispatch.bench';
+import { indexWriteBench } from './index-write.bench';
 import { poolBench } from './pool.bench';
 import { reviewBench } from './review.bench';
 import { spreadsheetBench } from './spreadsheet.bench';
@@ -10,6 +11,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   dispatch_round_trip: dispatchBench,
   customers_search: customersSearchBench,
   customers_import: importBench,
+  customers_index_write: indexWriteBench,
   review: reviewBench,
   spreadsheet_read: spreadsheetBench,
   main_thread: poolBench,

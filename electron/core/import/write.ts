@@ -1,5 +1,5 @@
 import type { Sqlite } from '../../../db/open';
-import { customerAddresses, customerContacts, customerPinyin, customers, operationLog } from '../../../db/schema/index';
+import { customerAddresses, customerContacts, customers, operationLog } from '../../../db/schema/index';
 import { diffFields } from '../audit/audit.log';
 import { DEFAULT_CODE_PATTERN, formatCode, parsePattern } from '../customers/code';
 import {
@@ -13,7 +13,7 @@ import {
   historyView,
 } from '../customers/customer.rows';
 import { usccChecksumWarning } from '../customers/shared/customers.contract';
-import { phonesText, pinyinValues, unigramText } from '../customers/search/indexer';
+import { gramText, phonesText, pinyinValues, type SearchRow, writeSearchRows } from '../customers/search/indexer';
 import { bulkInsert } from './bulk-insert';
 import type { RefIndex } from './refs';
 import type { CustomerCreate } from './row-check';
@@ -32,7 +32,7 @@ export interface PreparedCustomer {
   contacts: ContactRow[];
   addresses: AddressRow[];
   phones: string;
-  unigram: string;
+  grams: string;
   pinyin: string[];
 }
 
@@ -57,7 +57,7 @@ export function prepareCustomer(f: CustomerCreate, rowNumber: number): PreparedC
     contacts,
     addresses,
     phones: phonesText(contacts),
-    unigram: unigramText(record.name, record.shortName),
+    grams: gramText(record.name, record.shortName),
     pinyin: pinyinValues({ name: record.name, short_name: record.shortName, mnemonic, nature: record.nature }),
   };
 }
@@ -137,7 +137,6 @@ export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): str
     'isDefault',
     'sort',
   ]);
-  const insPinyin = bulkInsert(sqlite, customerPinyin, ['value', 'customerId']);
   const insLog = bulkInsert(sqlite, operationLog, [
     'at',
     'userId',
@@ -148,12 +147,7 @@ export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): str
     'changes',
     'reason',
   ]);
-  const insTri = sqlite.prepare(
-    'INSERT INTO customer_fts_tri (rowid, name, short_name, phones, tax_id) VALUES (?, ?, ?, ?, ?)',
-  );
-  const insUni = sqlite.prepare('INSERT INTO customer_fts_uni (rowid, text) VALUES (?, ?)');
-  // pinyin rows are written last, sorted by value: neighbouring keys of the index go in together
-  const pinyin: { value: string; id: number }[] = [];
+  const search: SearchRow[] = [];
 
   const codes = nextCodes(sqlite, rows);
   const out: string[] = [];
@@ -170,9 +164,8 @@ export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): str
     });
     for (const c of r.contacts) insContact({ ...c, customerId: id });
     for (const a of r.addresses) insAddress({ ...a, customerId: id });
-    insTri.run(id, r.record.name, r.record.shortName ?? '', r.phones, r.record.taxId ?? '');
-    if (r.unigram) insUni.run(id, r.unigram);
-    for (const value of new Set(r.pinyin)) pinyin.push({ value, id });
+    const { name, shortName, taxId } = r.record;
+    search.push({ id, name, shortName, taxId, phones: r.phones, grams: r.grams, readings: r.pinyin });
     const changes = diffFields<Record<string, unknown>>(null, logged(code, r, ctx.refs), [...HISTORY_FIELDS]);
     // a pilot-era USCC was imported as a warning: its log row keeps it, as the form's save does
     const warning = usccChecksumWarning({ taxId: r.taxId, nature: r.record.nature, addresses: r.addresses });
@@ -191,8 +184,7 @@ export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): str
     out.push(code);
     if (ctx.onProgress && (i + 1) % 2000 === 0) ctx.onProgress(i + 1);
   });
-  pinyin.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.id - b.id));
-  for (const p of pinyin) insPinyin({ value: p.value, customerId: p.id });
+  writeSearchRows(sqlite, search);
   ctx.onProgress?.(rows.length);
   return out;
 }

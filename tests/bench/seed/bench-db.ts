@@ -11,6 +11,7 @@ const MIGRATIONS = path.join(ROOT, 'db/migrations');
 /** What the cached database depends on: a change to any of these rebuilds it. */
 const INPUTS = [
   'electron/core/customers/search/indexer.ts',
+  'electron/core/customers/search/fts-text.ts',
   'electron/core/customers/search/pinyin.ts',
   'tests/bench/seed/generate.ts',
   'tests/bench/seed/seed.ts',

@@ -1,6 +1,12 @@
 import type { Sqlite } from '../../../db/open';
 import { normalizeCustomerName, phoneDigits } from '../../../electron/core/customers/shared/customer.rules';
-import { reindexCustomers } from '../../../electron/core/customers/search/indexer';
+import {
+  gramText,
+  phonesText,
+  pinyinValues,
+  type SearchRow,
+  writeSearchRows,
+} from '../../../electron/core/customers/search/indexer';
 import { pinyinReadings } from '../../../electron/core/customers/search/pinyin';
 import { generateCustomer, type SeedCustomer } from './generate';
 import { Prng } from './prng';
@@ -93,7 +99,8 @@ export function seedCustomers(sqlite: Sqlite, opts: SeedOptions): { first: numbe
   const start = ((sqlite.prepare('SELECT max(id) FROM customers').pluck().get() as number | null) ?? 0) + 1;
   const total = opts.count;
 
-  const insertOne = (id: number, c: SeedCustomer) => {
+  const insertOne = (id: number, c: SeedCustomer): SearchRow => {
+    const mnemonic = pinyinReadings(c.name, c.nature).mnemonic || null;
     const created = epoch + Math.floor((span * (id - 1)) / Math.max(total + start, 1)) + rng.int(60_000);
     const updated = created + (rng.chance(0.5) ? rng.int(300 * 86_400_000) : 0);
     insCustomer.run(
@@ -101,7 +108,7 @@ export function seedCustomers(sqlite: Sqlite, opts: SeedOptions): { first: numbe
       c.code,
       c.name,
       c.shortName,
-      pinyinReadings(c.name, c.nature).mnemonic || null,
+      mnemonic,
       normalizeCustomerName(c.name),
       category.get(c.category) ?? null,
       c.nature,
@@ -133,15 +140,22 @@ export function seedCustomers(sqlite: Sqlite, opts: SeedOptions): { first: numbe
       const a = c.address;
       insAddress.run(id, a.provinceCode, a.cityCode, a.districtCode, a.street, a.postcode);
     }
+    // the search rows from what was just written, as the import writes them (no read-back)
+    return {
+      id,
+      name: c.name,
+      shortName: c.shortName,
+      taxId: c.taxId,
+      phones: phonesText(c.contacts),
+      grams: gramText(c.name, c.shortName),
+      readings: pinyinValues({ name: c.name, short_name: c.shortName, mnemonic, nature: c.nature }),
+    };
   };
 
   const runBatch = sqlite.transaction((from: number, to: number) => {
-    const ids: number[] = [];
-    for (let id = from; id < to; id++) {
-      insertOne(id, generateCustomer(id, rng));
-      ids.push(id);
-    }
-    reindexCustomers(sqlite, ids);
+    const rows: SearchRow[] = [];
+    for (let id = from; id < to; id++) rows.push(insertOne(id, generateCustomer(id, rng)));
+    writeSearchRows(sqlite, rows);
   });
   for (let done = 0; done < total; ) {
     const n = Math.min(batch, total - done);
@@ -155,6 +169,7 @@ export function seedCustomers(sqlite: Sqlite, opts: SeedOptions): { first: numbe
 /** After a bulk load: merge the FTS segments and refresh the planner's statistics. */
 export function finishBulkLoad(sqlite: Sqlite): void {
   sqlite.exec(`INSERT INTO customer_fts_tri (customer_fts_tri) VALUES ('optimize')`);
-  sqlite.exec(`INSERT INTO customer_fts_uni (customer_fts_uni) VALUES ('optimize')`);
+  sqlite.exec(`INSERT INTO customer_fts_gram (customer_fts_gram) VALUES ('optimize')`);
+  sqlite.exec(`INSERT INTO customer_fts_py (customer_fts_py) VALUES ('optimize')`);
   sqlite.exec('ANALYZE');
 }

@@ -1,26 +1,45 @@
 import type Database from 'better-sqlite3';
 import type { Statements } from '../../statements';
 import { phoneDigits } from '../shared/customer.rules';
+import { gramText } from './fts-text';
 import { PINYIN_PREFIX_MAX, pinyinReadings } from './pinyin';
+
+export { gramText } from './fts-text';
 
 /**
  * The search indexes of the customer archive, rebuilt per customer inside the caller's
- * transaction (this module never opens one):
- * - `customer_fts_tri` (trigram, rowid = customer id): name, short name, phones, tax ID — any
- *   substring of 3+ characters;
- * - `customer_fts_uni` (unicode61, one token per CJK character): 1–2 character Chinese queries;
- * - `customer_pinyin` (B-tree on value): every initials / full-pinyin reading and the 助记码.
+ * transaction (this module never opens one); rowid = customer id in each:
+ * - `customer_fts_tri` (trigram): name, short name, phones, tax ID — any substring of 3+ characters;
+ * - `customer_fts_gram` (one token per CJK character and per adjacent pair): 1–2 character
+ *   Chinese queries, each word one token (fts-text.ts);
+ * - `customer_fts_py` (one token per reading, prefix indexes): initials / full pinyin / 助记码.
+ * All three are FTS5: an insert goes to an in-memory segment flushed in order, where the former
+ * B-tree of readings took ~11 random page writes per customer.
  */
+
+/** What one customer's search rows are made of (computed before the write, e.g. by the import). */
+export interface SearchRow {
+  id: number;
+  name: string;
+  shortName: string | null;
+  taxId: string | null;
+  /** phonesText of the contacts */
+  phones: string;
+  /** gramText of name and short name */
+  grams: string;
+  /** pinyinValues of the record */
+  readings: string[];
+}
 
 interface IndexStatements {
   customer: Database.Statement<[number], CustomerRow>;
   contacts: Database.Statement<[number], { mobile: string | null; phone: string | null }>;
   delTri: Database.Statement<[number]>;
-  delUni: Database.Statement<[number]>;
-  delPinyin: Database.Statement<[number]>;
+  delGram: Database.Statement<[number]>;
+  delPy: Database.Statement<[number]>;
   insTri: Database.Statement<[number, string, string, string, string]>;
-  insUni: Database.Statement<[number, string]>;
-  insPinyin: Database.Statement<[string, number]>;
+  insGram: Database.Statement<[number, string]>;
+  insPy: Database.Statement<[number, string]>;
 }
 interface CustomerRow {
   name: string;
@@ -39,37 +58,30 @@ function statementsOf(db: Statements): IndexStatements {
     customer: db.prepare('SELECT name, short_name, mnemonic, nature, tax_id FROM customers WHERE id = ?'),
     contacts: db.prepare('SELECT mobile, phone FROM customer_contacts WHERE customer_id = ? ORDER BY id'),
     delTri: db.prepare('DELETE FROM customer_fts_tri WHERE rowid = ?'),
-    delUni: db.prepare('DELETE FROM customer_fts_uni WHERE rowid = ?'),
-    delPinyin: db.prepare('DELETE FROM customer_pinyin WHERE customer_id = ?'),
+    delGram: db.prepare('DELETE FROM customer_fts_gram WHERE rowid = ?'),
+    delPy: db.prepare('DELETE FROM customer_fts_py WHERE rowid = ?'),
     insTri: db.prepare('INSERT INTO customer_fts_tri (rowid, name, short_name, phones, tax_id) VALUES (?, ?, ?, ?, ?)'),
-    insUni: db.prepare('INSERT INTO customer_fts_uni (rowid, text) VALUES (?, ?)'),
-    insPinyin: db.prepare('INSERT OR IGNORE INTO customer_pinyin (value, customer_id) VALUES (?, ?)'),
+    insGram: db.prepare('INSERT INTO customer_fts_gram (rowid, text) VALUES (?, ?)'),
+    insPy: db.prepare('INSERT INTO customer_fts_py (rowid, readings) VALUES (?, ?)'),
   };
 }
 
 /** Searches are typed half-width (the contract folds them): index text the same way. */
 const nfkc = (s: string | null) => (s ?? '').normalize('NFKC');
 
-const HAN = /\p{Script=Han}/u;
-/** Token that no search ever asks for: it keeps characters on either side of it from reading as adjacent. */
-const UNI_BREAK = '0';
+function insertRow(s: IndexStatements, r: SearchRow): void {
+  s.insTri.run(r.id, nfkc(r.name), nfkc(r.shortName), r.phones, r.taxId ?? '');
+  if (r.grams) s.insGram.run(r.id, r.grams);
+  if (r.readings.length) s.insPy.run(r.id, r.readings.join(' '));
+}
 
 /**
- * The text of `customer_fts_uni`: each Chinese character a token; whitespace ignored; any other run
- * (letters, digits, brackets) one break token, so 北京ABC科技 does not match "京科".
+ * The search rows of customers just inserted (no rows of theirs exist yet), e.g. an import's
+ * batch: only INSERTs, inside the caller's transaction.
  */
-export function unigramText(...parts: (string | null | undefined)[]): string {
-  const tokens: string[] = [];
-  for (const part of parts) {
-    if (!part) continue;
-    if (tokens.length && tokens[tokens.length - 1] !== UNI_BREAK) tokens.push(UNI_BREAK);
-    for (const ch of part.normalize('NFKC')) {
-      if (HAN.test(ch)) tokens.push(ch);
-      else if (!/\s/u.test(ch) && tokens.length && tokens[tokens.length - 1] !== UNI_BREAK) tokens.push(UNI_BREAK);
-    }
-  }
-  while (tokens.length && tokens[tokens.length - 1] === UNI_BREAK) tokens.pop();
-  return tokens.some((t) => t !== UNI_BREAK) ? tokens.join(' ') : '';
+export function writeSearchRows(db: Statements, rows: SearchRow[]): void {
+  const s = statementsOf(db);
+  for (const r of rows) insertRow(s, r);
 }
 
 /** The `phones` column: every mobile and phone as digits, and as typed where that differs. */
@@ -87,7 +99,7 @@ export function phonesText(contacts: { mobile: string | null; phone: string | nu
   return [...out].join(' ');
 }
 
-/** Every value a customer is found by in `customer_pinyin`: readings of name and short name, and the 助记码 (cut to PINYIN_PREFIX_MAX). */
+/** Every reading a customer is found by in `customer_fts_py`: readings of name and short name, and the 助记码 (cut to PINYIN_PREFIX_MAX). */
 export function pinyinValues(row: Pick<CustomerRow, 'name' | 'short_name' | 'mnemonic' | 'nature'>): string[] {
   const values = new Set<string>();
   const add = (v: string) => values.add(v.slice(0, PINYIN_PREFIX_MAX));
@@ -109,24 +121,29 @@ export function pinyinValues(row: Pick<CustomerRow, 'name' | 'short_name' | 'mne
 export function reindexCustomers(db: Statements, ids: number[]): void {
   const s = statementsOf(db);
   for (const id of ids) {
-    s.delTri.run(id);
-    s.delUni.run(id);
-    s.delPinyin.run(id);
+    deleteRows(s, id);
     const row = s.customer.get(id);
     if (!row) continue;
-    s.insTri.run(id, nfkc(row.name), nfkc(row.short_name), phonesText(s.contacts.all(id)), row.tax_id ?? '');
-    const uni = unigramText(row.name, row.short_name);
-    if (uni) s.insUni.run(id, uni);
-    for (const value of pinyinValues(row)) s.insPinyin.run(value, id);
+    insertRow(s, {
+      id,
+      name: row.name,
+      shortName: row.short_name,
+      taxId: row.tax_id,
+      phones: phonesText(s.contacts.all(id)),
+      grams: gramText(row.name, row.short_name),
+      readings: pinyinValues(row),
+    });
   }
+}
+
+function deleteRows(s: IndexStatements, id: number): void {
+  s.delTri.run(id);
+  s.delGram.run(id);
+  s.delPy.run(id);
 }
 
 /** Drops the search rows of these customers (inside the caller's transaction). */
 export function removeFromIndex(db: Statements, ids: number[]): void {
   const s = statementsOf(db);
-  for (const id of ids) {
-    s.delTri.run(id);
-    s.delUni.run(id);
-    s.delPinyin.run(id);
-  }
+  for (const id of ids) deleteRows(s, id);
 }

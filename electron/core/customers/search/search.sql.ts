@@ -1,5 +1,6 @@
 import type { CustomerSearchInput } from '../shared/customers.contract';
 import { sqlColumn, sqlSelect } from '../shared/fields';
+import { pinyinMatch } from './fts-text';
 import { parseSearchTerms, type SearchTerms } from './terms';
 
 /**
@@ -7,7 +8,7 @@ import { parseSearchTerms, type SearchTerms } from './terms';
  * the statements production runs.
  *
  * Search (a box text): every kind that applies yields candidate ids straight from an index (FTS5
- * doclists in rowid order, B-tree prefix ranges), at most CAP + 1 of them; their union is the
+ * doclists and prefix indexes in rowid order, the code's B-tree range), at most CAP + 1 of them; their union is the
  * "window" (more than CAP means "CAP+"), and only the window is ordered and paged. Nothing ranks,
  * counts or sorts a whole hit set, so a word in every name (公司) costs what a rare one does. With
  * filters, each kind examines at most EXAMINE_CAP candidates, so a common word with a narrow
@@ -98,22 +99,20 @@ interface Source {
   from: string;
   params: Param[];
   order: string;
-  /** a customer may come more than once (several pinyin readings) */
-  repeats?: boolean;
 }
 
-const select = (src: Source, distinct: boolean, tail: string) =>
-  `SELECT ${distinct && src.repeats ? 'DISTINCT ' : ''}${src.id} AS id FROM ${src.from}${src.order ? ` ORDER BY ${src.order}` : ''} ${tail}`;
+const select = (src: Source, tail: string) =>
+  `SELECT ${src.id} AS id FROM ${src.from}${src.order ? ` ORDER BY ${src.order}` : ''} ${tail}`;
 
 /** The candidate ids of each kind that applies to the box text, `dir` picking the lowest or highest ids. */
 function branchStatements(terms: SearchTerms, filters: Filters, dir: Dir): Branch[] {
   const f = filterSql(filters);
   const sources: Source[] = [];
-  if (terms.trigram && terms.unigram) {
+  if (terms.trigram && terms.gram) {
     sources.push({
       id: 't.rowid',
-      from: 'customer_fts_tri t JOIN customer_fts_uni u ON u.rowid = t.rowid WHERE t.customer_fts_tri MATCH ? AND u.customer_fts_uni MATCH ?',
-      params: [terms.trigram, terms.unigram],
+      from: 'customer_fts_tri t JOIN customer_fts_gram g ON g.rowid = t.rowid WHERE t.customer_fts_tri MATCH ? AND g.customer_fts_gram MATCH ?',
+      params: [terms.trigram, terms.gram],
       order: `t.rowid ${dir}`,
     });
   } else if (terms.trigram) {
@@ -123,22 +122,21 @@ function branchStatements(terms: SearchTerms, filters: Filters, dir: Dir): Branc
       params: [terms.trigram],
       order: `t.rowid ${dir}`,
     });
-  } else if (terms.unigram) {
+  } else if (terms.gram) {
     sources.push({
-      id: 'u.rowid',
-      from: 'customer_fts_uni u WHERE u.customer_fts_uni MATCH ?',
-      params: [terms.unigram],
-      order: `u.rowid ${dir}`,
+      id: 'g.rowid',
+      from: 'customer_fts_gram g WHERE g.customer_fts_gram MATCH ?',
+      params: [terms.gram],
+      order: `g.rowid ${dir}`,
     });
   }
   if (terms.pinyinPrefix) {
-    // index order (value, customer), not sorted by id: that would sort every reading in the range
+    // one row per customer: a prefix index lookup, in rowid order like the other kinds
     sources.push({
-      id: 'p.customer_id',
-      from: 'customer_pinyin p WHERE p.value >= ? AND p.value < ?',
-      params: [terms.pinyinPrefix, prefixEnd(terms.pinyinPrefix)],
-      order: '',
-      repeats: true,
+      id: 'p.rowid',
+      from: 'customer_fts_py p WHERE p.customer_fts_py MATCH ?',
+      params: [pinyinMatch(terms.pinyinPrefix)],
+      order: `p.rowid ${dir}`,
     });
   }
   if (terms.codePrefix) {
@@ -155,12 +153,12 @@ function branchStatements(terms: SearchTerms, filters: Filters, dir: Dir): Branc
       ? {
           // examine the first EXAMINE_CAP candidates against the filters
           ids: {
-            sql: `SELECT${src.repeats ? ' DISTINCT' : ''} h.id AS id FROM (${select(src, false, `LIMIT ${EXAMINE_CAP}`)}) h CROSS JOIN customers c ON c.id = h.id WHERE ${f.sql} LIMIT ${limit}`,
+            sql: `SELECT h.id AS id FROM (${select(src, `LIMIT ${EXAMINE_CAP}`)}) h CROSS JOIN customers c ON c.id = h.id WHERE ${f.sql} LIMIT ${limit}`,
             params: [...src.params, ...f.params],
           },
-          more: { sql: `SELECT 1 FROM (${select(src, false, `LIMIT 1 OFFSET ${EXAMINE_CAP}`)})`, params: src.params },
+          more: { sql: `SELECT 1 FROM (${select(src, `LIMIT 1 OFFSET ${EXAMINE_CAP}`)})`, params: src.params },
         }
-      : { ids: { sql: select(src, true, `LIMIT ${limit}`), params: src.params }, more: null },
+      : { ids: { sql: select(src, `LIMIT ${limit}`), params: src.params }, more: null },
   );
 }
 

@@ -1,4 +1,5 @@
 import { phoneDigits } from '../shared/customer.rules';
+import { gramMatch, isHan } from './fts-text';
 import { PINYIN_PREFIX_MAX } from './pinyin';
 
 /**
@@ -14,11 +15,10 @@ export interface SearchTerms {
   pinyinPrefix: string | null;
   /** FTS5 query on the trigram table (substrings of 3+ characters: name, short name, phones, tax ID) */
   trigram: string | null;
-  /** FTS5 query on the unigram table (Chinese terms of 1–2 characters) */
-  unigram: string | null;
+  /** FTS5 query on the gram table (Chinese words of 1–2 characters, each one token) */
+  gram: string | null;
 }
 
-const HAN_ONLY = /^\p{Script=Han}+$/u;
 const CODE_CHARS = /^[0-9A-Za-z_-]+$/;
 const PINYIN_CHARS = /^[0-9a-z]+$/;
 /** digits with the separators people type in phone numbers: 138-1234, (010) 6234 5678, +86 138… */
@@ -34,7 +34,7 @@ const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 export function parseSearchTerms(raw: string): SearchTerms {
   const q = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
   const compact = q.replace(/\s+/g, '');
-  const none: SearchTerms = { codePrefix: null, exactCode: null, pinyinPrefix: null, trigram: null, unigram: null };
+  const none: SearchTerms = { codePrefix: null, exactCode: null, pinyinPrefix: null, trigram: null, gram: null };
   if (!compact) return none;
 
   const terms = { ...none };
@@ -54,14 +54,14 @@ export function parseSearchTerms(raw: string): SearchTerms {
   }
 
   const tri: string[] = [];
-  const uni: string[] = [];
+  const gram: string[] = [];
   for (const word of q.split(' ')) {
     const length = [...word].length;
     if (length >= 3) tri.push(ftsPhrase(word));
-    else if (HAN_ONLY.test(word)) uni.push(ftsPhrase([...word].join(' ')));
+    else if ([...word].every(isHan)) gram.push(gramMatch(word));
     // a 1–2 character word of letters or digits is only a code / pinyin prefix
   }
   if (tri.length) terms.trigram = tri.join(' AND ');
-  if (uni.length) terms.unigram = uni.join(' AND ');
+  if (gram.length) terms.gram = gram.join(' AND ');
   return terms;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pinyinValues } from '../../../../electron/core/customers/search/indexer';
 import { EXAMINE_CAP, SEARCH_CAP } from '../../../../electron/core/customers/search/search.sql';
 import { phoneDigits } from '../../../../electron/core/customers/shared/customer.rules';
 import { Prng } from '../../../bench/seed/prng';
@@ -15,6 +16,8 @@ interface Customer {
   code: string;
   name: string;
   short_name: string | null;
+  mnemonic: string | null;
+  nature: string;
   tax_id: string | null;
   region_id: number | null;
   salesperson_id: number | null;
@@ -31,7 +34,9 @@ beforeAll(async () => {
   const db = env.core.sqlite;
   archive = (
     db
-      .prepare('SELECT id, code, name, short_name, tax_id, region_id, salesperson_id FROM customers ORDER BY id')
+      .prepare(
+        'SELECT id, code, name, short_name, mnemonic, nature, tax_id, region_id, salesperson_id FROM customers ORDER BY id',
+      )
       .all() as Customer[]
   ).map((c) => ({
     ...c,
@@ -43,7 +48,8 @@ beforeAll(async () => {
     )
       .flatMap((x) => [x.mobile, x.phone])
       .filter((p): p is string => !!p),
-    pinyin: db.prepare('SELECT value FROM customer_pinyin WHERE customer_id = ?').pluck().all(c.id) as string[],
+    // what the indexer was given: the stored readings cannot be read back from the FTS table
+    pinyin: pinyinValues(c),
   }));
 });
 afterAll(() => env.close());
@@ -96,6 +102,7 @@ describe('on a generated archive', () => {
       queries.add(c.name.slice(at, at + 2)); // 2 characters
       queries.add(c.name.slice(at, at + 4)); // a longer substring
       queries.add(c.pinyin[rng.int(c.pinyin.length)].slice(0, 2 + rng.int(4))); // pinyin prefix
+      queries.add(c.pinyin[rng.int(c.pinyin.length)].slice(0, 5 + rng.int(20))); // a longer one, past the prefix indexes too
       queries.add(c.code.slice(0, 4 + rng.int(3)).toLowerCase()); // code prefix
       if (c.phones[0]) queries.add(phoneDigits(c.phones[0]).slice(3, 8)); // phone fragment
       if (c.tax_id) queries.add(c.tax_id.slice(2, 9)); // tax ID fragment

@@ -18,14 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const REAL_TABLES = new Set([
-  'customers',
-  'customer_contacts',
-  'customer_addresses',
-  'customer_pinyin',
-  'lookups',
-  'users',
-]);
+const REAL_TABLES = new Set(['customers', 'customer_contacts', 'customer_addresses', 'lookups', 'users']);
+/** The FTS5 search tables: read through a MATCH (idxStr M…) or by rowid (=), never walked whole. */
+const FTS_TABLES = new Set(['customer_fts_tri', 'customer_fts_gram', 'customer_fts_py']);
 
 /** alias → table, read from the statement's FROM / JOIN clauses */
 function aliases(sql: string): Map<string, string> {
@@ -37,7 +32,7 @@ function aliases(sql: string): Map<string, string> {
   return out;
 }
 
-/** The plan lines of a statement that read a whole table. */
+/** The plan lines of a statement that read a whole table (or a whole FTS index). */
 function fullScans(s: Stmt): string[] {
   const params = s.params.map((p) => (p === IDS ? '[1,2,3]' : p));
   const plan = env.core.sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...params) as { detail: string }[];
@@ -48,6 +43,7 @@ function fullScans(s: Stmt): string[] {
       const m = /^SCAN (\w+)(.*)$/.exec(detail);
       if (!m) return false;
       const table = tables.get(m[1]);
+      if (table && FTS_TABLES.has(table)) return !/^ VIRTUAL TABLE INDEX \d+:.*[M=]/.test(m[2]);
       return !!table && REAL_TABLES.has(table) && !/\bINDEX\b/.test(m[2]) && !/VIRTUAL TABLE/.test(m[2]);
     });
 }
@@ -76,6 +72,10 @@ const BOX_TEXTS = {
   chinese_and_longer_words: '北京 海淀科技',
   pinyin_initials: 'bjhd',
   full_pinyin: 'beijinghaidian',
+  pinyin_between_prefix_indexes: 'bjhdk',
+  pinyin_past_prefix_indexes: 'beijinghaidiankeji',
+  chinese_2_common: '有限',
+  chinese_two_words: '北京 科技',
   one_letter: 'c',
   code_prefix: 'C00012',
   phone_fragment: '138-1234',
@@ -139,5 +139,11 @@ describe('query plans of customer.search', () => {
   it('would notice a full scan', () => {
     expect(fullScans({ sql: 'SELECT id FROM customers c WHERE c.memo LIKE ?', params: ['%x%'] })).toEqual(['SCAN c']);
     expect(fullScans({ sql: 'SELECT id FROM customers WHERE memo = ?', params: ['x'] })).toEqual(['SCAN customers']);
+    for (const fts of FTS_TABLES) {
+      expect(fullScans({ sql: `SELECT rowid FROM ${fts} f ORDER BY rowid LIMIT 5`, params: [] })).toHaveLength(1);
+      expect(fullScans({ sql: `SELECT rowid FROM ${fts} f WHERE f.${fts} MATCH ? LIMIT 5`, params: ['"x"'] })).toEqual(
+        [],
+      );
+    }
   });
 });

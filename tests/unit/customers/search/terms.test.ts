@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { phonesText, pinyinValues, unigramText } from '../../../../electron/core/customers/search/indexer';
+import { gramText, phonesText, pinyinValues } from '../../../../electron/core/customers/search/indexer';
+import { PINYIN_PREFIX_INDEXES, pinyinMatch } from '../../../../electron/core/customers/search/fts-text';
 import { parseSearchTerms } from '../../../../electron/core/customers/search/terms';
 
 describe('what the search box asks for', () => {
-  it('a 1–2 character Chinese word goes to the unigram index as a phrase', () => {
+  it('a 1–2 character Chinese word goes to the gram index as one token', () => {
     expect(parseSearchTerms('海')).toMatchObject({
-      unigram: '"海"',
+      gram: '"海"',
       trigram: null,
       codePrefix: null,
       pinyinPrefix: null,
     });
-    expect(parseSearchTerms('海淀')).toMatchObject({ unigram: '"海 淀"', trigram: null });
+    expect(parseSearchTerms('海淀')).toMatchObject({ gram: '"海淀"', trigram: null });
   });
 
   it('3+ characters go to the trigram index', () => {
-    expect(parseSearchTerms('海淀科技')).toMatchObject({ trigram: '"海淀科技"', unigram: null });
+    expect(parseSearchTerms('海淀科技')).toMatchObject({ trigram: '"海淀科技"', gram: null });
   });
 
   it('letters and digits are also a code prefix (upper-case) and a pinyin prefix (lower-case)', () => {
@@ -23,22 +24,22 @@ describe('what the search box asks for', () => {
       exactCode: 'BJHD',
       pinyinPrefix: 'bjhd',
       trigram: '"bjhd"',
-      unigram: null,
+      gram: null,
     });
     expect(parseSearchTerms('c0')).toMatchObject({ codePrefix: 'C0', pinyinPrefix: 'c0', trigram: null });
     expect(parseSearchTerms('C-01')).toMatchObject({ codePrefix: 'C-01', pinyinPrefix: null });
   });
 
   it('a phone fragment with separators is searched as digits', () => {
-    expect(parseSearchTerms('138-1234')).toMatchObject({ trigram: '"1381234"', unigram: null });
+    expect(parseSearchTerms('138-1234')).toMatchObject({ trigram: '"1381234"', gram: null });
     expect(parseSearchTerms('(010) 8888 6666')).toMatchObject({ trigram: '"01088886666"' });
     expect(parseSearchTerms('+86 138')).toMatchObject({ trigram: '"86138"' });
   });
 
   it('several words must all match; short letter words only count as code or pinyin', () => {
-    expect(parseSearchTerms('北京 科技')).toMatchObject({ unigram: '"北 京" AND "科 技"', trigram: null });
-    expect(parseSearchTerms('北京 海淀科技')).toMatchObject({ unigram: '"北 京"', trigram: '"海淀科技"' });
-    expect(parseSearchTerms('bj hd')).toMatchObject({ pinyinPrefix: 'bjhd', trigram: null, unigram: null });
+    expect(parseSearchTerms('北京 科技')).toMatchObject({ gram: '"北京" AND "科技"', trigram: null });
+    expect(parseSearchTerms('北京 海淀科技')).toMatchObject({ gram: '"北京"', trigram: '"海淀科技"' });
+    expect(parseSearchTerms('bj hd')).toMatchObject({ pinyinPrefix: 'bjhd', trigram: null, gram: null });
   });
 
   it('folds full-width text and quotes FTS syntax away', () => {
@@ -53,24 +54,25 @@ describe('what the search box asks for', () => {
       exactCode: null,
       pinyinPrefix: null,
       trigram: null,
-      unigram: null,
+      gram: null,
     });
     expect(parseSearchTerms('%')).toEqual({
       codePrefix: null,
       exactCode: null,
       pinyinPrefix: null,
       trigram: null,
-      unigram: null,
+      gram: null,
     });
   });
 });
 
 describe('what the indexer stores', () => {
-  it('unigram text: one token per Chinese character, other runs break adjacency', () => {
-    expect(unigramText('北京海淀科技有限公司', '海淀科技')).toBe('北 京 海 淀 科 技 有 限 公 司 0 海 淀 科 技');
-    expect(unigramText('北京ABC科技')).toBe('北 京 0 科 技');
-    expect(unigramText('北京 科技')).toBe('北 京 科 技');
-    expect(unigramText('ABC Ltd')).toBe('');
+  it('gram text: each Chinese character and each adjacent pair, once; other runs break adjacency', () => {
+    expect(gramText('北京海淀科技', '海淀')).toBe('北 北京 京 京海 海 海淀 淀 淀科 科 科技 技');
+    expect(gramText('北京ABC科技')).toBe('北 北京 京 科 科技 技');
+    expect(gramText('北京 科技')).toBe('北 北京 京 京科 科 科技 技');
+    expect(gramText('北京', '京科')).toBe('北 北京 京 京科 科');
+    expect(gramText('ABC Ltd', null)).toBe('');
   });
 
   it('phones: digits of every number, and the number as typed where it differs', () => {
@@ -89,5 +91,30 @@ describe('what the indexer stores', () => {
       expect.arrayContaining(['cqca', 'zqca', 'chongqingchangan', 'zhongqingchangan', 'ca', 'za', 'changan', 'ca01']),
     );
     expect(new Set(v).size).toBe(v.length);
+  });
+});
+
+describe('how a reading prefix asks customer_fts_py', () => {
+  it('a prefix of an indexed length is one prefix-index lookup', () => {
+    for (const n of PINYIN_PREFIX_INDEXES) expect(pinyinMatch('b'.repeat(n))).toBe(`"${'b'.repeat(n)}"*`);
+  });
+
+  it('a prefix between two indexed lengths: the reading itself or any character after it, through the next index', () => {
+    const q = pinyinMatch('bjhdk');
+    const parts = q.split(' OR ');
+    expect(parts[0]).toBe('"bjhdk"');
+    expect(parts).toHaveLength(37);
+    expect(parts).toContain('"bjhdka"*');
+    expect(parts).toContain('"bjhdk9"*');
+    expect(PINYIN_PREFIX_INDEXES).toContain(6);
+  });
+
+  it('a prefix longer than the longest index is a plain prefix query', () => {
+    expect(pinyinMatch('beijinghaidiankeji')).toBe('"beijinghaidiankeji"*');
+  });
+
+  it('refuses text a reading cannot hold (so no FTS syntax gets through)', () => {
+    expect(() => pinyinMatch('b" OR x')).toThrow();
+    expect(() => pinyinMatch('')).toThrow();
   });
 });

@@ -89,9 +89,9 @@ export async function readUpload(
   dataDir: string,
   id: string,
   userId: number,
-): Promise<UploadMeta & { bytesFile: string }> {
+): Promise<UploadMeta & { bytesFile: string; sha256: string }> {
   const { sha256, ...meta } = await readMeta<UploadMeta>(uploadPaths(dataDir, id).meta, userId);
-  return { ...meta, bytesFile: contentPath(dataDir, sha256) };
+  return { ...meta, sha256, bytesFile: contentPath(dataDir, sha256) };
 }
 
 /** A new download slot: the worker writes `file`, then `commitDownload` records its owner. */

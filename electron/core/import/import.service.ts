@@ -97,6 +97,7 @@ export async function importRun(core: Core, actor: Actor, input: In<'customer.im
       valueMap: input.valueMap,
       mode: input.mode,
       fileName: meta.fileName,
+      sha256: meta.sha256,
       uploadId: input.uploadId,
       actor: { id: actor.id, displayName: actor.displayName },
       nowIso: core.clock.now().toISOString(),

@@ -3,7 +3,8 @@ import type { ImportField } from './shared/import.contract';
 import { type RefData, RefIndex } from './refs';
 import type { RowResult } from './row-check';
 import type { SheetTable } from '../spreadsheet/table';
-import { checkRows } from './validate';
+import { type ArchiveHits, archiveHits, checkRows } from './validate';
+import { openReadDb } from './read-db';
 import { type PreparedCustomer, prepareCustomer } from './write';
 
 /**
@@ -20,10 +21,13 @@ export interface CheckJob {
   mapping: (ImportField | null)[];
   refs: RefData;
   prepare: boolean;
+  /** the archive, to probe the slice's tax IDs, codes and names in (validate.ts archiveHits) */
+  dbFile?: string;
 }
 interface CheckResult {
   results: RowResult[];
   prepared: (PreparedCustomer | null)[] | null;
+  hits?: ArchiveHits;
 }
 
 /** A slice: check each row; prepare the valid ones for writing when asked. */
@@ -31,7 +35,13 @@ export function checkSlice(job: CheckJob, onProgress?: (done: number) => void): 
   const refs = new RefIndex(job.refs);
   const results = checkRows(job, job.rows, job.mapping, refs, onProgress);
   const prepared = job.prepare ? results.map((r, i) => (r.data ? prepareCustomer(r.data, job.rowNumbers[i]) : null)) : null;
-  return { results, prepared };
+  if (!job.dbFile) return { results, prepared };
+  const sqlite = openReadDb(job.dbFile);
+  try {
+    return { results, prepared, hits: archiveHits(sqlite, results) };
+  } finally {
+    sqlite.close();
+  }
 }
 
 /** Below this many rows one thread is quicker than starting helpers. */
@@ -44,9 +54,12 @@ export async function checkInParallel(
   prepare: boolean,
   helpers: Helpers | null,
   onProgress: (done: number) => void,
+  dbFile?: string,
 ): Promise<CheckResult> {
   const n = table.rows.length;
   const count = helpers ? Math.max(1, Math.min(helpers.count, Math.floor(n / MIN_ROWS_PER_THREAD))) : 1;
+  // with helpers, each slice also probes the archive for its values, beside its checks
+  const parallel = count > 1 && !!helpers;
   const slice = (from: number, to: number): CheckJob => ({
     headers: table.headers,
     date1904: table.date1904,
@@ -55,6 +68,7 @@ export async function checkInParallel(
     mapping,
     refs,
     prepare,
+    dbFile: parallel ? dbFile : undefined,
   });
   if (count === 1 || !helpers) return checkSlice(slice(0, n), onProgress);
 
@@ -75,5 +89,12 @@ export async function checkInParallel(
   return {
     results: parts.flatMap((p) => p.results),
     prepared: prepare ? parts.flatMap((p) => p.prepared ?? []) : null,
+    hits: dbFile ? mergeHits(parts.map((p) => p.hits!)) : undefined,
   };
+}
+
+/** The slices' hits as one: a value found by several slices is the same customer each time. */
+function mergeHits(parts: ArchiveHits[]): ArchiveHits {
+  const merge = (k: keyof ArchiveHits) => [...new Map(parts.flatMap((p) => p[k])).entries()];
+  return { taxId: merge('taxId'), code: merge('code'), name: merge('name') };
 }

@@ -21,6 +21,8 @@ export interface RunJob {
   valueMap: ValueMapEntry[];
   mode: 'allOrNothing' | 'validOnly';
   fileName: string;
+  /** the stored file's content hash (files/content.ts), kept in the batch log entry */
+  sha256?: string;
   uploadId: string;
   actor: { id: number; displayName: string };
   nowIso: string;
@@ -71,32 +73,39 @@ export async function run(job: RunJob, report: Report, helpers: Helpers | null, 
         // the new items the value map asks for, then the rows that name them
         const created = createPendingItems(sqlite, pending, at, job.actor);
         const refs = new RefIndex({ ...refData, lookups: [...refData.lookups, ...created.values()] });
+        const insLog = bulkInsert(sqlite, operationLog, ['at', 'userId', 'userName', 'entity', 'entityId', 'action', 'changes', 'reason']);
+        // the batch entry: who (the row's user), when, which file (name and stored content hash),
+        // how its columns were mapped, the counts; each customer's entry points to it
+        const logBatch = (codes: string[], fields: readonly string[]) => {
+          const after = {
+            fileName: job.fileName,
+            sha256: job.sha256 ?? null,
+            mode: job.mode,
+            total,
+            imported: codes.length,
+            skipped: total - codes.length,
+            firstCode: codes[0] ?? null,
+            lastCode: codes[codes.length - 1] ?? null,
+            mapping: job.mapping,
+            fields,
+          };
+          return insLog({
+            at: at.toISOString(),
+            userId: job.actor.id,
+            userName: job.actor.displayName,
+            entity: 'customerImport',
+            entityId: job.uploadId,
+            action: 'import',
+            changes: JSON.stringify(Object.fromEntries(Object.entries(after).map(([k, v]) => [k, { before: null, after: v }]))),
+            // the renderer words the import from `fileName`: the core writes no sentences
+            reason: null,
+          });
+        };
         const written = writeCustomers(
-          { sqlite, refs, at, actor: job.actor, fileName: job.fileName, onProgress: (done) => report({ phase: 'write', done, total: rows.length }) },
+          { sqlite, refs, at, actor: job.actor, logBatch, onProgress: (done) => report({ phase: 'write', done, total: rows.length }) },
           withCreatedIds(rows, created),
         );
         rememberValueMap(sqlite, job.valueMap, created, pending, refs, at, job.actor);
-        const insLog = bulkInsert(sqlite, operationLog, ['at', 'userId', 'userName', 'entity', 'entityId', 'action', 'changes', 'reason']);
-        const after = {
-          fileName: job.fileName,
-          mode: job.mode,
-          total,
-          imported: written.length,
-          skipped: total - written.length,
-          firstCode: written[0] ?? null,
-          lastCode: written[written.length - 1] ?? null,
-        };
-        insLog({
-          at: at.toISOString(),
-          userId: job.actor.id,
-          userName: job.actor.displayName,
-          entity: 'customerImport',
-          entityId: job.uploadId,
-          action: 'import',
-          changes: JSON.stringify(Object.fromEntries(Object.entries(after).map(([k, v]) => [k, { before: null, after: v }]))),
-          // the renderer words the import from `fileName`: the core writes no sentences
-          reason: null,
-        });
         return written;
       })
       .immediate();

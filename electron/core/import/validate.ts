@@ -36,21 +36,37 @@ export function checkRows(
   });
 }
 
-const CHUNK = 500;
+type Holder = { code: string; name: string };
+/** Values of the file already held in the archive (tax ID, code, normalised name) → the customer holding each. */
+export interface ArchiveHits {
+  taxId: [string, Holder][];
+  code: [string, Holder][];
+  name: [string, Holder][];
+}
 
-/** Values of `column` that already exist in customers, with the customer holding each. */
-function existing(sqlite: Sqlite, column: 'tax_id' | 'code' | 'name_norm', values: string[]): Map<string, { code: string; name: string }> {
-  const out = new Map<string, { code: string; name: string }>();
-  const stmt = sqlite.prepare(
-    `SELECT c.${column} AS v, c.code, c.name FROM json_each(?) j JOIN customers c ON c.${column} = j.value ORDER BY c.id`,
-  );
-  const unique = [...new Set(values)];
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    for (const r of stmt.all(JSON.stringify(unique.slice(i, i + CHUNK))) as { v: string; code: string; name: string }[]) {
-      if (!out.has(r.v)) out.set(r.v, { code: r.code, name: r.name });
+/**
+ * Which values of the checked rows the archive already holds: one indexed probe per distinct value,
+ * in sorted order (neighbouring probes read the same index pages); the probe reads only the index
+ * (`SELECT id`), the row only for a hit — for a file of new customers nearly every probe misses.
+ * Helper threads run this on their slices beside the checks (parallel.ts).
+ */
+export function archiveHits(sqlite: Sqlite, results: RowResult[]): ArchiveHits {
+  const probe = (column: 'tax_id' | 'code' | 'name_norm', values: (string | null | undefined)[]): [string, Holder][] => {
+    const find = sqlite.prepare(`SELECT id FROM customers WHERE ${column} = ? ORDER BY id LIMIT 1`).pluck();
+    const row = sqlite.prepare('SELECT code, name FROM customers WHERE id = ?');
+    const out: [string, Holder][] = [];
+    for (const v of [...new Set(values.filter((x): x is string => !!x))].sort()) {
+      const id = find.get(v) as number | undefined;
+      if (id !== undefined) out.push([v, row.get(id) as Holder]);
     }
-  }
-  return out;
+    return out;
+  };
+  const data = results.map((r) => r.data).filter((d): d is CustomerCreate => !!d);
+  return {
+    taxId: probe('tax_id', data.map((d) => d.taxId)),
+    code: probe('code', data.map((d) => d.code)),
+    name: probe('name_norm', data.map((d) => normalizeCustomerName(d.name))),
+  };
 }
 
 export function finishValidation(
@@ -58,6 +74,8 @@ export function finishValidation(
   mapping: (ImportField | null)[],
   results: RowResult[],
   sqlite: Sqlite,
+  /** what helper threads already probed (parallel.ts); else probed here */
+  hits: ArchiveHits = archiveHits(sqlite, results),
 ): TableValidation {
   const cols = columnsOf(mapping);
   const rowErrors: RowIssue[][] = results.map((r) => [...r.errors]);
@@ -102,9 +120,9 @@ export function finishValidation(
   });
 
   // against the archive
-  const taxTaken = existing(sqlite, 'tax_id', [...firstTax.keys()]);
-  const codeTaken = existing(sqlite, 'code', [...firstCode.keys()]);
-  const nameTaken = existing(sqlite, 'name_norm', [...firstName.keys()]);
+  const taxTaken = new Map(hits.taxId);
+  const codeTaken = new Map(hits.code);
+  const nameTaken = new Map(hits.name);
   results.forEach((r, i) => {
     if (!r.data) return;
     const tax = r.data.taxId ? taxTaken.get(r.data.taxId) : undefined;

@@ -1,6 +1,6 @@
 import type { Sqlite } from '../../../db/open';
-import { customerAddresses, customerContacts, customerPinyin, customers, operationLog } from '../../../db/schema/index';
-import { diffFields } from '../audit/audit.log';
+import { customerAddresses, customerContacts, customerPinyin, customers } from '../../../db/schema/index';
+import { compactImportEntry } from '../audit/import-entry';
 import { DEFAULT_CODE_PATTERN, formatCode, parsePattern } from '../customers/code';
 import {
   type AddressRow,
@@ -69,15 +69,17 @@ interface WriteContext {
   at: Date;
   actor: { id: number; displayName: string };
   /**
-   * the uploaded file's name, kept in each customer's 'create' log row as `importedFrom` (data,
-   * not a sentence: the renderer says "导入 客户.xlsx" / "Imported from 客户.xlsx")
+   * writes the import's one batch log entry (file, who, when, mapping, counts, `fields`) once the
+   * codes are known, and returns its id: each customer's compact 'create' entry points to it
+   * (audit/import-entry.ts)
    */
-  fileName: string;
+  logBatch: (codes: string[], fields: readonly string[]) => number;
   onProgress?: (done: number) => void;
 }
 
 /**
- * Inserts the customers, their contacts, addresses, search rows and one 'create' log row each.
+ * Inserts the customers, their contacts, addresses, search rows and one compact 'create' log row
+ * each (pointing to the batch entry).
  * Call INSIDE a write transaction (the caller's). Rows without a code take the pattern's next
  * free codes, skipping codes in use or given elsewhere in the file. Returns the codes written.
  */
@@ -138,16 +140,10 @@ export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): str
     'sort',
   ]);
   const insPinyin = bulkInsert(sqlite, customerPinyin, ['value', 'customerId']);
-  const insLog = bulkInsert(sqlite, operationLog, [
-    'at',
-    'userId',
-    'userName',
-    'entity',
-    'entityId',
-    'action',
-    'changes',
-    'reason',
-  ]);
+  // the log row of each customer: only what differs from row to row is bound
+  const insLog = sqlite.prepare(
+    "INSERT INTO operation_log (at, user_id, user_name, entity, entity_id, action, changes, reason) VALUES (?, ?, ?, 'customer', ?, 'create', ?, NULL)",
+  );
   const insTri = sqlite.prepare(
     'INSERT INTO customer_fts_tri (rowid, name, short_name, phones, tax_id) VALUES (?, ?, ?, ?, ?)',
   );
@@ -156,6 +152,8 @@ export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): str
   const pinyin: { value: string; id: number }[] = [];
 
   const codes = nextCodes(sqlite, rows);
+  const fields = [...HISTORY_FIELDS, 'warnings'];
+  const batchId = ctx.logBatch(codes, fields);
   const out: string[] = [];
   rows.forEach((r, i) => {
     const code = codes[i];
@@ -173,21 +171,11 @@ export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): str
     insTri.run(id, r.record.name, r.record.shortName ?? '', r.phones, r.record.taxId ?? '');
     if (r.unigram) insUni.run(id, r.unigram);
     for (const value of new Set(r.pinyin)) pinyin.push({ value, id });
-    const changes = diffFields<Record<string, unknown>>(null, logged(code, r, ctx.refs), [...HISTORY_FIELDS]);
+    const view: Record<string, unknown> = logged(code, r, ctx.refs);
     // a pilot-era USCC was imported as a warning: its log row keeps it, as the form's save does
     const warning = usccChecksumWarning({ taxId: r.taxId, nature: r.record.nature, addresses: r.addresses });
-    if (warning) changes.warnings = { before: null, after: [warning] };
-    changes.importedFrom = { before: null, after: ctx.fileName };
-    insLog({
-      at: stamp,
-      userId: ctx.actor.id,
-      userName: ctx.actor.displayName,
-      entity: 'customer',
-      entityId: String(id),
-      action: 'create',
-      changes: JSON.stringify(changes),
-      reason: null,
-    });
+    if (warning) view.warnings = [warning];
+    insLog.run(stamp, ctx.actor.id, ctx.actor.displayName, String(id), compactImportEntry(batchId, r.rowNumber, fields, view));
     out.push(code);
     if (ctx.onProgress && (i + 1) % 2000 === 0) ctx.onProgress(i + 1);
   });

@@ -6,7 +6,7 @@ import { contentPath, putContent, putContentFile, sweepContent, writeFileDurably
 
 /**
  * Uploads (`imports/<id>.json`, plus what the import derives from them: `<id>.table`,
- * `<id>.issues.json`, `<id>.prepared`) and files made for the user to download
+ * `<id>.issues.json`) and files made for the user to download
  * (`downloads/<id>.json`). Each is a handle: a random 128-bit hex id (no path can be smuggled
  * in), the user who made it, its name; its bytes live in the content store under their hash
  * (content.ts), shared by identical files. Old handles are removed as new ones arrive, and with
@@ -46,7 +46,7 @@ const dirs = (dataDir: string) => ({
 
 export function uploadPaths(dataDir: string, id: string) {
   const base = path.join(dirs(dataDir).uploads, checkId(id));
-  return { meta: `${base}.json`, table: `${base}.table`, issues: `${base}.issues.json`, prepared: `${base}.prepared` };
+  return { meta: `${base}.json`, table: `${base}.table`, issues: `${base}.issues.json` };
 }
 
 function downloadPaths(dataDir: string, id: string) {

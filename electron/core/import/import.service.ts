@@ -89,7 +89,7 @@ export async function importValidate(core: Core, actor: Actor, input: In<'custom
   return runImportJob(
     core,
     'import.validate',
-    { dbFile: dbFile(core), tableFile: p.table, issuesFile: p.issues, preparedFile: p.prepared, mapping: input.mapping, valueMap: input.valueMap, pageSize: input.pageSize },
+    { dbFile: dbFile(core), tableFile: p.table, issuesFile: p.issues, mapping: input.mapping, valueMap: input.valueMap, pageSize: input.pageSize },
     { userId: actor.id, id: input.uploadId },
   );
 }
@@ -111,7 +111,6 @@ export async function importRun(core: Core, actor: Actor, input: In<'customer.im
     {
       dbFile: dbFile(core),
       tableFile: p.table,
-      preparedFile: p.prepared,
       mapping: input.mapping,
       valueMap: input.valueMap,
       mode: input.mode,

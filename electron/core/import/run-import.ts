@@ -5,9 +5,8 @@ import { bulkInsert } from './bulk-insert';
 import { openJobDb } from '../jobs/db';
 import { type AcquireWrite, noLock, type Report } from '../jobs/registry';
 import type { Helpers } from '../jobs/threads';
-import { assertMapping, checkAll } from './job-io';
+import { assertMapping, type Checked, checkAll } from './job-io';
 import type { ImportField, ValueMapEntry } from './shared/import.contract';
-import { loadPrepared, preparedKey, toPrepared } from './prepared-store';
 import { loadRefs, RefIndex } from './refs';
 import { applyValueMap, createPendingItems, rememberValueMap, withCreatedIds } from './value-map';
 import { type PreparedCustomer, writeCustomers } from './write';
@@ -15,7 +14,6 @@ import { type PreparedCustomer, writeCustomers } from './write';
 export interface RunJob {
   dbFile: string;
   tableFile: string;
-  preparedFile: string;
   mapping: (ImportField | null)[];
   /** values of managed-list columns mapped to items, new items or nothing (value-map.ts) */
   valueMap: ValueMapEntry[];
@@ -36,22 +34,19 @@ interface RunResult {
 }
 
 /**
- * Validates every row again (the archive may have changed since the preview), then writes in ONE
- * transaction on this thread's own connection: all rows or nothing (any error refuses the whole
- * file), or the valid rows only. Pinyin, index texts and log rows are prepared before BEGIN.
+ * Validates every row again (the archive may have changed since the preview) and prepares it for
+ * writing (pinyin, index texts: helper threads, in memory), then writes in ONE transaction on this
+ * thread's own connection: all rows or nothing (any error refuses the whole file), or the valid
+ * rows only. Only prepared INSERTs run inside the transaction.
  */
 export async function run(job: RunJob, report: Report, helpers: Helpers | null, acquireWrite: AcquireWrite = noLock): Promise<RunResult> {
   assertMapping(job.mapping);
   const sqlite = openJobDb(job.dbFile);
   try {
-    // what the last validation prepared, if the mapping and the lists it resolved are unchanged
+    // every row checked again (the archive may have changed since the preview) and prepared for
+    // writing, side by side in helper threads; kept in memory, nothing written to a file between
     const { data: refData, pending } = applyValueMap(loadRefs(sqlite), job.valueMap);
-    const key = preparedKey(job.mapping, refData);
-    let ready = loadPrepared(job.preparedFile, key);
-    if (!ready) {
-      const checked = await checkAll(sqlite, job.tableFile, job.mapping, true, report, helpers, job.valueMap);
-      ready = toPrepared(key, checked);
-    }
+    const ready = readyRows(await checkAll(sqlite, job.tableFile, job.mapping, true, report, helpers, job.valueMap));
     report({ phase: 'validate', done: ready.total, total: ready.total });
     if (job.mode === 'allOrNothing' && ready.errorCount) {
       throw Refused('INVALID_INPUT', 'import.errors.hasErrors', {
@@ -113,6 +108,16 @@ export async function run(job: RunJob, report: Report, helpers: Helpers | null, 
   } finally {
     sqlite.close();
   }
+}
+
+/** The valid rows, prepared for writing, and the counts the refusal of an all-or-nothing import names. */
+function readyRows({ validation, prepared }: Checked) {
+  return {
+    total: validation.total,
+    invalidRows: validation.invalidRows,
+    errorCount: validation.errors.length,
+    rows: prepared!.filter((p, i): p is PreparedCustomer => !!p && !!validation.data[i]),
+  };
 }
 
 /** The first row whose tax ID or code is now taken in the archive, if any. */

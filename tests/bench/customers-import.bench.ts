@@ -280,6 +280,8 @@ export async function importBench() {
       baseline_raw_prepared_insert_rows_per_s: raw.rowsPerS,
       baseline_raw_prepared_insert_rows: raw.rows,
       baseline_raw_prepared_insert_ms: raw.ms,
+      baseline_raw_prepared_insert_ms_by_table: raw.msBy,
+      baseline_raw_prepared_insert_pinyin_rows: raw.pinyinRows,
       ratio_write_vs_raw_prepared_insert: Math.round((writeRate / raw.rowsPerS) * 100) / 100,
       ratio_end_to_end_vs_raw_prepared_insert: Math.round((endToEnd / raw.rowsPerS) * 100) / 100,
       baseline_insertCustomer_rows_per_s: naive,

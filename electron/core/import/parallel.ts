@@ -1,9 +1,8 @@
 import type { Helpers } from '../jobs/threads';
 import type { ImportField } from './shared/import.contract';
 import { type RefData, RefIndex } from './refs';
-import type { RowResult } from './row-check';
 import type { SheetTable } from '../spreadsheet/table';
-import { type ArchiveHits, archiveHits, checkRows } from './validate';
+import { type ArchiveHits, archiveHits, type CheckedRow, checkRows, rowKeys } from './validate';
 import { openReadDb } from './read-db';
 import { type PreparedCustomer, prepareCustomer } from './write';
 
@@ -25,7 +24,7 @@ export interface CheckJob {
   dbFile?: string;
 }
 interface CheckResult {
-  results: RowResult[];
+  results: CheckedRow[];
   prepared: (PreparedCustomer | null)[] | null;
   hits?: ArchiveHits;
 }
@@ -33,8 +32,10 @@ interface CheckResult {
 /** A slice: check each row; prepare the valid ones for writing when asked. */
 export function checkSlice(job: CheckJob, onProgress?: (done: number) => void): CheckResult {
   const refs = new RefIndex(job.refs);
-  const results = checkRows(job, job.rows, job.mapping, refs, onProgress);
-  const prepared = job.prepare ? results.map((r, i) => (r.data ? prepareCustomer(r.data, job.rowNumbers[i]) : null)) : null;
+  const full = checkRows(job, job.rows, job.mapping, refs, onProgress);
+  const prepared = job.prepare ? full.map((r, i) => (r.data ? prepareCustomer(r.data, job.rowNumbers[i]) : null)) : null;
+  // only the keys of each record go back: the prepared row carries what is written
+  const results: CheckedRow[] = full.map((r) => ({ ...r, data: r.data && rowKeys(r.data) }));
   if (!job.dbFile) return { results, prepared };
   const sqlite = openReadDb(job.dbFile);
   try {

@@ -12,10 +12,20 @@ import type { SheetTable } from '../spreadsheet/table';
  * threads may run on slices), then what needs all rows at once — the same tax ID or code twice
  * in the file, and against the archive (errors), similar names (warnings).
  */
+/**
+ * What the whole-file checks need of a valid row: its keys. A slice hands back only these (not
+ * the whole record: copying a hundred thousand records between threads costs seconds).
+ */
+export type RowKeys = Pick<CustomerCreate, 'taxId' | 'code'> & { nameNorm: string };
+
+export const rowKeys = (d: CustomerCreate): RowKeys => ({ taxId: d.taxId, code: d.code, nameNorm: normalizeCustomerName(d.name) });
+/** A row's check as a slice returns it: the issues, and the keys of a valid row. */
+export type CheckedRow = Omit<RowResult, 'data'> & { data: RowKeys | null };
+
 export interface TableValidation {
   total: number;
-  /** per data row: the record to insert, or null when the row has an error */
-  data: (CustomerCreate | null)[];
+  /** per data row: its keys, or null when the row has an error */
+  data: (RowKeys | null)[];
   errors: ImportIssue[];
   warnings: ImportIssue[];
   invalidRows: number;
@@ -50,7 +60,7 @@ export interface ArchiveHits {
  * (`SELECT id`), the row only for a hit — for a file of new customers nearly every probe misses.
  * Helper threads run this on their slices beside the checks (parallel.ts).
  */
-export function archiveHits(sqlite: Sqlite, results: RowResult[]): ArchiveHits {
+export function archiveHits(sqlite: Sqlite, results: CheckedRow[]): ArchiveHits {
   const probe = (column: 'tax_id' | 'code' | 'name_norm', values: (string | null | undefined)[]): [string, Holder][] => {
     const find = sqlite.prepare(`SELECT id FROM customers WHERE ${column} = ? ORDER BY id LIMIT 1`).pluck();
     const row = sqlite.prepare('SELECT code, name FROM customers WHERE id = ?');
@@ -61,18 +71,18 @@ export function archiveHits(sqlite: Sqlite, results: RowResult[]): ArchiveHits {
     }
     return out;
   };
-  const data = results.map((r) => r.data).filter((d): d is CustomerCreate => !!d);
+  const data = results.map((r) => r.data).filter((d): d is RowKeys => !!d);
   return {
     taxId: probe('tax_id', data.map((d) => d.taxId)),
     code: probe('code', data.map((d) => d.code)),
-    name: probe('name_norm', data.map((d) => normalizeCustomerName(d.name))),
+    name: probe('name_norm', data.map((d) => d.nameNorm)),
   };
 }
 
 export function finishValidation(
   table: Pick<SheetTable, 'headers' | 'rowNumbers' | 'rows'>,
   mapping: (ImportField | null)[],
-  results: RowResult[],
+  results: CheckedRow[],
   sqlite: Sqlite,
   /** what helper threads already probed (parallel.ts); else probed here */
   hits: ArchiveHits = archiveHits(sqlite, results),
@@ -110,7 +120,7 @@ export function finishValidation(
       if (first !== undefined) at(i, 'code', 'import.errors.codeInFile', { row: first }, rowErrors);
       else firstCode.set(r.data.code, row);
     }
-    const norm = normalizeCustomerName(r.data.name);
+    const norm = r.data.nameNorm;
     norms[i] = norm;
     if (norm) {
       const first = firstName.get(norm);

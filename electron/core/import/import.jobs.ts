@@ -11,7 +11,7 @@ import type { ImportField, UnmatchedColumn, ValidationSummary, ValueMapEntry } f
 import { writeIssues } from './issues-store';
 import { assertMapping, checkAll, loadTable, readTableFile } from './job-io';
 import { checkMapping, suggestMapping } from './mapping';
-import { type CheckJob, checkSlice } from './parallel';
+import { type CheckJob, checkSliceInHelper } from './parallel';
 import { loadRefs, RefIndex } from './refs';
 import { type RunJob, run } from './run-import';
 import { findHeaderRow } from '../spreadsheet/table';
@@ -178,5 +178,5 @@ export const importJobs = {
   'import.errorsFile': (job: ErrorsFileJob, { report, helpers }: JobContext) => errorsFile(job, report, helpers),
   'import.template': (job: TemplateJob) => template(job),
   'import.check': (job: CheckJob, { report }: JobContext) =>
-    checkSlice(job, (done) => report({ phase: 'validate', done, total: job.rows.length })),
+    checkSliceInHelper(job, (done) => report({ phase: 'validate', done, total: job.rows.length })),
 } satisfies JobKinds;

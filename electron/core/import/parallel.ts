@@ -4,6 +4,7 @@ import { type RefData, RefIndex } from './refs';
 import type { SheetTable } from '../spreadsheet/table';
 import { type ArchiveHits, archiveHits, type CheckedRow, checkRows, rowKeys } from './validate';
 import { openReadDb } from './read-db';
+import { packPrepared, unpackPrepared } from './packed';
 import { type PreparedCustomer, prepareCustomer } from './write';
 
 /**
@@ -45,6 +46,13 @@ export function checkSlice(job: CheckJob, onProgress?: (done: number) => void): 
   }
 }
 
+/** A slice in a helper thread: its prepared rows packed for the trip back (packed.ts). */
+export function checkSliceInHelper(job: CheckJob, onProgress?: (done: number) => void) {
+  const { prepared, ...rest } = checkSlice(job, onProgress);
+  return { ...rest, packed: prepared ? packPrepared(prepared) : null };
+}
+type HelperResult = ReturnType<typeof checkSliceInHelper>;
+
 /** Below this many rows one thread is quicker than starting helpers. */
 const MIN_ROWS_PER_THREAD = 5000;
 
@@ -84,7 +92,9 @@ export async function checkInParallel(
       const job = slice(k * size, Math.min(n, (k + 1) * size));
       // the last slice is checked here, the others by helpers
       if (k === count - 1) return Promise.resolve(checkSlice(job, (d) => tell(k, d)));
-      return helpers.run<CheckResult>('import.check', job, (s) => tell(k, s.done));
+      return helpers
+        .run<HelperResult>('import.check', job, (s) => tell(k, s.done))
+        .then(({ packed, ...rest }): CheckResult => ({ ...rest, prepared: packed ? unpackPrepared(packed) : null }));
     }),
   );
   return {

@@ -24,7 +24,7 @@ export interface CheckJob {
   /** the archive, to probe the slice's tax IDs, codes and names in (validate.ts archiveHits) */
   dbFile?: string;
 }
-interface CheckResult {
+export interface CheckResult {
   results: CheckedRow[];
   prepared: (PreparedCustomer | null)[] | null;
   hits?: ArchiveHits;
@@ -51,7 +51,7 @@ export function checkSliceInHelper(job: CheckJob, onProgress?: (done: number) =>
   const { prepared, ...rest } = checkSlice(job, onProgress);
   return { ...rest, packed: prepared ? packPrepared(prepared) : null };
 }
-type HelperResult = ReturnType<typeof checkSliceInHelper>;
+export type HelperResult = ReturnType<typeof checkSliceInHelper>;
 
 /** Below this many rows one thread is quicker than starting helpers. */
 const MIN_ROWS_PER_THREAD = 5000;

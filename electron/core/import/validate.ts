@@ -79,6 +79,14 @@ export function archiveHits(sqlite: Sqlite, results: CheckedRow[]): ArchiveHits 
   };
 }
 
+/** The row each tax ID, code and name first appeared in. */
+export interface InFileSeen {
+  firstTax: Map<string, number>;
+  firstCode: Map<string, number>;
+  firstName: Map<string, number>;
+}
+export const inFileSeen = (): InFileSeen => ({ firstTax: new Map(), firstCode: new Map(), firstName: new Map() });
+
 export function finishValidation(
   table: Pick<SheetTable, 'headers' | 'rowNumbers' | 'rows'>,
   mapping: (ImportField | null)[],
@@ -86,6 +94,8 @@ export function finishValidation(
   sqlite: Sqlite,
   /** what helper threads already probed (parallel.ts); else probed here */
   hits: ArchiveHits = archiveHits(sqlite, results),
+  /** the first row of each value in the file so far: given when a file is checked slice after slice, in order */
+  seen: InFileSeen = inFileSeen(),
 ): TableValidation {
   const cols = columnsOf(mapping);
   const rowErrors: RowIssue[][] = results.map((r) => [...r.errors]);
@@ -103,9 +113,7 @@ export function finishValidation(
   };
 
   // within the file: the first occurrence wins, later ones are refused (or warned for names)
-  const firstTax = new Map<string, number>();
-  const firstCode = new Map<string, number>();
-  const firstName = new Map<string, number>();
+  const { firstTax, firstCode, firstName } = seen;
   const norms: (string | null)[] = results.map(() => null);
   results.forEach((r, i) => {
     if (!r.data) return;

@@ -69,21 +69,29 @@ interface WriteContext {
   at: Date;
   actor: { id: number; displayName: string };
   /**
-   * writes the import's one batch log entry (file, who, when, mapping, counts, `fields`) once the
-   * codes are known, and returns its id: each customer's compact 'create' entry points to it
+   * writes the import's one batch log entry (file, who, when, mapping, counts, `fields`) once all
+   * rows are written, and returns its id: each customer's compact 'create' entry points to it
    * (audit/import-entry.ts)
    */
   logBatch: (codes: string[], fields: readonly string[]) => number;
-  onProgress?: (done: number) => void;
+}
+
+/** Inserts `rows` at once (writeCustomers below, in one call). */
+export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): string[] {
+  const w = customerWriter(ctx, new Set(rows.flatMap((r) => (r.code ? [r.code] : []))));
+  const codes = w.write(rows);
+  w.finish();
+  return codes;
 }
 
 /**
  * Inserts the customers, their contacts, addresses, search rows and one compact 'create' log row
- * each (pointing to the batch entry).
- * Call INSIDE a write transaction (the caller's). Rows without a code take the pattern's next
- * free codes, skipping codes in use or given elsewhere in the file. Returns the codes written.
+ * each (pointing to the batch entry), slice after slice as they come (`write`), then what waits
+ * for the end (`finish`): the pinyin rows in key order, the code sequence, the batch log entry
+ * and the customers' log rows. Call INSIDE a write transaction (the caller's). Rows without a
+ * code take the pattern's next free codes, skipping codes in use or `given` in the file.
  */
-export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): string[] {
+export function customerWriter(ctx: WriteContext, given: ReadonlySet<string>) {
   const { sqlite } = ctx;
   const stamp = ctx.at.toISOString();
   const insCustomer = bulkInsert(sqlite, customers, [
@@ -151,12 +159,14 @@ export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): str
   // pinyin rows are written last, sorted by value: neighbouring keys of the index go in together
   const pinyin: { value: string; id: number }[] = [];
 
-  const codes = nextCodes(sqlite, rows);
+  const codes = codeSource(sqlite, given);
   const fields = [...HISTORY_FIELDS, 'warnings'];
-  const batchId = ctx.logBatch(codes, fields);
+  // each customer's log row waits for the batch entry's id (written last, with the counts)
+  const logs: { id: number; row: number; view: Record<string, unknown> }[] = [];
   const out: string[] = [];
-  rows.forEach((r, i) => {
-    const code = codes[i];
+  const write = (rows: PreparedCustomer[]): string[] =>
+    rows.map((r) => {
+    const code = r.code ?? codes.next();
     const id = insCustomer({
       ...r.record,
       code,
@@ -175,49 +185,55 @@ export function writeCustomers(ctx: WriteContext, rows: PreparedCustomer[]): str
     // a pilot-era USCC was imported as a warning: its log row keeps it, as the form's save does
     const warning = usccChecksumWarning({ taxId: r.taxId, nature: r.record.nature, addresses: r.addresses });
     if (warning) view.warnings = [warning];
-    insLog.run(stamp, ctx.actor.id, ctx.actor.displayName, String(id), compactImportEntry(batchId, r.rowNumber, fields, view));
+    logs.push({ id, row: r.rowNumber, view });
     out.push(code);
-    if (ctx.onProgress && (i + 1) % 2000 === 0) ctx.onProgress(i + 1);
+    return code;
   });
-  pinyin.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.id - b.id));
-  for (const p of pinyin) insPinyin({ value: p.value, customerId: p.id });
-  ctx.onProgress?.(rows.length);
-  return out;
+  const finish = () => {
+    pinyin.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.id - b.id));
+    for (const p of pinyin) insPinyin({ value: p.value, customerId: p.id });
+    codes.finish();
+    const batchId = ctx.logBatch(out, fields);
+    for (const l of logs) insLog.run(stamp, ctx.actor.id, ctx.actor.displayName, String(l.id), compactImportEntry(batchId, l.row, fields, l.view));
+    return out;
+  };
+  return { write, finish, written: () => out.length };
 }
 
 /**
- * Codes for the rows: their own, or the pattern's next free ones (as takeNextCode gives them).
- * The sequence then continues after the highest code of the pattern's shape in the file, so that
- * the next customer typed in does not probe every imported code one by one.
+ * Codes for rows without one: the pattern's next free ones (as takeNextCode gives them), skipping
+ * codes in use or given in the file. At the end the sequence continues after the highest code of
+ * the pattern's shape in the file, so that the next customer typed in does not probe every
+ * imported code one by one.
  */
-function nextCodes(sqlite: Sqlite, rows: PreparedCustomer[], pattern = DEFAULT_CODE_PATTERN): string[] {
-  const given = new Set(rows.flatMap((r) => (r.code ? [r.code] : [])));
+function codeSource(sqlite: Sqlite, given: ReadonlySet<string>, pattern = DEFAULT_CODE_PATTERN) {
   const taken = sqlite.prepare('SELECT 1 FROM customers WHERE code = ?').pluck();
   const seq = sqlite.prepare('SELECT next FROM code_sequences WHERE pattern = ?').pluck().get(pattern) as
     | number
     | undefined;
   let n = seq ?? 1;
-  const out = rows.map((r) => {
-    if (r.code) return r.code;
+  const next = () => {
     let code = formatCode(pattern, n);
     while (given.has(code) || taken.get(code)) code = formatCode(pattern, ++n);
     n++;
     return code;
-  });
-  const { prefix, width, suffix } = parsePattern(pattern);
-  const shape = new RegExp(`^${escapeRegExp(prefix)}(\\d{${width},})${escapeRegExp(suffix)}$`);
-  for (const code of given) {
-    const m = code.match(shape);
-    if (m) n = Math.max(n, Number(m[1]) + 1);
-  }
-  if (n !== (seq ?? 1)) {
-    sqlite
-      .prepare(
-        'INSERT INTO code_sequences (pattern, next) VALUES (?, ?) ON CONFLICT (pattern) DO UPDATE SET next = excluded.next',
-      )
-      .run(pattern, n);
-  }
-  return out;
+  };
+  const finish = () => {
+    const { prefix, width, suffix } = parsePattern(pattern);
+    const shape = new RegExp(`^${escapeRegExp(prefix)}(\\d{${width},})${escapeRegExp(suffix)}$`);
+    for (const code of given) {
+      const m = code.match(shape);
+      if (m) n = Math.max(n, Number(m[1]) + 1);
+    }
+    if (n !== (seq ?? 1)) {
+      sqlite
+        .prepare(
+          'INSERT INTO code_sequences (pattern, next) VALUES (?, ?) ON CONFLICT (pattern) DO UPDATE SET next = excluded.next',
+        )
+        .run(pattern, n);
+    }
+  };
+  return { next, finish };
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

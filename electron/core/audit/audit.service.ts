@@ -34,6 +34,8 @@ export const PAGE_ROWS = `
   LEFT JOIN lookups l ON o.entity = 'lookup' AND l.id = CAST(o.entity_id AS INTEGER)
   ORDER BY p.key`;
 
+const BATCH_DATA_KEYS = ['fields', 'mapping', 'sha256'] as const;
+
 export interface LogRow extends Omit<AuditRow, 'changes' | 'target'> {
   changes: string | null;
   targetId: number | null;
@@ -43,11 +45,11 @@ export interface LogRow extends Omit<AuditRow, 'changes' | 'target'> {
 
 function toAuditRow({ targetId, targetCode, targetName, changes, ...r }: LogRow, batchOf: (id: number) => Changes | null): AuditRow {
   const parsed: unknown = changes ? JSON.parse(changes) : null;
-  // a batch entry's `fields` (the order of its customers' compact values) and `mapping` (column →
-  // field, kept for whoever audits the file) are data for tools, not changes to show
+  // a batch entry's `fields` (the order of its customers' compact values), `mapping` (column →
+  // field) and `sha256` (the stored file's content hash) are kept for whoever audits the file
+  // with tools: not changes to show
   if (r.entity === 'customerImport' && parsed && typeof parsed === 'object') {
-    delete (parsed as Changes).fields;
-    delete (parsed as Changes).mapping;
+    for (const key of BATCH_DATA_KEYS) delete (parsed as Changes)[key];
   }
   return {
     ...r,

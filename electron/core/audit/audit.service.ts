@@ -2,6 +2,8 @@ import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { operationLog } from '../../../db/schema';
 import type { Core } from '../core';
 import { Conflict, type DomainError, Refused } from '../errors';
+import type { Changes } from './audit.log';
+import { expandImportEntry, isCompactImportEntry } from './import-entry';
 import type { AuditRow } from './shared/audit.contract';
 
 interface AuditQuery {
@@ -32,19 +34,46 @@ export const PAGE_ROWS = `
   LEFT JOIN lookups l ON o.entity = 'lookup' AND l.id = CAST(o.entity_id AS INTEGER)
   ORDER BY p.key`;
 
-interface LogRow extends Omit<AuditRow, 'changes' | 'target'> {
+const BATCH_DATA_KEYS = ['fields', 'mapping', 'sha256'] as const;
+
+export interface LogRow extends Omit<AuditRow, 'changes' | 'target'> {
   changes: string | null;
   targetId: number | null;
   targetCode: string | null;
   targetName: string | null;
 }
 
-function toAuditRow({ targetId, targetCode, targetName, changes, ...r }: LogRow): AuditRow {
+function toAuditRow({ targetId, targetCode, targetName, changes, ...r }: LogRow, batchOf: (id: number) => Changes | null): AuditRow {
+  const parsed: unknown = changes ? JSON.parse(changes) : null;
+  // a batch entry's `fields` (the order of its customers' compact values), `mapping` (column →
+  // field) and `sha256` (the stored file's content hash) are kept for whoever audits the file
+  // with tools: not changes to show
+  if (r.entity === 'customerImport' && parsed && typeof parsed === 'object') {
+    for (const key of BATCH_DATA_KEYS) delete (parsed as Changes)[key];
+  }
   return {
     ...r,
-    changes: changes ? JSON.parse(changes) : null,
+    changes: isCompactImportEntry(parsed) ? expandImportEntry(parsed, batchOf(parsed.importBatch)) : (parsed as AuditRow['changes']),
     target: targetId != null && targetName != null ? { id: targetId, code: targetCode, name: targetName } : null,
   };
+}
+
+/**
+ * The rows as the log's readers see them: a customer an import created is stored compactly,
+ * pointing to its import's batch entry (import-entry.ts), and read back in full; each batch entry
+ * is read once per call.
+ */
+export function auditRows(core: Core, rows: LogRow[]): AuditRow[] {
+  const batchRow = core.sqlite.prepare("SELECT changes FROM operation_log WHERE id = ? AND entity = 'customerImport'").pluck();
+  const batches = new Map<number, Changes | null>();
+  const batchOf = (id: number) => {
+    if (!batches.has(id)) {
+      const text = batchRow.get(id) as string | null | undefined;
+      batches.set(id, text ? (JSON.parse(text) as Changes) : null);
+    }
+    return batches.get(id) ?? null;
+  };
+  return rows.map((r) => toAuditRow(r, batchOf));
 }
 
 /** Newest first, filtered, paged on the server; each row with the record it is about. */
@@ -68,7 +97,7 @@ export function listAudit(core: Core, q: AuditQuery) {
     .offset((q.page - 1) * q.pageSize)
     .all()
     .map((r) => r.id);
-  const items: AuditRow[] = (pageRows.all(JSON.stringify(page)) as LogRow[]).map(toAuditRow);
+  const items: AuditRow[] = auditRows(core, pageRows.all(JSON.stringify(page)) as LogRow[]);
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 

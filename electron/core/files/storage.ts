@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { NotFound, Refused } from '../errors';
+import { InvalidField, NotFound, Refused } from '../errors';
 import { contentPath, putContent, putContentFile, sweepContent, writeFileDurably } from './content';
 
 /**
  * Uploads (`imports/<id>.json`, plus what the import derives from them: `<id>.table`,
- * `<id>.issues.json`, `<id>.prepared`) and files made for the user to download
+ * `<id>.issues.json`) and files made for the user to download
  * (`downloads/<id>.json`). Each is a handle: a random 128-bit hex id (no path can be smuggled
  * in), the user who made it, its name; its bytes live in the content store under their hash
  * (content.ts), shared by identical files. Old handles are removed as new ones arrive, and with
@@ -46,7 +46,7 @@ const dirs = (dataDir: string) => ({
 
 export function uploadPaths(dataDir: string, id: string) {
   const base = path.join(dirs(dataDir).uploads, checkId(id));
-  return { meta: `${base}.json`, table: `${base}.table`, issues: `${base}.issues.json`, prepared: `${base}.prepared` };
+  return { meta: `${base}.json`, table: `${base}.table`, issues: `${base}.issues.json` };
 }
 
 function downloadPaths(dataDir: string, id: string) {
@@ -72,6 +72,71 @@ export async function saveUpload(
 
 const gone = () => Refused('NOT_FOUND', 'import.errors.uploadGone');
 
+/**
+ * An upload arriving in pieces (`imports/<id>.part`, its owner in `<id>.part.json`): each piece is
+ * appended where the previous one ended (a piece out of order is refused), so no call holds the
+ * whole file; `saveUploadParts` then stores it as one upload. Unfinished ones age out.
+ */
+export async function appendUploadPart(
+  dataDir: string,
+  userId: number,
+  partsId: string | undefined,
+  offset: number,
+  bytes: Buffer,
+  maxBytes: number,
+): Promise<{ partsId: string; size: number }> {
+  const id = partsId ?? newFileId();
+  const { part, owner } = partPaths(dataDir, id);
+  if (partsId === undefined) {
+    if (offset !== 0) throw Refused('CONFLICT', 'import.errors.uploadOrder');
+    await sweep(dataDir);
+    await fs.mkdir(path.dirname(part), { recursive: true });
+    await fs.writeFile(owner, JSON.stringify({ userId }));
+    await fs.writeFile(part, bytes);
+    return { partsId: id, size: bytes.length };
+  }
+  await partOwner(dataDir, id, userId);
+  const size = (await fs.stat(part)).size;
+  if (offset !== size) throw Refused('CONFLICT', 'import.errors.uploadOrder');
+  if (size + bytes.length > maxBytes) throw InvalidField('file', 'import.errors.tooLarge');
+  await fs.appendFile(part, bytes);
+  return { partsId: id, size: size + bytes.length };
+}
+
+function partPaths(dataDir: string, id: string) {
+  const base = path.join(dirs(dataDir).uploads, checkId(id));
+  return { part: `${base}.part`, owner: `${base}.part.json` };
+}
+
+async function partOwner(dataDir: string, id: string, userId: number): Promise<void> {
+  const owner = await fs
+    .readFile(partPaths(dataDir, id).owner, 'utf8')
+    .then((t) => JSON.parse(t) as { userId?: unknown })
+    .catch(() => null);
+  if (owner?.userId !== userId) throw gone();
+}
+
+/** The pieces' size (for the caller's checks before it stores them); only for their owner. */
+export async function uploadPartsSize(dataDir: string, partsId: string, userId: number): Promise<number> {
+  await partOwner(dataDir, partsId, userId);
+  return (await fs.stat(partPaths(dataDir, partsId).part)).size;
+}
+
+/** Stores the pieces as one upload (hashed while read, moved into the content store; no copy in memory). */
+export async function saveUploadParts(
+  dataDir: string,
+  meta: UploadMeta,
+  partsId: string,
+): Promise<{ id: string; bytesFile: string }> {
+  await partOwner(dataDir, partsId, meta.userId);
+  const p = partPaths(dataDir, partsId);
+  const { sha256 } = await putContentFile(dataDir, p.part);
+  await fs.rm(p.owner, { force: true });
+  const id = newFileId();
+  await writeFileDurably(uploadPaths(dataDir, id).meta, JSON.stringify({ ...meta, sha256 } satisfies Stored<UploadMeta>));
+  return { id, bytesFile: contentPath(dataDir, sha256) };
+}
+
 /** A handle's metadata, for its owner only; a handle of the layout before content hashes counts as gone. */
 async function readMeta<T extends { userId: number }>(file: string, userId: number): Promise<Stored<T>> {
   let meta: Stored<T>;
@@ -89,9 +154,9 @@ export async function readUpload(
   dataDir: string,
   id: string,
   userId: number,
-): Promise<UploadMeta & { bytesFile: string }> {
+): Promise<UploadMeta & { bytesFile: string; sha256: string }> {
   const { sha256, ...meta } = await readMeta<UploadMeta>(uploadPaths(dataDir, id).meta, userId);
-  return { ...meta, bytesFile: contentPath(dataDir, sha256) };
+  return { ...meta, sha256, bytesFile: contentPath(dataDir, sha256) };
 }
 
 /** A new download slot: the worker writes `file`, then `commitDownload` records its owner. */

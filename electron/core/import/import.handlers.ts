@@ -6,6 +6,7 @@ import * as svc from './import.service';
 
 export const customerImportHandlers: { [C in keyof typeof customerImportContract & Channel]: Handler<C> } = {
   'customer.importTemplate': ({ core, actor }) => svc.importTemplate(core, requireActor(actor)),
+  'customer.importUploadPart': ({ core, actor }, input) => svc.importUploadPart(core, requireActor(actor), input),
   'customer.importUpload': ({ core, actor }, input) => svc.importUpload(core, requireActor(actor), input),
   'customer.importValues': ({ core, actor }, input) => svc.importValues(core, requireActor(actor), input),
   'customer.importValidate': ({ core, actor }, input) => svc.importValidate(core, requireActor(actor), input),

@@ -11,8 +11,7 @@ import type { ImportField, UnmatchedColumn, ValidationSummary, ValueMapEntry } f
 import { writeIssues } from './issues-store';
 import { assertMapping, checkAll, loadTable, readTableFile } from './job-io';
 import { checkMapping, suggestMapping } from './mapping';
-import { type CheckJob, checkSlice } from './parallel';
-import { preparedKey, savePrepared } from './prepared-store';
+import { type CheckJob, checkSliceInHelper } from './parallel';
 import { loadRefs, RefIndex } from './refs';
 import { type RunJob, run } from './run-import';
 import { findHeaderRow } from '../spreadsheet/table';
@@ -33,7 +32,6 @@ interface ValidateJob {
   dbFile: string;
   tableFile: string;
   issuesFile: string;
-  preparedFile: string;
   mapping: (ImportField | null)[];
   valueMap: ValueMapEntry[];
   pageSize: number;
@@ -124,10 +122,10 @@ async function validate(job: ValidateJob, report: Report, helpers: Helpers | nul
   }
   const sqlite = openJobDb(job.dbFile);
   try {
-    const checked = await checkAll(sqlite, job.tableFile, job.mapping, true, report, helpers, job.valueMap);
-    const { validation } = checked;
+    // the check only: the import prepares the rows for writing itself (run-import.ts), so nothing
+    // big is kept between the two steps
+    const { validation } = await checkAll(sqlite, job.tableFile, job.mapping, false, report, helpers, job.valueMap);
     writeIssues(job.issuesFile, validation);
-    savePrepared(job.preparedFile, preparedKey(job.mapping, checked.refs.data), checked);
     return summarize(validation, job.pageSize);
   } finally {
     sqlite.close();
@@ -180,5 +178,5 @@ export const importJobs = {
   'import.errorsFile': (job: ErrorsFileJob, { report, helpers }: JobContext) => errorsFile(job, report, helpers),
   'import.template': (job: TemplateJob) => template(job),
   'import.check': (job: CheckJob, { report }: JobContext) =>
-    checkSlice(job, (done) => report({ phase: 'validate', done, total: job.rows.length })),
+    checkSliceInHelper(job, (done) => report({ phase: 'validate', done, total: job.rows.length })),
 } satisfies JobKinds;

@@ -10,11 +10,14 @@ import { CUSTOMERS_EXPORT_JOB } from '../customers/shared/customers.contract';
 import type { importJobs } from './import.jobs';
 import { readIssues } from './issues-store';
 import {
+  appendUploadPart,
   commitDownload,
   newDownload,
   readDownloadChunk,
   readUpload,
   saveUpload,
+  saveUploadParts,
+  uploadPartsSize,
   uploadPaths,
 } from '../files/storage';
 import { importExt } from './files';
@@ -43,13 +46,29 @@ function runImportJob<K extends keyof PageJobs>(
   return core.jobs.run(kind, input, owner);
 }
 
+/** One piece of a file on its way up (storage.ts appendUploadPart). */
+export function importUploadPart(core: Core, actor: Actor, input: In<'customer.importUploadPart'>): Promise<Out<'customer.importUploadPart'>> {
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  return appendUploadPart(core.dataDir, actor.id, input.partsId, input.offset, bytes, MAX_IMPORT_BYTES);
+}
+
 export async function importUpload(core: Core, actor: Actor, input: In<'customer.importUpload'>): Promise<Out<'customer.importUpload'>> {
   const ext = importExt(input.fileName);
-  const bytes = Buffer.from(input.dataBase64, 'base64');
-  if (!bytes.length) throw InvalidField('file', 'import.errors.emptyFile');
-  if (bytes.length > MAX_IMPORT_BYTES) throw InvalidField('file', 'import.errors.tooLarge');
   const fileName = path.basename(input.fileName);
-  const { id: uploadId, bytesFile } = await saveUpload(core.dataDir, { fileName, ext, userId: actor.id, size: bytes.length, createdAt: core.clock.now().toISOString() }, bytes);
+  const meta = (size: number) => ({ fileName, ext, userId: actor.id, size, createdAt: core.clock.now().toISOString() });
+  let saved: { id: string; bytesFile: string };
+  if (input.partsId) {
+    const size = await uploadPartsSize(core.dataDir, input.partsId, actor.id);
+    if (!size) throw InvalidField('file', 'import.errors.emptyFile');
+    if (size > MAX_IMPORT_BYTES) throw InvalidField('file', 'import.errors.tooLarge');
+    saved = await saveUploadParts(core.dataDir, meta(size), input.partsId);
+  } else {
+    const bytes = Buffer.from(input.dataBase64 ?? '', 'base64');
+    if (!bytes.length) throw InvalidField('file', 'import.errors.emptyFile');
+    if (bytes.length > MAX_IMPORT_BYTES) throw InvalidField('file', 'import.errors.tooLarge');
+    saved = await saveUpload(core.dataDir, meta(bytes.length), bytes);
+  }
+  const { id: uploadId, bytesFile } = saved;
   const p = uploadPaths(core.dataDir, uploadId);
   const r = await runImportJob(core, 'import.inspect', { bytesFile, ext, tableFile: p.table }, { userId: actor.id, id: uploadId });
   return { uploadId, fileName, ...r };
@@ -70,7 +89,7 @@ export async function importValidate(core: Core, actor: Actor, input: In<'custom
   return runImportJob(
     core,
     'import.validate',
-    { dbFile: dbFile(core), tableFile: p.table, issuesFile: p.issues, preparedFile: p.prepared, mapping: input.mapping, valueMap: input.valueMap, pageSize: input.pageSize },
+    { dbFile: dbFile(core), tableFile: p.table, issuesFile: p.issues, mapping: input.mapping, valueMap: input.valueMap, pageSize: input.pageSize },
     { userId: actor.id, id: input.uploadId },
   );
 }
@@ -92,11 +111,11 @@ export async function importRun(core: Core, actor: Actor, input: In<'customer.im
     {
       dbFile: dbFile(core),
       tableFile: p.table,
-      preparedFile: p.prepared,
       mapping: input.mapping,
       valueMap: input.valueMap,
       mode: input.mode,
       fileName: meta.fileName,
+      sha256: meta.sha256,
       uploadId: input.uploadId,
       actor: { id: actor.id, displayName: actor.displayName },
       nowIso: core.clock.now().toISOString(),

@@ -61,10 +61,16 @@ export async function checkAll(
   const refs = new RefIndex(refData);
   const total = table.rows.length;
   report({ phase: 'validate', done: 0, total });
-  const { results, prepared } = await checkInParallel(table, mapping, refData, prepare, helpers, (done) =>
-    report({ phase: 'validate', done, total }),
+  const { results, prepared, hits } = await checkInParallel(
+    table,
+    mapping,
+    refData,
+    prepare,
+    helpers,
+    (done) => report({ phase: 'validate', done, total }),
+    sqlite.name,
   );
-  const validation = finishValidation(table, mapping, results, sqlite);
+  const validation = finishValidation(table, mapping, results, sqlite, hits);
   report({ phase: 'validate', done: total, total });
   return { table, refs, validation, prepared };
 }

@@ -1,9 +1,10 @@
 import type { Helpers } from '../jobs/threads';
 import type { ImportField } from './shared/import.contract';
 import { type RefData, RefIndex } from './refs';
-import type { RowResult } from './row-check';
 import type { SheetTable } from '../spreadsheet/table';
-import { checkRows } from './validate';
+import { type ArchiveHits, archiveHits, type CheckedRow, checkRows, rowKeys } from './validate';
+import { openReadDb } from './read-db';
+import { packPrepared, unpackPrepared } from './packed';
 import { type PreparedCustomer, prepareCustomer } from './write';
 
 /**
@@ -20,19 +21,37 @@ export interface CheckJob {
   mapping: (ImportField | null)[];
   refs: RefData;
   prepare: boolean;
+  /** the archive, to probe the slice's tax IDs, codes and names in (validate.ts archiveHits) */
+  dbFile?: string;
 }
-interface CheckResult {
-  results: RowResult[];
+export interface CheckResult {
+  results: CheckedRow[];
   prepared: (PreparedCustomer | null)[] | null;
+  hits?: ArchiveHits;
 }
 
 /** A slice: check each row; prepare the valid ones for writing when asked. */
 export function checkSlice(job: CheckJob, onProgress?: (done: number) => void): CheckResult {
   const refs = new RefIndex(job.refs);
-  const results = checkRows(job, job.rows, job.mapping, refs, onProgress);
-  const prepared = job.prepare ? results.map((r, i) => (r.data ? prepareCustomer(r.data, job.rowNumbers[i]) : null)) : null;
-  return { results, prepared };
+  const full = checkRows(job, job.rows, job.mapping, refs, onProgress);
+  const prepared = job.prepare ? full.map((r, i) => (r.data ? prepareCustomer(r.data, job.rowNumbers[i]) : null)) : null;
+  // only the keys of each record go back: the prepared row carries what is written
+  const results: CheckedRow[] = full.map((r) => ({ ...r, data: r.data && rowKeys(r.data) }));
+  if (!job.dbFile) return { results, prepared };
+  const sqlite = openReadDb(job.dbFile);
+  try {
+    return { results, prepared, hits: archiveHits(sqlite, results) };
+  } finally {
+    sqlite.close();
+  }
 }
+
+/** A slice in a helper thread: its prepared rows packed for the trip back (packed.ts). */
+export function checkSliceInHelper(job: CheckJob, onProgress?: (done: number) => void) {
+  const { prepared, ...rest } = checkSlice(job, onProgress);
+  return { ...rest, packed: prepared ? packPrepared(prepared) : null };
+}
+export type HelperResult = ReturnType<typeof checkSliceInHelper>;
 
 /** Below this many rows one thread is quicker than starting helpers. */
 const MIN_ROWS_PER_THREAD = 5000;
@@ -44,9 +63,12 @@ export async function checkInParallel(
   prepare: boolean,
   helpers: Helpers | null,
   onProgress: (done: number) => void,
+  dbFile?: string,
 ): Promise<CheckResult> {
   const n = table.rows.length;
   const count = helpers ? Math.max(1, Math.min(helpers.count, Math.floor(n / MIN_ROWS_PER_THREAD))) : 1;
+  // with helpers, each slice also probes the archive for its values, beside its checks
+  const parallel = count > 1 && !!helpers;
   const slice = (from: number, to: number): CheckJob => ({
     headers: table.headers,
     date1904: table.date1904,
@@ -55,6 +77,7 @@ export async function checkInParallel(
     mapping,
     refs,
     prepare,
+    dbFile: parallel ? dbFile : undefined,
   });
   if (count === 1 || !helpers) return checkSlice(slice(0, n), onProgress);
 
@@ -69,11 +92,20 @@ export async function checkInParallel(
       const job = slice(k * size, Math.min(n, (k + 1) * size));
       // the last slice is checked here, the others by helpers
       if (k === count - 1) return Promise.resolve(checkSlice(job, (d) => tell(k, d)));
-      return helpers.run<CheckResult>('import.check', job, (s) => tell(k, s.done));
+      return helpers
+        .run<HelperResult>('import.check', job, (s) => tell(k, s.done))
+        .then(({ packed, ...rest }): CheckResult => ({ ...rest, prepared: packed ? unpackPrepared(packed) : null }));
     }),
   );
   return {
     results: parts.flatMap((p) => p.results),
     prepared: prepare ? parts.flatMap((p) => p.prepared ?? []) : null,
+    hits: dbFile ? mergeHits(parts.map((p) => p.hits!)) : undefined,
   };
+}
+
+/** The slices' hits as one: a value found by several slices is the same customer each time. */
+function mergeHits(parts: ArchiveHits[]): ArchiveHits {
+  const merge = (k: keyof ArchiveHits) => [...new Map(parts.flatMap((p) => p[k])).entries()];
+  return { taxId: merge('taxId'), code: merge('code'), name: merge('name') };
 }

@@ -12,10 +12,20 @@ import type { SheetTable } from '../spreadsheet/table';
  * threads may run on slices), then what needs all rows at once — the same tax ID or code twice
  * in the file, and against the archive (errors), similar names (warnings).
  */
+/**
+ * What the whole-file checks need of a valid row: its keys. A slice hands back only these (not
+ * the whole record: copying a hundred thousand records between threads costs seconds).
+ */
+export type RowKeys = Pick<CustomerCreate, 'taxId' | 'code'> & { nameNorm: string };
+
+export const rowKeys = (d: CustomerCreate): RowKeys => ({ taxId: d.taxId, code: d.code, nameNorm: normalizeCustomerName(d.name) });
+/** A row's check as a slice returns it: the issues, and the keys of a valid row. */
+export type CheckedRow = Omit<RowResult, 'data'> & { data: RowKeys | null };
+
 export interface TableValidation {
   total: number;
-  /** per data row: the record to insert, or null when the row has an error */
-  data: (CustomerCreate | null)[];
+  /** per data row: its keys, or null when the row has an error */
+  data: (RowKeys | null)[];
   errors: ImportIssue[];
   warnings: ImportIssue[];
   invalidRows: number;
@@ -36,28 +46,56 @@ export function checkRows(
   });
 }
 
-const CHUNK = 500;
-
-/** Values of `column` that already exist in customers, with the customer holding each. */
-function existing(sqlite: Sqlite, column: 'tax_id' | 'code' | 'name_norm', values: string[]): Map<string, { code: string; name: string }> {
-  const out = new Map<string, { code: string; name: string }>();
-  const stmt = sqlite.prepare(
-    `SELECT c.${column} AS v, c.code, c.name FROM json_each(?) j JOIN customers c ON c.${column} = j.value ORDER BY c.id`,
-  );
-  const unique = [...new Set(values)];
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    for (const r of stmt.all(JSON.stringify(unique.slice(i, i + CHUNK))) as { v: string; code: string; name: string }[]) {
-      if (!out.has(r.v)) out.set(r.v, { code: r.code, name: r.name });
-    }
-  }
-  return out;
+type Holder = { code: string; name: string };
+/** Values of the file already held in the archive (tax ID, code, normalised name) → the customer holding each. */
+export interface ArchiveHits {
+  taxId: [string, Holder][];
+  code: [string, Holder][];
+  name: [string, Holder][];
 }
+
+/**
+ * Which values of the checked rows the archive already holds: one indexed probe per distinct value,
+ * in sorted order (neighbouring probes read the same index pages); the probe reads only the index
+ * (`SELECT id`), the row only for a hit — for a file of new customers nearly every probe misses.
+ * Helper threads run this on their slices beside the checks (parallel.ts).
+ */
+export function archiveHits(sqlite: Sqlite, results: CheckedRow[]): ArchiveHits {
+  const probe = (column: 'tax_id' | 'code' | 'name_norm', values: (string | null | undefined)[]): [string, Holder][] => {
+    const find = sqlite.prepare(`SELECT id FROM customers WHERE ${column} = ? ORDER BY id LIMIT 1`).pluck();
+    const row = sqlite.prepare('SELECT code, name FROM customers WHERE id = ?');
+    const out: [string, Holder][] = [];
+    for (const v of [...new Set(values.filter((x): x is string => !!x))].sort()) {
+      const id = find.get(v) as number | undefined;
+      if (id !== undefined) out.push([v, row.get(id) as Holder]);
+    }
+    return out;
+  };
+  const data = results.map((r) => r.data).filter((d): d is RowKeys => !!d);
+  return {
+    taxId: probe('tax_id', data.map((d) => d.taxId)),
+    code: probe('code', data.map((d) => d.code)),
+    name: probe('name_norm', data.map((d) => d.nameNorm)),
+  };
+}
+
+/** The row each tax ID, code and name first appeared in. */
+export interface InFileSeen {
+  firstTax: Map<string, number>;
+  firstCode: Map<string, number>;
+  firstName: Map<string, number>;
+}
+export const inFileSeen = (): InFileSeen => ({ firstTax: new Map(), firstCode: new Map(), firstName: new Map() });
 
 export function finishValidation(
   table: Pick<SheetTable, 'headers' | 'rowNumbers' | 'rows'>,
   mapping: (ImportField | null)[],
-  results: RowResult[],
+  results: CheckedRow[],
   sqlite: Sqlite,
+  /** what helper threads already probed (parallel.ts); else probed here */
+  hits: ArchiveHits = archiveHits(sqlite, results),
+  /** the first row of each value in the file so far: given when a file is checked slice after slice, in order */
+  seen: InFileSeen = inFileSeen(),
 ): TableValidation {
   const cols = columnsOf(mapping);
   const rowErrors: RowIssue[][] = results.map((r) => [...r.errors]);
@@ -75,9 +113,7 @@ export function finishValidation(
   };
 
   // within the file: the first occurrence wins, later ones are refused (or warned for names)
-  const firstTax = new Map<string, number>();
-  const firstCode = new Map<string, number>();
-  const firstName = new Map<string, number>();
+  const { firstTax, firstCode, firstName } = seen;
   const norms: (string | null)[] = results.map(() => null);
   results.forEach((r, i) => {
     if (!r.data) return;
@@ -92,7 +128,7 @@ export function finishValidation(
       if (first !== undefined) at(i, 'code', 'import.errors.codeInFile', { row: first }, rowErrors);
       else firstCode.set(r.data.code, row);
     }
-    const norm = normalizeCustomerName(r.data.name);
+    const norm = r.data.nameNorm;
     norms[i] = norm;
     if (norm) {
       const first = firstName.get(norm);
@@ -102,9 +138,9 @@ export function finishValidation(
   });
 
   // against the archive
-  const taxTaken = existing(sqlite, 'tax_id', [...firstTax.keys()]);
-  const codeTaken = existing(sqlite, 'code', [...firstCode.keys()]);
-  const nameTaken = existing(sqlite, 'name_norm', [...firstName.keys()]);
+  const taxTaken = new Map(hits.taxId);
+  const codeTaken = new Map(hits.code);
+  const nameTaken = new Map(hits.name);
   results.forEach((r, i) => {
     if (!r.data) return;
     const tax = r.data.taxId ? taxTaken.get(r.data.taxId) : undefined;

@@ -45,14 +45,21 @@ describe('import rows in the operation log', () => {
 
   it('the English screen words it in English, the Chinese one in Chinese', async () => {
     await i18n.changeLanguage('en');
+    // newest first: the two customers (each with its row of the file), then the import itself
+    expect(rows.map((r) => reasonOf(r).reason)).toEqual([
+      'Imported from october.xlsx, row 3',
+      'Imported from october.xlsx, row 2',
+      'Imported from october.xlsx',
+    ]);
     for (const r of rows) {
-      expect(reasonOf(r).reason).toBe('Imported from october.xlsx');
-      // the file moved to the reason column, not listed as a changed field
-      expect(formatChanges(r).map((l) => l.field)).not.toContain('importedFrom');
-      expect(changeLines(r.changes, { lookups: [], users: [] }).map((l) => l.field)).not.toContain('importedFrom');
+      // the file and the row moved to the reason column, not listed as changed fields
+      for (const field of ['importedFrom', 'importRow']) {
+        expect(formatChanges(r).map((l) => l.field)).not.toContain(field);
+        expect(changeLines(r.changes, { lookups: [], users: [] }).map((l) => l.field)).not.toContain(field);
+      }
     }
     await i18n.changeLanguage('zh-CN');
-    for (const r of rows) expect(reasonOf(r).reason).toBe('导入 october.xlsx');
+    expect(rows.map((r) => reasonOf(r).reason)).toEqual(['导入 october.xlsx 第 3 行', '导入 october.xlsx 第 2 行', '导入 october.xlsx']);
   });
 
   it('rows written the old way ("导入 <file>") are worded per language too; other reasons stay as typed', async () => {

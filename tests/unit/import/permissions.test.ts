@@ -14,6 +14,7 @@ describe('import and export permissions', () => {
       const calls: [string, unknown][] = [
         ['customer.importTemplate', {}],
         ['customer.importUpload', { fileName: 'a.xlsx', dataBase64: bytes }],
+        ['customer.importUploadPart', { offset: 0, dataBase64: bytes }],
         ['customer.importValidate', { uploadId: '0'.repeat(32), mapping: ['name'] }],
         ['customer.importIssues', { uploadId: '0'.repeat(32), kind: 'error' }],
         ['customer.importRun', { uploadId: '0'.repeat(32), mapping: ['name'] }],

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRefs } from '../../../electron/core/import/refs';
 import { checkInParallel, checkSlice } from '../../../electron/core/import/parallel';
 import { suggestMapping } from '../../../electron/core/import/mapping';
+import { type ArchiveHits, archiveHits, finishValidation } from '../../../electron/core/import/validate';
 import { defaultWorkerScript, type WorkerData } from '../../../electron/core/jobs/protocol';
 import { JOB_PROGRESS_EVENT } from '../../../electron/core/jobs/shared/jobs.contract';
 import { helperThreads } from '../../../electron/core/jobs/threads';
@@ -87,13 +88,28 @@ describe('the worker thread', () => {
       const table = { headers: TEMPLATE_HEADERS, rowNumbers: rows.map((_r, i) => i + 2), rows: rows as never, date1904: false };
       const mapping = suggestMapping(TEMPLATE_HEADERS);
       const refs = loadRefs(env.core.sqlite);
+      // the archive already holds two of the file's names: the helpers find them beside their checks
+      const admin = await env.admin();
+      await admin.ok('customer.create', { name: '公司7' });
+      await admin.ok('customer.create', { name: '公司9001' });
       const progress: number[] = [];
-      const parallel = await checkInParallel(table, mapping, refs, true, helperThreads({ ...defaultWorkerScript(), count: 2 }), (d) =>
-        progress.push(d),
+      const parallel = await checkInParallel(
+        table,
+        mapping,
+        refs,
+        true,
+        helperThreads({ ...defaultWorkerScript(), count: 2 }),
+        (d) => progress.push(d),
+        env.core.sqlite.name,
       );
       const single = checkSlice({ headers: TEMPLATE_HEADERS, date1904: false, rows: table.rows, rowNumbers: table.rowNumbers, mapping, refs, prepare: true });
       expect(parallel.results).toEqual(single.results);
       expect(parallel.prepared).toEqual(single.prepared);
+      expect(parallel.hits?.name).toHaveLength(2);
+      expect(parallel.hits).toEqual(archiveHits(env.core.sqlite, single.results));
+      const similar = (hits?: ArchiveHits) => finishValidation(table, mapping, single.results, env.core.sqlite, hits).warnings.filter((w) => w.messageKey === 'import.warnings.similarName');
+      expect(similar(parallel.hits).map((w) => w.row)).toEqual([9, 9003]);
+      expect(similar(parallel.hits)).toEqual(similar());
       expect(parallel.results.filter((r) => r.errors.length)).toHaveLength(11);
       expect(Math.max(...progress)).toBeGreaterThan(n / 2);
     } finally {

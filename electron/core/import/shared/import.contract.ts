@@ -45,6 +45,8 @@ export const NATURE_LABELS = {
 
 /** Largest file accepted (bytes); its base64 must fit the host's 50 MB body limit. */
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
+/** The largest piece of an upload one call carries (customer.importUploadPart): a few ms to parse. */
+export const UPLOAD_PART_BYTES = 512 * 1024;
 
 /**
  * Standard base64 with padding, nothing else: Buffer.from would silently skip other characters
@@ -158,17 +160,42 @@ const imp = { permission: 'customer.import' } as const;
 export const customerImportContract = {
   /** The template: Chinese headers, an example row, and a sheet listing the allowed values. */
   'customer.importTemplate': channel({ access: imp, input: z.object({}).strict(), output: fileRef }),
-  /** Stores the file (base64) under the data folder and reads its headers and first rows. */
+  /**
+   * One piece of a file on its way up (at most UPLOAD_PART_BYTES, base64), appended at `offset`:
+   * a big file travels in pieces, so no call parses or decodes a big blob on the main thread. The
+   * first piece (no `partsId`) starts a new one; `customer.importUpload` then takes the `partsId`.
+   */
+  'customer.importUploadPart': channel({
+    access: imp,
+    input: z
+      .object({
+        partsId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+        offset: z.number().int().min(0).max(MAX_IMPORT_BYTES),
+        dataBase64: z
+          .string()
+          .min(1, 'import.errors.emptyFile')
+          .max(Math.ceil(UPLOAD_PART_BYTES / 3) * 4, 'import.errors.tooLarge')
+          .refine(isStrictBase64, 'errors.notBase64'),
+      })
+      .strict(),
+    output: z.object({ partsId: z.string(), size: z.number().int() }),
+  }),
+  /**
+   * Stores the file under the data folder and reads its headers and first rows: the pieces sent
+   * with customer.importUploadPart (`partsId`), or a small file whole (`dataBase64`).
+   */
   'customer.importUpload': channel({
     access: imp,
     input: z
       .object({
         fileName: z.string().min(1).max(255),
+        partsId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
         dataBase64: z
           .string()
           .min(1, 'import.errors.emptyFile')
           .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, 'import.errors.tooLarge')
-          .refine(isStrictBase64, 'errors.notBase64'),
+          .refine(isStrictBase64, 'errors.notBase64')
+          .optional(),
       })
       .strict(),
     output: z.object({

@@ -21,6 +21,8 @@ const TIME_FIELDS = new Set(['lockedUntil', 'lastLoginAt', 'createdAt', 'updated
 const REASON_FIELD = 'statusReason';
 /** Moved out likewise: the file a customer was imported from (worded per language). */
 const IMPORT_FIELD = 'importedFrom';
+/** Likewise: the row of the file a customer was imported from (said with the file). */
+const IMPORT_ROW_FIELD = 'importRow';
 /** How the core worded an import before it stored the file as data ("导入 十月客户.xlsx"). */
 // (导入 written as escapes: the renderer's code holds no Chinese, its texts live in the locale files)
 const LEGACY_IMPORT_REASON = /^\u5bfc\u5165 (.+\.(?:xlsx|csv))$/i;
@@ -60,7 +62,7 @@ export interface ChangeLine {
 export function formatChanges(row: Pick<AuditRow, 'changes'>, ctx: HistoryContext = NO_CONTEXT): ChangeLine[] {
   if (!row.changes) return [];
   return Object.entries(row.changes)
-    .filter(([field]) => field !== REASON_FIELD && field !== IMPORT_FIELD)
+    .filter(([field]) => field !== REASON_FIELD && field !== IMPORT_FIELD && field !== IMPORT_ROW_FIELD)
     .map(([field, { before, after }]) => ({
       field,
       label: fieldLabel(field),
@@ -115,10 +117,12 @@ export function targetOf(row: Pick<AuditRow, 'entity' | 'entityId' | 'target' | 
   return { kind, label: row.entityId, customerId: null };
 }
 
-/** "导入 十月客户.xlsx" for a row an import wrote (the summary, or a customer it created); else null. */
+/** "导入 十月客户.xlsx" (a customer it created: "导入 十月客户.xlsx 第 5 行") for a row an import wrote (the summary, or a customer it created); else null. */
 export function importReason(row: Pick<AuditRow, 'changes' | 'reason'> & Partial<Pick<AuditRow, 'entity' | 'action'>>) {
   const file = importFileOf(row);
-  return file ? i18n.t('audit.importedFrom', { fileName: file }) : null;
+  if (!file) return null;
+  const fileRow = row.changes?.[IMPORT_ROW_FIELD]?.after;
+  return typeof fileRow === 'number' ? i18n.t('audit.importedFromRow', { fileName: file, row: fileRow }) : i18n.t('audit.importedFrom', { fileName: file });
 }
 
 /** The file an import row (the summary, or a customer it created) came from; older rows said it in words. */

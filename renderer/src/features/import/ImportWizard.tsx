@@ -6,7 +6,7 @@ import { call } from '../../api/index';
 import { useAction } from '../../shared/useCall';
 import { CheckStep } from './CheckStep';
 import { DoneStep } from './DoneStep';
-import { fileToBase64 } from './fileTransfer';
+import { sendFileParts } from './fileTransfer';
 import { MappingStep } from './MappingStep';
 import { ProgressBar } from './ProgressBar';
 import type { ImportMode, Mapping, RunResult, Upload, Validation, Values } from './types';
@@ -51,7 +51,7 @@ export function ImportWizard() {
       return;
     }
     await during(async () => {
-      const up = await call('customer.importUpload', { fileName: file.name, dataBase64: await fileToBase64(file) });
+      const up = await call('customer.importUpload', { fileName: file.name, partsId: await sendFileParts(file) });
       setUpload(up);
       setMapping(up.suggestedMapping);
       setValues(null);

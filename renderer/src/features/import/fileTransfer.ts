@@ -1,4 +1,5 @@
 import { call } from '../../api/index';
+import { UPLOAD_PART_BYTES } from '../../../../electron/core/import/shared/import.contract';
 
 /** A picked file as base64 (what customer.importUpload takes). */
 export function fileToBase64(file: Blob): Promise<string> {
@@ -11,6 +12,20 @@ export function fileToBase64(file: Blob): Promise<string> {
     reader.onerror = () => reject(reader.error);
     reader.readAsDataURL(file);
   });
+}
+
+/**
+ * Sends a picked file in pieces (customer.importUploadPart), so that no call carries, parses or
+ * decodes a big blob on either side; resolves with the id customer.importUpload takes.
+ */
+export async function sendFileParts(file: Blob): Promise<string> {
+  let partsId: string | undefined;
+  for (let offset = 0; offset < file.size; offset += UPLOAD_PART_BYTES) {
+    const dataBase64 = await fileToBase64(file.slice(offset, offset + UPLOAD_PART_BYTES));
+    partsId = (await call('customer.importUploadPart', { partsId, offset, dataBase64 })).partsId;
+  }
+  if (!partsId) throw new Error('empty file');
+  return partsId;
 }
 
 function base64Bytes(b64: string): Uint8Array<ArrayBuffer> {

@@ -102,8 +102,8 @@ export function changeLines(
   ctx: HistoryContext,
 ): ChangeLine[] {
   if (!changes) return [];
-  // the import's file goes to the 原因 column (importReason)
-  const shown = Object.entries(changes).filter(([field]) => field !== 'importedFrom');
+  // the import's file goes to the 原因 column (importReason); its row number is the audit page's
+  const shown = Object.entries(changes).filter(([field]) => field !== 'importedFrom' && field !== 'importRow');
   return shown.map(([field, { before, after }]) => ({
     field,
     label: fieldLabel(field),

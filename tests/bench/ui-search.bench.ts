@@ -332,7 +332,7 @@ function summarize(samples: Measured[]) {
 }
 
 /** Keystroke → rows, per kind, on one build. */
-async function measureTyping(page: Page, samples: Sample[], perKind: number, searchRequests: () => number[]) {
+async function measureTyping(page: Page, samples: Sample[], perKind: number, searchRequests: () => string[]) {
   const cdp = await page.context().newCDPSession(page);
   const box = page.getByRole('searchbox');
   const byKind: Record<string, Measured[]> = {};
@@ -359,7 +359,11 @@ async function measureTyping(page: Page, samples: Sample[], perKind: number, sea
     if (s.ime) {
       const n0 = searchRequests().length;
       await composeAndCommit(cdp, page, s.typed, arm);
-      whileComposing += searchRequests().length - n0;
+      // searches of neither the text before nor the committed word: the pinyin letters
+      const texts = [s.before.trim(), (s.before + s.typed).trim()];
+      whileComposing += searchRequests()
+        .slice(n0)
+        .filter((q) => !texts.includes(q.trim())).length;
       composed++;
     } else {
       await arm();
@@ -526,9 +530,11 @@ async function runBuild(browser: Browser, root: string, cacheFile: string, sampl
     await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await context.addInitScript(pageProbe);
     const page = await context.newPage();
-    const requests: number[] = [];
+    const requests: string[] = [];
     page.on('request', (r) => {
-      if (r.url().includes('/api/customer.search')) requests.push(Date.now());
+      if (!r.url().includes('/api/customer.search')) return;
+      const body = JSON.parse(r.postData() ?? '{}') as { q?: string };
+      requests.push(body.q ?? '');
     });
     await signIn(page, url);
     await page.goto(`${new URL(url).origin}/#/customers`);

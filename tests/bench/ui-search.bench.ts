@@ -340,7 +340,8 @@ async function measureTyping(page: Page, samples: Sample[], perKind: number, sea
   let composed = 0;
   let timeouts = 0;
   for (const s of samples) {
-    const got = (byKind[s.kind] ??= []);
+    byKind[s.kind] ??= [];
+    const got = byKind[s.kind];
     if (got.length >= perKind) continue;
     const before = await expectedKeys(page, s.before);
     const after = await expectedKeys(page, s.before + s.typed);

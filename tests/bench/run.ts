@@ -6,6 +6,7 @@ import { indexWriteBench } from './index-write.bench';
 import { poolBench } from './pool.bench';
 import { reviewBench } from './review.bench';
 import { spreadsheetBench } from './spreadsheet.bench';
+import { uiSearchBench } from './ui-search.bench';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   dispatch_round_trip: dispatchBench,
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   review: reviewBench,
   spreadsheet_read: spreadsheetBench,
   main_thread: poolBench,
+  ui_search: uiSearchBench,
 };
 
 // `npm run bench`: prints one JSON document of figures. Targets live here, never in timed tests.

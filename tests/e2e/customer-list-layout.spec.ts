@@ -29,18 +29,18 @@ function measure(page: Page) {
     const filters = q('.kh-list-filters');
     const reset = [...(filters?.querySelectorAll('button') ?? [])].pop() ?? null;
     const selects = [...(filters?.querySelectorAll('.ant-select') ?? [])].map(box) as Box[];
-    const rows = [...document.querySelectorAll('.kh-customer-table .ant-table-tbody-virtual .ant-table-row')].map(
-      box,
-    ) as Box[];
+    const rows = [...document.querySelectorAll('.kh-customer-table .kh-list-row')].map(box) as Box[];
+    // the list scrolls in one box: its horizontal scrollbar, when there is one, is that box's foot
+    const scroller = q('.kh-customer-table .kh-list-scroll') as HTMLElement | null;
+    const frame = scroller ? scroller.getBoundingClientRect() : null;
+    const bar = scroller && scroller.scrollWidth > scroller.clientWidth ? scroller.offsetHeight - scroller.clientHeight - 2 : 0;
     return {
       viewport: window.innerHeight,
       pageScrolls: document.documentElement.scrollHeight > window.innerHeight + 1,
       reset: box(reset),
       selects,
-      body: box(
-        q('.kh-customer-table .ant-table-tbody-virtual-holder') ?? q('.kh-customer-table .ant-table-placeholder'),
-      ),
-      scrollbar: box(q('.kh-customer-table .ant-table-tbody-virtual-scrollbar-horizontal')),
+      body: box(scroller),
+      scrollbar: frame && bar > 0 ? { top: frame.bottom - 1 - bar, bottom: frame.bottom - 1, left: frame.left, right: frame.right } : null,
       lastRow: rows.length ? rows[rows.length - 1] : null,
       rowCount: rows.length,
     };
@@ -49,8 +49,8 @@ function measure(page: Page) {
 
 /** The list lays out cleanly: the filters on one line with 重置 at its end, the table down to the page's foot. */
 async function expectCleanList(page: Page, shot: string, rows: number) {
-  if (rows) await expect(page.locator('.kh-customer-table .ant-table-row').first()).toBeVisible();
-  else await expect(page.locator('.kh-customer-table .ant-table-placeholder')).toBeVisible();
+  if (rows) await expect(page.locator('.kh-customer-table .kh-list-row').first()).toBeVisible();
+  else await expect(page.locator('.kh-customer-table .kh-list-empty')).toBeVisible();
   // after a change of window size the list re-measures its height on the next frames: check the
   // layout once it has settled, as a person would see it
   await expect(async () => expectLayout(await measure(page), shot, rows)).toPass({ timeout: 5_000 });

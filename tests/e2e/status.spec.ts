@@ -326,3 +326,56 @@ test('a tax ID held by a deactivated customer is refused with the state in words
   await expect(field).toHaveAccessibleDescription(said);
   await expect(page.getByRole('main')).not.toContainText('customers.status');
 });
+
+// Issue 14, goal 1: the one customer picker (here: the survivor of a merge) searches as the person
+// types — pinyin initials, or a word committed by the IME, whose pinyin letters are never searched
+// while it composes — and never offers the customer being retired.
+test('the merge-survivor picker finds by pinyin and by an IME word, without searching the letters composed', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.openUrl);
+  await createAdmin(page);
+  const dup = await createCustomerDirect(page, { name: '苏州园林茶叶商行' });
+  const keep = await createCustomerDirect(page, { name: '苏州园林茶叶有限公司' });
+  await createCustomerDirect(page, { name: '杭州西湖龙井茶庄' });
+  const searched: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/customer.search')) searched.push((JSON.parse(r.postData() ?? '{}').q as string) ?? '');
+  });
+
+  await page.goto(`${app.url}/#/customers/${dup.id}`);
+  await page.getByRole('button', { name: '停用', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '停用客户' });
+  await choose(page, dialog.getByLabel('停用原因', { exact: true }), '重复档案');
+  const picker = dialog.getByLabel('保留的客户', { exact: true });
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+
+  // pinyin initials, typed key by key
+  await picker.click();
+  await page.keyboard.type('szyl');
+  await expect(options.filter({ hasText: keep.code })).toHaveCount(1);
+  await expect(options).toHaveCount(1); // not the one retired, not the other
+  expect(searched).toContain('szyl');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+
+  // a word through the IME: s, su, … suzhou composing, then 苏州 committed
+  const cdp = await page.context().newCDPSession(page);
+  const before = searched.length;
+  for (const text of ['s', 'su', 'suz', 'suzh', 'suzho', 'suzhou'])
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  // a person picks the word from the IME's list: long enough for any delayed search to have gone
+  await page.waitForTimeout(500);
+  await cdp.send('Input.insertText', { text: '苏州' });
+  await expect(options.filter({ hasText: keep.code })).toHaveCount(1);
+  await expect(options.filter({ hasText: '杭州' })).toHaveCount(0);
+  await expect(options.filter({ hasText: dup.code })).toHaveCount(0);
+  expect(searched.slice(before)).toContain('苏州');
+  expect(searched.slice(before).filter((q) => /[a-z]/.test(q))).toEqual([]);
+  if (process.env.KEHU_SHOTS) await page.screenshot({ path: `${process.env.KEHU_SHOTS}/survivor-picker-zh-CN.png` });
+
+  await options.filter({ hasText: keep.code }).click();
+  await dialog.getByRole('button', { name: '停用', exact: true }).click();
+  await expect(page.getByRole('main')).toContainText('已作为重复档案合并到');
+  await expect(page.getByRole('main')).toContainText(keep.name);
+});

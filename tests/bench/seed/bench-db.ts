@@ -96,3 +96,19 @@ export async function openBenchDb(rows: number, log: (msg: string) => void): Pro
   core.sqlite.pragma('cache_size = -500000');
   return { core, dir, reused, seedSeconds, finishSeconds, bytes: fs.statSync(path.join(dir, DB_FILE_NAME)).size };
 }
+
+/**
+ * The cached database file of `rows` customers, for a bench that copies it (and so never writes
+ * into the cache): built first, through openBenchDb, only when missing or out of date.
+ */
+export async function benchDbFile(rows: number, log: (msg: string) => void): Promise<string> {
+  const dir = path.join(os.tmpdir(), `kehu-bench-${label(rows)}`);
+  const keyFile = path.join(dir, 'seed-key.json');
+  const saved = fs.existsSync(keyFile) ? (JSON.parse(fs.readFileSync(keyFile, 'utf8')) as { key: string }) : null;
+  if (saved?.key !== cacheKey(rows) || !fs.existsSync(path.join(dir, DB_FILE_NAME))) {
+    const built = await openBenchDb(rows, log);
+    built.core.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    built.core.sqlite.close();
+  }
+  return path.join(dir, DB_FILE_NAME);
+}

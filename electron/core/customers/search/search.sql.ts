@@ -196,22 +196,53 @@ function windowPageStatement(
   };
 }
 
-/** One page of the whole archive (no box text); `residual` filters: see filterSql. */
+/** The column a browse sort walks (its index holds it with the id: the keyset's seek key). */
+const SORT_KEY: Record<Sort['field'], string> = {
+  code: 'c.code',
+  name: 'c.name',
+  createdAt: 'c.created_at',
+  updatedAt: 'c.updated_at',
+};
+
+/** Where a browse page starts: after the row with this sort key and id (a keyset cursor). */
+export interface Keyset {
+  value: string;
+  id: number;
+}
+
+/**
+ * The rows after the cursor in the sort's order, written as a row value so SQLite seeks in the
+ * sort's index (`(name, id) > (?, ?)`; an OR of the two comparisons would walk it from the start).
+ * Codes are unique, so a code cursor needs no id.
+ */
+function keysetSql(sort: Sort, after: Keyset): { sql: string; params: Param[] } {
+  const op = sort.order === 'desc' ? '<' : '>';
+  if (sort.field === 'code') return { sql: `c.code ${op} ?`, params: [after.value] };
+  return { sql: `(${SORT_KEY[sort.field]}, c.id) ${op} (?, ?)`, params: [after.value, after.id] };
+}
+
+/**
+ * One page of the whole archive (no box text): the ids and their sort key (`k`, for the next
+ * cursor); `residual` filters: see filterSql; `after`: start after that row (keyset).
+ */
 function browsePageStatement(
   filters: Filters,
   sort: Sort,
   limit: number,
   offset: number,
   residual = false,
+  after: Keyset | null = null,
 ): Stmt {
   const f = filterSql(filters, residual);
+  const k = after ? keysetSql(sort, after) : null;
+  const where = [f.sql, k?.sql].filter(Boolean).join(' AND ');
   return {
-    sql: `SELECT c.id AS id FROM customers c${f.sql ? ` WHERE ${f.sql}` : ''} ORDER BY ${orderSql(sort)} LIMIT ? OFFSET ?`,
-    params: [...f.params, limit, offset],
+    sql: `SELECT c.id AS id, ${SORT_KEY[sort.field]} AS k FROM customers c${where ? ` WHERE ${where}` : ''} ORDER BY ${orderSql(sort)} LIMIT ? OFFSET ?`,
+    params: [...f.params, ...(k?.params ?? []), limit, offset],
   };
 }
 
-/** How many customers pass the filters, counted up to CAP + 1. */
+/** How many customers pass the filters, counted up to CAP + 1 (the whole list's count, cursor or not). */
 function browseCountStatement(filters: Filters): Stmt {
   const f = filterSql(filters);
   return {
@@ -260,6 +291,8 @@ type SearchPlan =
     }
   | {
       mode: 'browse';
+      /** the order the page is in (its cursor names it) */
+      sort: Sort;
       /** the filters through their indexes: when few customers pass them */
       page: Stmt;
       /** the filters checked while walking the sort's index: when many pass them (count capped) */
@@ -268,17 +301,22 @@ type SearchPlan =
       rows: Stmt;
     };
 
-const DEFAULT_BROWSE_SORT: Sort = { field: 'code', order: 'asc' };
+export const DEFAULT_BROWSE_SORT: Sort = { field: 'code', order: 'asc' };
 
-/** Every statement one `customer.search` call may run, with its parameters. */
-export function planSearch(input: CustomerSearchInput): SearchPlan {
+/**
+ * Every statement one `customer.search` call may run, with its parameters. `after`: browsing
+ * continues after that row (the decoded cursor; search.ts checks it belongs to this sort).
+ */
+export function planSearch(input: CustomerSearchInput, after: Keyset | null = null): SearchPlan {
   const q = input.q?.trim() ?? '';
   if (!q) {
     const sort = input.sort ?? DEFAULT_BROWSE_SORT;
+    const residual = hasFilters(input.filters);
     return {
       mode: 'browse',
-      page: browsePageStatement(input.filters, sort, input.limit, input.offset),
-      densePage: browsePageStatement(input.filters, sort, input.limit, input.offset, hasFilters(input.filters)),
+      sort,
+      page: browsePageStatement(input.filters, sort, input.limit, input.offset, false, after),
+      densePage: browsePageStatement(input.filters, sort, input.limit, input.offset, residual, after),
       count: browseCountStatement(input.filters),
       rows: rowsStatement,
     };

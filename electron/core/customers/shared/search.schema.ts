@@ -67,6 +67,12 @@ export const customerSearchSchema = z
     sort: z.object({ field: z.enum(SORT_FIELDS), order: z.enum(['asc', 'desc']) }).optional(),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(50),
+    /**
+     * Continue after the previous page: its answer's `next` (opaque). Browsing reads the rows after
+     * it through the sort's index (keyset), so a deep page costs what the first one does; `offset`
+     * then counts from the cursor.
+     */
+    after: z.string().min(1).max(400).optional(),
   })
   .strict();
 export type CustomerSearchInput = z.output<typeof customerSearchSchema>;
@@ -76,6 +82,8 @@ export const customerSearchResultSchema = z.object({
   /** number of matches, exact up to the cap; `totalCapped` means "cap or more" (1000+) */
   total: z.number().int(),
   totalCapped: z.boolean(),
+  /** pass as `after` for the following page; null when this page is the last */
+  next: z.string().nullable(),
 });
 
 /**

@@ -26,7 +26,7 @@ import { popupInDialog } from '../../shared/FormModal';
 import { useCall } from '../../shared/useCall';
 import { zodRule } from '../../shared/zodRule';
 import { itemsOf, useLookups } from '../lookups/lookupsStore';
-import { CustomerPicker } from './CustomerPicker';
+import { CustomerPicker } from '../customers/shared/CustomerPicker';
 import { StatusPreviewTable } from './StatusPreviewTable';
 import { actionVerb, doneText } from './statusTexts';
 

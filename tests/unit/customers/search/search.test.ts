@@ -225,6 +225,7 @@ describe('filters', () => {
       items: [],
       total: 0,
       totalCapped: false,
+      next: null,
     });
   });
 });

@@ -1,4 +1,3 @@
-import type { TableColumnType } from 'antd';
 import type { TFunction } from 'i18next';
 import type { CustomerListRow } from '../../../../../electron/core/customers/shared/customers.contract';
 import { formatMinute } from '../../../shared/format';
@@ -7,8 +6,6 @@ import { formatCents } from '../../../shared/money';
 import type { ColumnKey } from './columnPrefs';
 import type { ListSort, SortField } from './listQuery';
 import { StatusCell } from './StatusCell';
-
-type Column = TableColumnType<CustomerListRow>;
 
 interface Def {
   width: number;
@@ -41,38 +38,46 @@ const DEFS: Record<ColumnKey, Def> = {
   updatedAt: { width: 150, sortField: 'updatedAt', render: (r) => formatMinute(r.updatedAt) },
 };
 
-/** Total width of the given columns (the virtual table needs a fixed scroll width). */
+/** Total width of the given columns (the list's rows have a fixed width). */
 export function columnsWidth(keys: readonly ColumnKey[]): number {
   return keys.reduce((sum, k) => sum + DEFS[k].width, 0);
 }
 
-/** The table's columns for the chosen keys; sortable ones reflect the current order. */
-export function listColumns(keys: readonly ColumnKey[], sort: ListSort | null, t: TFunction): Column[] {
+/** One column of the list as the table draws it. */
+export interface ListColumn {
+  key: ColumnKey;
+  title: string;
+  width: number;
+  align?: 'right';
+  /** stays in view when the rows scroll sideways */
+  sticky: boolean;
+  sortField?: SortField;
+  /** the cell's content; plain text also becomes its tooltip (the cell cuts long text) */
+  cell: (row: CustomerListRow) => React.ReactNode;
+}
+
+/** The list's columns for the chosen keys (texts in the current language). */
+export function listColumns(keys: readonly ColumnKey[], t: TFunction): ListColumn[] {
   const empty = t('common.empty');
   return keys.map((key) => {
     const def = DEFS[key];
-    const column: Column = {
+    return {
       key,
       title: t(`customers.columns.${key}`),
       width: def.width,
       align: def.align,
-      ellipsis: true,
-      fixed: key === 'code' ? 'left' : undefined,
-      render: (_: unknown, row: CustomerListRow) => {
+      sticky: key === 'code',
+      sortField: def.sortField,
+      cell: (row: CustomerListRow) => {
         const value = def.render ? def.render(row) : def.dataIndex ? row[def.dataIndex] : null;
         return value === null || value === undefined || value === '' ? empty : value;
       },
     };
-    if (def.sortField) {
-      column.sorter = true;
-      column.sortDirections = ['ascend', 'descend'];
-      column.sortOrder = sort?.field === def.sortField ? (sort.order === 'asc' ? 'ascend' : 'descend') : null;
-    }
-    return column;
   });
 }
 
-/** The sort field behind a column key (for the table's onChange). */
-export function sortFieldOf(key: string | undefined): SortField | undefined {
-  return key ? DEFS[key as ColumnKey]?.sortField : undefined;
+/** The next order when a sortable column's header is clicked: ascending, descending, none. */
+export function nextSort(sort: ListSort | null, field: SortField): ListSort | null {
+  if (sort?.field !== field) return { field, order: 'asc' };
+  return sort.order === 'asc' ? { field, order: 'desc' } : null;
 }

@@ -4,7 +4,9 @@ import { call } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
 import { cleanFilters, type ListQuery } from './listQuery';
 
-/** Rows fetched per call as the user scrolls. */
+/** The first page of an answer: enough to fill the screen, so it comes back and draws fast. */
+const FIRST_PAGE = 50;
+/** Each further page (asked for ahead of the scrolling, by cursor). */
 const PAGE_SIZE = 100;
 
 interface SearchState {
@@ -14,14 +16,27 @@ interface SearchState {
   loading: boolean;
   /** every match is loaded */
   complete: boolean;
+  /** the cursor of the following page */
+  next: string | null;
+  /** counts the queries: the table goes back to the top on a new one */
+  generation: number;
 }
 
-const EMPTY: SearchState = { rows: [], total: 0, totalCapped: false, loading: true, complete: false };
+const EMPTY: SearchState = {
+  rows: [],
+  total: 0,
+  totalCapped: false,
+  loading: true,
+  complete: false,
+  next: null,
+  generation: 0,
+};
 
 /**
  * Server-side search, loaded page by page: the first page when the query changes, the next ones
- * when `loadMore` is called (the table calls it near the bottom). Answers to an older query are
- * dropped, so fast typing never shows stale rows.
+ * (by the answer's cursor: a keyset seek when browsing, at any depth) when `loadMore` is called.
+ * Each query gets a sequence number and an answer to an older one is dropped, so fast typing never
+ * shows stale rows.
  */
 export function useCustomerSearch(query: ListQuery) {
   const reportError = useReportError();
@@ -32,29 +47,28 @@ export function useCustomerSearch(query: ListQuery) {
   stateRef.current = state;
 
   const fetchPage = useCallback(
-    async (offset: number, gen: number) => {
+    async (after: string | null, gen: number) => {
       busy.current = true;
-      setState((s) => ({ ...s, loading: true }));
+      if (after) setState((s) => (s.loading ? s : { ...s, loading: true }));
       try {
         const q = query.q.trim();
         const result = await call('customer.search', {
           q: q || undefined,
           filters: cleanFilters(query.filters),
           sort: query.sort ?? undefined,
-          offset,
-          limit: PAGE_SIZE,
+          limit: after ? PAGE_SIZE : FIRST_PAGE,
+          after: after ?? undefined,
         });
         if (gen !== generation.current) return;
-        setState((s) => {
-          const rows = offset === 0 ? result.items : [...s.rows, ...result.items];
-          return {
-            rows,
-            total: result.total,
-            totalCapped: result.totalCapped,
-            loading: false,
-            complete: result.items.length < PAGE_SIZE || (!result.totalCapped && rows.length >= result.total),
-          };
-        });
+        setState((s) => ({
+          rows: after ? [...s.rows, ...result.items] : result.items,
+          total: result.total,
+          totalCapped: result.totalCapped,
+          loading: false,
+          complete: result.next === null,
+          next: result.next,
+          generation: gen,
+        }));
       } catch (error) {
         if (gen !== generation.current) return;
         setState((s) => ({ ...s, loading: false, complete: true }));
@@ -68,7 +82,7 @@ export function useCustomerSearch(query: ListQuery) {
 
   const reload = useCallback(() => {
     generation.current += 1;
-    void fetchPage(0, generation.current);
+    void fetchPage(null, generation.current);
   }, [fetchPage]);
 
   useEffect(() => {
@@ -77,9 +91,11 @@ export function useCustomerSearch(query: ListQuery) {
 
   const loadMore = useCallback(() => {
     const s = stateRef.current;
-    if (busy.current || s.complete || s.loading) return;
-    void fetchPage(s.rows.length, generation.current);
+    if (busy.current || s.complete || s.loading || !s.next || s.generation !== generation.current) return;
+    void fetchPage(s.next, generation.current);
   }, [fetchPage]);
 
-  return { ...state, loadMore, reload };
+  // the rows answer the query now asked (not one typed over since)
+  const settled = state.generation === generation.current && !state.loading;
+  return { ...state, settled, loadMore, reload };
 }

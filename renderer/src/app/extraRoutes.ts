@@ -1,6 +1,5 @@
 import type { ComponentType } from 'react';
-import { CustomerImportPage } from '../features/import/CustomerImportPage';
-import { LabelsPrintPage } from '../features/labels/LabelsPrintPage';
+import { lazyPage } from './lazyPage';
 
 /** Routes that are not menu entries: reached from a feature's pages. */
 interface ExtraRoute {
@@ -11,6 +10,10 @@ interface ExtraRoute {
   /** true: rendered without the shell (sidebar, header), e.g. pages made for printing */
   bare?: boolean;
 }
+
+// loaded on their first visit, as the menu's pages are
+const CustomerImportPage = lazyPage(() => import('../features/import/CustomerImportPage'), 'CustomerImportPage');
+const LabelsPrintPage = lazyPage(() => import('../features/labels/LabelsPrintPage'), 'LabelsPrintPage');
 
 export const EXTRA_ROUTES: readonly ExtraRoute[] = [
   // import and export share the page; it shows only the tabs the user may use

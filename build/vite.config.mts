@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { barrelImports } from './barrel-imports.mjs';
 import { chunkReport } from './chunk-report.mjs';
+import { inlineEntryCss } from './inline-css.mjs';
 import { precompress } from './precompress.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -18,7 +19,7 @@ const FEATURE_TEXTS = /features[\\/][^\\/]+[\\/]locales[\\/]([\w-]+)\.json$/;
 export default defineConfig({
   root: at('renderer'),
   base: './',
-  plugins: [react(), barrelImports(repoRoot), chunkReport(at('dist/renderer-chunks.json'), repoRoot), precompress()],
+  plugins: [react(), barrelImports(repoRoot), inlineEntryCss(), chunkReport(at('dist/renderer-chunks.json'), repoRoot), precompress()],
   server: { fs: { allow: [repoRoot] } },
   build: {
     outDir: at('dist/renderer'),

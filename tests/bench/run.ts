@@ -4,6 +4,7 @@ import { customersSearchBench } from './customers-search.bench';
 import { dispatchBench } from './dispatch.bench';
 import { reviewBench } from './review.bench';
 import { spreadsheetBench } from './spreadsheet.bench';
+import { startBench } from './start.bench';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   dispatch_round_trip: dispatchBench,
@@ -11,6 +12,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   customers_import: importBench,
   review: reviewBench,
   spreadsheet_read: spreadsheetBench,
+  start: startBench,
 };
 
 // `npm run bench`: prints one JSON document of figures. Targets live here, never in timed tests.

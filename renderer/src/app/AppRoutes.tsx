@@ -33,8 +33,12 @@ export function AppRoutes() {
   const boot = useCallback(async () => {
     useSession.setState({ phase: 'booting' });
     try {
+      // both questions at once (one round trip less before the first screen); who is signed in
+      // counts only when the data can be used
+      const asked = call('auth.status', {});
+      asked.catch(() => null);
       if (await checkStorageFault()) return;
-      const status = await call('auth.status', {});
+      const status = await asked;
       if (status.user) applyLocale(status.user.locale);
       useSession.getState().applyStatus(status);
     } catch {

@@ -19,7 +19,7 @@ export function inlineEntryCss(): Plugin {
         return html.replace(/<link rel="stylesheet"[^>]*href="\.\/([^"]+\.css)"[^>]*>/g, (link, file: string) => {
           const asset = bundle[file];
           if (asset?.type !== 'asset' || String(asset.source).length > MAX_INLINE) return link;
-          delete bundle[file];
+          // the file stays: lazy chunks name it among the styles they preload
           return `<style>${String(asset.source)}</style>`;
         });
       },

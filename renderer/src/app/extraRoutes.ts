@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { LabelsPrintPage } from '../features/labels/LabelsPrintPage';
 import { lazyPage } from './lazyPage';
 
 /** Routes that are not menu entries: reached from a feature's pages. */
@@ -11,9 +12,11 @@ interface ExtraRoute {
   bare?: boolean;
 }
 
-// loaded on their first visit, as the menu's pages are
+// loaded on its first visit, as the menu's pages are
 const CustomerImportPage = lazyPage(() => import('../features/import/CustomerImportPage'), 'CustomerImportPage');
-const LabelsPrintPage = lazyPage(() => import('../features/labels/LabelsPrintPage'), 'LabelsPrintPage');
+// The print page comes with the signed-in app instead (small; its barcode library still loads on
+// demand): it is opened to print at once, and a Suspense fallback reveals its page only on a
+// timer (React's throttle), so what prints could be the spinner.
 
 export const EXTRA_ROUTES: readonly ExtraRoute[] = [
   // import and export share the page; it shows only the tabs the user may use

@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -167,7 +168,23 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     });
   });
 
-  await app.register(fastifyStatic, { root: opts.rendererDir, index: 'index.html', cacheControl: false });
+  // The renderer: the build's brotli/gzip copies when the browser takes them (build/precompress.mts),
+  // hashed assets cached for good (their name changes with their content), the page itself
+  // revalidated on every load so a new build is seen at once.
+  const assetsDir = path.join(path.resolve(opts.rendererDir), 'assets') + path.sep;
+  await app.register(fastifyStatic, {
+    root: opts.rendererDir,
+    // '/' is served by the route below: with preCompressed, @fastify/static answers 404 for a
+    // folder's index that has no compressed copy (a tiny or hand-made index.html)
+    index: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders(res, file) {
+      res.setHeader('Vary', 'Accept-Encoding');
+      res.setHeader('Cache-Control', file.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.get('/', (_req, reply) => reply.sendFile('index.html'));
 
   await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
   const addr = app.server.address();

@@ -34,12 +34,16 @@ function readWindowState(): WindowState {
   }
 }
 
+const SHOW_AT_LATEST_MS = 400;
+
 function createWindow(): BrowserWindow {
   const state = readWindowState();
   const win = new BrowserWindow({
     ...state,
     minWidth: 960,
     minHeight: 600,
+    // the skeleton's colour (renderer/index.html): no white flash before the page paints
+    backgroundColor: '#f5f5f5',
     show: false,
     webPreferences: {
       preload: path.join(__dirname, 'preload.js'),
@@ -51,7 +55,13 @@ function createWindow(): BrowserWindow {
     },
   });
   if (state.maximized) win.maximize();
-  win.once('ready-to-show', () => win.show());
+  // shown once the skeleton is painted (index.html draws it before any script), or after a
+  // moment anyway: the window must appear within a second even on a slow start
+  const show = () => {
+    if (!win.isDestroyed() && !win.isVisible()) win.show();
+  };
+  win.once('ready-to-show', show);
+  setTimeout(show, SHOW_AT_LATEST_MS);
   win.on('close', () => {
     const b = win.getNormalBounds();
     try {
@@ -83,15 +93,18 @@ async function start() {
     });
   });
 
+  // The window first: it shows its skeleton while the core opens (migrations, the integrity
+  // check); the page's calls wait for the core (registerIpc takes the promise).
+  let win = createWindow();
   // data that cannot be used (full disk, read-only folder, damaged file) opens the window all the
   // same: the page then explains what happened, where, and what to do (core/faults.ts)
-  const core = await openCoreOrFault({
+  const opening = openCoreOrFault({
     dataDir: app.getPath('userData'),
     migrationsFolder: defaultMigrationsFolder(appRoot),
   });
-  registerIpc(core, isOwnPage);
+  registerIpc(opening, isOwnPage);
+  const core = await opening;
   const stopJobs = core.fault ? () => {} : startBackgroundJobs(core);
-  let win = createWindow();
   app.on('second-instance', () => {
     if (win.isDestroyed()) win = createWindow();
     if (win.isMinimized()) win.restore();

@@ -6,6 +6,7 @@ import { indexWriteBench } from './index-write.bench';
 import { poolBench } from './pool.bench';
 import { reviewBench } from './review.bench';
 import { spreadsheetBench } from './spreadsheet.bench';
+import { startBench } from './start.bench';
 import { uiSearchBench } from './ui-search.bench';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   spreadsheet_read: spreadsheetBench,
   main_thread: poolBench,
   ui_search: uiSearchBench,
+  start: startBench,
 };
 
 // `npm run bench`: prints one JSON document of figures. Targets live here, never in timed tests.

@@ -1,13 +1,25 @@
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { call } from '../api';
 import { LoginPage } from '../features/auth/LoginPage';
-import { SetupPage } from '../features/auth/SetupPage';
 import { useSession } from '../stores/session';
 import { checkStorageFault, useStorageFault } from '../stores/storageFault';
 import { BootFailed, BootScreen } from './BootScreen';
-import { applyLocale } from './locale';
-import { SignedInRoutes } from './router';
-import { StorageFaultPage } from './StorageFaultPage';
+import { applyLocale, currentLocale } from './locale';
+import { loadFeatureTexts } from './texts';
+
+// The first chunk holds what the sign-in screen shows; the signed-in app (shell, menu, routes),
+// setup and the fault page are chunks of their own. The app's chunk is fetched once the sign-in
+// screen is up, while the person types, so signing in does not wait for it.
+const loadSignedIn = () => Promise.all([import('./router'), loadFeatureTexts(currentLocale())]).then(([m]) => m);
+const SignedInRoutes = lazy(() => loadSignedIn().then((m) => ({ default: m.SignedInRoutes })));
+// setup is shown once, on the first start: not part of the sign-in screen's chunk
+const SetupPage = lazy(() => import('../features/auth/SetupPage').then((m) => ({ default: m.SetupPage })));
+const StorageFaultPage = lazy(() => import('./StorageFaultPage').then((m) => ({ default: m.StorageFaultPage })));
+
+function prefetchSignedIn(): void {
+  const later = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+  later(() => void loadSignedIn().catch(() => null), { timeout: 1_000 });
+}
 
 /**
  * Asks the core whether the data can be used (else the fault page explains why, also when a call
@@ -21,8 +33,12 @@ export function AppRoutes() {
   const boot = useCallback(async () => {
     useSession.setState({ phase: 'booting' });
     try {
+      // both questions at once (one round trip less before the first screen); who is signed in
+      // counts only when the data can be used
+      const asked = call('auth.status', {});
+      asked.catch(() => null);
       if (await checkStorageFault()) return;
-      const status = await call('auth.status', {});
+      const status = await asked;
       if (status.user) applyLocale(status.user.locale);
       useSession.getState().applyStatus(status);
     } catch {
@@ -34,17 +50,36 @@ export function AppRoutes() {
     void boot();
   }, [boot]);
 
-  if (fault) return <StorageFaultPage fault={fault} />;
+  const signedOut = phase === 'login' || phase === 'setup';
+  useEffect(() => {
+    if (signedOut) prefetchSignedIn();
+  }, [signedOut]);
+
+  if (fault) {
+    return (
+      <Suspense fallback={<BootScreen />}>
+        <StorageFaultPage fault={fault} />
+      </Suspense>
+    );
+  }
   switch (phase) {
     case 'booting':
       return <BootScreen />;
     case 'bootFailed':
       return <BootFailed onRetry={boot} />;
     case 'setup':
-      return <SetupPage />;
+      return (
+        <Suspense fallback={<BootScreen />}>
+          <SetupPage />
+        </Suspense>
+      );
     case 'login':
       return <LoginPage />;
     default:
-      return <SignedInRoutes />;
+      return (
+        <Suspense fallback={<BootScreen />}>
+          <SignedInRoutes />
+        </Suspense>
+      );
   }
 }

@@ -1,28 +1,54 @@
-import { Button, Flex, Result, Spin } from 'antd';
+import { WarningFilled } from '@ant-design/icons';
+import { Button, Flex, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+/**
+ * While the app asks the core who is signed in: the same skeleton index.html paints before any
+ * script (its styles live there), so the screen does not change until the real one is ready.
+ */
 export function BootScreen() {
   const { t } = useTranslation();
   return (
-    <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
-      <Spin size="large" description={t('app.loading')}>
-        <div style={{ width: 200, height: 80 }} />
-      </Spin>
-    </Flex>
+    <div className="kh-sk" aria-busy="true" role="status" aria-label={t('app.loading')}>
+      <div className="kh-sk-top">
+        <i style={{ width: 92, height: 32 }} />
+      </div>
+      <div className="kh-sk-main">
+        <i className="kh-sk-title" />
+        <div className="kh-sk-card">
+          <div className="kh-sk-head">
+            <i style={{ width: 72, height: 16 }} />
+          </div>
+          <div className="kh-sk-body">
+            <i className="kh-sk-line" style={{ width: '70%' }} />
+            <i className="kh-sk-label" />
+            <i className="kh-sk-input" />
+            <i className="kh-sk-label" />
+            <i className="kh-sk-input" />
+            <i className="kh-sk-button" />
+          </div>
+        </div>
+      </div>
+    </div>
   );
 }
 
+/**
+ * The core could not be reached at start. Drawn like antd's warning Result, without it: Result
+ * brings its 403/404/500 illustrations (~40 KB) into the first chunk, which must stay small.
+ */
 export function BootFailed({ onRetry }: { onRetry: () => void }) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   return (
-    <Result
-      status="warning"
-      title={t('app.bootFailed')}
-      extra={
-        <Button type="primary" onClick={onRetry}>
-          {t('app.retry')}
-        </Button>
-      }
-    />
+    <Flex vertical align="center" gap={24} style={{ padding: '48px 32px' }}>
+      <WarningFilled aria-hidden style={{ fontSize: 72, color: token.colorWarning }} />
+      <Typography.Title level={3} style={{ margin: 0, fontWeight: 400 }}>
+        {t('app.bootFailed')}
+      </Typography.Title>
+      <Button type="primary" onClick={onRetry}>
+        {t('app.retry')}
+      </Button>
+    </Flex>
   );
 }

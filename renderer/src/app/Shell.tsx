@@ -1,8 +1,10 @@
 import { Flex, Layout, Menu, Typography, theme } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../stores/session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PageLoading } from './PageLoading';
 import { visibleNav } from './nav';
 import { ReviewMenuLabel, useReviewStatusRefresh } from './ReviewBadge';
 import { SessionWatcher } from './SessionWatcher';
@@ -71,7 +73,10 @@ export function Shell() {
           </Layout.Sider>
         )}
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
-          <Outlet />
+          {/* the pages load on their first visit (lazyPage): the shell stays while they do */}
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
       <SessionWatcher />

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
-import { CustomerImportPage } from '../features/import/CustomerImportPage';
 import { LabelsPrintPage } from '../features/labels/LabelsPrintPage';
+import { lazyPage } from './lazyPage';
 
 /** Routes that are not menu entries: reached from a feature's pages. */
 interface ExtraRoute {
@@ -11,6 +11,12 @@ interface ExtraRoute {
   /** true: rendered without the shell (sidebar, header), e.g. pages made for printing */
   bare?: boolean;
 }
+
+// loaded on its first visit, as the menu's pages are
+const CustomerImportPage = lazyPage(() => import('../features/import/CustomerImportPage'), 'CustomerImportPage');
+// The print page comes with the signed-in app instead (small; its barcode library still loads on
+// demand): it is opened to print at once, and a Suspense fallback reveals its page only on a
+// timer (React's throttle), so what prints could be the spinner.
 
 export const EXTRA_ROUTES: readonly ExtraRoute[] = [
   // import and export share the page; it shows only the tabs the user may use

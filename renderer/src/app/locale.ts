@@ -6,6 +6,7 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import i18n from 'i18next';
 import { LOCALES } from '../../../electron/core/auth/shared/auth.contract';
+import { loadTexts } from './texts';
 
 export type AppLocale = (typeof LOCALES)[number];
 
@@ -55,8 +56,15 @@ export function applyLocale(locale: AppLocale): void {
   } catch {
     // storage unavailable: the choice lasts for this window only
   }
-  if (i18n.language !== locale) void i18n.changeLanguage(locale);
+  // the language's texts may still have to load (texts.ts): the last choice wins
+  wanted = locale;
+  void loadTexts(locale)
+    .catch(() => null)
+    .then(() => {
+      if (wanted === locale && i18n.language !== locale) void i18n.changeLanguage(locale);
+    });
 }
+let wanted: AppLocale | null = null;
 
 /** Set when the language was switched while signed out; that choice then wins at sign-in. */
 let chosenWhileSignedOut = false;

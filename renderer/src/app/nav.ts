@@ -9,12 +9,15 @@ import {
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { SessionUser } from '../../../electron/core/auth/shared/auth.contract';
-import { AuditLogPage } from '../features/audit/AuditLogPage';
-import { CustomersPage } from '../features/customers/CustomersPage';
-import { ReviewPage } from '../features/review/ReviewPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { UsersPage } from '../features/users/UsersPage';
 import { hasPermission } from '../stores/session';
+import { lazyPage } from './lazyPage';
+
+// each page is a chunk of its own, loaded on its first visit
+const CustomersPage = lazyPage(() => import('../features/customers/CustomersPage'), 'CustomersPage');
+const ReviewPage = lazyPage(() => import('../features/review/ReviewPage'), 'ReviewPage');
+const AuditLogPage = lazyPage(() => import('../features/audit/AuditLogPage'), 'AuditLogPage');
+const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
+const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 
 interface NavEntry {
   key: string;

@@ -1,7 +1,9 @@
+import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { HomePage } from '../features/home/HomePage';
 import { hasPermission, useSession } from '../stores/session';
 import { EXTRA_ROUTES } from './extraRoutes';
+import { PageLoading } from './PageLoading';
 import { landingPath, visibleNav } from './nav';
 import { Shell } from './Shell';
 
@@ -19,7 +21,15 @@ export function SignedInRoutes() {
       {extras
         .filter((r) => r.bare)
         .map(({ path, page: Page }) => (
-          <Route key={path} path={path} element={<Page />} />
+          <Route
+            key={path}
+            path={path}
+            element={
+              <Suspense fallback={<PageLoading />}>
+                <Page />
+              </Suspense>
+            }
+          />
         ))}
       <Route element={<Shell />}>
         <Route index element={<Navigate to={landingPath(user)} replace />} />

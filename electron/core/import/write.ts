@@ -15,6 +15,7 @@ import {
 import { usccChecksumWarning } from '../customers/shared/customers.contract';
 import { gramText, phonesText, pinyinValues, type SearchRow, writeSearchRows } from '../customers/search/indexer';
 import { bulkInsert } from './bulk-insert';
+import { bulkSearchWrite } from './fts-bulk';
 import type { RefIndex } from './refs';
 import type { CustomerCreate } from './row-check';
 
@@ -159,13 +160,14 @@ export function customerWriter(ctx: WriteContext, given: ReadonlySet<string>) {
   );
 
   const codes = codeSource(sqlite, given);
+  const search = bulkSearchWrite(sqlite);
   const fields = [...HISTORY_FIELDS, 'warnings'];
   // each customer's log row waits for the batch entry's id (written last, with the counts)
   const logs: { id: number; row: number; view: Record<string, unknown> }[] = [];
   const out: string[] = [];
   // the slice's search rows go in together: one set of prepared statements per slice
   const write = (rows: PreparedCustomer[]): string[] => {
-    const search: SearchRow[] = [];
+    const searchRows: SearchRow[] = [];
     const written = rows.map((r) => {
       const code = r.code ?? codes.next();
       const id = insCustomer({
@@ -180,7 +182,7 @@ export function customerWriter(ctx: WriteContext, given: ReadonlySet<string>) {
       for (const c of r.contacts) insContact({ ...c, customerId: id });
       for (const a of r.addresses) insAddress({ ...a, customerId: id });
       const { name, shortName, taxId } = r.record;
-      search.push({ id, name, shortName, taxId, phones: r.phones, grams: r.grams, readings: r.pinyin });
+      searchRows.push({ id, name, shortName, taxId, phones: r.phones, grams: r.grams, readings: r.pinyin });
       const view: Record<string, unknown> = logged(code, r, ctx.refs);
       // a pilot-era USCC was imported as a warning: its log row keeps it, as the form's save does
       const warning = usccChecksumWarning({ taxId: r.taxId, nature: r.record.nature, addresses: r.addresses });
@@ -189,11 +191,12 @@ export function customerWriter(ctx: WriteContext, given: ReadonlySet<string>) {
       out.push(code);
       return code;
     });
-    writeSearchRows(sqlite, search);
+    writeSearchRows(sqlite, searchRows);
     return written;
   };
   const finish = () => {
     codes.finish();
+    search.finish();
     const batchId = ctx.logBatch(out, fields);
     for (let i = 0; i < logs.length; i += LOG_ROWS_PER_INSERT) {
       const part = logs

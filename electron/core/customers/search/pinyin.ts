@@ -39,28 +39,37 @@ const spellings = (syllable: string): string[] => {
  * departures from the likely reading first and, among equals, departures nearer the start first
  * (a prefix search only sees the start). Bounded: never enumerates more than `limit` results.
  */
-function readings(parts: string[][], limit: number): string[] {
+export function readings(parts: string[][], limit: number): string[] {
   if (parts.every((options) => options.length === 1))
     return [parts.map((options) => options[0]).join('')].filter(Boolean);
   const out = new Set<string>();
   const alternatives = parts.flatMap((options, pos) => options.slice(1).map((option) => ({ pos, option })));
-  // departures chosen so far, positions strictly increasing
-  const visit = (picks: { pos: number; option: string }[], from: number, depth: number) => {
+  // the reading being built, changed in place as departures are picked and unpicked (no copies
+  // per step: this runs for every name an import indexes); positions strictly increasing
+  const chosen = parts.map((options) => options[0]);
+  let lastPos = -1;
+  let picked = 0;
+  const visit = (from: number, depth: number) => {
     if (out.size >= limit) return;
-    if (picks.length === depth) {
-      const chosen = parts.map((options) => options[0]);
-      for (const p of picks) chosen[p.pos] = p.option;
+    if (picked === depth) {
       out.add(chosen.join(''));
       return;
     }
     for (let i = from; i < alternatives.length && out.size < limit; i++) {
-      const last = picks[picks.length - 1];
-      if (last && alternatives[i].pos <= last.pos) continue;
-      visit([...picks, alternatives[i]], i + 1, depth);
+      const { pos, option } = alternatives[i];
+      if (pos <= lastPos) continue;
+      const before = lastPos;
+      chosen[pos] = option;
+      lastPos = pos;
+      picked++;
+      visit(i + 1, depth);
+      picked--;
+      lastPos = before;
+      chosen[pos] = parts[pos][0];
     }
   };
   const polyphonic = new Set(alternatives.map((a) => a.pos)).size;
-  for (let depth = 0; depth <= polyphonic && out.size < limit; depth++) visit([], 0, depth);
+  for (let depth = 0; depth <= polyphonic && out.size < limit; depth++) visit(0, depth);
   return [...out];
 }
 
@@ -113,6 +122,8 @@ function computeReadings(name: string, nature?: string): PinyinReadings {
   let zh = 0;
   let other = '';
   const flushOther = () => {
+    // most names have no letters or digits between their characters: nothing to normalise
+    if (!other) return;
     const kept = plain(other);
     other = '';
     if (!kept) return;

@@ -53,7 +53,7 @@ const open = (file: string) => {
  * index, customer_fts_uni, an index on the 助记码), made from a copy of the new one and cached
  * beside it: the readings are those the indexer computes, written in index order.
  */
-function beforeArchive(newFile: string, dir: string): string {
+export function beforeArchive(newFile: string, dir = `${path.dirname(newFile)}-index-write`): string {
   const file = path.join(dir, 'before.sqlite');
   const key = `${BEFORE_VERSION} ${fs.statSync(newFile).mtimeMs} ${fs.statSync(newFile).size}`;
   const keyFile = path.join(dir, 'before-key.txt');

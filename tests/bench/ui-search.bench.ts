@@ -6,6 +6,7 @@ import { type Browser, type CDPSession, chromium, type Page } from '@playwright/
 import Database from 'better-sqlite3';
 import { pinyin } from 'pinyin-pro';
 import { hashPassword } from '../../electron/core/auth/password';
+import { DB_FILE_NAME } from '../../electron/core/core';
 import { beforeArchive } from './index-write.bench';
 import { benchDbFile } from './seed/bench-db';
 import { Prng } from './seed/prng';
@@ -150,7 +151,8 @@ function sampleFor(
 /** A data folder holding a copy of the cached archive and a bench administrator. */
 async function prepareDataDir(cacheFile: string): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-ui-bench-'));
-  const target = path.join(dir, path.basename(cacheFile));
+  // the name the app opens (the base build's archive is cached under another name)
+  const target = path.join(dir, DB_FILE_NAME);
   fs.copyFileSync(cacheFile, target);
   if (fs.existsSync(`${cacheFile}-wal`)) fs.copyFileSync(`${cacheFile}-wal`, `${target}-wal`);
   const db = new Database(target);

@@ -23,7 +23,7 @@ import { openBenchDb } from './seed/bench-db';
 import { RAW_ROWS, rawBaseline } from './import-raw-baseline';
 import { generateCustomer, seedUscc } from './seed/generate';
 import { Prng } from './seed/prng';
-import { bundleWorker } from '../unit/jobs/bundle-worker';
+import { bundleWorker } from '../unit/support/bundle-worker';
 
 /**
  * Import of a big .xlsx into a big archive, through the dispatcher as the window calls it:

@@ -10,8 +10,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import type { TransportCtx } from '../../electron/core/handler';
 import { workerJobs } from '../../electron/core/jobs/client';
 import { directReads, poolSize, workerReads } from '../../electron/core/reads/pool';
-import { bundleWorker } from '../unit/jobs/bundle-worker';
-import { bundleReadsWorker } from '../unit/reads/bundle-worker';
+import { bundleWorker } from '../unit/support/bundle-worker';
 import { openBenchDb } from './seed/bench-db';
 
 const log = (msg: string) => process.stderr.write(`[main_thread] ${msg}\n`);
@@ -265,7 +264,7 @@ export async function poolBench() {
   let core: Core | null = null;
   try {
     const jobsWorker = await bundleWorker(bundleDir);
-    const readsWorker = await bundleReadsWorker(bundleDir);
+    const readsWorker = await bundleWorker(bundleDir, 'reads');
     log(`copying the ${rows}-customer archive`);
     let t0 = performance.now();
     fs.copyFileSync(source, path.join(dir, DB_FILE_NAME));

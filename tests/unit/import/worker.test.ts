@@ -11,7 +11,7 @@ import { JOB_PROGRESS_EVENT } from '../../../electron/core/jobs/shared/jobs.cont
 import { helperThreads } from '../../../electron/core/jobs/threads';
 import { makeEnv } from '../support/test-core';
 import { row, TEMPLATE_HEADERS, upload, uscc, xlsxBytes } from './support';
-import { bundleWorker } from '../jobs/bundle-worker';
+import { bundleWorker } from '../support/bundle-worker';
 
 describe('the worker thread', () => {
   it('upload, validation and import run in a worker with its own connection; refusals come back typed', async () => {

@@ -10,13 +10,13 @@ async function signIn(page: Page, username: string, password: string) {
   await expect(page.getByText('登录', { exact: true }).first()).toBeVisible();
   await page.getByLabel('用户名', { exact: true }).fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('button', { name: '登录' }).click();
 }
 
 async function signOut(page: Page, displayName: string) {
   await page.getByRole('button', { name: displayName, exact: true }).click();
   await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
 }
 
 test('first run, users and roles, operation log, language', async ({ page, app }) => {

@@ -53,6 +53,22 @@ export function checkSliceInHelper(job: CheckJob, onProgress?: (done: number) =>
 }
 export type HelperResult = ReturnType<typeof checkSliceInHelper>;
 
+/** The check of rows [from, to) of a table, for a helper thread or this one. */
+export function sliceJob(
+  table: SheetTable,
+  from: number,
+  to: number,
+  rest: Pick<CheckJob, 'mapping' | 'refs' | 'prepare' | 'dbFile'>,
+): CheckJob {
+  return {
+    headers: table.headers,
+    date1904: table.date1904,
+    rows: table.rows.slice(from, to),
+    rowNumbers: table.rowNumbers.slice(from, to),
+    ...rest,
+  };
+}
+
 /** Below this many rows one thread is quicker than starting helpers. */
 const MIN_ROWS_PER_THREAD = 5000;
 
@@ -69,16 +85,8 @@ export async function checkInParallel(
   const count = helpers ? Math.max(1, Math.min(helpers.count, Math.floor(n / MIN_ROWS_PER_THREAD))) : 1;
   // with helpers, each slice also probes the archive for its values, beside its checks
   const parallel = count > 1 && !!helpers;
-  const slice = (from: number, to: number): CheckJob => ({
-    headers: table.headers,
-    date1904: table.date1904,
-    rows: table.rows.slice(from, to),
-    rowNumbers: table.rowNumbers.slice(from, to),
-    mapping,
-    refs,
-    prepare,
-    dbFile: parallel ? dbFile : undefined,
-  });
+  const slice = (from: number, to: number): CheckJob =>
+    sliceJob(table, from, to, { mapping, refs, prepare, dbFile: parallel ? dbFile : undefined });
   if (count === 1 || !helpers) return checkSlice(slice(0, n), onProgress);
 
   const size = Math.ceil(n / count);

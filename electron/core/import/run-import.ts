@@ -9,7 +9,7 @@ import { assertMapping, loadTable } from './job-io';
 import type { ImportField, ValueMapEntry } from './shared/import.contract';
 import { applyValueMap, createPendingItems, rememberValueMap, withCreatedIds } from './value-map';
 import { customerWriter, type PreparedCustomer } from './write';
-import { type CheckJob, type CheckResult, checkSlice, type HelperResult } from './parallel';
+import { type CheckJob, type CheckResult, checkSlice, type HelperResult, sliceJob } from './parallel';
 import { unpackPrepared } from './packed';
 import { finishValidation, inFileSeen } from './validate';
 import { columnsOf } from './mapping';
@@ -162,16 +162,7 @@ function* checkSlices(
   const job = (k: number): CheckJob => {
     const from = bounds[k];
     const to = bounds[k + 1] ?? table.rows.length;
-    return {
-      headers: table.headers,
-      date1904: table.date1904,
-      rows: table.rows.slice(from, to),
-      rowNumbers: table.rowNumbers.slice(from, to),
-      mapping,
-      refs,
-      prepare: true,
-      dbFile,
-    };
+    return sliceJob(table, from, to, { mapping, refs, prepare: true, dbFile });
   };
   const start = (k: number): Promise<{ from: number } & CheckResult> =>
     helpers && bounds.length > 1

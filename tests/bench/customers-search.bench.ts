@@ -22,7 +22,7 @@ interface Sampled {
   mobile: string | null;
 }
 
-const KINDS = [
+export const KINDS = [
   'chinese_1_char',
   'chinese_2_chars',
   'chinese_substring',
@@ -80,7 +80,7 @@ function queryFor(kind: Kind, c: Sampled, rng: Prng): string | null {
 /** 2-character words over the most common characters of company names (each in most names, or in none adjacent). */
 const COMMON_PAIRS = ['有限', '公司', '科技', '限公', '商贸', '贸易', '技有', '司公', '公有'];
 
-function makeQueries(sqlite: Sqlite, rows: number, perKind: number): Record<Kind, string[]> {
+export function makeQueries(sqlite: Sqlite, rows: number, perKind: number): Record<Kind, string[]> {
   const rng = new Prng(7);
   const one = sqlite.prepare(
     `SELECT c.id, c.code, c.name, c.mnemonic, c.nature, c.tax_id,

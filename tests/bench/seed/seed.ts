@@ -171,5 +171,6 @@ export function finishBulkLoad(sqlite: Sqlite): void {
   sqlite.exec(`INSERT INTO customer_fts_tri (customer_fts_tri) VALUES ('optimize')`);
   sqlite.exec(`INSERT INTO customer_fts_gram (customer_fts_gram) VALUES ('optimize')`);
   sqlite.exec(`INSERT INTO customer_fts_py (customer_fts_py) VALUES ('optimize')`);
+  sqlite.exec(`INSERT INTO customer_fts_num (customer_fts_num) VALUES ('optimize')`);
   sqlite.exec('ANALYZE');
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Statements } from '../../statements';
 import { phoneDigits } from '../shared/customer.rules';
-import { gramText } from './fts-text';
+import { gramText, numText } from './fts-text';
 import { PINYIN_PREFIX_MAX, pinyinReadings } from './pinyin';
 
 export { gramText } from './fts-text';
@@ -12,7 +12,9 @@ export { gramText } from './fts-text';
  * - `customer_fts_tri` (trigram): name, short name, phones, tax ID — any substring of 3+ characters;
  * - `customer_fts_gram` (one token per CJK character and per adjacent pair): 1–2 character
  *   Chinese queries, each word one token (fts-text.ts);
- * - `customer_fts_py` (one token per reading, prefix indexes): initials / full pinyin / 助记码.
+ * - `customer_fts_py` (one token per reading, prefix indexes): initials / full pinyin / 助记码;
+ * - `customer_fts_num` (5-grams of the letter and digit runs of the trigram table's columns):
+ *   fragments of 5+ letters / digits, i.e. phones and tax IDs (fts-text.ts).
  * All three are FTS5: an insert goes to an in-memory segment flushed in order, where the former
  * B-tree of readings took ~11 random page writes per customer.
  */
@@ -37,9 +39,11 @@ interface IndexStatements {
   delTri: Database.Statement<[number]>;
   delGram: Database.Statement<[number]>;
   delPy: Database.Statement<[number]>;
+  delNum: Database.Statement<[number]>;
   insTri: Database.Statement<[number, string, string, string, string]>;
   insGram: Database.Statement<[number, string]>;
   insPy: Database.Statement<[number, string]>;
+  insNum: Database.Statement<[number, string]>;
 }
 interface CustomerRow {
   name: string;
@@ -60,9 +64,11 @@ function statementsOf(db: Statements): IndexStatements {
     delTri: db.prepare('DELETE FROM customer_fts_tri WHERE rowid = ?'),
     delGram: db.prepare('DELETE FROM customer_fts_gram WHERE rowid = ?'),
     delPy: db.prepare('DELETE FROM customer_fts_py WHERE rowid = ?'),
+    delNum: db.prepare('DELETE FROM customer_fts_num WHERE rowid = ?'),
     insTri: db.prepare('INSERT INTO customer_fts_tri (rowid, name, short_name, phones, tax_id) VALUES (?, ?, ?, ?, ?)'),
     insGram: db.prepare('INSERT INTO customer_fts_gram (rowid, text) VALUES (?, ?)'),
     insPy: db.prepare('INSERT INTO customer_fts_py (rowid, readings) VALUES (?, ?)'),
+    insNum: db.prepare('INSERT INTO customer_fts_num (rowid, text) VALUES (?, ?)'),
   };
 }
 
@@ -73,6 +79,8 @@ function insertRow(s: IndexStatements, r: SearchRow): void {
   s.insTri.run(r.id, nfkc(r.name), nfkc(r.shortName), r.phones, r.taxId ?? '');
   if (r.grams) s.insGram.run(r.id, r.grams);
   if (r.readings.length) s.insPy.run(r.id, r.readings.join(' '));
+  const num = numText(r.name, r.shortName, r.phones, r.taxId);
+  if (num) s.insNum.run(r.id, num);
 }
 
 /**
@@ -140,6 +148,7 @@ function deleteRows(s: IndexStatements, id: number): void {
   s.delTri.run(id);
   s.delGram.run(id);
   s.delPy.run(id);
+  s.delNum.run(id);
 }
 
 /** Drops the search rows of these customers (inside the caller's transaction). */

@@ -122,6 +122,13 @@ function branchStatements(terms: SearchTerms, filters: Filters, dir: Dir): Branc
       params: [terms.trigram],
       order: `t.rowid ${dir}`,
     });
+  } else if (terms.num) {
+    sources.push({
+      id: 'n.rowid',
+      from: 'customer_fts_num n WHERE n.customer_fts_num MATCH ?',
+      params: [terms.num],
+      order: `n.rowid ${dir}`,
+    });
   } else if (terms.gram) {
     sources.push({
       id: 'g.rowid',

@@ -1,5 +1,5 @@
 import { phoneDigits } from '../shared/customer.rules';
-import { gramMatch, isHan } from './fts-text';
+import { gramMatch, isHan, numMatch } from './fts-text';
 import { PINYIN_PREFIX_MAX } from './pinyin';
 
 /**
@@ -17,6 +17,11 @@ export interface SearchTerms {
   trigram: string | null;
   /** FTS5 query on the gram table (Chinese words of 1–2 characters, each one token) */
   gram: string | null;
+  /**
+   * FTS5 query on the 5-gram table, instead of `trigram` when the box holds one fragment of 5+
+   * letters / digits (a phone or tax ID piece): the same customers, found through rare 5-grams.
+   */
+  num: string | null;
 }
 
 const CODE_CHARS = /^[0-9A-Za-z_-]+$/;
@@ -34,7 +39,14 @@ const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 export function parseSearchTerms(raw: string): SearchTerms {
   const q = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
   const compact = q.replace(/\s+/g, '');
-  const none: SearchTerms = { codePrefix: null, exactCode: null, pinyinPrefix: null, trigram: null, gram: null };
+  const none: SearchTerms = {
+    codePrefix: null,
+    exactCode: null,
+    pinyinPrefix: null,
+    trigram: null,
+    gram: null,
+    num: null,
+  };
   if (!compact) return none;
 
   const terms = { ...none };
@@ -49,9 +61,14 @@ export function parseSearchTerms(raw: string): SearchTerms {
   if (PHONE_LIKE.test(q)) {
     // a phone fragment: the index holds every number as digits
     const digits = phoneDigits(q);
-    if (digits.length >= 3) terms.trigram = ftsPhrase(digits);
+    terms.num = numMatch(digits);
+    if (!terms.num && digits.length >= 3) terms.trigram = ftsPhrase(digits);
     return terms;
   }
+
+  // one run of letters and digits: every column's runs are in the 5-gram table
+  const num = q.includes(' ') ? null : numMatch(q);
+  if (num) return { ...terms, num };
 
   const tri: string[] = [];
   const gram: string[] = [];

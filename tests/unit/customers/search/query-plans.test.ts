@@ -20,7 +20,7 @@ afterAll(() => env.close());
 
 const REAL_TABLES = new Set(['customers', 'customer_contacts', 'customer_addresses', 'lookups', 'users']);
 /** The FTS5 search tables: read through a MATCH (idxStr M…) or by rowid (=), never walked whole. */
-const FTS_TABLES = new Set(['customer_fts_tri', 'customer_fts_gram', 'customer_fts_py']);
+const FTS_TABLES = new Set(['customer_fts_tri', 'customer_fts_gram', 'customer_fts_py', 'customer_fts_num']);
 
 /** alias → table, read from the statement's FROM / JOIN clauses */
 function aliases(sql: string): Map<string, string> {
@@ -96,7 +96,9 @@ const BOX_TEXTS = {
   one_letter: 'c',
   code_prefix: 'C00012',
   phone_fragment: '138-1234',
+  phone_short: '1381',
   tax_id: '91110108MA',
+  tax_id_infix: '0108ma',
 };
 
 /** A cursor deep in the list (the values matter little: the plan is what is checked). */

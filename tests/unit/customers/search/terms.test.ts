@@ -25,15 +25,31 @@ describe('what the search box asks for', () => {
       pinyinPrefix: 'bjhd',
       trigram: '"bjhd"',
       gram: null,
+      num: null,
     });
     expect(parseSearchTerms('c0')).toMatchObject({ codePrefix: 'C0', pinyinPrefix: 'c0', trigram: null });
     expect(parseSearchTerms('C-01')).toMatchObject({ codePrefix: 'C-01', pinyinPrefix: null });
   });
 
-  it('a phone fragment with separators is searched as digits', () => {
-    expect(parseSearchTerms('138-1234')).toMatchObject({ trigram: '"1381234"', gram: null });
-    expect(parseSearchTerms('(010) 8888 6666')).toMatchObject({ trigram: '"01088886666"' });
-    expect(parseSearchTerms('+86 138')).toMatchObject({ trigram: '"86138"' });
+  it('a phone fragment with separators is searched as digits: 5+ in the 5-gram table, 3–4 as trigrams', () => {
+    expect(parseSearchTerms('138-1234')).toMatchObject({ num: '"13812 38123 81234"', trigram: null, gram: null });
+    expect(parseSearchTerms('(010) 8888')).toMatchObject({ num: '"01088 10888 08888"', trigram: null });
+    expect(parseSearchTerms('+86 138')).toMatchObject({ num: '"86138"', trigram: null });
+    expect(parseSearchTerms('138-1')).toMatchObject({ trigram: '"1381"', num: null });
+  });
+
+  it('one run of 5+ letters / digits (a tax ID piece) goes to the 5-gram table, not the trigram one', () => {
+    expect(parseSearchTerms('91110108ma')).toMatchObject({
+      num: '"91110 11101 11010 10108 0108m 108ma"',
+      trigram: null,
+      codePrefix: '91110108MA',
+      pinyinPrefix: '91110108ma',
+    });
+    expect(parseSearchTerms('ＡＢＣ１２')).toMatchObject({ num: '"abc12"', trigram: null });
+    // shorter, or mixed with other characters or words: trigrams as before
+    expect(parseSearchTerms('0108')).toMatchObject({ trigram: '"0108"', num: null });
+    expect(parseSearchTerms('C-0001')).toMatchObject({ trigram: '"C-0001"', num: null });
+    expect(parseSearchTerms('北京 91110108')).toMatchObject({ gram: '"北京"', trigram: '"91110108"', num: null });
   });
 
   it('several words must all match; short letter words only count as code or pinyin', () => {
@@ -55,6 +71,7 @@ describe('what the search box asks for', () => {
       pinyinPrefix: null,
       trigram: null,
       gram: null,
+      num: null,
     });
     expect(parseSearchTerms('%')).toEqual({
       codePrefix: null,
@@ -62,6 +79,7 @@ describe('what the search box asks for', () => {
       pinyinPrefix: null,
       trigram: null,
       gram: null,
+      num: null,
     });
   });
 });

@@ -124,8 +124,8 @@ export const customerAddresses = sqliteTable(
   (t) => [index('customer_addresses_customer').on(t.customerId)],
 );
 
-// The search indexes (customer_fts_tri, customer_fts_gram, customer_fts_py) are FTS5 tables made
-// by SQL migrations (0003, 0008); electron/core/customers/search keeps them. No index on the
+// The search indexes (customer_fts_tri, customer_fts_gram, customer_fts_py, customer_fts_num) are
+// FTS5 tables made by SQL migrations (0003, 0008, 0009); electron/core/customers/search keeps them. No index on the
 // 助记码: the search finds it through customer_fts_py and nothing else looks it up.
 
 /** Next number of each code pattern (客户编码 C{000000} → C000001, ...). */

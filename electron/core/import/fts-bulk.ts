@@ -1,7 +1,7 @@
 import type { Sqlite } from '../../../db/open';
 
 /** The full-text tables an import writes (customers/search/indexer.ts). */
-const TABLES = ['customer_fts_tri', 'customer_fts_gram', 'customer_fts_py'] as const;
+const TABLES = ['customer_fts_tri', 'customer_fts_gram', 'customer_fts_py', 'customer_fts_num'] as const;
 /** FTS5's own default of `automerge`. */
 const DEFAULT_AUTOMERGE = 4;
 /** Work per 'merge' command (pages), and a bound on the commands. */

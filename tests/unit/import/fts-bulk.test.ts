@@ -5,7 +5,7 @@ import { test } from '../support/fixtures';
 
 test.override({ jobs: 'inline' });
 
-const TABLES = ['customer_fts_tri', 'customer_fts_gram', 'customer_fts_py'];
+const TABLES = ['customer_fts_tri', 'customer_fts_gram', 'customer_fts_py', 'customer_fts_num'];
 
 describe('bulk search writes (fts-bulk.ts)', () => {
   test('automatic merging is off during the write, merged after, and the setting restored', async ({ env }) => {

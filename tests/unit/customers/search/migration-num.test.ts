@@ -7,7 +7,7 @@ import { reindexCustomers } from '../../../../electron/core/customers/search/ind
 import { MIGRATIONS, tempDir } from '../../support/test-core';
 
 /**
- * Migration 0010 builds customer_fts_num from an existing archive in SQL: the 5-grams it writes
+ * Migration 0009 builds customer_fts_num from an existing archive in SQL: the 5-grams it writes
  * must be exactly those the indexer (fts-text.ts numText) writes for the same customers. The `x`
  * run ends are compared by what they do (no phrase across runs), since the SQL joins the phone
  * forms as separate sources where the indexer has them in one text.
@@ -47,7 +47,7 @@ function vocab(db: Sqlite): unknown[] {
   return db.prepare(`SELECT term, doc, cnt FROM temp.num_v WHERE term <> 'x' ORDER BY 1, 2`).all();
 }
 
-describe('migration 0010 (5-gram search table)', () => {
+describe('migration 0009 (5-gram search table)', () => {
   it('builds customer_fts_num of an existing archive as the indexer would', async () => {
     const d = tempDir('kehu-mig10-');
     dirs.push(d);

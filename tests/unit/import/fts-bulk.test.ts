@@ -27,7 +27,7 @@ describe('bulk search writes (fts-bulk.ts)', () => {
 
     sqlite.exec('BEGIN');
     const bulk = bulkSearchWrite(sqlite);
-    expect(TABLES.map(automerge)).toEqual([0, 0, 0]);
+    expect(TABLES.map(automerge)).toEqual(TABLES.map(() => 0));
     writeSearchRows(
       sqlite,
       Array.from({ length: 600 }, (_x, i) => ({

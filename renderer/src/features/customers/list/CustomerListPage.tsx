@@ -24,12 +24,22 @@ import { cleanFilters, type SortField, useListQuery } from './listQuery';
 import { SearchBox } from './SearchBox';
 import { useCustomerSearch } from './useCustomerSearch';
 import { useFillHeight } from './useFillHeight';
+import './list.css';
 
 // the filters redraw only when theirs change (not on each keystroke in the box)
 const Filters = memo(CustomerFilters);
 
 /** 客户: one search box, filters, chosen columns; rows load page by page as the user scrolls. */
 export function CustomerListPage() {
+  // the card stays out of the list's redraws (each keystroke and answer redraws ListContent)
+  return (
+    <Card styles={{ body: { padding: '16px 20px 12px' } }}>
+      <ListContent />
+    </Card>
+  );
+}
+
+function ListContent() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const onExport = useCustomerExport();
@@ -79,6 +89,16 @@ export function CustomerListPage() {
   const onOpen = useCallback((id: number) => navigate(customerPaths.detail(id)), [navigate]);
   const onSortColumn = useCallback((field: SortField) => setSort(nextSort(sort, field)), [sort, setSort]);
   const onResetFilters = useCallback(() => reset(), [reset]);
+  // the typed text is asked for at once (before React draws it), then becomes the list's query
+  const ask = search.ask;
+  const onSearch = useCallback(
+    (text: string) => {
+      const { filters: f, sort: s } = useListQuery.getState();
+      ask({ q: text, filters: f, sort: s });
+      setQ(text);
+    },
+    [ask, setQ],
+  );
   // Enter searches at once; pressed again on a single match, it opens that customer
   const latest = useRef({ q, search, filters });
   latest.current = { q, search, filters };
@@ -95,30 +115,21 @@ export function CustomerListPage() {
   );
 
   return (
-    <Card styles={{ body: { padding: '16px 20px 12px' } }}>
-      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
-        <Flex align="baseline" gap={12}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('customers.list.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary" aria-live="polite">
-            {totalText}
-          </Typography.Text>
-        </Flex>
-        <ListToolbar
-          selectedRows={selectedRows}
-          onClearSelection={clearSelection}
-          onReload={search.reload}
-          columns={columns}
-          onColumns={chooseColumns}
-          onExport={exportList}
-        />
-      </Flex>
+    <>
+      <ListHeader
+        totalText={totalText}
+        selectedRows={selectedRows}
+        onClearSelection={clearSelection}
+        onReload={search.reload}
+        columns={columns}
+        onColumns={chooseColumns}
+        onExport={exportList}
+      />
 
-      <Flex vertical gap={8} style={{ marginBottom: 12 }}>
-        <SearchBox value={q} onSearch={setQ} onEnter={onEnter} />
+      <div className="kh-list-search">
+        <SearchBox value={q} onSearch={onSearch} onEnter={onEnter} />
         <Filters filters={filters} onFilters={setFilters} sort={sort} onSort={setSort} onReset={onResetFilters} />
-      </Flex>
+      </div>
 
       <div ref={tableBox} className="kh-customer-table">
         <CustomerTable
@@ -135,18 +146,42 @@ export function CustomerListPage() {
           loading={search.loading && rows.length === 0}
           resetKey={search.generation}
         />
-        <Flex justify="space-between" style={{ marginTop: 8 }}>
-          <Typography.Text type="secondary">
-            {search.rows.length > 0 && !search.complete && t('customers.list.loaded', { count: search.rows.length })}
-          </Typography.Text>
-          <Typography.Text type="secondary">
-            {search.loading && search.rows.length > 0 && t('app.loading')}
-          </Typography.Text>
-        </Flex>
+        <ListFooter
+          loaded={rows.length > 0 && !search.complete ? t('customers.list.loaded', { count: rows.length }) : ''}
+          loading={search.loading && rows.length > 0 ? t('app.loading') : ''}
+        />
       </div>
-    </Card>
+    </>
   );
 }
+
+/** The title and the number of matches (redrawn when the number changes, not per keystroke). */
+const ListHeader = memo(function ListHeader({ totalText, ...toolbar }: ToolbarProps & { totalText: string }) {
+  const { t } = useTranslation();
+  return (
+    <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+      <Flex align="baseline" gap={12}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('customers.list.title')}
+        </Typography.Title>
+        <Typography.Text type="secondary" aria-live="polite">
+          {totalText}
+        </Typography.Text>
+      </Flex>
+      <ListToolbar {...toolbar} />
+    </Flex>
+  );
+});
+
+/** Below the rows: how many are loaded, and a page on its way. */
+const ListFooter = memo(function ListFooter({ loaded, loading }: { loaded: string; loading: string }) {
+  return (
+    <Flex justify="space-between" style={{ marginTop: 8 }}>
+      <Typography.Text type="secondary">{loaded}</Typography.Text>
+      <Typography.Text type="secondary">{loading}</Typography.Text>
+    </Flex>
+  );
+});
 
 interface ToolbarProps {
   selectedRows: Map<number, CustomerListRow>;

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a virtual table positions its rows itself; <div>s with ARIA table roles read as a table
 // biome-ignore-all lint/a11y/useFocusableInteractive: rows and headers are not stops of their own (the code link, the checkboxes and the sort buttons are)
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { CustomerListRow } from '../../../../../electron/core/customers/shared/customers.contract';
 import { customerPaths } from '../../../shared/customerPaths';
 import type { ListColumn } from './listColumns';
@@ -18,14 +18,15 @@ interface Props {
   checked: boolean;
   onSelect: (row: CustomerListRow, checked: boolean) => void;
   onOpen: (id: number) => void;
+  /** the list's (a hook per row would cost each row a subscription) */
+  t: TFunction;
 }
 
 /**
  * One customer of the list: plain cells at fixed widths (cheap to draw; memoised, so scrolling and
  * selecting redraw only the rows that change). A click opens the customer; the checkbox selects.
  */
-export const CustomerRow = memo(function CustomerRow({ row, index, columns, width, checked, onSelect, onOpen }: Props) {
-  const { t } = useTranslation();
+export const CustomerRow = memo(function CustomerRow({ row, index, columns, width, checked, onSelect, onOpen, t }: Props) {
   const label = `${row.code} ${row.name}`;
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the code cell's link is the keyboard way in; a click anywhere on the row is a mouse shortcut

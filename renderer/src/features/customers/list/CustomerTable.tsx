@@ -5,6 +5,7 @@ import { memo, type UIEvent, useCallback, useEffect, useLayoutEffect, useRef, us
 import { useTranslation } from 'react-i18next';
 import type { CustomerListRow } from '../../../../../electron/core/customers/shared/customers.contract';
 import { CustomerRow, ROW_HEIGHT, SELECT_WIDTH } from './CustomerRow';
+import { rowSlotKey, rowWindow } from './rowWindow';
 import type { ListColumn } from './listColumns';
 import type { ListSort, SortField } from './listQuery';
 import { SortHeader } from './SortHeader';
@@ -14,10 +15,11 @@ const OVERSCAN = 6;
 /** ask for the next page while this many loaded rows are still below the view (1.5 pages) */
 const PREFETCH_ROWS = 150;
 /**
- * At the top of a fresh answer the next page waits this long: a person still typing makes a new
- * query first, and its page should not queue behind the read of a page nobody looked at.
+ * At the top of a fresh answer the next page waits this long: a person still typing (a key every
+ * 150-300 ms) makes a new query first, and its answer should not queue behind the read, transfer and
+ * parsing of a page nobody looked at. Scrolling asks for it at once.
  */
-const IDLE_PREFETCH_MS = 250;
+const IDLE_PREFETCH_MS = 1000;
 
 interface Props {
   rows: CustomerListRow[];
@@ -63,20 +65,34 @@ export const CustomerTable = memo(function CustomerTable({
   const bodyHeight = Math.max(ROW_HEIGHT, height - ROW_HEIGHT);
   const visible = Math.ceil(bodyHeight / ROW_HEIGHT);
   const width = SELECT_WIDTH + columns.reduce((sum, c) => sum + c.width, 0);
+  // a fresh answer draws the rows in view first; the overscan follows once they are painted
+  const [warmFor, setWarmFor] = useState(resetKey);
+  const overscan = warmFor === resetKey ? OVERSCAN : 0;
+  useEffect(() => {
+    if (warmFor === resetKey) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setWarmFor(resetKey));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [resetKey, warmFor]);
 
+  /** the scroll offset as last seen (reading it would make the browser lay out the new rows at once) */
+  const scrolledTo = useRef(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: each new query (resetKey) starts at the top
   useLayoutEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
+    if (scroller.current && scrolledTo.current !== 0) scroller.current.scrollTop = 0;
     setFirst(0);
   }, [resetKey]);
 
-  const onScroll = useCallback(
-    (event: UIEvent<HTMLDivElement>) => {
-      const next = Math.floor(event.currentTarget.scrollTop / ROW_HEIGHT);
-      setFirst((f) => (f === next ? f : next));
-    },
-    [],
-  );
+  const onScroll = useCallback((event: UIEvent<HTMLDivElement>) => {
+    scrolledTo.current = event.currentTarget.scrollTop;
+    const next = Math.floor(scrolledTo.current / ROW_HEIGHT);
+    setFirst((f) => (f === next ? f : next));
+  }, []);
 
   // near the end of what is loaded (after a scroll, or when a page arrives and the view is still near it)
   useEffect(() => {
@@ -89,8 +105,7 @@ export const CustomerTable = memo(function CustomerTable({
     return () => clearTimeout(timer);
   }, [first, visible, rows.length, onNeedMore]);
 
-  const from = Math.max(0, first - OVERSCAN);
-  const to = Math.min(rows.length, first + visible + OVERSCAN);
+  const { from, to } = rowWindow(first, visible, rows.length, overscan);
   const shown = rows.slice(from, to);
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const someSelected = !allSelected && rows.some((r) => selected.has(r.id));
@@ -124,7 +139,7 @@ export const CustomerTable = memo(function CustomerTable({
       <div className="kh-list-body" role="rowgroup" style={{ height: rows.length * ROW_HEIGHT, width }}>
         {shown.map((row, i) => (
           <CustomerRow
-            key={row.id}
+            key={rowSlotKey(from + i)}
             row={row}
             index={from + i}
             columns={columns}
@@ -132,6 +147,7 @@ export const CustomerTable = memo(function CustomerTable({
             checked={selected.has(row.id)}
             onSelect={onSelect}
             onOpen={onOpen}
+            t={t}
           />
         ))}
       </div>

@@ -9,7 +9,7 @@ import { StatusCell } from './StatusCell';
 
 interface Def {
   width: number;
-  render?: (row: CustomerListRow) => React.ReactNode;
+  render?: (row: CustomerListRow, t: TFunction) => React.ReactNode;
   dataIndex?: keyof CustomerListRow;
   sortField?: SortField;
   align?: 'right';
@@ -32,7 +32,7 @@ const DEFS: Record<ColumnKey, Def> = {
   creditLimit: { width: 140, align: 'right', render: (r) => formatCents(r.creditLimitCents) },
   salesperson: { width: 90, dataIndex: 'salespersonName' },
   contractEndDate: { width: 120, dataIndex: 'contractEndDate' },
-  status: { width: 130, render: (r) => <StatusCell row={r} /> },
+  status: { width: 130, render: (r, t) => <StatusCell row={r} t={t} /> },
   statusReason: { width: 130, dataIndex: 'statusReasonName' },
   statusChangedAt: { width: 150, render: (r) => formatMinute(r.statusChangedAt) },
   updatedAt: { width: 150, sortField: 'updatedAt', render: (r) => formatMinute(r.updatedAt) },
@@ -69,7 +69,7 @@ export function listColumns(keys: readonly ColumnKey[], t: TFunction): ListColum
       sticky: key === 'code',
       sortField: def.sortField,
       cell: (row: CustomerListRow) => {
-        const value = def.render ? def.render(row) : def.dataIndex ? row[def.dataIndex] : null;
+        const value = def.render ? def.render(row, t) : def.dataIndex ? row[def.dataIndex] : null;
         return value === null || value === undefined || value === '' ? empty : value;
       },
     };

@@ -42,3 +42,8 @@ export function cleanFilters(filters: CustomerFilters): CustomerFilters {
   }
   return out as CustomerFilters;
 }
+
+/** Equal for queries that ask the core the same thing (a query typed back is asked once). */
+export function queryKey(query: ListQuery): string {
+  return JSON.stringify([query.q, cleanFilters(query.filters), query.sort]);
+}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CustomerListRow } from '../../../../../electron/core/customers/shared/customers.contract';
 import { call } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
-import { cleanFilters, type ListQuery } from './listQuery';
+import { cleanFilters, type ListQuery, queryKey } from './listQuery';
 
 /** The first page of an answer: enough to fill the screen, so it comes back and draws fast. */
 const FIRST_PAGE = 50;
@@ -36,7 +36,9 @@ const EMPTY: SearchState = {
  * Server-side search, loaded page by page: the first page when the query changes, the next ones
  * (by the answer's cursor: a keyset seek when browsing, at any depth) when `loadMore` is called.
  * Each query gets a sequence number and an answer to an older one is dropped, so fast typing never
- * shows stale rows.
+ * shows stale rows. `ask` sends a query at once, from the keystroke's own handler: the request is
+ * on its way before React draws the typed text (the query passed in later is then not asked twice).
+ * The returned callbacks keep their identity, so memoised parts of the page do not redraw per query.
  */
 export function useCustomerSearch(query: ListQuery) {
   const reportError = useReportError();
@@ -45,9 +47,11 @@ export function useCustomerSearch(query: ListQuery) {
   const busy = useRef(false);
   const stateRef = useRef(state);
   stateRef.current = state;
+  /** the query asked last (loadMore continues it) and its key */
+  const asked = useRef<{ query: ListQuery; key: string } | null>(null);
 
   const fetchPage = useCallback(
-    async (after: string | null, gen: number) => {
+    async (query: ListQuery, after: string | null, gen: number) => {
       busy.current = true;
       if (after) setState((s) => (s.loading ? s : { ...s, loading: true }));
       try {
@@ -77,25 +81,34 @@ export function useCustomerSearch(query: ListQuery) {
         if (gen === generation.current) busy.current = false;
       }
     },
-    [query, reportError],
+    [reportError],
   );
 
-  const reload = useCallback(() => {
-    generation.current += 1;
-    void fetchPage(null, generation.current);
-  }, [fetchPage]);
+  const ask = useCallback(
+    (next: ListQuery) => {
+      asked.current = { query: next, key: queryKey(next) };
+      generation.current += 1;
+      void fetchPage(next, null, generation.current);
+    },
+    [fetchPage],
+  );
 
+  // a query that reaches here without `ask` (filters, order, coming back to the page)
   useEffect(() => {
-    reload();
-  }, [reload]);
+    if (asked.current?.key !== queryKey(query)) ask(query);
+  }, [query, ask]);
+
+  const reload = useCallback(() => {
+    if (asked.current) ask(asked.current.query);
+  }, [ask]);
 
   const loadMore = useCallback(() => {
     const s = stateRef.current;
     if (busy.current || s.complete || s.loading || !s.next || s.generation !== generation.current) return;
-    void fetchPage(s.next, generation.current);
+    if (asked.current) void fetchPage(asked.current.query, s.next, generation.current);
   }, [fetchPage]);
 
   // the rows answer the query now asked (not one typed over since)
   const settled = state.generation === generation.current && !state.loading;
-  return { ...state, settled, loadMore, reload };
+  return { ...state, settled, loadMore, reload, ask };
 }

@@ -6,10 +6,10 @@ import { roles, userRoles, users } from '../../db/schema';
 import { hashPassword } from '../../electron/core/auth/password';
 import { FixedClock } from '../../electron/core/clock';
 import { type Core, closeCore, DB_FILE_NAME, openCore } from '../../electron/core/core';
-import { dispatch } from '../../electron/core/dispatch';
+import { dispatch, dispatchJson } from '../../electron/core/dispatch';
 import type { TransportCtx } from '../../electron/core/handler';
 import { workerJobs } from '../../electron/core/jobs/client';
-import { directReads, poolSize, workerReads } from '../../electron/core/reads/pool';
+import { directReads, LOW_PRIORITY, poolSize, workerReads } from '../../electron/core/reads/pool';
 import { bundleWorker } from '../unit/support/bundle-worker';
 import { openBenchDb } from './seed/bench-db';
 
@@ -30,6 +30,21 @@ async function call(core: Core, s: Session, channel: string, input: unknown): Pr
   if (!r.ok) throw new Error(`${channel} refused: ${JSON.stringify(r.error)}`);
   return r.data;
 }
+
+/** How the load's calls are answered: as objects (IPC, and the host before), or as the host's JSON body. */
+type Send = (core: Core, s: Session, channel: string, input: unknown) => Promise<unknown>;
+const OK_PREFIX = Buffer.from('{"ok":true');
+/**
+ * The host's way: the body's bytes, which the host would write to the socket. The client (a
+ * browser, another process) would parse them: not here, so that the main thread measured does
+ * only the server's work; only the answer's first bytes are checked.
+ */
+const sendJson: Send = async (core, s, channel, input) => {
+  const body = await dispatchJson(core, channel, input, s);
+  const head = typeof body === 'string' ? Buffer.from(body.slice(0, OK_PREFIX.length)) : body.subarray(0, OK_PREFIX.length);
+  if (!head.equals(OK_PREFIX)) throw new Error(`${channel} refused: ${String(body).slice(0, 200)}`);
+  return body;
+};
 
 const round = (x: number) => Math.round(x * 100) / 100;
 const load = () => round(os.loadavg()[0]);
@@ -53,6 +68,16 @@ function mainThreadSched(): { cpu: number; wait: number } | null {
   }
 }
 
+/** The main thread's major page faults so far (a stall spent reading a page from disk); null off Linux. */
+function mainThreadMajorFaults(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[9]);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The longest stalls of the main thread while the load runs: perf_hooks' event-loop delay (its
  * max), and the largest gap between the ticks of a 1 ms interval, with how many gaps passed 20 ms.
@@ -64,11 +89,20 @@ function stallWatch() {
   eld.enable();
   // the main thread's garbage collections: a pause there is the main thread's own work too
   let gcMax = 0;
+  let gcMaxKind = '';
+  // perf_hooks' gc kinds (constants.NODE_PERFORMANCE_GC_*): minor is a scavenge of the young generation
+  const GC_KINDS: Record<number, string> = { 1: 'minor', 4: 'major', 8: 'incremental', 16: 'weak callbacks' };
   const gc = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) gcMax = Math.max(gcMax, e.duration);
+    for (const e of list.getEntries()) {
+      if (e.duration <= gcMax) continue;
+      gcMax = e.duration;
+      const kind = ((e as { detail?: { kind?: number } }).detail)?.kind ?? 0;
+      gcMaxKind = GC_KINDS[kind] ?? String(kind);
+    }
   });
   gc.observe({ entryTypes: ['gc'] });
   const sched0 = mainThreadSched();
+  const majflt0 = mainThreadMajorFaults();
   const elu0 = performance.eventLoopUtilization();
   const t0 = performance.now();
   let last = t0;
@@ -111,6 +145,10 @@ function stallWatch() {
       longest_gap_waiting_for_a_core_ms: sched0 ? round(maxGapWaiting) : null,
       longest_run_without_yielding_ms: sched0 ? round(maxOnCpu) : null,
       longest_gc_ms: round(gcMax),
+      longest_gc_kind: gcMaxKind,
+      // the rest of a stall neither on a core nor waiting for one is sleep: a page read from disk
+      // (counted here) or a lock held by another thread (perf trace shows futex waits)
+      major_page_faults: majflt0 === null ? null : (mainThreadMajorFaults() ?? 0) - majflt0,
       event_loop_utilization: round(performance.eventLoopUtilization(elu0).utilization),
       cpu_ms_per_s: sched0 && sched1 ? perS(sched0.cpu, sched1.cpu) : null,
       runqueue_wait_ms_per_s: sched0 && sched1 ? perS(sched0.wait, sched1.wait) : null,
@@ -123,7 +161,7 @@ function stallWatch() {
  * due, so a ping held back by a busy main thread counts the wait (and so does every ping that fell
  * due meanwhile), not only the dispatch.
  */
-async function pinger(core: Core, s: Session, until: number, period = 10) {
+async function pinger(core: Core, s: Session, until: number, send: Send, period = 10) {
   const fromDue: number[] = [];
   const dispatchOnly: number[] = [];
   const t0 = performance.now();
@@ -132,7 +170,7 @@ async function pinger(core: Core, s: Session, until: number, period = 10) {
     const wait = t0 + k * period - performance.now();
     if (wait > 0) await sleep(wait);
     const start = performance.now();
-    await call(core, s, 'system.ping', { echo: 'x' });
+    await send(core, s, 'system.ping', { echo: 'x' });
     const end = performance.now();
     dispatchOnly.push(end - start);
     do fromDue.push(end - (t0 + k++ * period));
@@ -167,25 +205,25 @@ interface Workload {
 }
 
 /** Several clients at once: two on review pages, two searching, one exporting, one on details and logs; and the pinger. */
-async function runLoad(core: Core, sessions: Session[], w: Workload, seconds: number) {
+async function runLoad(core: Core, sessions: Session[], w: Workload, seconds: number, send: Send = call) {
   const loadBefore = load();
   const until = performance.now() + seconds * 1000;
   const stop = stallWatch();
   const [ping, review1, review2, search1, search2, exports, history] = await Promise.all([
-    pinger(core, sessions[0], until),
-    client(until, (i) => call(core, sessions[1], 'review.candidates', w.review[i % w.review.length])),
-    client(until, (i) => call(core, sessions[2], 'review.candidates', w.review[(i + 3) % w.review.length])),
-    client(until, (i) => call(core, sessions[3], 'customer.search', w.search[i % w.search.length])),
-    client(until, (i) => call(core, sessions[4], 'customer.search', w.search[(i * 7 + 1) % w.search.length])),
-    client(until, () => call(core, sessions[5], 'customer.export', { q: w.exportQ, format: 'csv' })),
+    pinger(core, sessions[0], until, send),
+    client(until, (i) => send(core, sessions[1], 'review.candidates', w.review[i % w.review.length])),
+    client(until, (i) => send(core, sessions[2], 'review.candidates', w.review[(i + 3) % w.review.length])),
+    client(until, (i) => send(core, sessions[3], 'customer.search', w.search[i % w.search.length])),
+    client(until, (i) => send(core, sessions[4], 'customer.search', w.search[(i * 7 + 1) % w.search.length])),
+    client(until, () => send(core, sessions[5], 'customer.export', { q: w.exportQ, format: 'csv' })),
     client(until, (i) => {
       const id = w.history.ids[i % w.history.ids.length];
       const s = sessions[6];
       return i % 3 === 0
-        ? call(core, s, 'customer.get', { id })
+        ? send(core, s, 'customer.get', { id })
         : i % 3 === 1
-          ? call(core, s, 'customer.history', { id })
-          : call(core, s, 'audit.list', { page: 1 + (i % 5) });
+          ? send(core, s, 'customer.history', { id })
+          : send(core, s, 'audit.list', { page: 1 + (i % 5) });
     }),
   ]);
   const mainThread = stop();
@@ -294,9 +332,34 @@ export async function poolBench() {
     await runLoad(pooled, sessions, w, Math.min(5, seconds));
     log(`baseline: ${seconds} s with every read on the main thread`);
     const baseline = await runLoad(inline, sessions, w, seconds);
-    log(`pool: ${seconds} s with ${size} read threads`);
-    const pool = await runLoad(pooled, sessions, w, seconds);
+    log(`pool, answers as objects (IPC; the host before): ${seconds} s with ${size} read threads`);
+    const poolObjects = await runLoad(pooled, sessions, w, seconds);
+    log(`pool, answers as the host's JSON text (made in the threads): ${seconds} s`);
+    const pool = await runLoad(pooled, sessions, w, seconds, sendJson);
     const stats = pooled.reads.stats();
+    // the same, with pool threads at the main thread's priority (lowPriority: false)
+    const otherPriority: Core = { ...pooled };
+    otherPriority.reads = workerReads({ size, lowPriority: !LOW_PRIORITY, script: { workerFile: readsWorker, execArgv: [] } })({
+      sqlite: pooled.sqlite,
+      dataDir: dir,
+      clock: pooled.clock,
+      coreOn: () => pooled,
+      self: () => otherPriority,
+    });
+    await otherPriority.reads.warm();
+    log(`pool, JSON text, threads ${LOW_PRIORITY ? 'at main\'s priority' : 'at nice 10'}: ${seconds} s`);
+    const poolOther = await runLoad(otherPriority, sessions, w, seconds, sendJson);
+    await otherPriority.reads.close();
+    const brief = (r: Awaited<ReturnType<typeof runLoad>>) => ({
+      ping_p99_ms: r.ping.round_trip.p99_ms,
+      longest_main_thread_stall_ms: r.main_thread.longest_stall_ms,
+      gaps_over_20ms: r.main_thread.interval_1ms.gaps_over_20ms,
+      longest_gc_ms: r.main_thread.longest_gc_ms,
+      longest_main_thread_run_ms: r.main_thread.longest_run_without_yielding_ms,
+      main_thread_runqueue_wait_ms_per_s: r.main_thread.runqueue_wait_ms_per_s,
+      main_thread_cpu_ms_per_s: r.main_thread.cpu_ms_per_s,
+      load_average: r.load_average,
+    });
 
     const PING_GOAL_MS = 10;
     const STALL_GOAL_MS = 20;
@@ -308,6 +371,8 @@ export async function poolBench() {
       seconds_per_mode: seconds,
       clients: { review_candidates: 2, customer_search: 2, customer_export: 1, details_and_log: 1, ping_every_ms: 10 },
       pool_threads: size,
+      pool_threads_low_priority: LOW_PRIORITY,
+      answers: 'the host\'s JSON text (dispatchJson), not parsed by the in-process clients',
       goal: `while review candidate pages, exports and searches run from several clients: system.ping round trip (from when it was due) p99 <= ${PING_GOAL_MS} ms through the dispatcher, and no main-thread stall over ${STALL_GOAL_MS} ms`,
       goal_met: pingP99 <= PING_GOAL_MS && stall <= STALL_GOAL_MS,
       ping_p99_ms: pingP99,
@@ -324,12 +389,20 @@ export async function poolBench() {
         longest_main_thread_run_ms: baseline.main_thread.longest_run_without_yielding_ms,
         main_thread_runqueue_wait_ms_per_s: baseline.main_thread.runqueue_wait_ms_per_s,
       },
+      modes: {
+        inline: brief(baseline),
+        pool_answers_as_objects: brief(poolObjects),
+        pool_answers_as_json: brief(pool),
+        [LOW_PRIORITY ? 'pool_json_threads_at_main_priority' : 'pool_json_threads_at_nice_10']: brief(poolOther),
+      },
       ratio_baseline_over_pool: {
         ping_p99: round(baseline.ping.round_trip.p99_ms / Math.max(0.01, pingP99)),
         longest_stall: round(baseline.main_thread.longest_stall_ms / Math.max(0.01, stall)),
       },
       load_average: { before: loadStart, after: load() },
       pool: { ...pool, reads: { calls: stats.calls, replaced: stats.replaced } },
+      pool_answers_as_objects: poolObjects,
+      pool_other_priority: poolOther,
       baseline: baseline,
     };
   } finally {

@@ -65,6 +65,14 @@ export const noJobs: JobRunner = () => ({
   running: () => 0,
 });
 
+/**
+ * Whether pool threads lower their CPU priority (nice 10) by default. They share process-wide
+ * locks with the main thread (V8's platform task queue, libuv's thread pool, message ports): a
+ * low-priority thread preempted while holding one keeps main asleep on it (priority inversion,
+ * measured by perf trace as futex waits of main up to 149 ms on a loaded machine).
+ */
+export const LOW_PRIORITY = true;
+
 /** Threads of the pool: one per core, at least 1, at most 4 (the same count as a job's threads). */
 export const poolSize = threadCount;
 
@@ -151,11 +159,11 @@ interface Slot {
  * thread that dies fails the read it was running (INTERNAL, said by the dispatcher) and the next
  * read starts a new thread.
  */
-export function workerReads(opts: { size?: number; script?: WorkerScript } = {}): ReadRunner {
+export function workerReads(opts: { size?: number; script?: WorkerScript; lowPriority?: boolean } = {}): ReadRunner {
   return (host) => {
     if (host.sqlite.memory) return directReads()(host);
     const size = Math.max(1, opts.size ?? poolSize());
-    const data: ReadWorkerData = { dbFile: host.sqlite.name, dataDir: host.dataDir };
+    const data: ReadWorkerData = { dbFile: host.sqlite.name, dataDir: host.dataDir, lowPriority: opts.lowPriority ?? LOW_PRIORITY };
     const slots = new Set<Slot>();
     const queue: Pending[] = [];
     let nextId = 1;

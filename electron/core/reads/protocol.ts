@@ -10,6 +10,8 @@ import type { ReadCall } from './run';
 export interface ReadWorkerData {
   dbFile: string;
   dataDir: string;
+  /** whether the thread lowers its CPU priority below main's (workerReads' `lowPriority`) */
+  lowPriority: boolean;
 }
 
 /**

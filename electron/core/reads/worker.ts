@@ -17,7 +17,7 @@ import { jsonBytes, runRead } from './run';
  */
 function serve() {
   const data = workerData as ReadWorkerData;
-  yieldCpuToMain();
+  if (data.lowPriority) yieldCpuToMain();
   const post = (m: ReadReply) => parentPort!.postMessage(m);
   const sqlite = openReadDb(data.dbFile);
   let at = new Date();

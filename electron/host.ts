@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ApiError, ApiResult } from './core/shared/contract-kit';
 import type { Core } from './core/core';
-import { dispatch } from './core/dispatch';
+import { dispatchJson } from './core/dispatch';
 
 /**
  * The local HTTP host: serves the built renderer and the same dispatcher as the Electron IPC,
@@ -130,14 +130,15 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
 
   app.post<{ Params: { channel: string } }>('/api/:channel', async (req, reply) => {
-    const result = await dispatch(core, req.params.channel, req.body, {
+    const body = await dispatchJson(core, req.params.channel, req.body, {
       sessionToken: req.cookies[SESSION_COOKIE] ?? null,
       setSessionToken(t) {
         if (t) reply.setCookie(SESSION_COOKIE, t, COOKIE_OPTS);
         else reply.clearCookie(SESSION_COOKIE, COOKIE_OPTS);
       },
     });
-    return reply.header('Cache-Control', 'no-store').send(result);
+    // the answer's JSON text as it is (a pool read's was made in its thread): not stringified here
+    return reply.header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send(body);
   });
 
   // Server-sent events for the signed-in session (progress, session ended, ...)

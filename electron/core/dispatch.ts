@@ -44,12 +44,31 @@ function resolveActor(core: Core, def: { access: unknown }, transport: Transport
  * The channels and handlers are those of the core's features (core.assembly), nothing else.
  * Every failure becomes `{ ok: false, error: { code, messageKey, fields? } }`; nothing leaks.
  */
-export async function dispatch(
+export function dispatch(core: Core, channelName: string, rawInput: unknown, transport: TransportCtx): Promise<ApiResult<unknown>> {
+  return answer(core, channelName, rawInput, transport, false) as Promise<ApiResult<unknown>>;
+}
+
+const OK_OPEN = Buffer.from('{"ok":true,"data":');
+const CLOSE = Buffer.from('}');
+
+/**
+ * The same call, answered as the JSON text of its ApiResult (the HTTP host's body): the bytes
+ * `JSON.stringify(await dispatch(...))` would give. A pool read's data comes as JSON bytes made
+ * in its thread and is framed here without being parsed, so a large answer (a review page, a
+ * search page) never becomes objects on the main thread, nor is stringified there.
+ */
+export async function dispatchJson(core: Core, channelName: string, rawInput: unknown, transport: TransportCtx): Promise<Buffer | string> {
+  const a = await answer(core, channelName, rawInput, transport, true);
+  return 'json' in a ? Buffer.concat([OK_OPEN, a.json, CLOSE]) : JSON.stringify(a);
+}
+
+async function answer(
   core: Core,
   channelName: string,
   rawInput: unknown,
   transport: TransportCtx,
-): Promise<ApiResult<unknown>> {
+  json: boolean,
+): Promise<ApiResult<unknown> | { ok: true; json: Uint8Array }> {
   try {
     const { contract, handlers } = core.assembly;
     if (!Object.hasOwn(contract, channelName)) throw Refused('UNKNOWN_CHANNEL', 'errors.unknownChannel');
@@ -65,7 +84,10 @@ export async function dispatch(
     if ('writes' in def && def.writes) await core.writes.wait();
     const handler = handlers[channelName] as (ctx: HandlerCtx, input: unknown) => unknown;
     // a long read runs in the read pool (core/reads), which parses its output with the same schema
-    if (isPoolRead(handler)) return { ok: true, data: await core.reads.run({ channel: channelName, input: parsed.data, actor }) };
+    if (isPoolRead(handler)) {
+      const call = { channel: channelName, input: parsed.data, actor };
+      return json ? { ok: true, json: await core.reads.runJson(call) } : { ok: true, data: await core.reads.run(call) };
+    }
     const out = await handler({ core, actor, transport }, parsed.data);
     return { ok: true, data: def.output.parse(out) };
   } catch (err) {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,11 +7,13 @@ import { roles, userRoles, users } from '../../db/schema';
 import { hashPassword } from '../../electron/core/auth/password';
 import { FixedClock } from '../../electron/core/clock';
 import { type Core, closeCore, DB_FILE_NAME, openCore } from '../../electron/core/core';
-import { dispatch } from '../../electron/core/dispatch';
+import { dispatch, dispatchJson } from '../../electron/core/dispatch';
 import type { TransportCtx } from '../../electron/core/handler';
 import { workerJobs } from '../../electron/core/jobs/client';
-import { directReads, poolSize, workerReads } from '../../electron/core/reads/pool';
+import { directReads, LOW_PRIORITY, poolSize, workerReads } from '../../electron/core/reads/pool';
+import { startHost } from '../../electron/host';
 import { bundleWorker } from '../unit/support/bundle-worker';
+import type { ClientsConfig } from './pool-clients';
 import { openBenchDb } from './seed/bench-db';
 
 const log = (msg: string) => process.stderr.write(`[main_thread] ${msg}\n`);
@@ -30,6 +33,21 @@ async function call(core: Core, s: Session, channel: string, input: unknown): Pr
   if (!r.ok) throw new Error(`${channel} refused: ${JSON.stringify(r.error)}`);
   return r.data;
 }
+
+/** How the load's calls are answered: as objects (IPC, and the host before), or as the host's JSON body. */
+type Send = (core: Core, s: Session, channel: string, input: unknown) => Promise<unknown>;
+const OK_PREFIX = Buffer.from('{"ok":true');
+/**
+ * The host's way: the body's bytes, which the host would write to the socket. The client (a
+ * browser, another process) would parse them: not here, so that the main thread measured does
+ * only the server's work; only the answer's first bytes are checked.
+ */
+const sendJson: Send = async (core, s, channel, input) => {
+  const body = await dispatchJson(core, channel, input, s);
+  const head = typeof body === 'string' ? Buffer.from(body.slice(0, OK_PREFIX.length)) : body.subarray(0, OK_PREFIX.length);
+  if (!head.equals(OK_PREFIX)) throw new Error(`${channel} refused: ${String(body).slice(0, 200)}`);
+  return body;
+};
 
 const round = (x: number) => Math.round(x * 100) / 100;
 const load = () => round(os.loadavg()[0]);
@@ -53,6 +71,16 @@ function mainThreadSched(): { cpu: number; wait: number } | null {
   }
 }
 
+/** The main thread's major page faults so far (a stall spent reading a page from disk); null off Linux. */
+function mainThreadMajorFaults(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[9]);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The longest stalls of the main thread while the load runs: perf_hooks' event-loop delay (its
  * max), and the largest gap between the ticks of a 1 ms interval, with how many gaps passed 20 ms.
@@ -64,11 +92,20 @@ function stallWatch() {
   eld.enable();
   // the main thread's garbage collections: a pause there is the main thread's own work too
   let gcMax = 0;
+  let gcMaxKind = '';
+  // perf_hooks' gc kinds (constants.NODE_PERFORMANCE_GC_*): minor is a scavenge of the young generation
+  const GC_KINDS: Record<number, string> = { 1: 'minor', 4: 'major', 8: 'incremental', 16: 'weak callbacks' };
   const gc = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) gcMax = Math.max(gcMax, e.duration);
+    for (const e of list.getEntries()) {
+      if (e.duration <= gcMax) continue;
+      gcMax = e.duration;
+      const kind = ((e as { detail?: { kind?: number } }).detail)?.kind ?? 0;
+      gcMaxKind = GC_KINDS[kind] ?? String(kind);
+    }
   });
   gc.observe({ entryTypes: ['gc'] });
   const sched0 = mainThreadSched();
+  const majflt0 = mainThreadMajorFaults();
   const elu0 = performance.eventLoopUtilization();
   const t0 = performance.now();
   let last = t0;
@@ -111,6 +148,10 @@ function stallWatch() {
       longest_gap_waiting_for_a_core_ms: sched0 ? round(maxGapWaiting) : null,
       longest_run_without_yielding_ms: sched0 ? round(maxOnCpu) : null,
       longest_gc_ms: round(gcMax),
+      longest_gc_kind: gcMaxKind,
+      // the rest of a stall neither on a core nor waiting for one is sleep: a page read from disk
+      // (counted here) or a lock held by another thread (perf trace shows futex waits)
+      major_page_faults: majflt0 === null ? null : (mainThreadMajorFaults() ?? 0) - majflt0,
       event_loop_utilization: round(performance.eventLoopUtilization(elu0).utilization),
       cpu_ms_per_s: sched0 && sched1 ? perS(sched0.cpu, sched1.cpu) : null,
       runqueue_wait_ms_per_s: sched0 && sched1 ? perS(sched0.wait, sched1.wait) : null,
@@ -123,7 +164,7 @@ function stallWatch() {
  * due, so a ping held back by a busy main thread counts the wait (and so does every ping that fell
  * due meanwhile), not only the dispatch.
  */
-async function pinger(core: Core, s: Session, until: number, period = 10) {
+async function pinger(core: Core, s: Session, until: number, send: Send, period = 10) {
   const fromDue: number[] = [];
   const dispatchOnly: number[] = [];
   const t0 = performance.now();
@@ -132,7 +173,7 @@ async function pinger(core: Core, s: Session, until: number, period = 10) {
     const wait = t0 + k * period - performance.now();
     if (wait > 0) await sleep(wait);
     const start = performance.now();
-    await call(core, s, 'system.ping', { echo: 'x' });
+    await send(core, s, 'system.ping', { echo: 'x' });
     const end = performance.now();
     dispatchOnly.push(end - start);
     do fromDue.push(end - (t0 + k++ * period));
@@ -167,25 +208,25 @@ interface Workload {
 }
 
 /** Several clients at once: two on review pages, two searching, one exporting, one on details and logs; and the pinger. */
-async function runLoad(core: Core, sessions: Session[], w: Workload, seconds: number) {
+async function runLoad(core: Core, sessions: Session[], w: Workload, seconds: number, send: Send = call) {
   const loadBefore = load();
   const until = performance.now() + seconds * 1000;
   const stop = stallWatch();
   const [ping, review1, review2, search1, search2, exports, history] = await Promise.all([
-    pinger(core, sessions[0], until),
-    client(until, (i) => call(core, sessions[1], 'review.candidates', w.review[i % w.review.length])),
-    client(until, (i) => call(core, sessions[2], 'review.candidates', w.review[(i + 3) % w.review.length])),
-    client(until, (i) => call(core, sessions[3], 'customer.search', w.search[i % w.search.length])),
-    client(until, (i) => call(core, sessions[4], 'customer.search', w.search[(i * 7 + 1) % w.search.length])),
-    client(until, () => call(core, sessions[5], 'customer.export', { q: w.exportQ, format: 'csv' })),
+    pinger(core, sessions[0], until, send),
+    client(until, (i) => send(core, sessions[1], 'review.candidates', w.review[i % w.review.length])),
+    client(until, (i) => send(core, sessions[2], 'review.candidates', w.review[(i + 3) % w.review.length])),
+    client(until, (i) => send(core, sessions[3], 'customer.search', w.search[i % w.search.length])),
+    client(until, (i) => send(core, sessions[4], 'customer.search', w.search[(i * 7 + 1) % w.search.length])),
+    client(until, () => send(core, sessions[5], 'customer.export', { q: w.exportQ, format: 'csv' })),
     client(until, (i) => {
       const id = w.history.ids[i % w.history.ids.length];
       const s = sessions[6];
       return i % 3 === 0
-        ? call(core, s, 'customer.get', { id })
+        ? send(core, s, 'customer.get', { id })
         : i % 3 === 1
-          ? call(core, s, 'customer.history', { id })
-          : call(core, s, 'audit.list', { page: 1 + (i % 5) });
+          ? send(core, s, 'customer.history', { id })
+          : send(core, s, 'audit.list', { page: 1 + (i % 5) });
     }),
   ]);
   const mainThread = stop();
@@ -195,6 +236,39 @@ async function runLoad(core: Core, sessions: Session[], w: Workload, seconds: nu
     clients: { review_candidates: [review1, review2], customer_search: [search1, search2], customer_export: exports, details_and_log: history },
     load_average: { before: loadBefore, after: load() },
   };
+}
+
+/**
+ * The same load with the clients in a process of their own (pool-clients.ts), calling the web host
+ * over HTTP as the office's windows do: this process does only the server's work (HTTP, sessions,
+ * the dispatcher, pool answers), and its main thread is the one measured.
+ */
+async function runLoadOverHttp(core: Core, sessions: Session[], w: Workload, seconds: number, rendererDir: string) {
+  const host = await startHost({ core, rendererDir });
+  try {
+    const cfg: ClientsConfig = {
+      url: host.url,
+      hostToken: host.token,
+      sessions: sessions.map((s) => s.sessionToken ?? ''),
+      seconds,
+      workload: { search: w.search, review: w.review, ids: w.history.ids, exportQ: w.exportQ },
+    };
+    const child = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'pool-clients.ts'), JSON.stringify(cfg)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const loadBefore = load();
+    // measured from the spawn: the clients' own start-up is another process's work
+    const stop = stallWatch();
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    const mainThread = stop();
+    if (code !== 0) throw new Error(`the clients' process exited with ${code}`);
+    const r = JSON.parse(out) as { ping: { round_trip: ReturnType<typeof summary> }; clients: unknown };
+    return { ...r, main_thread: mainThread, load_average: { before: loadBefore, after: load() } };
+  } finally {
+    await host.close();
+  }
 }
 
 /** Queries of each kind from real rows: leading characters, a middle substring, code, phone, pinyin; and list pages. */
@@ -294,43 +368,83 @@ export async function poolBench() {
     await runLoad(pooled, sessions, w, Math.min(5, seconds));
     log(`baseline: ${seconds} s with every read on the main thread`);
     const baseline = await runLoad(inline, sessions, w, seconds);
-    log(`pool: ${seconds} s with ${size} read threads`);
-    const pool = await runLoad(pooled, sessions, w, seconds);
+    log(`pool, answers as objects (IPC; the host before): ${seconds} s with ${size} read threads`);
+    const poolObjects = await runLoad(pooled, sessions, w, seconds);
+    log(`pool, answers as the host's JSON text (made in the threads): ${seconds} s`);
+    const pool = await runLoad(pooled, sessions, w, seconds, sendJson);
     const stats = pooled.reads.stats();
+    // the same, with pool threads at the main thread's priority (lowPriority: false)
+    const otherPriority: Core = { ...pooled };
+    otherPriority.reads = workerReads({ size, lowPriority: !LOW_PRIORITY, script: { workerFile: readsWorker, execArgv: [] } })({
+      sqlite: pooled.sqlite,
+      dataDir: dir,
+      clock: pooled.clock,
+      coreOn: () => pooled,
+      self: () => otherPriority,
+    });
+    await otherPriority.reads.warm();
+    log(`pool, JSON text, threads ${LOW_PRIORITY ? 'at main\'s priority' : 'at nice 10'}: ${seconds} s`);
+    const poolOther = await runLoad(otherPriority, sessions, w, seconds, sendJson);
+    await otherPriority.reads.close();
+    // the clients out of this process, over HTTP (the honest figure): every read inline, then the pool
+    const rendererDir = path.join(dir, 'renderer');
+    fs.mkdirSync(rendererDir);
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>bench</title>');
+    log(`over HTTP, clients in another process, every read on the main thread: ${seconds} s`);
+    const httpInline = await runLoadOverHttp(inline, sessions, w, seconds, rendererDir);
+    log(`over HTTP, clients in another process, pool: ${seconds} s`);
+    const httpPool = await runLoadOverHttp(pooled, sessions, w, seconds, rendererDir);
+    const brief = (r: { ping: { round_trip: { p99_ms: number } } } & Pick<Awaited<ReturnType<typeof runLoad>>, 'main_thread' | 'load_average'>) => ({
+      ping_p99_ms: r.ping.round_trip.p99_ms,
+      longest_main_thread_stall_ms: r.main_thread.longest_stall_ms,
+      gaps_over_20ms: r.main_thread.interval_1ms.gaps_over_20ms,
+      longest_gc_ms: r.main_thread.longest_gc_ms,
+      longest_main_thread_run_ms: r.main_thread.longest_run_without_yielding_ms,
+      main_thread_runqueue_wait_ms_per_s: r.main_thread.runqueue_wait_ms_per_s,
+      main_thread_cpu_ms_per_s: r.main_thread.cpu_ms_per_s,
+      load_average: r.load_average,
+    });
 
     const PING_GOAL_MS = 10;
     const STALL_GOAL_MS = 20;
-    const pingP99 = pool.ping.round_trip.p99_ms;
-    const stall = pool.main_thread.longest_stall_ms;
+    // the goal's figures: clients in another process over HTTP, as the app is used
+    const pingP99 = httpPool.ping.round_trip.p99_ms;
+    const stall = httpPool.main_thread.longest_stall_ms;
     return {
       rows,
       database: { source: seeded.dir, reused_cached_file: seeded.reused, copy_seconds: round(copySeconds), review_run_seconds: round(reviewSeconds), candidates: run.candidateCount },
       seconds_per_mode: seconds,
       clients: { review_candidates: 2, customer_search: 2, customer_export: 1, details_and_log: 1, ping_every_ms: 10 },
       pool_threads: size,
-      goal: `while review candidate pages, exports and searches run from several clients: system.ping round trip (from when it was due) p99 <= ${PING_GOAL_MS} ms through the dispatcher, and no main-thread stall over ${STALL_GOAL_MS} ms`,
+      pool_threads_low_priority: LOW_PRIORITY,
+      goal: `while review candidate pages, exports and searches run from several clients (another process, over HTTP): system.ping round trip (from when it was due) p99 <= ${PING_GOAL_MS} ms, and no main-thread stall over ${STALL_GOAL_MS} ms`,
       goal_met: pingP99 <= PING_GOAL_MS && stall <= STALL_GOAL_MS,
       ping_p99_ms: pingP99,
       ping_goal_met: pingP99 <= PING_GOAL_MS,
       longest_main_thread_stall_ms: stall,
       stall_goal_met: stall <= STALL_GOAL_MS,
       // Linux: the most the main thread itself ran between two 1 ms ticks (a stall beyond it was
-      // waiting for a core: see runqueue_wait_ms_per_s beside the load average)
-      longest_main_thread_run_ms: pool.main_thread.longest_run_without_yielding_ms,
-      main_thread_runqueue_wait_ms_per_s: pool.main_thread.runqueue_wait_ms_per_s,
-      baseline_inline: {
-        ping_p99_ms: baseline.ping.round_trip.p99_ms,
-        longest_main_thread_stall_ms: baseline.main_thread.longest_stall_ms,
-        longest_main_thread_run_ms: baseline.main_thread.longest_run_without_yielding_ms,
-        main_thread_runqueue_wait_ms_per_s: baseline.main_thread.runqueue_wait_ms_per_s,
-      },
+      // waiting for a core, or asleep on a lock or a page: see the figures of each mode)
+      longest_main_thread_run_ms: httpPool.main_thread.longest_run_without_yielding_ms,
+      main_thread_runqueue_wait_ms_per_s: httpPool.main_thread.runqueue_wait_ms_per_s,
+      baseline_inline: brief(httpInline),
       ratio_baseline_over_pool: {
-        ping_p99: round(baseline.ping.round_trip.p99_ms / Math.max(0.01, pingP99)),
-        longest_stall: round(baseline.main_thread.longest_stall_ms / Math.max(0.01, stall)),
+        ping_p99: round(httpInline.ping.round_trip.p99_ms / Math.max(0.01, pingP99)),
+        longest_stall: round(httpInline.main_thread.longest_stall_ms / Math.max(0.01, stall)),
+      },
+      // every mode in order; in_process_*: the clients call the dispatcher in this process (as
+      // the bench did before), so their own work shares the main thread measured
+      modes: {
+        in_process_inline: brief(baseline),
+        in_process_pool_answers_as_objects: brief(poolObjects),
+        in_process_pool_answers_as_json: brief(pool),
+        [LOW_PRIORITY ? 'in_process_pool_json_threads_at_main_priority' : 'in_process_pool_json_threads_at_nice_10']: brief(poolOther),
+        http_inline: brief(httpInline),
+        http_pool: brief(httpPool),
       },
       load_average: { before: loadStart, after: load() },
-      pool: { ...pool, reads: { calls: stats.calls, replaced: stats.replaced } },
-      baseline: baseline,
+      reads: { calls: stats.calls, replaced: stats.replaced },
+      details: { http_pool: httpPool, http_inline: httpInline, in_process_pool_answers_as_json: pool, in_process_pool_answers_as_objects: poolObjects, in_process_other_priority: poolOther, in_process_inline: baseline },
     };
   } finally {
     if (core) {

@@ -7,8 +7,8 @@ import { fromWireError, type WorkerScript } from '../jobs/protocol';
 import { threadCount } from '../jobs/threads';
 import { openReadDb } from './db';
 import { nextRead, readDurations } from './lanes';
-import { defaultReadsScript, type ReadReply, type ReadRequest, type ReadWorkerData } from './protocol';
-import { type ReadCall, runRead } from './run';
+import { defaultReadsScript, type ReadAs, type ReadReply, type ReadRequest, type ReadWorkerData } from './protocol';
+import { jsonBytes, type ReadCall, runRead } from './run';
 
 /**
  * The read pool (`core.reads`): the dispatcher runs the channels whose handler is marked
@@ -20,6 +20,11 @@ import { type ReadCall, runRead } from './run';
 export interface Reads {
   /** runs a pool read (input parsed, permission checked, by the dispatcher); resolves with its parsed output */
   run(call: Omit<ReadCall, 'at'>): Promise<unknown>;
+  /**
+   * the same read, answered as the UTF-8 bytes of its parsed output's JSON text (what the HTTP
+   * host sends): in threads mode made in the thread, so the answer never crosses main as objects
+   */
+  runJson(call: Omit<ReadCall, 'at'>): Promise<Uint8Array>;
   /** starts the threads now rather than at the first read, and resolves once they can read */
   warm(): Promise<void>;
   /** stops the threads and closes their connections (on quit); calls still waiting fail */
@@ -60,6 +65,14 @@ export const noJobs: JobRunner = () => ({
   running: () => 0,
 });
 
+/**
+ * Whether pool threads lower their CPU priority (nice 10) by default. They share process-wide
+ * locks with the main thread (V8's platform task queue, libuv's thread pool, message ports): a
+ * low-priority thread preempted while holding one keeps main asleep on it (priority inversion,
+ * measured by perf trace as futex waits of main up to 149 ms on a loaded machine).
+ */
+export const LOW_PRIORITY = true;
+
 /** Threads of the pool: one per core, at least 1, at most 4 (the same count as a job's threads). */
 export const poolSize = threadCount;
 
@@ -72,11 +85,13 @@ const at = (host: ReadHost) => host.clock.now().toISOString();
 export function directReads(): ReadRunner {
   return (host) => {
     let calls = 0;
+    const run = (call: Omit<ReadCall, 'at'>) => {
+      calls++;
+      return runRead(host.self(), { ...call, at: at(host) }, false);
+    };
     return {
-      run(call) {
-        calls++;
-        return runRead(host.self(), { ...call, at: at(host) }, false);
-      },
+      run,
+      runJson: async (call) => jsonBytes(await run(call)),
       warm: async () => {},
       close: async () => {},
       stats: () => ({ mode: 'direct', size: 0, threads: 0, calls, replaced: 0 }),
@@ -102,13 +117,15 @@ export function inlineReads(): ReadRunner {
       }
       return conn.core;
     };
+    const run = (call: Omit<ReadCall, 'at'>) => {
+      calls++;
+      const done = tail.then(() => runRead(open(), { ...call, at: at(host) }, true));
+      tail = done.catch(() => {});
+      return done;
+    };
     return {
-      run(call) {
-        calls++;
-        const done = tail.then(() => runRead(open(), { ...call, at: at(host) }, true));
-        tail = done.catch(() => {});
-        return done;
-      },
+      run,
+      runJson: async (call) => jsonBytes(await run(call)),
       warm: async () => {
         open();
       },
@@ -142,11 +159,11 @@ interface Slot {
  * thread that dies fails the read it was running (INTERNAL, said by the dispatcher) and the next
  * read starts a new thread.
  */
-export function workerReads(opts: { size?: number; script?: WorkerScript } = {}): ReadRunner {
+export function workerReads(opts: { size?: number; script?: WorkerScript; lowPriority?: boolean } = {}): ReadRunner {
   return (host) => {
     if (host.sqlite.memory) return directReads()(host);
     const size = Math.max(1, opts.size ?? poolSize());
-    const data: ReadWorkerData = { dbFile: host.sqlite.name, dataDir: host.dataDir };
+    const data: ReadWorkerData = { dbFile: host.sqlite.name, dataDir: host.dataDir, lowPriority: opts.lowPriority ?? LOW_PRIORITY };
     const slots = new Set<Slot>();
     const queue: Pending[] = [];
     let nextId = 1;
@@ -171,6 +188,7 @@ export function workerReads(opts: { size?: number; script?: WorkerScript } = {})
         worker.unref();
         durations.record(p.request.channel, performance.now() - p.startedAt);
         if (m.type === 'done') p.resolve(m.result);
+        else if (m.type === 'json') p.resolve(m.json);
         else p.reject(fromWireError(m.error, `read pool (${p.request.channel})`));
         pump();
       });
@@ -207,16 +225,18 @@ export function workerReads(opts: { size?: number; script?: WorkerScript } = {})
       }
     };
 
+    const run = (call: Omit<ReadCall, 'at'>, as: ReadAs) => {
+      if (closed) return Promise.reject(new Error('the read pool is closed'));
+      calls++;
+      return new Promise<unknown>((resolve, reject) => {
+        const request: ReadRequest = { type: 'read', id: nextId++, as, ...call, at: at(host) };
+        queue.push({ request, long: durations.isLong(call.channel), startedAt: 0, resolve, reject });
+        pump();
+      });
+    };
     return {
-      run(call) {
-        if (closed) return Promise.reject(new Error('the read pool is closed'));
-        calls++;
-        return new Promise((resolve, reject) => {
-          const request: ReadRequest = { type: 'read', id: nextId++, ...call, at: at(host) };
-          queue.push({ request, long: durations.isLong(call.channel), startedAt: 0, resolve, reject });
-          pump();
-        });
-      },
+      run: (call) => run(call, 'value'),
+      runJson: (call) => run(call, 'json') as Promise<Uint8Array>,
       async warm() {
         while (!closed && slots.size < size) spawn();
         await Promise.all([...slots].map((s) => s.ready));

@@ -43,6 +43,17 @@ export async function runRead(core: Core, call: ReadCall, snapshot: boolean): Pr
   }
 }
 
+const utf8 = new TextEncoder();
+
+/**
+ * The JSON bytes of a read's parsed output, exactly as JSON.stringify (what the HTTP host did
+ * with the object) writes it, in a buffer of their own (TextEncoder never hands out a slice of a
+ * shared pool, as Buffer.from may), so a thread can transfer it. `undefined` → `null`.
+ */
+export function jsonBytes(value: unknown): Uint8Array {
+  return utf8.encode(JSON.stringify(value) ?? 'null');
+}
+
 /**
  * A write on a read connection is a programming error of the handler (marked a pool read, yet it
  * writes), not read-only data: said so, without SQLite's code, so the dispatcher answers INTERNAL

@@ -8,7 +8,7 @@ import { openReadDb } from './db';
 import { directReads, noJobs } from './pool';
 import { yieldCpuToMain } from '../jobs/priority';
 import type { ReadReply, ReadRequest, ReadWorkerData } from './protocol';
-import { runRead } from './run';
+import { jsonBytes, runRead } from './run';
 
 /**
  * A read pool thread (bundled as dist/main/reads.worker.js): a core of the app's features on a
@@ -17,7 +17,7 @@ import { runRead } from './run';
  */
 function serve() {
   const data = workerData as ReadWorkerData;
-  yieldCpuToMain();
+  if (data.lowPriority) yieldCpuToMain();
   const post = (m: ReadReply) => parentPort!.postMessage(m);
   const sqlite = openReadDb(data.dbFile);
   let at = new Date();
@@ -33,7 +33,12 @@ function serve() {
   parentPort!.on('message', (m: ReadRequest) => {
     at = new Date(m.at);
     runRead(core, m, true).then(
-      (result) => post({ type: 'done', id: m.id, result }),
+      (result) => {
+        if (m.as === 'value') return post({ type: 'done', id: m.id, result });
+        // the text is made here, and its bytes moved to main: main neither clones nor stringifies it
+        const json = jsonBytes(result);
+        parentPort!.postMessage({ type: 'json', id: m.id, json } satisfies ReadReply, [json.buffer as ArrayBuffer]);
+      },
       (err: unknown) => post({ type: 'error', id: m.id, error: toWireError(err) }),
     );
   });

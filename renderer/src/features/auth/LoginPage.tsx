@@ -1,8 +1,8 @@
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { contract } from '../../../../electron/core/shared/contract';
+import { authContract } from '../../../../electron/core/auth/shared/auth.contract';
 import { call } from '../../api';
 import { errorText, showFieldErrors } from '../../shared/apiErrors';
 import { translateKey } from '../../shared/translate';
@@ -16,7 +16,7 @@ interface LoginValues {
   password: string;
 }
 
-const loginInput = contract['auth.login'].input.shape;
+const loginInput = authContract['auth.login'].input.shape;
 const FIELDS = ['username', 'password'] as const;
 
 /** Sign-in; shows why a sign-in was refused (wrong password, locked for N minutes, disabled). */
@@ -43,7 +43,8 @@ export function LoginPage() {
 
   return (
     <AuthLayout title={t('auth.login.title')}>
-      <Typography.Paragraph type="secondary">{t('auth.login.subtitle')}</Typography.Paragraph>
+      {/* Typography.Paragraph's markup (see AuthLayout for why not the component) */}
+      <div className="ant-typography ant-typography-secondary kh-auth-lead">{t('auth.login.subtitle')}</div>
       {notice && !error && <Alert type="warning" showIcon title={translateKey(notice)} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<LoginValues> form={form} layout="vertical" onFinish={(values) => void submit(values)}>

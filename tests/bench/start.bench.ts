@@ -15,7 +15,9 @@ import { type Browser, chromium } from '@playwright/test';
  */
 
 const ROOT = path.resolve(__dirname, '../..');
-const BASE_TAG = 'issue14-base';
+// the baseline build: the issue's start (default), or any commit (KEHU_BENCH_START_BASE=<ref>, e.g.
+// main before a change, measured in the same run)
+const BASE_TAG = process.env.KEHU_BENCH_START_BASE ?? 'issue14-base';
 const COLD_RUNS = Number(process.env.KEHU_BENCH_START_RUNS ?? 12);
 const WARM_RUNS = 5;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

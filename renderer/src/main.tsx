@@ -1,5 +1,7 @@
 // first: asks the core who is signed in while the modules below evaluate
 import './app/bootStart';
+// then: applies the entry's stylesheet, which the build links without blocking the skeleton's paint
+import { stylesReady } from './app/stylesStart';
 // antd's prebuilt styles (App.tsx turns its runtime style generation off), the sign-in screen's
 // part (build/antd-css.mts; the lazy screens load the rest): before ours, which may override them
 import 'virtual:antd-first.css';
@@ -19,7 +21,7 @@ function render(root: HTMLElement) {
 }
 
 const root = document.getElementById('root');
-// the first language's texts (already here for Chinese, one small chunk for English) and the
-// core's answer to who is signed in: the first render then draws the right screen at once, and
-// until then index.html's skeleton stays up
-if (root) void Promise.all([textsReady.catch(() => null), firstBoot()]).then(render.bind(null, root));
+// the first language's texts (already here for Chinese, one small chunk for English), the core's
+// answer to who is signed in and the stylesheet applied: the first render then draws the right
+// screen at once, styled, and until then index.html's skeleton stays up
+if (root) void Promise.all([textsReady.catch(() => null), firstBoot(), stylesReady]).then(render.bind(null, root));

@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { antdCss } from './antd-css.mjs';
 import { barrelImports } from './barrel-imports.mjs';
 import { chunkReport } from './chunk-report.mjs';
+import { deferredEntryCss } from './deferred-css.mjs';
 import { inlineEntryCss } from './inline-css.mjs';
 import { precompress } from './precompress.mjs';
 
@@ -19,7 +21,7 @@ const FEATURE_TEXTS = /features[\\/][^\\/]+[\\/]locales[\\/]([\w-]+)\.json$/;
 export default defineConfig({
   root: at('renderer'),
   base: './',
-  plugins: [react(), barrelImports(repoRoot), inlineEntryCss(), chunkReport(at('dist/renderer-chunks.json'), repoRoot), precompress()],
+  plugins: [antdCss(repoRoot), react(), barrelImports(repoRoot), inlineEntryCss(), deferredEntryCss(), chunkReport(at('dist/renderer-chunks.json'), repoRoot), precompress()],
   server: { fs: { allow: [repoRoot] } },
   build: {
     outDir: at('dist/renderer'),

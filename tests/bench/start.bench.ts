@@ -15,7 +15,9 @@ import { type Browser, chromium } from '@playwright/test';
  */
 
 const ROOT = path.resolve(__dirname, '../..');
-const BASE_TAG = 'issue14-base';
+// the baseline build: the issue's start (default), or any commit (KEHU_BENCH_START_BASE=<ref>, e.g.
+// main before a change, measured in the same run)
+const BASE_TAG = process.env.KEHU_BENCH_START_BASE ?? 'issue14-base';
 const COLD_RUNS = Number(process.env.KEHU_BENCH_START_RUNS ?? 12);
 const WARM_RUNS = 5;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -137,35 +139,42 @@ async function stopWeb(host: Host) {
   fs.rmSync(host.dataDir, { recursive: true, force: true });
 }
 
-async function measure(browser: Browser, host: Host) {
-  const cold: Load[] = [];
-  const warm: Load[] = [];
-  const newContext = async () => {
+/**
+ * Cold and warm loads of each host, taken in turn (this build, the baseline, this build, …): on a
+ * shared, loaded machine both then see the same load, and their ratio means something.
+ */
+async function measure(browser: Browser, hosts: Host[]) {
+  const results = hosts.map(() => ({ cold: [] as Load[], warm: [] as Load[] }));
+  const newContext = async (host: Host) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     await context.addCookies([{ name: 'kh_host', value: host.token, url: host.url, httpOnly: true, sameSite: 'Strict' }]);
     await context.addInitScript(INSTRUMENT);
     return context;
   };
-  // one load not counted: the host's and the disk's first touch of the files
-  const warmup = await newContext();
-  const first = await warmup.newPage();
-  await first.goto(host.url);
-  await readLoad(first);
-  await warmup.close();
-  for (let i = 0; i < COLD_RUNS; i++) {
-    const context = await newContext();
-    const page = await context.newPage();
-    await page.goto(host.url);
-    cold.push(await readLoad(page));
-    if (i < WARM_RUNS) {
-      // the same browser again (its cache holds the assets): a new tab opens the app
-      const again = await context.newPage();
-      await again.goto(host.url);
-      warm.push(await readLoad(again));
-    }
-    await context.close();
+  // one load each not counted: the host's and the disk's first touch of the files
+  for (const host of hosts) {
+    const warmup = await newContext(host);
+    const first = await warmup.newPage();
+    await first.goto(host.url);
+    await readLoad(first);
+    await warmup.close();
   }
-  return { cold, warm };
+  for (let i = 0; i < COLD_RUNS; i++) {
+    for (const [h, host] of hosts.entries()) {
+      const context = await newContext(host);
+      const page = await context.newPage();
+      await page.goto(host.url);
+      results[h].cold.push(await readLoad(page));
+      if (i < WARM_RUNS) {
+        // the same browser again (its cache holds the assets): a new tab opens the app
+        const again = await context.newPage();
+        await again.goto(host.url);
+        results[h].warm.push(await readLoad(again));
+      }
+      await context.close();
+    }
+  }
+  return results;
 }
 
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -286,18 +295,20 @@ export async function startBench() {
   const loadBefore = os.loadavg();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   try {
-    const run = async (root: string) => {
-      const host = await startWeb(root);
-      try {
-        const m = await measure(browser, host);
+    const hosts = [await startWeb(ROOT), ...(baseRoot ? [await startWeb(baseRoot)] : [])];
+    let now: ReturnType<typeof summarize> & { first_load_identity_bytes: number };
+    let base: typeof now | null = null;
+    try {
+      const [mine, theirs] = await measure(browser, hosts);
+      const withIdentity = async (m: typeof mine, host: Host) => {
         const s = summarize(m);
         return { ...s, first_load_identity_bytes: await identityBytes(host, ['/', ...s.first_load.files]) };
-      } finally {
-        await stopWeb(host);
-      }
-    };
-    const now = await run(ROOT);
-    const base = baseRoot ? await run(baseRoot) : null;
+      };
+      now = await withIdentity(mine, hosts[0]);
+      if (theirs) base = await withIdentity(theirs, hosts[1]);
+    } finally {
+      for (const host of hosts) await stopWeb(host);
+    }
     const loadAfter = os.loadavg();
     const firstChunk = now.first_load.compressed_body_bytes;
     return {

@@ -89,3 +89,40 @@ test('first run, users and roles, operation log, language', async ({ page, app }
   await expect(page.getByRole('menuitem', { name: '操作日志' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '中文' })).toBeVisible();
 });
+
+// Issue 14 (goal 5): the entry's stylesheet no longer blocks the skeleton's first paint, and the
+// app still never draws antd's components before it applies. The stylesheet is held back here so
+// both orders are plain to see: a render that did not wait for it would show a grey button.
+test('the skeleton paints before the stylesheet arrives; the first screen draws styled', async ({ page, app }) => {
+  await page.route('**/assets/*.css', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstButton?: string };
+    const obs = new MutationObserver(() => {
+      const button = document.querySelector('.ant-btn-primary');
+      if (!button) return;
+      // read as the button enters the page, before any later frame could fix it
+      w.__firstButton = getComputedStyle(button).backgroundColor;
+      obs.disconnect();
+    });
+    obs.observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(app.openUrl);
+  await expect(page.getByRole('button', { name: '创建管理员' })).toBeVisible();
+  const seen = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-paint', 'paint')[0]?.startTime ?? null;
+    const css = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.css'));
+    return {
+      paint,
+      cssEnd: css ? (css as PerformanceResourceTiming).responseEnd : null,
+      firstButton: (window as unknown as { __firstButton?: string }).__firstButton,
+    };
+  });
+  expect(seen.paint).not.toBeNull();
+  expect(seen.cssEnd).not.toBeNull();
+  expect(seen.paint!).toBeLessThan(seen.cssEnd!);
+  // antd's primary colour (#1677ff), not the browser's grey
+  expect(seen.firstButton).toBe('rgb(22, 119, 255)');
+});

@@ -1,14 +1,15 @@
-import { type Channel, type ChannelInput, type ChannelOutput, contract } from '../../../electron/core/shared/contract';
+import type { Channel, ChannelInput, ChannelOutput } from '../../../electron/core/shared/contract';
 import { useSession } from '../stores/session';
 import { checkStorageFault } from '../stores/storageFault';
 import { ApiCallError } from './errors';
+import { PUBLIC_CHANNELS } from './publicChannels';
 import { send } from './transport';
 
 /** Answers that may mean the data can no longer be used: the core then says so in `system.fault`. */
 const STORAGE_FAULT_CODES = new Set(['DB_CORRUPT', 'DATA_READONLY']);
 
 export function isPublicChannel(channel: Channel): boolean {
-  return contract[channel].access === 'public';
+  return PUBLIC_CHANNELS.has(channel);
 }
 
 /**

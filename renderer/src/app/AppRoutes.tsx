@@ -1,10 +1,10 @@
-import { lazy, Suspense, useCallback, useEffect } from 'react';
-import { call } from '../api';
+import { lazy, Suspense, useEffect } from 'react';
 import { LoginPage } from '../features/auth/LoginPage';
 import { useSession } from '../stores/session';
-import { checkStorageFault, useStorageFault } from '../stores/storageFault';
+import { useStorageFault } from '../stores/storageFault';
+import { boot, firstBoot } from './boot';
 import { BootFailed, BootScreen } from './BootScreen';
-import { applyLocale, currentLocale } from './locale';
+import { currentLocale } from './locale';
 import { loadFeatureTexts } from './texts';
 
 // The first chunk holds what the sign-in screen shows; the signed-in app (shell, menu, routes),
@@ -30,25 +30,10 @@ export function AppRoutes() {
   // found at start, or by any call later (api/client.ts asks system.fault)
   const fault = useStorageFault((s) => s.fault);
 
-  const boot = useCallback(async () => {
-    useSession.setState({ phase: 'booting' });
-    try {
-      // both questions at once (one round trip less before the first screen); who is signed in
-      // counts only when the data can be used
-      const asked = call('auth.status', {});
-      asked.catch(() => null);
-      if (await checkStorageFault()) return;
-      const status = await asked;
-      if (status.user) applyLocale(status.user.locale);
-      useSession.getState().applyStatus(status);
-    } catch {
-      useSession.getState().bootFailed();
-    }
-  }, []);
-
+  // normally done before the first render (main.tsx); a retry after bootFailed boots again
   useEffect(() => {
-    void boot();
-  }, [boot]);
+    void firstBoot();
+  }, []);
 
   const signedOut = phase === 'login' || phase === 'setup';
   useEffect(() => {
@@ -66,7 +51,7 @@ export function AppRoutes() {
     case 'booting':
       return <BootScreen />;
     case 'bootFailed':
-      return <BootFailed onRetry={boot} />;
+      return <BootFailed onRetry={() => void boot()} />;
     case 'setup':
       return (
         <Suspense fallback={<BootScreen />}>

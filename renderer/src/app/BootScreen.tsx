@@ -1,26 +1,27 @@
 import { WarningFilled } from '@ant-design/icons';
-import { Button, Flex, Typography, theme } from 'antd';
+import { Button, Flex, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /**
- * While the app asks the core who is signed in: the same skeleton index.html paints before any
- * script (its styles live there), so the screen does not change until the real one is ready.
+ * While the app asks the core who is signed in (after a retry; at start main.tsx waits for the
+ * answer before the first render): the skeleton index.html paints before any script (its styles
+ * live there), so the screen does not change until the real one is ready.
  */
 export function BootScreen() {
   const { t } = useTranslation();
   return (
-    <div className="kh-sk" aria-busy="true" role="status" aria-label={t('app.loading')}>
-      <div className="kh-sk-top">
-        <i style={{ width: 92, height: 32 }} />
+    <div className="kh-auth kh-sk" aria-busy="true" role="status" aria-label={t('app.loading')}>
+      <div className="kh-auth-top">
+        <i style={{ width: 100, height: 32 }} />
       </div>
-      <div className="kh-sk-main">
-        <i className="kh-sk-title" />
-        <div className="kh-sk-card">
+      <div className="kh-auth-main">
+        <i className="kh-auth-title" />
+        <div className="kh-auth-card kh-sk-card">
           <div className="kh-sk-head">
             <i style={{ width: 72, height: 16 }} />
           </div>
           <div className="kh-sk-body">
-            <i className="kh-sk-line" style={{ width: '70%' }} />
+            <i className="kh-sk-line" />
             <i className="kh-sk-label" />
             <i className="kh-sk-input" />
             <i className="kh-sk-label" />
@@ -43,9 +44,10 @@ export function BootFailed({ onRetry }: { onRetry: () => void }) {
   return (
     <Flex vertical align="center" gap={24} style={{ padding: '48px 32px' }}>
       <WarningFilled aria-hidden style={{ fontSize: 72, color: token.colorWarning }} />
-      <Typography.Title level={3} style={{ margin: 0, fontWeight: 400 }}>
+      {/* Typography.Title's markup: the component would bring its tooltip and copy code along */}
+      <h3 className="ant-typography" style={{ margin: 0, fontWeight: 400 }}>
         {t('app.bootFailed')}
-      </Typography.Title>
+      </h3>
       <Button type="primary" onClick={onRetry}>
         {t('app.retry')}
       </Button>

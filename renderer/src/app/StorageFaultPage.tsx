@@ -1,3 +1,5 @@
+// antd's prebuilt styles of every component the sign-in screen does not use (build/antd-css.mts)
+import 'virtual:antd-rest.css';
 import { Collapse, Descriptions, Flex, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StorageFault } from '../../../electron/core/system/shared/system.contract';

@@ -5,7 +5,7 @@ import type { Locale } from 'antd/es/locale';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import i18n from 'i18next';
-import { LOCALES } from '../../../electron/core/auth/shared/auth.contract';
+import { LOCALES } from '../../../electron/core/auth/shared/locales';
 import { loadTexts } from './texts';
 
 export type AppLocale = (typeof LOCALES)[number];

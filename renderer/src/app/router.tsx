@@ -1,3 +1,5 @@
+// antd's prebuilt styles of every component the sign-in screen does not use (build/antd-css.mts)
+import 'virtual:antd-rest.css';
 import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { HomePage } from '../features/home/HomePage';

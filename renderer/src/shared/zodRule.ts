@@ -19,17 +19,23 @@ export function issueMessage(issue: z.ZodError['issues'][number]): string {
  * Empty inputs are passed as `undefined`, so a required field reports `validation.required`.
  */
 export function zodRule(schema: z.ZodType): FormRule {
-  return {
-    validator: async (_rule, value: unknown) => {
-      const blank = isBlank(value);
-      const result = schema.safeParse(blank ? undefined : value);
-      if (result.success) return;
-      const issue = result.error.issues[0];
-      throw new Error(
-        blank && issue.code === 'invalid_type' ? translateKey('validation.required') : issueMessage(issue),
-      );
-    },
-  };
+  return { validator: async (_rule, value: unknown) => check(schema, value) };
+}
+
+/**
+ * zodRule with the schema loaded on first use: the sign-in screen's rules, so its chunk need not
+ * carry zod and the contract (they come in a lazy chunk, from disk, at the first check).
+ */
+export function lazyZodRule(load: () => Promise<z.ZodType>): FormRule {
+  return { validator: async (_rule, value: unknown) => check(await load(), value) };
+}
+
+function check(schema: z.ZodType, value: unknown) {
+  const blank = isBlank(value);
+  const result = schema.safeParse(blank ? undefined : value);
+  if (result.success) return;
+  const issue = result.error.issues[0];
+  throw new Error(blank && issue.code === 'invalid_type' ? translateKey('validation.required') : issueMessage(issue));
 }
 
 /** A confirm-password rule: the field must repeat `otherField`. */

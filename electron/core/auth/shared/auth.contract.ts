@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { channel, refuseHiddenChars } from '../../shared/contract-kit';
 import { normalizeProse, normalizeText } from '../../shared/normalize';
 import { ROLE_CODES } from '../../shared/permissions';
+import { LOCALES } from './locales';
 
-export const LOCALES = ['zh-CN', 'en'] as const;
+export { LOCALES };
 const localeSchema = z.enum(LOCALES);
 export const roleCodeSchema = z.enum(ROLE_CODES);
 

@@ -1,25 +1,33 @@
-import { Card, Flex, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 
-/** The frame of the signed-out screens: app title, a card, the language switch. */
+/**
+ * The frame of the signed-out screens: app title, a card, the language switch.
+ *
+ * Drawn with antd's own class names (antd's prebuilt stylesheet styles them, see App.tsx) instead
+ * of <Card> and <Typography.Title>: Card brings Tabs, Menu and Skeleton, Title brings Tooltip and
+ * the copy/edit/ellipsis code, ~140 KB the sign-in screen would load, compile and run for a box
+ * and a heading. The markup is Card's and Title's; the skeleton in index.html draws this layout.
+ */
 export function AuthLayout({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
-  const { token } = theme.useToken();
   return (
-    <Flex vertical style={{ minHeight: '100vh', background: token.colorBgLayout }}>
-      <Flex justify="flex-end" style={{ padding: 16 }}>
+    <div className="kh-auth">
+      <div className="kh-auth-top">
         <LanguageSwitch />
-      </Flex>
-      <Flex vertical align="center" style={{ flex: 1, padding: '24px 16px 64px' }}>
-        <Typography.Title level={2} style={{ marginBottom: 24 }}>
-          {t('app.title')}
-        </Typography.Title>
-        <Card title={title} style={{ width: '100%', maxWidth: 420 }}>
-          {children}
-        </Card>
-      </Flex>
-    </Flex>
+      </div>
+      <div className="kh-auth-main">
+        <h2 className="ant-typography kh-auth-title">{t('app.title')}</h2>
+        <div className="ant-card ant-card-bordered kh-auth-card">
+          <div className="ant-card-head">
+            <div className="ant-card-head-wrapper">
+              <div className="ant-card-head-title">{title}</div>
+            </div>
+          </div>
+          <div className="ant-card-body">{children}</div>
+        </div>
+      </div>
+    </div>
   );
 }

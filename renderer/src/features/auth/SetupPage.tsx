@@ -1,3 +1,5 @@
+// antd's prebuilt styles of every component the sign-in screen does not use (build/antd-css.mts)
+import 'virtual:antd-rest.css';
 import { Alert, Button, Form, Input, Radio, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,0 +1,5 @@
+import { firstBoot } from './boot';
+
+// Imported first by main.tsx: the core is asked who is signed in while the rest of the scripts
+// are still being evaluated (~100 ms), so its answer is in when the first render starts.
+void firstBoot();

@@ -45,12 +45,6 @@ export interface Core {
   login: LoginGate;
   /** prepared statements of `sqlite`, by SQL text (statements.ts) */
   statements: Statements;
-  /**
-   * What a feature keeps in memory between two calls, by the feature's word (import keeps the rows
-   * its validation checked and prepared for the import that follows, import/kept.ts). Each feature
-   * bounds and drops its own entries.
-   */
-  slots: Map<string, unknown>;
 }
 
 export const DB_FILE_NAME = 'kehu.sqlite';
@@ -101,7 +95,6 @@ export function createCore(opts: CoreOptions): Core {
     assembly: assemble(features),
     login: newLoginGate(),
     statements: statementCache(opts.sqlite),
-    slots: new Map(),
   };
   return core;
 }

@@ -13,8 +13,7 @@ import { assertMapping, checkAll, loadTable, readTableFile } from './job-io';
 import { checkMapping, suggestMapping } from './mapping';
 import { type CheckJob, checkSliceInHelper } from './parallel';
 import { loadRefs, RefIndex } from './refs';
-import { givenCodes, type RunJob, run } from './run-import';
-import { packKept, refsPrint } from './kept';
+import { type RunJob, run } from './run-import';
 import { findHeaderRow } from '../spreadsheet/table';
 import type { TableValidation } from './validate';
 import { loadRemembered, unmatchedValues } from './value-map';
@@ -119,26 +118,15 @@ async function validate(job: ValidateJob, report: Report, helpers: Helpers | nul
       warnings: [],
       mappingErrors: problems,
       messageKeys: problems.map((p) => p.messageKey),
-      kept: null,
     };
   }
   const sqlite = openJobDb(job.dbFile);
   try {
-    // the rows are prepared for writing too (pinyin, index texts) and handed back in one shared
-    // buffer (kept.ts): the import that follows then only writes them
-    const { table, validation, prepared } = await checkAll(sqlite, job.tableFile, job.mapping, true, report, helpers, job.valueMap);
+    // the check only: the import prepares the rows for writing itself (run-import.ts), so nothing
+    // big is kept between the two steps
+    const { validation } = await checkAll(sqlite, job.tableFile, job.mapping, false, report, helpers, job.valueMap);
     writeIssues(job.issuesFile, validation);
-    const kept = packKept(
-      {
-        refsPrint: refsPrint(loadRefs(sqlite)),
-        total: validation.total,
-        errorCount: validation.errors.length,
-        invalidRows: validation.invalidRows,
-        given: [...givenCodes(table, job.mapping)],
-      },
-      (prepared ?? []).map((p, i) => (validation.data[i] ? p : null)),
-    );
-    return { ...summarize(validation, job.pageSize), kept };
+    return summarize(validation, job.pageSize);
   } finally {
     sqlite.close();
   }

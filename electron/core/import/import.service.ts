@@ -22,7 +22,6 @@ import {
 } from '../files/storage';
 import { importExt } from './files';
 import { assertValueMap } from './value-map';
-import { drop as dropKept, keep, take as takeKept } from './kept';
 
 /**
  * The import / export page's channels. Every step that reads a whole file or the archive runs as
@@ -70,7 +69,6 @@ export async function importUpload(core: Core, actor: Actor, input: In<'customer
     saved = await saveUpload(core.dataDir, meta(bytes.length), bytes);
   }
   const { id: uploadId, bytesFile } = saved;
-  dropKept(core, actor.id);
   const p = uploadPaths(core.dataDir, uploadId);
   const r = await runImportJob(core, 'import.inspect', { bytesFile, ext, tableFile: p.table }, { userId: actor.id, id: uploadId });
   return { uploadId, fileName, ...r };
@@ -88,17 +86,12 @@ export async function importValidate(core: Core, actor: Actor, input: In<'custom
   await readUpload(core.dataDir, input.uploadId, actor.id);
   assertValueMap(core, actor, input.valueMap);
   const p = uploadPaths(core.dataDir, input.uploadId);
-  // what the user kept from an earlier validation no longer serves
-  dropKept(core, actor.id);
-  const { kept, ...summary } = await runImportJob(
+  return runImportJob(
     core,
     'import.validate',
     { dbFile: dbFile(core), tableFile: p.table, issuesFile: p.issues, mapping: input.mapping, valueMap: input.valueMap, pageSize: input.pageSize },
     { userId: actor.id, id: input.uploadId },
   );
-  // the checked, prepared rows wait in memory for the import (kept.ts)
-  if (kept) keep(core, actor.id, input.uploadId, input.mapping, input.valueMap, kept);
-  return summary;
 }
 
 export async function importIssues(core: Core, actor: Actor, input: In<'customer.importIssues'>): Promise<Out<'customer.importIssues'>> {
@@ -116,7 +109,6 @@ export async function importRun(core: Core, actor: Actor, input: In<'customer.im
     core,
     'import.run',
     {
-      kept: takeKept(core, actor.id, input.uploadId, input.mapping, input.valueMap),
       dbFile: dbFile(core),
       tableFile: p.table,
       mapping: input.mapping,

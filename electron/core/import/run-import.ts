@@ -13,7 +13,6 @@ import { type CheckJob, type CheckResult, checkSlice, type HelperResult, sliceJo
 import { unpackPrepared } from './packed';
 import { finishValidation, inFileSeen } from './validate';
 import { columnsOf } from './mapping';
-import { refsPrint, unpackKept } from './kept';
 import { customerCodeSchema } from '../customers/shared/value.schemas';
 import { cellText } from '../spreadsheet/cells';
 import type { SheetTable } from '../spreadsheet/table';
@@ -32,8 +31,6 @@ export interface RunJob {
   uploadId: string;
   actor: { id: number; displayName: string };
   nowIso: string;
-  /** the rows the validation of this upload, mapping and value map checked and prepared (kept.ts) */
-  kept?: SharedArrayBuffer;
 }
 interface RunResult {
   imported: number;
@@ -43,35 +40,15 @@ interface RunResult {
   lastCode: string | null;
 }
 
-/** A slice ready to write: its valid rows prepared, and what its check found. */
-interface ReadySlice {
-  rows: PreparedCustomer[];
-  /** rows of the file up to the slice's end */
-  done: number;
-  errors: number;
-  invalidRows: number;
-}
-/** Where the import's slices come from: the rows the validation kept, or a check of the file now. */
-interface Source {
-  total: number;
-  given: Set<string>;
-  /** known before writing when the validation's rows serve (all or nothing then refuses at once) */
-  errorCount: number | null;
-  invalidRows: number;
-  /** the tax IDs and codes were probed under the write lock already */
-  probed: boolean;
-  slices(sqlite: Sqlite, refData: RefData): Iterable<Promise<ReadySlice>>;
-}
-
 /**
- * Writes the file's rows in ONE transaction on this thread's own connection: all rows or nothing
- * (any error refuses the whole file), or the valid rows only. When the validation of the same
- * upload, mapping and value map kept its checked, prepared rows (kept.ts) and the lists and users
- * are as they were, those are written as they are; else every row is checked and prepared again
- * (the archive may have changed since the preview): then the file goes through in slices, in order,
- * helper threads checking and preparing the next slices while this thread writes the last one.
- * Either way the codes and tax IDs are probed again inside the lock (someone may have saved one
- * meanwhile), and the unique indexes refuse what slips through.
+ * Checks every row again (the archive may have changed since the preview), prepares it for writing
+ * (pinyin, index texts) and writes it, in ONE transaction on this thread's own connection: all
+ * rows or nothing (any error refuses the whole file), or the valid rows only. The file goes
+ * through in slices, in order: helper threads check and prepare the next slices while this thread
+ * writes the last one, so the costly preparation hides behind the writing; the rows stay in
+ * memory, nothing is written to a file between. Slices checked one after the other find the
+ * file's repeated tax IDs and codes as a whole file would (InFileSeen); the archive is read
+ * through connections that see what was committed before, not this transaction's rows.
  */
 export async function run(job: RunJob, report: Report, helpers: Helpers | null, acquireWrite: AcquireWrite = noLock): Promise<RunResult> {
   assertMapping(job.mapping);
@@ -81,17 +58,11 @@ export async function run(job: RunJob, report: Report, helpers: Helpers | null, 
   // the COMMIT (the cache only grows as pages are used)
   sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   try {
-    const kept = job.kept ? unpackKept(job.kept) : null;
+    const table = loadTable(job.tableFile);
+    const { data: refData, pending } = applyValueMap(loadRefs(sqlite), job.valueMap);
+    const total = table.rows.length;
     const at = new Date(job.nowIso);
-    // from here the app's other writes wait (the write gate): the lists and users stay as read now
     await acquireWrite();
-    const rawRefs = loadRefs(sqlite);
-    const { data: refData, pending } = applyValueMap(rawRefs, job.valueMap);
-    const src = (kept && keptSource(kept, refsPrint(rawRefs), sqlite)) || checkedSource(job, helpers);
-    const { total } = src;
-    if (job.mode === 'allOrNothing' && src.errorCount) {
-      throw Refused('INVALID_INPUT', 'import.errors.hasErrors', { count: src.errorCount, rows: src.invalidRows });
-    }
     report({ phase: 'write', done: 0, total });
     sqlite.exec('BEGIN IMMEDIATE');
     try {
@@ -126,20 +97,30 @@ export async function run(job: RunJob, report: Report, helpers: Helpers | null, 
           reason: null,
         });
       };
-      const writer = customerWriter({ sqlite, refs, at, actor: job.actor, logBatch }, src.given);
+      const writer = customerWriter({ sqlite, refs, at, actor: job.actor, logBatch }, givenCodes(table, job.mapping));
+      const seen = inFileSeen();
       let errorCount = 0;
       let invalidRows = 0;
-      for (const next of src.slices(sqlite, refData)) {
-        const slice = await next;
-        errorCount += slice.errors;
-        invalidRows += slice.invalidRows;
+      let done = 0;
+      for (const next of checkSlices(table, job.mapping, refData, helpers, job.dbFile)) {
+        const { from, results, prepared, hits } = await next;
+        const part = {
+          headers: table.headers,
+          rowNumbers: table.rowNumbers.slice(from, from + results.length),
+          rows: table.rows.slice(from, from + results.length),
+        };
+        const v = finishValidation(part, job.mapping, results, sqlite, hits, seen);
+        errorCount += v.errors.length;
+        invalidRows += v.invalidRows;
+        done += results.length;
         // all or nothing: after the first error nothing more is written, the rest only counted
         if (job.mode === 'allOrNothing' && errorCount) continue;
+        const rows = prepared!.filter((p, i): p is PreparedCustomer => !!p && !!v.data[i]);
         // the tax IDs and codes again, inside the lock: someone may have saved one meanwhile
-        const clash = !src.probed && clashes(sqlite, slice.rows);
+        const clash = clashes(sqlite, rows);
         if (clash) throw Refused('CONFLICT', 'import.errors.changedMeanwhile', { row: clash });
-        writer.write(withCreatedIds(slice.rows, created));
-        report({ phase: 'write', done: slice.done, total });
+        writer.write(withCreatedIds(rows, created));
+        report({ phase: 'write', done, total });
       }
       if (job.mode === 'allOrNothing' && errorCount) {
         throw Refused('INVALID_INPUT', 'import.errors.hasErrors', { count: errorCount, rows: invalidRows });
@@ -156,81 +137,6 @@ export async function run(job: RunJob, report: Report, helpers: Helpers | null, 
   } finally {
     sqlite.close();
   }
-}
-
-/**
- * The validation's rows, in slices, when they were checked against the lists and users as they are
- * now. What may have changed since is probed again here, under the write lock: a tax ID or code now
- * held in the archive makes its row an error, as a check of the file now would.
- */
-function keptSource(k: ReturnType<typeof unpackKept>, print: string, sqlite: Sqlite): Source | null {
-  if (k.refsPrint !== print) return null;
-  const taken = takenMeanwhile(sqlite, k.prepared);
-  const rows = k.prepared.map((p, i) => (taken.has(i) ? null : p));
-  let errors = 0;
-  for (const n of taken.values()) errors += n;
-  return {
-    total: k.total,
-    given: new Set(k.given),
-    errorCount: k.errorCount + errors,
-    invalidRows: k.invalidRows + taken.size,
-    probed: true,
-    *slices() {
-      for (let from = 0; from < k.total; from += SLICE) {
-        const to = Math.min(k.total, from + SLICE);
-        // the counts were known before the write began (errorCount above)
-        yield Promise.resolve({ rows: rows.slice(from, to).filter((p): p is PreparedCustomer => !!p), done: to, errors: 0, invalidRows: 0 });
-      }
-    },
-  };
-}
-
-/** Rows (by index) whose tax ID or code the archive holds now → how many of the two it holds. */
-function takenMeanwhile(sqlite: Sqlite, rows: (PreparedCustomer | null)[]): Map<number, number> {
-  const out = new Map<number, number>();
-  const probe = (column: 'tax_id' | 'code', value: (p: PreparedCustomer) => string | null) => {
-    const find = sqlite.prepare(`SELECT 1 FROM customers WHERE ${column} = ?`).pluck();
-    // in sorted order: neighbouring probes read the same index pages
-    const byValue: [string, number][] = [];
-    rows.forEach((p, i) => {
-      const v = p && value(p);
-      if (v) byValue.push([v, i]);
-    });
-    byValue.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    for (const [v, i] of byValue) if (find.get(v)) out.set(i, (out.get(i) ?? 0) + 1);
-  };
-  probe('tax_id', (p) => p.taxId);
-  probe('code', (p) => p.code);
-  return out;
-}
-
-/** Every row of the file checked and prepared now, slice after slice (checkSlices). */
-function checkedSource(job: RunJob, helpers: Helpers | null): Source {
-  const table = loadTable(job.tableFile);
-  return {
-    total: table.rows.length,
-    given: givenCodes(table, job.mapping),
-    errorCount: null,
-    invalidRows: 0,
-    probed: false,
-    *slices(sqlite, refData) {
-      const seen = inFileSeen();
-      let done = 0;
-      for (const next of checkSlices(table, job.mapping, refData, helpers, job.dbFile)) {
-        yield next.then(({ from, results, prepared, hits }) => {
-          const part = {
-            headers: table.headers,
-            rowNumbers: table.rowNumbers.slice(from, from + results.length),
-            rows: table.rows.slice(from, from + results.length),
-          };
-          const v = finishValidation(part, job.mapping, results, sqlite, hits, seen);
-          done += results.length;
-          const rows = prepared!.filter((p, i): p is PreparedCustomer => !!p && !!v.data[i]);
-          return { rows, done, errors: v.errors.length, invalidRows: v.invalidRows };
-        });
-      }
-    },
-  };
 }
 
 /** The import connection's page cache at most, KiB (1 GiB). */
@@ -280,7 +186,7 @@ function* checkSlices(
 }
 
 /** The codes the file names (as the record's schema reads them): numbering skips them. */
-export function givenCodes(table: SheetTable, mapping: (ImportField | null)[]): Set<string> {
+function givenCodes(table: SheetTable, mapping: (ImportField | null)[]): Set<string> {
   const col = columnsOf(mapping).code;
   const out = new Set<string>();
   if (col === undefined) return out;

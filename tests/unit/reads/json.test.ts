@@ -1,24 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadActor } from '../../../electron/core/actor';
 import { dispatch, dispatchJson } from '../../../electron/core/dispatch';
-import { workerReads } from '../../../electron/core/reads/pool';
-import { makeEnv, type TestEnv } from '../support/test-core';
-import { customers, testScript } from './support';
+import { customers, testScript, threadedCores } from './support';
 
-const envs: TestEnv[] = [];
-afterEach(async () => {
-  for (const e of envs.splice(0)) {
-    await e.core.reads.close();
-    e.close();
-  }
-});
-
-async function threaded(opts: Parameters<typeof workerReads>[0] = {}): Promise<TestEnv> {
-  const env = await makeEnv({ reads: workerReads({ size: 1, ...opts }) });
-  envs.push(env);
-  await env.core.reads.warm();
-  return env;
-}
+const threaded = threadedCores();
 
 const text = (body: Buffer | string) => (typeof body === 'string' ? body : body.toString('utf8'));
 

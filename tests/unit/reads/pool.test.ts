@@ -1,26 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HandlerCtx } from '../../../electron/core/handler';
 import { openReadDb } from '../../../electron/core/reads/db';
-import { poolSize, workerReads } from '../../../electron/core/reads/pool';
+import { poolSize } from '../../../electron/core/reads/pool';
 import type { Channel, ChannelInput } from '../../../electron/core/shared/contract';
 import { makeEnv, snapshot, type TestClient, type TestEnv } from '../support/test-core';
-import { customers, testScript } from './support';
+import { customers, testScript, threadedCores } from './support';
 
-const envs: TestEnv[] = [];
-afterEach(async () => {
-  for (const e of envs.splice(0)) {
-    await e.core.reads.close();
-    e.close();
-  }
-});
-
-/** A core whose pool reads run in real threads (the sources, through tsx), started before the test's calls. */
-async function threaded(opts: Parameters<typeof workerReads>[0] = {}): Promise<TestEnv> {
-  const env = await makeEnv({ reads: workerReads({ size: 1, ...opts }) });
-  envs.push(env);
-  await env.core.reads.warm();
-  return env;
-}
+const threaded = threadedCores();
 
 /** The channel's handler run straight on the main connection, as before the pool (the same parsed input). */
 async function onMain<C extends Channel>(env: TestEnv, client: TestClient, channel: C, input: ChannelInput<C>) {
@@ -121,13 +107,14 @@ describe('the read pool', () => {
 
   it("opens the pool's connections read-only: a write is refused by SQLite", async () => {
     const env = await makeEnv();
-    envs.push(env);
     const reader = openReadDb(env.core.sqlite.name);
     try {
       expect(() => reader.prepare(`UPDATE settings SET value = value`).run()).toThrow(/readonly/);
       expect(reader.pragma('query_only', { simple: true })).toBe(1);
     } finally {
       reader.close();
+      await env.core.reads.close();
+      env.close();
     }
   });
 });

@@ -1,5 +1,4 @@
-import type { ChannelOutput } from '../../../electron/core/shared/contract';
-import { send } from '../api/transport';
+import { call } from '../api/client';
 import { useSession } from '../stores/session';
 import { checkStorageFault } from '../stores/storageFault';
 import { applyLocale } from './locale';
@@ -13,12 +12,10 @@ export async function boot(): Promise<void> {
   try {
     // both questions at once (one round trip less before the first screen); who is signed in
     // counts only when the data can be used
-    // the transport, not api.call: this runs before the contract's schemas are loaded (bootStart.ts)
-    const asked = send('auth.status', {});
+    const asked = call('auth.status', {});
+    asked.catch(() => null);
     if (await checkStorageFault()) return;
-    const answer = await asked;
-    if (!answer.ok) throw answer.error;
-    const status = answer.data as ChannelOutput<'auth.status'>;
+    const status = await asked;
     if (status.user) applyLocale(status.user.locale);
     useSession.getState().applyStatus(status);
   } catch {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { callDirect, createAdmin } from './steps';
+import { callDirect, createAdmin, signOut } from './steps';
 
 // Issue 2 acceptance: first-run admin creation → login → create a clerk → logout → clerk logs in →
 // no Users page for the clerk and user.* refused on direct calls → the operation log shows the
@@ -11,12 +11,6 @@ async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel('用户名', { exact: true }).fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-}
-
-async function signOut(page: Page, displayName: string) {
-  await page.getByRole('button', { name: displayName, exact: true }).click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
 }
 
 test('first run, users and roles, operation log, language', async ({ page, app }) => {
@@ -125,4 +119,16 @@ test('the skeleton paints before the stylesheet arrives; the first screen draws 
   expect(seen.paint!).toBeLessThan(seen.cssEnd!);
   // antd's primary colour (#1677ff), not the browser's grey
   expect(seen.firstButton).toBe('rgb(22, 119, 255)');
+});
+
+test('the sign-in messages shown follow a switch of language', async ({ page, app }) => {
+  await page.goto(app.openUrl);
+  await createAdmin(page);
+  await signOut(page, '系统管理员');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText('此项为必填项')).toHaveCount(2);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByText('此项为必填项')).toHaveCount(0);
+  await expect(page.getByText('This field is required')).toHaveCount(2);
 });

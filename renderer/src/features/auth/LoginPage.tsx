@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { call } from '../../api';
 import { errorText, showFieldErrors } from '../../shared/apiErrors';
 import { translateKey } from '../../shared/translate';
+import { useRevalidateOnLanguage } from '../../shared/useRevalidateOnLanguage';
 import { lazyZodRule } from '../../shared/zodRule';
 import { useSession } from '../../stores/session';
 import { AuthLayout } from './AuthLayout';
@@ -23,6 +24,7 @@ const FIELDS = ['username', 'password'] as const;
 export function LoginPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<LoginValues>();
+  useRevalidateOnLanguage(form);
   const notice = useSession((s) => s.notice);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

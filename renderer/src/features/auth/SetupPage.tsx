@@ -8,6 +8,7 @@ import { displayNameSchema, passwordSchema, usernameSchema } from '../../../../e
 import { ApiCallError, call } from '../../api';
 import { type AppLocale, applyLocale, currentLocale, markChosenWhileSignedOut } from '../../app/locale';
 import { errorText, showFieldErrors } from '../../shared/apiErrors';
+import { useRevalidateOnLanguage } from '../../shared/useRevalidateOnLanguage';
 import { sameAsRule, zodRule } from '../../shared/zodRule';
 import { useSession } from '../../stores/session';
 import { AuthLayout } from './AuthLayout';
@@ -28,6 +29,7 @@ export function SetupPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const [form] = Form.useForm<SetupValues>();
+  useRevalidateOnLanguage(form);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const navigate = useNavigate();

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../api';
 import { errorText } from './apiErrors';
 import { type AfterRefusal, type SubmitAction, useFormSubmit } from './useFormSubmit';
-import { useRevalidateOnLanguage } from './useRevalidateOnLanguage';
 
 /**
  * A dialog's lists and calendars open inside it, not in the page behind: when that page scrolls
@@ -73,7 +72,6 @@ export function FormModal<V>({
   const { t } = useTranslation();
   const [own] = Form.useForm<V>();
   const form = given ?? own;
-  useRevalidateOnLanguage(form);
   /** who changed the record since the dialog opened (a stale save); saving again then overwrites */
   const [conflict, setConflict] = useState<string | null>(null);
   const submitting = useFormSubmit(form, fields, onSubmit, {

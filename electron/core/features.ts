@@ -1,4 +1,5 @@
 import { auditFeature } from './audit/audit.feature';
+import { backupFeature } from './backup/backup.feature';
 import { authFeature } from './auth/auth.feature';
 import { customersFeature } from './customers/customers.feature';
 import type { AnyFeature } from './feature';
@@ -26,4 +27,5 @@ export const features: readonly AnyFeature[] = [
   lookupsFeature,
   settingsFeature,
   systemFeature,
+  backupFeature,
 ];

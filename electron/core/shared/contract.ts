@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { backupContract } from '../backup/shared/backup.contract';
 import { auditContract } from '../audit/shared/audit.contract';
 import { authContract } from '../auth/shared/auth.contract';
 import { customersContract } from '../customers/shared/customers.contract';
@@ -25,6 +26,7 @@ export const contract = {
   ...lookupsContract,
   ...settingsContract,
   ...systemContract,
+  ...backupContract,
 };
 
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'customer.reactivate',
   'customer.review',
   'lookup.manage',
+  'system.backup',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

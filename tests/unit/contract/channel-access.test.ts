@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const PUBLIC = new Set(['auth.status', 'auth.setup', 'auth.login', 'system.fault']);
+const PUBLIC = new Set(['auth.status', 'auth.setup', 'auth.login', 'system.fault', 'backup.restoreDamaged']);
 
 const guarded = CHANNELS.filter((c) => contract[c].access !== 'public');
 const permissioned = CHANNELS.filter((c) => typeof contract[c].access === 'object');
@@ -59,7 +59,7 @@ describe('the contract', () => {
     expect(reading.filter(flag)).toEqual([]);
   });
 
-  it('has a public channel only for status, setup and login', () => {
+  it('has a public channel only for status, setup, login and the damaged-file restore', () => {
     expect(CHANNELS.filter((c) => contract[c].access === 'public').sort()).toEqual([...PUBLIC].sort());
   });
 

@@ -17,10 +17,15 @@ const storageFaultSchema = z.object({
   /** SQLite's or the operating system's own words, for whoever helps the user */
   detail: z.string(),
   /**
-   * The restore offer for a damaged file. Always null until the backups feature (a later issue)
-   * fills it with the backups to restore from; the fault page already has its place.
+   * For a damaged file ('corrupt'): where it was moved aside (kept for inspection) and the newest
+   * backup that passed its check, to restore (backup.restoreDamaged); null for other faults.
    */
-  restore: z.null(),
+  restore: z
+    .object({
+      movedTo: z.string().nullable(),
+      newest: z.object({ fileName: z.string(), at: z.string(), ageHours: z.number() }).nullable(),
+    })
+    .nullable(),
 });
 export type StorageFault = z.infer<typeof storageFaultSchema>;
 

@@ -45,6 +45,8 @@ export interface Core {
   login: LoginGate;
   /** prepared statements of `sqlite`, by SQL text (statements.ts) */
   statements: Statements;
+  /** the app's migrations (db/migrations): set when openCore opened the file, null for other cores */
+  migrationsFolder: string | null;
 }
 
 export const DB_FILE_NAME = 'kehu.sqlite';
@@ -60,6 +62,8 @@ export interface CoreOptions {
   jobs?: JobRunner;
   /** how pool reads run (tests pass reads/pool.ts's inlineReads); default: a pool of worker threads */
   reads?: ReadRunner;
+  /** the migrations the file was opened with (openCore sets it) */
+  migrationsFolder?: string;
 }
 
 export function createCore(opts: CoreOptions): Core {
@@ -95,6 +99,7 @@ export function createCore(opts: CoreOptions): Core {
     assembly: assemble(features),
     login: newLoginGate(),
     statements: statementCache(opts.sqlite),
+    migrationsFolder: opts.migrationsFolder ?? null,
   };
   return core;
 }
@@ -118,7 +123,16 @@ export async function openCore(opts: {
     backupsDir: path.join(opts.dataDir, 'backups'),
     now: () => clock.now(),
   });
-  return createCore({ db, sqlite, clock, dataDir: opts.dataDir, features: opts.features, jobs: opts.jobs, reads: opts.reads });
+  return createCore({
+    db,
+    sqlite,
+    clock,
+    dataDir: opts.dataDir,
+    features: opts.features,
+    jobs: opts.jobs,
+    reads: opts.reads,
+    migrationsFolder: opts.migrationsFolder,
+  });
 }
 
 /**

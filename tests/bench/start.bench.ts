@@ -1,9 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { type Browser, chromium } from '@playwright/test';
+import { spawnWebHost } from './web-host';
 
 /**
  * Start and weight (issue 14, goal 5), in Chromium through the web host: N cold loads of the
@@ -103,25 +104,7 @@ interface Host {
 /** The built web host of `root` on a free port, with a fresh data folder and one user (so the sign-in page shows). */
 async function startWeb(root: string): Promise<Host> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-bench-start-'));
-  const child = spawn(process.execPath, [path.join(root, 'dist/main/web.js'), '--data-dir', dataDir, '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const openUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
-  });
+  const { openUrl, child } = await spawnWebHost(root, dataDir, 30_000);
   const [url, token] = openUrl.split('/?token=');
   const res = await fetch(`${url}/api/auth.setup`, {
     method: 'POST',

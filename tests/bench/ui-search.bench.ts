@@ -1,4 +1,4 @@
-import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { type ChildProcess, execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { DB_FILE_NAME } from '../../electron/core/core';
 import { beforeArchive } from './index-write.bench';
 import { benchDbFile } from './seed/bench-db';
 import { Prng } from './seed/prng';
+import { spawnWebHost } from './web-host';
 
 /**
  * What a person feels in the customer list at 1M customers (issue 14, goals 1 and 6), measured in
@@ -174,26 +175,8 @@ export async function prepareDataDir(cacheFile: string): Promise<string> {
 
 /** `dist/main/web.js` of a build on a free port; resolves with its open URL. */
 export async function startHost(root: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(root, 'dist/main/web.js'), '--data-dir', dataDir, '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 120_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
-  });
-  return { url, child };
+  const { openUrl, child } = await spawnWebHost(root, dataDir, 120_000);
+  return { url: openUrl, child };
 }
 
 export function ensureBuilt(root: string) {

@@ -10,6 +10,20 @@ const SECOND_COLOR = { ok: 'green', failed: 'red', pending: 'gold', none: undefi
 /** Only a backup whose file is still there and whose check passed may be restored. */
 export const restorable = (b: BackupEntry) => b.present && b.check === 'ok';
 
+/** The check's result; a failed one tells, on hover, what SQLite found. */
+function CheckTag({ backup }: { backup: BackupEntry }) {
+  const { t } = useTranslation();
+  if (backup.check === 'ok') return <Tag color="green">{t('backup.list.checkOk')}</Tag>;
+  const hint = t('backup.list.checkFailedHint');
+  return (
+    <Tooltip title={backup.checkDetail ? `${hint} ${backup.checkDetail}` : hint}>
+      <Tag color="red" data-testid="check-failed">
+        {t('backup.list.checkFailed')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 /** The backups, newest first: time, trigger, size, duration, check, where; 导出 and 恢复 per row. */
 export function BackupTable({
   backups,
@@ -44,16 +58,7 @@ export function BackupTable({
     {
       key: 'check',
       title: t('backup.list.check'),
-      render: (_, b) =>
-        b.check === 'ok' ? (
-          <Tag color="green">{t('backup.list.checkOk')}</Tag>
-        ) : (
-          <Tooltip title={b.checkDetail ? `${t('backup.list.checkFailedHint')} ${b.checkDetail}` : t('backup.list.checkFailedHint')}>
-            <Tag color="red" data-testid="check-failed">
-              {t('backup.list.checkFailed')}
-            </Tag>
-          </Tooltip>
-        ),
+      render: (_, b) => <CheckTag backup={b} />,
     },
     {
       key: 'where',

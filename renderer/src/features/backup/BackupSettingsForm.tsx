@@ -6,9 +6,10 @@ import {
   type BackupSettings,
   backupSettingsSchema,
 } from '../../../../electron/core/backup/shared/backup.contract';
-import { call } from '../../api';
+import { ApiCallError, call } from '../../api';
 import { useCall } from '../../shared/useCall';
 import { useFormSubmit } from '../../shared/useFormSubmit';
+import { translateKey } from '../../shared/translate';
 import { zodRule } from '../../shared/zodRule';
 import { useBackupStatus } from './backupStatusStore';
 
@@ -55,6 +56,16 @@ export function BackupSettingsForm() {
   const { message } = App.useApp();
   const [form] = Form.useForm<BackupSettings>();
   const loaded = useCall('backup.getSettings', {}).data;
+  // a refused second location names the folder ({{path}}): its message needs the call's params
+  const handle = (error: unknown): boolean => {
+    if (!(error instanceof ApiCallError) || !error.fields) return false;
+    const entries = Object.entries(error.fields);
+    if (!entries.every(([name]) => (FIELDS as readonly string[]).includes(name))) return false;
+    form.setFields(
+      entries.map(([name, key]) => ({ name: name as keyof BackupSettings, errors: [translateKey(key, error.params)] })),
+    );
+    return true;
+  };
   const { busy, submit } = useFormSubmit(form, FIELDS, async (values) => {
     const saved = await call('backup.saveSettings', {
       intervalMinutes: values.intervalMinutes,
@@ -68,7 +79,7 @@ export function BackupSettingsForm() {
     form.setFieldsValue(saved);
     void useBackupStatus.getState().refresh();
     void message.success(t('common.saved'));
-  });
+  }, { handle });
 
   if (!loaded) return <Skeleton active />;
   return (

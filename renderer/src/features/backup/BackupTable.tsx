@@ -1,3 +1,4 @@
+import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Button, Flex, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -62,7 +63,15 @@ export function BackupTable({
     },
     {
       key: 'where',
-      title: t('backup.list.where'),
+      // what the file names say (they are what the user sees in the backups folder)
+      title: (
+        <Flex align="center" gap={4}>
+          <span>{t('backup.list.where')}</span>
+          <Tooltip title={t('backup.list.whereHint')}>
+            <QuestionCircleOutlined aria-label={t('backup.list.whereHint')} style={{ color: 'rgba(0,0,0,0.45)' }} />
+          </Tooltip>
+        </Flex>
+      ),
       render: (_, b) => (
         <Flex vertical gap={2}>
           <Typography.Text delete={!b.present} type={b.present ? undefined : 'secondary'} style={{ fontSize: 12 }}>

@@ -1,19 +1,9 @@
 import { Alert, Descriptions, Typography } from 'antd';
-import i18n from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BackupInspection } from '../../../../electron/core/backup/shared/backup.contract';
 import { formatDateTime } from '../../shared/format';
-import { translateKey, translateOr } from '../../shared/translate';
-import { formatBytes } from './backupFormat';
-
-/** Rows of a database's main tables in words: "客户 1,203 条、用户 3 条". */
-export function countsText(counts: Record<string, number>): string {
-  return Object.entries(counts)
-    .map(([table, count]) =>
-      i18n.t('backup.table.count', { name: translateOr('backup.table', table), n: count.toLocaleString() }),
-    )
-    .join(i18n.t('common.listSeparator'));
-}
+import { translateKey } from '../../shared/translate';
+import { countsText, formatBytes } from './backupFormat';
 
 /** What a chosen file is, as backup.inspect found it: may it be restored (or why not), and what it holds. */
 export function InspectionDetails({ inspection }: { inspection: BackupInspection }) {
@@ -35,7 +25,7 @@ export function InspectionDetails({ inspection }: { inspection: BackupInspection
         description={
           refused ? (
             <>
-              <div>{translateKey(inspection.refusal ?? '')}</div>
+              <div>{translateKey(inspection.refusal ?? '', { file: inspection.path })}</div>
               {inspection.detail && <Typography.Text code>{inspection.detail}</Typography.Text>}
             </>
           ) : undefined

@@ -1,4 +1,5 @@
 import i18n from 'i18next';
+import { translateOr } from '../../shared/translate';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
@@ -45,4 +46,13 @@ export function hoursSince(iso: string, now: number): number {
 export function isStale(status: { lastGoodAt: string | null; stale: boolean; warnAfterDays: number }, now: number): boolean {
   if (status.stale || !status.lastGoodAt) return true;
   return hoursSince(status.lastGoodAt, now) > status.warnAfterDays * 24;
+}
+
+/** Rows of a database's main tables in words: "客户 1,203 条、用户 3 条". */
+export function countsText(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([table, count]) =>
+      i18n.t('backup.table.count', { name: translateOr('backup.table', table), n: count.toLocaleString() }),
+    )
+    .join(i18n.t('common.listSeparator'));
 }

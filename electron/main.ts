@@ -104,7 +104,9 @@ async function start() {
   });
   registerIpc(opening, isOwnPage);
   const core = await opening;
-  const stopJobs = core.fault ? () => {} : startBackgroundJobs(core);
+  // started even in a fault: each round skips its timers while the core is in one (background.ts),
+  // and runs them once a damaged file's backup is restored (the core leaves the fault)
+  const stopJobs = startBackgroundJobs(core);
   app.on('second-instance', () => {
     if (win.isDestroyed()) win = createWindow();
     if (win.isMinimized()) win.restore();

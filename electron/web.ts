@@ -24,7 +24,9 @@ async function main() {
     rendererDir: path.join(appRoot, 'dist', 'renderer'),
     port: Number(values.port),
   });
-  const stopJobs = core.fault ? () => {} : startBackgroundJobs(core);
+  // started even in a fault: each round skips its timers while the core is in one (background.ts),
+  // and runs them once a damaged file's backup is restored (the core leaves the fault)
+  const stopJobs = startBackgroundJobs(core);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

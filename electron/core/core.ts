@@ -8,7 +8,7 @@ import { type LoginGate, newLoginGate } from './auth/login-gate';
 import { SessionStore } from './auth/sessions';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './events';
-import { damagedStartOffer, pendingDamaged } from './backup/restore-offer';
+import { damagedStartOffer, pendingDamaged, removeLeftoverRestore } from './backup/restore-offer';
 import { startupFault } from './faults';
 import { type AnyFeature, type Assembly, assemble } from './feature';
 import { features as appFeatures } from './features';
@@ -156,6 +156,11 @@ export async function openCore(opts: {
 export async function openCoreOrFault(opts: Parameters<typeof openCore>[0]): Promise<Core> {
   const file = path.join(opts.dataDir, DB_FILE_NAME);
   const now = (opts.clock ?? systemClock).now();
+  try {
+    removeLeftoverRestore(file);
+  } catch {
+    // a read-only folder: opening says so below
+  }
   const pending = pendingDamaged(opts.dataDir, file, now);
   if (pending) {
     console.error(`[core] the damaged file moved aside to ${pending.restore?.movedTo} has not been restored`);

@@ -7,6 +7,7 @@ import { type Core, DB_FILE_NAME } from '../core';
 import { Refused } from '../errors';
 import { startupFault } from '../faults';
 import { backupsDir } from './files';
+import { RESTORING_SUFFIX, setAsideStrayLogs } from './restore-offer';
 
 /**
  * Puts a checked file in place of the data file and reopens the core on it (a restore). The swap
@@ -19,8 +20,6 @@ import { backupsDir } from './files';
  * 4. openDatabase opens it (migrating an older one, after its own pre-migration copy) and the Core
  *    takes the new connection in place (core.reconnect): the transports keep their `core`.
  */
-export const RESTORING_SUFFIX = '.restoring';
-
 /** What a test may observe (or a kill test may stop at) between the steps. */
 export type SwapStep = 'copied' | 'closed' | 'renamed' | 'reopened';
 
@@ -94,16 +93,6 @@ async function closeConnections(core: Core, migrationsFolder: string): Promise<v
   }
 }
 
-/** Logs beside a data file that is not there (a damaged file moved aside): kept under another name, never replayed into the restored file. */
-function setAsideStrayLogs(target: string, at: Date): void {
-  const stamp = at.toISOString().replace(/[:.]/g, '-');
-  for (const side of ['-wal', '-shm']) {
-    if (fs.existsSync(target + side)) {
-      fs.renameSync(target + side, path.join(path.dirname(target), `kehu.stale-${stamp}.sqlite${side}`));
-    }
-  }
-}
-
 /** Opens the data file again and puts the connection into the core (a new read pool on it). */
 export async function reopen(core: Core, migrationsFolder: string): Promise<void> {
   const opened = await openDatabase({
@@ -136,8 +125,8 @@ export async function swapIn(
     throw err;
   }
   await onStep('closed');
-  // only when no connection is open: a log left beside a missing file belongs to no one here
-  if (!fs.existsSync(target)) setAsideStrayLogs(target, core.clock.now());
+  // no connection is open now: a log beside a missing file (a damaged one moved aside) belongs to no one
+  setAsideStrayLogs(target, core.clock.now());
   fs.renameSync(temp, target);
   fsyncPath(core.dataDir, 'r');
   await onStep('renamed');

@@ -16,6 +16,14 @@ type Newest = NonNullable<RestoreOffer['newest']>;
 const DAMAGED = /^kehu\.damaged-(.+)\.sqlite$/;
 const SIDE_FILES = ['-wal', '-shm'] as const;
 
+/** A restore's copy of its source, beside kehu.sqlite until renamed over it (reopen.ts). */
+export const RESTORING_SUFFIX = '.restoring';
+
+/** What a restore that was stopped (a kill) left: its copy, never renamed in. Removed at start. */
+export function removeLeftoverRestore(file: string): void {
+  fs.rmSync(file + RESTORING_SUFFIX, { force: true });
+}
+
 /** The name a damaged file gets: kehu.damaged-2026-11-30T21-25-56-123Z.sqlite (sorts by time). */
 export function damagedName(at: Date): string {
   return `kehu.damaged-${at.toISOString().replace(/[:.]/g, '-')}.sqlite`;
@@ -60,6 +68,25 @@ export function moveDamagedAside(file: string, at: Date, detail: string): string
 }
 
 /**
+ * Logs beside a data file that is not there (a kill between moveDamagedAside's renames, or a
+ * restore's swap): a log left beside a missing file would be replayed into the next file of that
+ * name. Each goes to `preferred`'s name when that has none, else under a name of its own; never
+ * deleted.
+ */
+export function setAsideStrayLogs(file: string, at: Date, preferred?: string): void {
+  if (fs.existsSync(file)) return;
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  for (const side of SIDE_FILES) {
+    if (!fs.existsSync(file + side)) continue;
+    const to =
+      preferred && !fs.existsSync(preferred + side)
+        ? preferred + side
+        : path.join(path.dirname(file), `kehu.stale-${stamp}.sqlite${side}`);
+    fs.renameSync(file + side, to);
+  }
+}
+
+/**
  * The fault's restore offer for a damaged file found at start: moves the file aside when a good
  * backup can be offered (else leaves it and offers nothing: null).
  */
@@ -85,10 +112,7 @@ export function pendingDamaged(dataDir: string, file: string, now: Date): Storag
   const newestName = names.sort().at(-1);
   if (!newestName) return null;
   const movedTo = path.join(dataDir, newestName);
-  for (const side of SIDE_FILES) {
-    // a log left by a kill between the renames goes with its file, never to a new database
-    if (fs.existsSync(file + side) && !fs.existsSync(movedTo + side)) fs.renameSync(file + side, movedTo + side);
-  }
+  setAsideStrayLogs(file, now, movedTo);
   let detail = 'SQLITE_CORRUPT: the damaged file was moved aside and no backup has been restored yet';
   try {
     detail = fs.readFileSync(reasonFile(movedTo), 'utf8').trim() || detail;

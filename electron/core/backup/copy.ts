@@ -17,7 +17,7 @@ export async function copyDatabase(
   source: string,
   dest: string,
   opts: { pagesPerStep?: number; onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ pages: number }> {
+): Promise<{ pages: number; lastLogId: number | null }> {
   const src = new Database(source, { readonly: true, fileMustExist: true });
   let pages = 0;
   try {
@@ -38,14 +38,18 @@ export async function copyDatabase(
     src.close();
   }
   // the copy keeps the source's WAL flag in its header: a single self-contained file is wanted
+  // and the newest log id it holds: "changed since this backup" is a newer one (service.ts)
   const copy = new Database(dest, { fileMustExist: true });
+  let lastLogId: number | null = null;
   try {
     copy.pragma('journal_mode = DELETE');
+    const has = copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'operation_log'").get();
+    if (has) lastLogId = (copy.prepare('SELECT max(id) AS id FROM operation_log').get() as { id: number | null }).id;
   } finally {
     copy.close();
   }
   fsyncFile(dest);
-  return { pages };
+  return { pages, lastLogId };
 }
 
 /** Flushes a file's bytes to the disk (a rename after this cannot expose a half-written file). */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { takeBackup } from './restore-shim';
+import { takeBackup } from '../../../electron/core/backup/backup.service';
 import { type Core, closeCore, DB_FILE_NAME, openCore, openCoreOrFault } from '../../../electron/core/core';
 import { FixedClock } from '../../../electron/core/clock';
 import { inlineJobs } from '../../../electron/core/jobs/client';

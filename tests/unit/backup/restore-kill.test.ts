@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeCore, DB_FILE_NAME, openCore, openCoreOrFault } from '../../../electron/core/core';
 import { inlineJobs } from '../../../electron/core/jobs/client';

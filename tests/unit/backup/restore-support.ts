@@ -68,7 +68,7 @@ export async function databaseFile(dirs: string[], migrationsFolder: string, cus
   const insert = sqlite.prepare(
     "INSERT INTO customers (code, name, name_norm, nature, created_at, updated_at) VALUES (?, ?, ?, 'other', ?, ?)",
   );
-  customers.forEach((name, i) => insert.run(`OLD${i + 1}`, name, name, now, now));
+  for (const [i, name] of customers.entries()) insert.run(`OLD${i + 1}`, name, name, now, now);
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.close();
   return file;

@@ -81,10 +81,25 @@ export function createCore(opts: CoreOptions): Core {
   const features = opts.features ?? appFeatures;
   /** a core of the same features on a job's own connection (a worker's, or a test's inline job) */
   const coreOn: CoreFactory = (sqlite, at, dataDir) =>
-    createCore({ db: drizzle(sqlite, { schema }), sqlite, clock: { now: () => at }, dataDir, features, jobs: opts.jobs });
+    createCore({
+      db: drizzle(sqlite, { schema }),
+      sqlite,
+      clock: { now: () => at },
+      dataDir,
+      features,
+      jobs: opts.jobs,
+    });
   /** a core of the same features on a read connection: it reads on its own connection, and runs no job */
   const readerOn = (sqlite: Sqlite) =>
-    createCore({ db: drizzle(sqlite, { schema }), sqlite, clock, dataDir: opts.dataDir, features, jobs: noJobs, reads: directReads() });
+    createCore({
+      db: drizzle(sqlite, { schema }),
+      sqlite,
+      clock,
+      dataDir: opts.dataDir,
+      features,
+      jobs: noJobs,
+      reads: directReads(),
+    });
   const readsOn = (sqlite: Sqlite) =>
     (opts.reads ?? workerReads())({ sqlite, dataDir: opts.dataDir, clock, coreOn: readerOn, self: () => core });
   const core: Core = {

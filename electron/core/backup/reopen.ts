@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../../db/open';
 import { SessionStore } from '../auth/sessions';
-import { type Core, DB_FILE_NAME } from '../core';
+import type { Core } from '../core';
 import { Refused } from '../errors';
 import { startupFault } from '../faults';
 import { backupsDir } from './files';
@@ -23,8 +22,15 @@ import { RESTORING_SUFFIX, setAsideStrayLogs } from './restore-offer';
 /** What a test may observe (or a kill test may stop at) between the steps. */
 export type SwapStep = 'copied' | 'closed' | 'renamed' | 'reopened';
 
+/**
+ * The data file: the one the core has open, or, in a fault at start (its connection is one in
+ * memory), the one the fault names. (Not core.ts's DB_FILE_NAME: core.ts assembles the features,
+ * which import this.)
+ */
 export function dataFile(core: Core): string {
-  return path.join(core.dataDir, DB_FILE_NAME);
+  if (!core.sqlite.memory) return core.sqlite.name;
+  if (!core.fault) throw Refused('CONFLICT', 'backup.refusal.notOpenedFromFile');
+  return core.fault.file;
 }
 
 function fsyncPath(p: string, flags: 'r' | 'r+'): void {

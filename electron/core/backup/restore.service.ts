@@ -56,7 +56,8 @@ function resolveSource(core: Core, source: Source): { file: string; label: strin
   const entry = list(core).backups.find((b) => b.id === source.id);
   if (!entry) throw Refused('NOT_FOUND', 'backup.refusal.notListed');
   const file = path.join(backupsDir(core.dataDir), entry.fileName);
-  if (!entry.present || !fs.existsSync(file)) throw Refused('NOT_FOUND', 'backup.refusal.missing', { file: entry.fileName });
+  if (!entry.present || !fs.existsSync(file))
+    throw Refused('NOT_FOUND', 'backup.refusal.missing', { file: entry.fileName });
   if (entry.check !== 'ok') throw Refused('CONFLICT', 'backup.refusal.checkFailed', { file: entry.fileName });
   return { file, label: entry.fileName };
 }
@@ -110,7 +111,11 @@ export async function restore(
  * is in that fault. No backup of the damaged file first: it is kept aside already. The core then
  * leaves the fault (the background timers run again: background.ts skips them while faulted).
  */
-export async function restoreDamaged(core: Core, fileName: string, hooks: RestoreHooks = {}): Promise<{ restoredFrom: string }> {
+export async function restoreDamaged(
+  core: Core,
+  fileName: string,
+  hooks: RestoreHooks = {},
+): Promise<{ restoredFrom: string }> {
   const offer = core.fault?.kind === 'corrupt' ? core.fault.restore : null;
   if (!offer?.newest) throw Refused('CONFLICT', 'backup.refusal.noDamagedOffer');
   if (offer.newest.fileName !== fileName) throw Refused('CONFLICT', 'backup.refusal.notOffered', { file: fileName });

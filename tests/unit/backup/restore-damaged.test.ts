@@ -70,13 +70,21 @@ describe('a damaged data file at start, with a good backup', () => {
     const core = await openFaulted(dir, c);
 
     const fault = await new TestClient(core).ok('system.fault', {});
-    expect(fault).toMatchObject({ kind: 'corrupt', dataDir: dir, file, detail: expect.stringMatching(/SQLITE_CORRUPT/) });
+    expect(fault).toMatchObject({
+      kind: 'corrupt',
+      dataDir: dir,
+      file,
+      detail: expect.stringMatching(/SQLITE_CORRUPT/),
+    });
     const movedTo = path.join(dir, 'kehu.damaged-2026-03-02T13-00-00-000Z.sqlite');
     expect(fault?.restore).toEqual({ movedTo, newest: { fileName: backup.fileName, at: backup.at, ageHours: 5 } });
     expect(fs.existsSync(file)).toBe(false);
     expect(sha(movedTo)).toBe(damaged); // kept byte for byte, for inspection
     // every other call is still refused with the fault
-    expect(await new TestClient(core).call('auth.status', {})).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });
+    expect(await new TestClient(core).call('auth.status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'DB_CORRUPT' },
+    });
   });
 
   it('restoreDamaged restores the offered backup: the core serves again, the damaged file stays aside, the log says so', async () => {
@@ -88,7 +96,9 @@ describe('a damaged data file at start, with a good backup', () => {
     const movedTo = core.fault?.restore?.movedTo ?? '';
     const client = new TestClient(core);
 
-    expect(await client.call('backup.restoreDamaged', { fileName: 'kehu-20200101T000000000Z-manual.sqlite' })).toMatchObject({
+    expect(
+      await client.call('backup.restoreDamaged', { fileName: 'kehu-20200101T000000000Z-manual.sqlite' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', messageKey: 'backup.refusal.notOffered' },
     });
@@ -110,7 +120,9 @@ describe('a damaged data file at start, with a good backup', () => {
       .prepare("SELECT user_id, user_name, reason, entity_id FROM operation_log WHERE action = 'restore'")
       .all();
     disk.close();
-    expect(log).toEqual([{ user_id: null, user_name: null, reason: `damaged file moved to ${movedTo}`, entity_id: backup.fileName }]);
+    expect(log).toEqual([
+      { user_id: null, user_name: null, reason: `damaged file moved to ${movedTo}`, entity_id: backup.fileName },
+    ]);
   });
 
   it('closed without restoring, the next start brings the same offer back instead of a new, empty archive', async () => {
@@ -126,13 +138,21 @@ describe('a damaged data file at start, with a good backup', () => {
 
     const again = await openFaulted(dir, c);
 
-    expect(again.fault).toMatchObject({ kind: 'corrupt', file, restore: { movedTo, newest: { fileName: backup.fileName } } });
+    expect(again.fault).toMatchObject({
+      kind: 'corrupt',
+      file,
+      restore: { movedTo, newest: { fileName: backup.fileName } },
+    });
     expect(again.fault?.detail).toBe(first.fault?.detail);
     expect(fs.existsSync(file)).toBe(false); // no new, empty database
     expect(fs.existsSync(`${file}-wal`)).toBe(false); // set aside, never to be replayed into a restored file
-    const kept = fs.readdirSync(dir).filter((n) => n.endsWith('-wal') && fs.readFileSync(path.join(dir, n), 'utf8') === 'the damaged file’s log');
+    const kept = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('-wal') && fs.readFileSync(path.join(dir, n), 'utf8') === 'the damaged file’s log');
     expect(kept).toEqual([expect.stringMatching(/^kehu\.(damaged|stale)-.*\.sqlite-wal$/)]);
-    expect(await new TestClient(again).call('backup.restoreDamaged', { fileName: backup.fileName })).toMatchObject({ ok: true });
+    expect(await new TestClient(again).call('backup.restoreDamaged', { fileName: backup.fileName })).toMatchObject({
+      ok: true,
+    });
     expect(customerNames(again.sqlite)).toEqual(['北京甲科技有限公司', '上海乙贸易有限公司']);
   });
 });

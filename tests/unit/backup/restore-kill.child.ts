@@ -15,12 +15,17 @@ async function main() {
   const actor = loadActor(core, 1);
   if (!actor) throw new Error('no user 1');
   process.stdout.write('ready\n');
-  await restore(core, actor, { source: { kind: 'file', path: source } }, {
-    onStep: (step) => {
-      process.stdout.write(`step ${step}\n`);
-      if (step === killAt) process.kill(process.pid, 'SIGKILL');
+  await restore(
+    core,
+    actor,
+    { source: { kind: 'file', path: source } },
+    {
+      onStep: (step) => {
+        process.stdout.write(`step ${step}\n`);
+        if (step === killAt) process.kill(process.pid, 'SIGKILL');
+      },
     },
-  });
+  );
   process.stdout.write('done\n');
   closeCore(core);
 }

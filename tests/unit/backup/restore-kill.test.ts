@@ -22,7 +22,12 @@ let source = '';
 beforeAll(async () => {
   template = tempDir('kehu-kill-tpl-');
   dirs.push(template);
-  const core = await openCore({ dataDir: template, migrationsFolder: MIGRATIONS, reads: inlineReads(), jobs: inlineJobs() });
+  const core = await openCore({
+    dataDir: template,
+    migrationsFolder: MIGRATIONS,
+    reads: inlineReads(),
+    jobs: inlineJobs(),
+  });
   const admin = new TestClient(core);
   await admin.ok('auth.setup', { username: 'admin', displayName: '系统管理员', password: 'admin-pass-1' });
   await addCustomers(admin, OLD);
@@ -77,7 +82,12 @@ function freshCopy(): string {
 
 /** As the app restarts: the data opens without a fault, passes integrity_check, and is the old or the restored. */
 async function afterRestart(dataDir: string): Promise<'old' | 'restored'> {
-  const core = await openCoreOrFault({ dataDir, migrationsFolder: MIGRATIONS, reads: inlineReads(), jobs: inlineJobs() });
+  const core = await openCoreOrFault({
+    dataDir,
+    migrationsFolder: MIGRATIONS,
+    reads: inlineReads(),
+    jobs: inlineJobs(),
+  });
   try {
     expect(core.fault).toBeNull();
     expect(core.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -6,7 +6,15 @@ import { inspect, restore, restoreDamaged } from '../../../electron/core/backup/
 import { damageTablePage, sha } from '../db/fault-support';
 import { test } from '../support/fixtures';
 import { MIGRATIONS, snapshot, type TestEnv, tempDir } from '../support/test-core';
-import { addCustomers, adminActor, databaseFile, dataFileOf, foreignFile, listing, newerMigrations } from './restore-support';
+import {
+  addCustomers,
+  adminActor,
+  databaseFile,
+  dataFileOf,
+  foreignFile,
+  listing,
+  newerMigrations,
+} from './restore-support';
 
 // A file that may not be restored is refused before anything happens: no pre-restore backup, no
 // swap, the data and its file as they were, the same sessions.
@@ -75,7 +83,9 @@ describe('a chosen file that may not be restored', () => {
   test('the data file itself, and a file that is not there', async ({ env, admin }) => {
     await addCustomers(admin, ['现有客户']);
     const before = snapshot(env.core);
-    await expect(restore(env.core, adminActor(env), { source: { kind: 'file', path: dataFileOf(env) } })).rejects.toMatchObject({
+    await expect(
+      restore(env.core, adminActor(env), { source: { kind: 'file', path: dataFileOf(env) } }),
+    ).rejects.toMatchObject({
       messageKey: 'backup.refusal.isCurrent',
     });
     await expect(

@@ -24,12 +24,16 @@ test.override({ jobs: 'inline' });
 const isBookkeeping = (t: string) => t === 'operation_log' || t.startsWith('backup');
 const dataTables = (d: ReturnType<typeof tableDigests>) =>
   Object.fromEntries(Object.entries(d).filter(([t]) => !isBookkeeping(t)));
-const lastLogId = (sqlite: Database.Database) => sqlite.prepare('SELECT max(id) FROM operation_log').pluck().get() as number;
+const lastLogId = (sqlite: Database.Database) =>
+  sqlite.prepare('SELECT max(id) FROM operation_log').pluck().get() as number;
 const logRow = (sqlite: Database.Database) =>
   sqlite.prepare('SELECT * FROM operation_log ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>;
 
 describe('restore of a listed backup', () => {
-  test('gives back every table as the backup holds it, row counts and content; later changes are gone', async ({ env, admin }) => {
+  test('gives back every table as the backup holds it, row counts and content; later changes are gone', async ({
+    env,
+    admin,
+  }) => {
     await addCustomers(admin, ['北京甲科技有限公司', '上海乙贸易有限公司']);
     const actor = adminActor(env);
     const atBackup = tableDigests(env.core.sqlite);
@@ -68,12 +72,18 @@ describe('restore of a listed backup', () => {
     expect(customerNames(env.core.sqlite)).toEqual([]);
   });
 
-  test("is written into the restored data's operation log: who, from which backup, why, the pre-restore backup", async ({ env, admin }) => {
+  test("is written into the restored data's operation log: who, from which backup, why, the pre-restore backup", async ({
+    env,
+    admin,
+  }) => {
     const actor = adminActor(env);
     const backup = await takeBackup(env.core, 'manual', actor);
     await addCustomers(admin, ['后加的客户']);
 
-    await restore(env.core, actor, { source: { kind: 'listed', id: backup.id }, reason: '  录入错误，回到上午的数据 ' });
+    await restore(env.core, actor, {
+      source: { kind: 'listed', id: backup.id },
+      reason: '  录入错误，回到上午的数据 ',
+    });
 
     const pre = readManifests(backupsDir(env.dir)).find((m) => m.trigger === 'restore');
     const row = logRow(env.core.sqlite);
@@ -112,7 +122,10 @@ describe('restore of a listed backup', () => {
     expect((await again.call('auth.login', { username: 'clerk1', password: 'correct-horse-1' })).ok).toBe(true);
   });
 
-  test('the core keeps serving on the restored file: writes, pool reads, and the file on disk is the one it uses', async ({ env, admin }) => {
+  test('the core keeps serving on the restored file: writes, pool reads, and the file on disk is the one it uses', async ({
+    env,
+    admin,
+  }) => {
     const actor = adminActor(env);
     await addCustomers(admin, ['备份里的客户']);
     const backup = await takeBackup(env.core, 'manual', actor);
@@ -133,7 +146,9 @@ describe('restore of a listed backup', () => {
 });
 
 describe('restore of a chosen file', () => {
-  test('from an older schema version: inspect says it will be migrated; restored, it is migrated after a copy of it', async ({ env }) => {
+  test('from an older schema version: inspect says it will be migrated; restored, it is migrated after a copy of it', async ({
+    env,
+  }) => {
     await env.admin();
     const actor = adminActor(env);
     const older = olderMigrations(dirs, '0009');
@@ -156,7 +171,9 @@ describe('restore of a chosen file', () => {
     expect(copy.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(olderCount);
     copy.close();
     // the chosen file is left as it was
-    expect(new Database(file, { readonly: true }).prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(olderCount);
+    expect(
+      new Database(file, { readonly: true }).prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get(),
+    ).toBe(olderCount);
     expect(logRow(env.core.sqlite)).toMatchObject({ entity: 'backup', action: 'restore', entity_id: 'chosen.sqlite' });
   });
 
@@ -171,7 +188,9 @@ describe('restore of a chosen file', () => {
     live.sqlite.pragma('wal_autocheckpoint = 0');
     const now = new Date().toISOString();
     live.sqlite
-      .prepare("INSERT INTO customers (code, name, name_norm, created_at, updated_at) VALUES ('W1', '只在日志里的客户', 'x', ?, ?)")
+      .prepare(
+        "INSERT INTO customers (code, name, name_norm, created_at, updated_at) VALUES ('W1', '只在日志里的客户', 'x', ?, ?)",
+      )
       .run(now, now);
     const chosen = tempDir('kehu-chosen-');
     dirs.push(chosen);
@@ -186,7 +205,10 @@ describe('restore of a chosen file', () => {
     expect(customerNames(env.core.sqlite)).toEqual(['只在日志里的客户']);
   });
 
-  test('refused while another connection holds the data file (a job writing): nothing changed, the core serves on', async ({ env, admin }) => {
+  test('refused while another connection holds the data file (a job writing): nothing changed, the core serves on', async ({
+    env,
+    admin,
+  }) => {
     const actor = adminActor(env);
     await addCustomers(admin, ['现有客户']);
     const backup = await takeBackup(env.core, 'manual', actor);

@@ -31,7 +31,11 @@ export function tableDigests(
       let rows = 0;
       for (const row of sqlite.prepare(`SELECT * FROM "${t}"${where}`).raw().iterate() as Iterable<unknown[]>) {
         rows++;
-        hash.update(JSON.stringify(row.map((v) => (Buffer.isBuffer(v) ? `x'${v.toString('hex')}'` : typeof v === 'bigint' ? String(v) : v))));
+        hash.update(
+          JSON.stringify(
+            row.map((v) => (Buffer.isBuffer(v) ? `x'${v.toString('hex')}'` : typeof v === 'bigint' ? String(v) : v)),
+          ),
+        );
         hash.update('\n');
       }
       out[t] = { rows, sha: hash.digest('hex') };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { defaultMigrationsFolder } from '../db/open';
+import { backupOnExit } from './core/backup/schedule';
 import { startBackgroundJobs } from './core/background';
 import { closeCore, openCoreOrFault } from './core/core';
 import { APP_DIR_NAME } from './core/paths';
@@ -118,7 +119,15 @@ async function start() {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  let exitBackupDone = false;
+  app.on('will-quit', (event) => {
+    if (!exitBackupDone) {
+      // the backup on exit (only when data changed; bounded): quit again once it is made
+      event.preventDefault();
+      exitBackupDone = true;
+      void backupOnExit(core).finally(() => app.quit());
+      return;
+    }
     stopJobs();
     closeCore(core); // a damaged file is left as it was (no checkpoint)
   });

@@ -11,8 +11,8 @@ type Offer = NonNullable<StorageFault['restore']>;
 
 /**
  * The damaged file's way back: restore the newest backup that passed its check (its time and age
- * said first), then the page reloads into sign-in. Without such a backup, it says so and what to
- * do. Never a way to delete anything.
+ * said first), then the page reloads into sign-in. Without such a backup it says so (what to do
+ * stands above it). Never a way to delete anything.
  */
 export function RestoreOffer({ offer, onRestored }: { offer: Offer; onRestored: () => void }) {
   const { t } = useTranslation();
@@ -28,12 +28,7 @@ export function RestoreOffer({ offer, onRestored }: { offer: Offer; onRestored: 
         data-testid="restore-offer"
         style={{ marginTop: 16, textAlign: 'start' }}
         title={t('fault.restore.noneTitle')}
-        description={
-          <>
-            <div>{t('fault.restore.none')}</div>
-            <Typography.Text strong>{t('fault.restore.noneTodo')}</Typography.Text>
-          </>
-        }
+        description={t('fault.restore.none')}
       />
     );
   }

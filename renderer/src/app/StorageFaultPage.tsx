@@ -9,6 +9,8 @@ import { currentLocale } from './locale';
 import { RestoreOffer } from './RestoreOffer';
 import { loadFeatureTexts } from './texts';
 
+const NO_BACKUP = { movedTo: null, newest: null };
+
 /** After a restore the core serves again: a fresh start asks it and shows sign-in. */
 const reloadApp = () => window.location.reload();
 
@@ -20,13 +22,14 @@ export function StorageFaultPage({ fault }: { fault: StorageFault }) {
   const { t } = useTranslation();
   const { kind } = fault;
   // a damaged file the core set aside, with (or without) a backup to restore
-  const offer = kind === 'corrupt' ? fault.restore : null;
+  // (none: the core found no backup that passed its check, and left the file where it was)
+  const offer = kind === 'corrupt' ? (fault.restore ?? NO_BACKUP) : null;
   const what = offer?.movedTo ? t('fault.restore.movedWhat') : t(`fault.${kind}.what`);
   // a refused restore names its reason with the backup feature's texts (backup.*)
   useEffect(() => {
     if (offer) void loadFeatureTexts(currentLocale());
   }, [offer]);
-  const todo = offer ? (offer.newest ? t('fault.restore.todo') : t('fault.restore.noneTodo')) : t(`fault.${kind}.todo`);
+  const todo = offer?.newest ? t('fault.restore.todo') : t(`fault.${kind}.todo`);
   const path = (p: string) => (
     <Typography.Text code copyable>
       {p}
@@ -52,7 +55,7 @@ export function StorageFaultPage({ fault }: { fault: StorageFault }) {
             { key: 'folder', label: t('fault.folder'), children: path(fault.dataDir) },
             { key: 'file', label: t('fault.file'), children: path(fault.file) },
             ...(offer?.movedTo ? [{ key: 'moved', label: t('fault.restore.movedTo'), children: path(offer.movedTo) }] : []),
-            ...(offer?.newest || !offer ? [{ key: 'todo', label: t('fault.whatToDo'), children: <Typography.Text strong>{todo}</Typography.Text> }] : []),
+            { key: 'todo', label: t('fault.whatToDo'), children: <Typography.Text strong>{todo}</Typography.Text> },
           ]}
         />
         {offer && <RestoreOffer offer={offer} onRestored={reloadApp} />}

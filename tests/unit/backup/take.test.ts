@@ -24,7 +24,7 @@ describe('taking a backup', () => {
     const other = openOther(core.sqlite.name);
     const progress: BackupProgress[] = [];
     let duringCopy = { main: 0, other: 0 };
-    let written = { main: 0, other: 0 };
+    const written = { main: 0, other: 0 };
     let listedMidway: string[] | null = null;
     core.events.subscribe((e) => {
       if (e.name !== 'backup.progress') return;

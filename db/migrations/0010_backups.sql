@@ -19,7 +19,7 @@ CREATE TABLE `backups` (
 CREATE UNIQUE INDEX `backups_file_name` ON `backups` (`file_name`);--> statement-breakpoint
 CREATE INDEX `backups_at` ON `backups` (`at`);--> statement-breakpoint
 -- The backups table is a record: a pruned backup keeps its row (present = 0), none is deleted.
-CREATE TRIGGER `backups_no_delete` BEFORE DELETE ON `backups`
+CREATE TRIGGER `backups_rows_kept` BEFORE DELETE ON `backups`
 BEGIN
   SELECT RAISE(ABORT, 'backups is a record: rows are not deleted');
 END;

@@ -5,7 +5,7 @@ import { backups } from '../../../db/schema';
 import type { Actor } from '../actor';
 import { writeLog } from '../audit/audit.log';
 import type { Core } from '../core';
-import { InvalidField, Refused } from '../errors';
+import { InvalidField, NotFound, Refused } from '../errors';
 import { inTransaction } from '../transaction';
 import { fsyncDir, fsyncFile } from './copy';
 import { backupsDir, TEMP_SUFFIX } from './files';
@@ -71,7 +71,7 @@ export async function exportBackup(
   input: { id: number; path: string },
 ): Promise<{ path: string; sizeBytes: number }> {
   const row = rowById(core, input.id);
-  if (!row) throw Refused('NOT_FOUND', 'backup.error.notFound');
+  if (!row) throw NotFound();
   const source = path.join(backupsDir(core.dataDir), row.fileName);
   if (!row.present || row.check !== 'ok' || !fs.existsSync(source)) throw Refused('CONFLICT', 'backup.error.notAvailable');
   const dest = input.path;

@@ -37,8 +37,16 @@ export async function copyDatabase(
     if (src.inTransaction) src.exec('COMMIT');
     src.close();
   }
-  // the copy keeps the source's WAL flag in its header: a single self-contained file is wanted
-  // and the newest log id it holds: "changed since this backup" is a newer one (service.ts)
+  const lastLogId = finishCopy(dest);
+  return { pages, lastLogId };
+}
+
+/**
+ * Makes a fresh copy one self-contained file (the copy keeps the source's WAL flag in its header:
+ * rollback mode instead, so no -wal/-shm beside it), synced to the disk. Returns the newest
+ * operation log id it holds: "changed since this backup" is a newer one (schedule.ts).
+ */
+export function finishCopy(dest: string): number | null {
   const copy = new Database(dest, { fileMustExist: true });
   let lastLogId: number | null = null;
   try {
@@ -49,7 +57,7 @@ export async function copyDatabase(
     copy.close();
   }
   fsyncFile(dest);
-  return { pages, lastLogId };
+  return lastLogId;
 }
 
 /** Flushes a file's bytes to the disk (a rename after this cannot expose a half-written file). */

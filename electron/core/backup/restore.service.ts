@@ -4,7 +4,7 @@ import type { Actor } from '../actor';
 import type { LogActor } from '../audit/audit.log';
 import type { Core } from '../core';
 import { Refused } from '../errors';
-import { list, takeBackup } from './backup.service';
+import { list, syncWithFolder, takeBackup } from './backup.service';
 import { checkInWorker } from './check';
 import { backupsDir } from './files';
 import { recordRestore } from './restore-log';
@@ -73,6 +73,19 @@ function assertNotTheDataFile(core: Core, file: string): void {
   if (path.resolve(file) === path.resolve(core.sqlite.name)) throw Refused('INVALID_INPUT', 'backup.refusal.isCurrent');
 }
 
+/**
+ * The restored data's backups table knows the backups up to its own moment: the ones taken since
+ * (the pre-restore backup among them) are read into it from their manifests, so the list stays
+ * whole. A failure here does not undo the restore: the next start reads them in.
+ */
+function recordBackupsOnDisk(core: Core): void {
+  try {
+    syncWithFolder(core);
+  } catch (err) {
+    console.error('[backup] the backups folder could not be read into the restored data:', err);
+  }
+}
+
 function actorOf(actor: Actor): LogActor {
   return { id: actor.id, displayName: actor.displayName };
 }
@@ -96,6 +109,7 @@ export async function restore(
   } finally {
     release();
   }
+  recordBackupsOnDisk(core);
   recordRestore(core, actorOf(actor), {
     from: label,
     kind: input.source.kind,
@@ -103,7 +117,9 @@ export async function restore(
     preRestoreBackup: pre.fileName,
   });
   endEverySession(core);
-  return { restoredFrom: label, preRestoreBackupId: pre.id };
+  // its id in the restored data's list (the replaced data's id means nothing there)
+  const listed = list(core).backups.find((b) => b.fileName === pre.fileName);
+  return { restoredFrom: label, preRestoreBackupId: listed?.id ?? null };
 }
 
 /**
@@ -130,6 +146,7 @@ export async function restoreDamaged(
     release();
   }
   core.fault = null;
+  recordBackupsOnDisk(core);
   recordRestore(core, null, {
     from: fileName,
     kind: 'damaged',

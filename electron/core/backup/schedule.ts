@@ -65,7 +65,9 @@ export async function scheduledTick(core: Core): Promise<void> {
   if (rt.current) return;
   const due = dueTrigger(core, getSettings(core), core.clock.now());
   if (due) {
-    takeBackup(core, due, null).catch((err) => console.error(`[backup] the ${due} backup failed:`, err));
+    takeBackup(core, due, null)
+      .then(() => retrySecond(core)) // older copies still owed go after the new one
+      .catch((err) => console.error(`[backup] the ${due} backup failed:`, err));
     return;
   }
   await retrySecond(core);

@@ -3,14 +3,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect } from 'vitest';
 import { openCore } from '../../../electron/core/core';
-import { takeBackup } from '../../../electron/core/backup/backup.service';
+import { list, takeBackup } from '../../../electron/core/backup/backup.service';
 import { backupsDir, readManifests } from '../../../electron/core/backup/files';
 import { inspect, restore } from '../../../electron/core/backup/restore.service';
 import type { AppEvent } from '../../../electron/core/events';
 import { inlineReads } from '../../../electron/core/reads/pool';
 import { tableDigests } from '../support/checksum';
 import { test } from '../support/fixtures';
-import { MIGRATIONS, snapshot, tempDir } from '../support/test-core';
+import { MIGRATIONS, tempDir } from '../support/test-core';
 import { addCustomers, adminActor, customerNames, databaseFile, dataFileOf, olderMigrations } from './restore-support';
 
 const dirs: string[] = [];
@@ -39,7 +39,10 @@ describe('restore of a listed backup', () => {
     const atBackup = tableDigests(env.core.sqlite);
     const backup = await takeBackup(env.core, 'manual', actor);
     const backupFile = path.join(backupsDir(env.dir), backup.fileName);
-    const backupLastLog = lastLogId(new Database(backupFile, { readonly: true }));
+    const copy = new Database(backupFile, { readonly: true });
+    const backupLastLog = lastLogId(copy);
+    const backupLastRow = copy.prepare('SELECT coalesce(max(id), 0) FROM backups').pluck().get() as number;
+    copy.close();
     await addCustomers(admin, ['广州丙实业有限公司']);
     expect(customerNames(env.core.sqlite)).toHaveLength(3);
 
@@ -47,8 +50,9 @@ describe('restore of a listed backup', () => {
 
     expect(result.restoredFrom).toBe(backup.fileName);
     expect(customerNames(env.core.sqlite)).toEqual(['北京甲科技有限公司', '上海乙贸易有限公司']);
-    // every table equals the backup's, the log up to the backup's last row (the restore adds its own)
-    const only = { where: { operation_log: `id <= ${backupLastLog}` } };
+    // every table equals the backup's; the log and the backups table up to the backup's last row
+    // (the restore adds its own log row, and the backups taken since are read in from their files)
+    const only = { where: { operation_log: `id <= ${backupLastLog}`, backups: `id <= ${backupLastRow}` } };
     const restored = tableDigests(env.core.sqlite, only);
     expect(restored).toEqual(tableDigests(backupFile, only));
     // and the data as it was when the backup was taken
@@ -70,6 +74,15 @@ describe('restore of a listed backup', () => {
     expect(customerNames(preDb)).toEqual(['只在恢复前存在的客户']);
     preDb.close();
     expect(customerNames(env.core.sqlite)).toEqual([]);
+    // the restored data's list knows it (and the backup restored), though it was taken after its moment
+    const listed = list(env.core).backups;
+    expect(listed.find((b) => b.fileName === pre?.fileName)).toMatchObject({
+      id: result.preRestoreBackupId,
+      trigger: 'restore',
+      check: 'ok',
+      present: true,
+    });
+    expect(listed.map((b) => b.fileName)).toContain(backup.fileName);
   });
 
   test("is written into the restored data's operation log: who, from which backup, why, the pre-restore backup", async ({
@@ -145,6 +158,28 @@ describe('restore of a listed backup', () => {
   });
 });
 
+describe('through the channel (backup.restore, system.backup)', () => {
+  test('answers in the contract’s shape and signs the caller out too; a clerk may not restore', async ({
+    env,
+    admin,
+  }) => {
+    const clerk = await env.userWithRoles('clerk1', ['clerk']);
+    const backup = await admin.ok('backup.run', {});
+    await addCustomers(admin, ['之后的客户']);
+    expect(await clerk.call('backup.restore', { source: { kind: 'listed', id: backup.id } })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(customerNames(env.core.sqlite)).toEqual(['之后的客户']);
+
+    const r = await admin.call('backup.restore', { source: { kind: 'listed', id: backup.id }, reason: '测试' });
+
+    expect(r).toEqual({ ok: true, data: { restoredFrom: backup.fileName, preRestoreBackupId: expect.any(Number) } });
+    expect(customerNames(env.core.sqlite)).toEqual([]);
+    expect(await admin.call('system.ping', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
 describe('restore of a chosen file', () => {
   test('from an older schema version: inspect says it will be migrated; restored, it is migrated after a copy of it', async ({
     env,
@@ -215,7 +250,7 @@ describe('restore of a chosen file', () => {
     await addCustomers(admin, ['更新的客户']);
     const job = new Database(dataFileOf(env)); // as a job's own connection would
     job.prepare('SELECT count(*) FROM customers').get();
-    const before = snapshot(env.core);
+    const before = dataTables(tableDigests(env.core.sqlite));
 
     await expect(restore(env.core, actor, { source: { kind: 'listed', id: backup.id } })).rejects.toMatchObject({
       code: 'CONFLICT',
@@ -223,7 +258,8 @@ describe('restore of a chosen file', () => {
     });
     job.close();
 
-    expect(snapshot(env.core)).toBe(before);
+    // only the pre-restore backup was recorded (it is taken before the swap finds the file busy)
+    expect(dataTables(tableDigests(env.core.sqlite))).toEqual(before);
     expect(customerNames(env.core.sqlite)).toEqual(['现有客户', '更新的客户']);
     expect((await admin.call('system.ping', {})).ok).toBe(true);
     await addCustomers(admin, ['之后仍能保存']);

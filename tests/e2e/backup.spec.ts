@@ -87,6 +87,8 @@ test('acceptance 1: back up now, change more, restore that backup: later changes
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('系统管理员');
   await expect(row).toContainText(backupFile);
+  await expect(row).toContainText('误删客户资料，恢复到上午的备份');
+  await shot(page, 'audit-restore-zh-CN');
 });
 
 test('the page: list, failed check explained, export, restore another file, settings and their checks', async ({

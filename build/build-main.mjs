@@ -23,6 +23,8 @@ await Promise.all([
       'reads.worker': 'electron/core/reads/worker.ts',
       // the integrity check at open (db/quick-check.ts), found next to main.js / web.js
       'db-quick-check.worker': 'db/quick-check.worker.ts',
+      // the backup thread (copies and checks), found next to main.js by electron/core/backup/worker-client.ts
+      'backup.worker': 'electron/core/backup/backup.worker.ts',
     },
     outdir: 'dist/main',
     packages: 'external',

@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { checkInWorker } from '../electron/core/backup/check';
+import { fsyncDir, finishCopy } from '../electron/core/backup/copy';
+import { backupFileName, FAILED_SUFFIX, TEMP_SUFFIX, writeManifest } from '../electron/core/backup/files';
 import { quickCheckInWorker } from './quick-check';
 import * as schema from './schema';
 
@@ -134,6 +138,45 @@ function assertWritable(sqlite: Sqlite): void {
 }
 
 /**
+ * The backup before a migration, made as every backup is (electron/core/backup): SQLite's online
+ * backup to a temporary name (nothing else writes the file yet: the app is starting), synced,
+ * checked on the backup thread, renamed `kehu-<stamp>-migration.sqlite` (set aside as failed if
+ * the check fails), its manifest beside it. The backups table may not exist before the
+ * migration: the backup feature records it from its manifest at its first tick (records.ts).
+ */
+async function preMigrationCopy(sqlite: Sqlite, dir: string, migrationsFolder: string, at: Date): Promise<string> {
+  fs.mkdirSync(dir, { recursive: true });
+  const name = backupFileName(at, 'migration');
+  const temp = path.join(dir, `${name}${TEMP_SUFFIX}`);
+  const t0 = performance.now();
+  try {
+    await sqlite.backup(temp);
+    finishCopy(temp);
+  } catch (err) {
+    fs.rmSync(temp, { force: true }); // no half-written copy left behind (disk full)
+    fs.rmSync(`${temp}-journal`, { force: true });
+    throw err;
+  }
+  const check = await checkInWorker(temp, migrationsFolder);
+  const fileName = check.ok ? name : `${name}${FAILED_SUFFIX}`;
+  fs.renameSync(temp, path.join(dir, fileName));
+  fsyncDir(dir);
+  writeManifest(dir, {
+    fileName,
+    at: at.toISOString(),
+    trigger: 'migration',
+    sizeBytes: check.sizeBytes,
+    durationMs: Math.round(performance.now() - t0),
+    schemaVersion: check.schemaVersion,
+    counts: check.counts,
+    check: check.ok ? 'ok' : 'failed',
+    checkDetail: check.ok ? null : [check.refusal, check.detail].filter(Boolean).join(': '),
+  });
+  fsyncDir(dir);
+  return path.join(dir, fileName);
+}
+
+/**
  * Opens (creating if needed) the database file, sets the pragmas and applies pending migrations
  * in one transaction. An existing file with pending migrations is first copied with SQLite's
  * online backup API into `backupsDir`.
@@ -167,15 +210,7 @@ export async function openDatabase(opts: {
     applyPragmas(sqlite);
     let preMigrationBackup: string | null = null;
     if (hasUserTables(sqlite) && pendingMigrationCount(sqlite, opts.migrationsFolder) > 0) {
-      fs.mkdirSync(opts.backupsDir, { recursive: true });
-      const stamp = (opts.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
-      preMigrationBackup = path.join(opts.backupsDir, `pre-migration-${stamp}.sqlite`);
-      try {
-        await sqlite.backup(preMigrationBackup);
-      } catch (err) {
-        fs.rmSync(preMigrationBackup, { force: true }); // no half-written copy left behind (disk full)
-        throw err;
-      }
+      preMigrationBackup = await preMigrationCopy(sqlite, opts.backupsDir, opts.migrationsFolder, opts.now?.() ?? new Date());
     }
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: opts.migrationsFolder });

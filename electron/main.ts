@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { defaultMigrationsFolder } from '../db/open';
+import { backupOnExit } from './core/backup/schedule';
 import { startBackgroundJobs } from './core/background';
 import { closeCore, openCoreOrFault } from './core/core';
 import { APP_DIR_NAME } from './core/paths';
@@ -104,7 +105,9 @@ async function start() {
   });
   registerIpc(opening, isOwnPage);
   const core = await opening;
-  const stopJobs = core.fault ? () => {} : startBackgroundJobs(core);
+  // started even in a fault: each round skips its timers while the core is in one (background.ts),
+  // and runs them once a damaged file's backup is restored (the core leaves the fault)
+  const stopJobs = startBackgroundJobs(core);
   app.on('second-instance', () => {
     if (win.isDestroyed()) win = createWindow();
     if (win.isMinimized()) win.restore();
@@ -116,7 +119,15 @@ async function start() {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  let exitBackupDone = false;
+  app.on('will-quit', (event) => {
+    if (!exitBackupDone) {
+      // the backup on exit (only when data changed; bounded): quit again once it is made
+      event.preventDefault();
+      exitBackupDone = true;
+      void backupOnExit(core).finally(() => app.quit());
+      return;
+    }
     stopJobs();
     closeCore(core); // a damaged file is left as it was (no checkpoint)
   });

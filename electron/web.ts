@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultMigrationsFolder } from '../db/open';
+import { backupOnExit } from './core/backup/schedule';
 import { startBackgroundJobs } from './core/background';
 import { closeCore, openCoreOrFault } from './core/core';
 import { defaultDataDir } from './core/paths';
@@ -24,7 +25,9 @@ async function main() {
     rendererDir: path.join(appRoot, 'dist', 'renderer'),
     port: Number(values.port),
   });
-  const stopJobs = core.fault ? () => {} : startBackgroundJobs(core);
+  // started even in a fault: each round skips its timers while the core is in one (background.ts),
+  // and runs them once a damaged file's backup is restored (the core leaves the fault)
+  const stopJobs = startBackgroundJobs(core);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -32,6 +35,7 @@ async function main() {
     stopJobs();
     // a connection that will not finish must not keep the data file open: close it after 5 s anyway
     await Promise.race([host.close(), new Promise((r) => setTimeout(r, 5_000).unref())]);
+    await backupOnExit(core); // only when data changed since the last backup; bounded
     closeCore(core); // a damaged file is left as it was (no checkpoint)
     process.exit(0);
   };

@@ -5,3 +5,4 @@ export * from './customers';
 export * from './lookups';
 export * from './review';
 export * from './settings';
+export * from './backup';

@@ -8,6 +8,7 @@ import { type LoginGate, newLoginGate } from './auth/login-gate';
 import { SessionStore } from './auth/sessions';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './events';
+import { damagedStartOffer, pendingDamaged, removeLeftoverRestore } from './backup/restore-offer';
 import { startupFault } from './faults';
 import { type AnyFeature, type Assembly, assemble } from './feature';
 import { features as appFeatures } from './features';
@@ -47,6 +48,12 @@ export interface Core {
   statements: Statements;
   /** the app's migrations (db/migrations): set when openCore opened the file, null for other cores */
   migrationsFolder: string | null;
+  /**
+   * Puts another connection to the same file in place of this one (a restore, backup/reopen.ts):
+   * db, sqlite, the statements, the settings cache and a new read pool on it. The Core object
+   * stays the one the transports hold. The caller has closed the old connection and pool.
+   */
+  reconnect(next: { db: Db; sqlite: Sqlite }): void;
 }
 
 export const DB_FILE_NAME = 'kehu.sqlite';
@@ -74,10 +81,27 @@ export function createCore(opts: CoreOptions): Core {
   const features = opts.features ?? appFeatures;
   /** a core of the same features on a job's own connection (a worker's, or a test's inline job) */
   const coreOn: CoreFactory = (sqlite, at, dataDir) =>
-    createCore({ db: drizzle(sqlite, { schema }), sqlite, clock: { now: () => at }, dataDir, features, jobs: opts.jobs });
+    createCore({
+      db: drizzle(sqlite, { schema }),
+      sqlite,
+      clock: { now: () => at },
+      dataDir,
+      features,
+      jobs: opts.jobs,
+    });
   /** a core of the same features on a read connection: it reads on its own connection, and runs no job */
   const readerOn = (sqlite: Sqlite) =>
-    createCore({ db: drizzle(sqlite, { schema }), sqlite, clock, dataDir: opts.dataDir, features, jobs: noJobs, reads: directReads() });
+    createCore({
+      db: drizzle(sqlite, { schema }),
+      sqlite,
+      clock,
+      dataDir: opts.dataDir,
+      features,
+      jobs: noJobs,
+      reads: directReads(),
+    });
+  const readsOn = (sqlite: Sqlite) =>
+    (opts.reads ?? workerReads())({ sqlite, dataDir: opts.dataDir, clock, coreOn: readerOn, self: () => core });
   const core: Core = {
     db: opts.db,
     sqlite: opts.sqlite,
@@ -87,19 +111,21 @@ export function createCore(opts: CoreOptions): Core {
     events,
     writes,
     jobs: (opts.jobs ?? workerJobs())({ events, writes, features, coreOn }),
-    reads: (opts.reads ?? workerReads())({
-      sqlite: opts.sqlite,
-      dataDir: opts.dataDir,
-      clock,
-      coreOn: readerOn,
-      self: () => core,
-    }),
-    sessions: new SessionStore(clock, () => settings.getSecurity().sessionIdleMinutes),
+    reads: readsOn(opts.sqlite),
+    // the core's settings at the time of the call: a restore replaces them (reconnect)
+    sessions: new SessionStore(clock, () => core.settings.getSecurity().sessionIdleMinutes),
     fault: null,
     assembly: assemble(features),
     login: newLoginGate(),
     statements: statementCache(opts.sqlite),
     migrationsFolder: opts.migrationsFolder ?? null,
+    reconnect(next) {
+      core.db = next.db;
+      core.sqlite = next.sqlite;
+      core.statements = statementCache(next.sqlite);
+      core.settings = new SettingsService(next.db);
+      core.reads = readsOn(next.sqlite);
+    },
   };
   return core;
 }
@@ -138,22 +164,57 @@ export async function openCore(opts: {
 /**
  * Opens the core as openCore does; when the data cannot be opened (full disk, read-only folder,
  * damaged file, anything else), returns a core in that fault instead of throwing, so the window
- * and `npm run web` still start and show what happened, where, and what to do.
+ * and `npm run web` still start and show what happened, where, and what to do. A damaged file is
+ * moved aside when a backup that passed its check can be offered instead (backup/restore-offer.ts);
+ * a file moved aside at an earlier start and not restored since brings the same offer back.
  */
 export async function openCoreOrFault(opts: Parameters<typeof openCore>[0]): Promise<Core> {
+  const file = path.join(opts.dataDir, DB_FILE_NAME);
+  const now = (opts.clock ?? systemClock).now();
+  try {
+    removeLeftoverRestore(file);
+  } catch {
+    // a read-only folder: opening says so below
+  }
+  const pending = pendingDamaged(opts.dataDir, file, now);
+  if (pending) {
+    console.error(`[core] the damaged file moved aside to ${pending.restore?.movedTo} has not been restored`);
+    return faultCore(pending, opts);
+  }
   try {
     return await openCore(opts);
   } catch (err) {
-    const fault = startupFault(err, { dataDir: opts.dataDir, file: path.join(opts.dataDir, DB_FILE_NAME) });
+    const fault = startupFault(err, { dataDir: opts.dataDir, file });
+    if (fault.kind === 'corrupt') {
+      try {
+        fault.restore = damagedStartOffer(fault, now);
+      } catch (moveErr) {
+        // the file could not be moved (a read-only folder): it stays where it is, with no offer
+        console.error('[core] the damaged file could not be moved aside:', moveErr);
+      }
+    }
     console.error(`[core] the data cannot be opened (${fault.kind}): ${fault.file}: ${fault.detail}`);
-    return faultCore(fault, opts.clock, opts.features);
+    return faultCore(fault, opts);
   }
 }
 
-/** A core that only answers `system.fault`: its database is an empty one in memory, the data on disk is not touched. */
-function faultCore(fault: StorageFault, clock?: Clock, features?: readonly AnyFeature[]): Core {
+/**
+ * A core that only answers `system.fault` (and a damaged file's restore): its database is an
+ * empty one in memory, the data on disk is not touched. It keeps the options it was opened
+ * with, so a restore can reopen it on the restored file (reconnect).
+ */
+function faultCore(fault: StorageFault, opts: Parameters<typeof openCore>[0]): Core {
   const sqlite = new Database(':memory:');
-  const core = createCore({ db: drizzle(sqlite, { schema }), sqlite, clock, dataDir: fault.dataDir, features });
+  const core = createCore({
+    db: drizzle(sqlite, { schema }),
+    sqlite,
+    clock: opts.clock,
+    dataDir: fault.dataDir,
+    features: opts.features,
+    jobs: opts.jobs,
+    reads: opts.reads,
+    migrationsFolder: opts.migrationsFolder,
+  });
   core.fault = fault;
   return core;
 }

@@ -21,8 +21,11 @@ const MESSAGE_KEY: Record<StorageFaultKind, string> = {
   openFailed: 'errors.dataOpenFailed',
 };
 
-/** Channels still answered while the data is unusable. */
-const ANSWERED_WHILE_FAULTED = new Set(['system.fault']);
+/**
+ * Channels still answered while the data is unusable: what is wrong, and the damaged file's
+ * restore (restore.service.ts refuses it unless the fault is a damaged file with a backup offered).
+ */
+const ANSWERED_WHILE_FAULTED = new Set(['system.fault', 'backup.restoreDamaged']);
 
 function codeOf(err: unknown): string {
   return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';

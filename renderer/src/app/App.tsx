@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { AppRoutes } from './AppRoutes';
 import { antdLocale, currentLocale } from './locale';
+import { useWindowTitle, windowTitle } from './windowTitle';
 
 /**
  * The hash router as a data router (so pages can block leaving: useBlocker). One splat route
@@ -22,7 +23,8 @@ const THEME = { zeroRuntime: true } as const;
 export function App() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const title = t('app.title');
+  const suffix = useWindowTitle((s) => s.suffix);
+  const title = windowTitle(t('app.title'), suffix);
 
   useEffect(() => {
     document.title = title;

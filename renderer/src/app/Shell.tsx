@@ -2,13 +2,21 @@ import { Flex, Layout, Menu, Typography, theme } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { useSession } from '../stores/session';
+import { hasPermission, useSession } from '../stores/session';
+import { BackupMenuLabel, BackupStatusBar, useBackupStatusRefresh } from './BackupStatusBar';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PageLoading } from './PageLoading';
 import { visibleNav } from './nav';
 import { ReviewMenuLabel, useReviewStatusRefresh } from './ReviewBadge';
 import { SessionWatcher } from './SessionWatcher';
 import { UserMenu } from './UserMenu';
+
+/** A menu entry's text, with its badge (a review due, an unreachable backup location). */
+function menuLabel(key: string, label: string) {
+  if (key === 'review') return <ReviewMenuLabel label={label} />;
+  if (key === 'backup') return <BackupMenuLabel label={label} />;
+  return label;
+}
 
 /** The signed-in frame: header (title, language, user menu), sider menu, page. */
 export function Shell() {
@@ -22,6 +30,8 @@ export function Shell() {
     entries.some((e) => e.key === 'review'),
     user?.id,
   );
+  const canManageBackups = hasPermission(user, 'system.backup');
+  useBackupStatusRefresh(user?.id, canManageBackups);
   const selected = entries.find(
     (e) => location.pathname === `/${e.path}` || location.pathname.startsWith(`/${e.path}/`),
   );
@@ -39,7 +49,8 @@ export function Shell() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             {t('app.title')}
           </Typography.Title>
-          <Flex align="center" gap={8}>
+          <Flex align="center" gap={16}>
+            <BackupStatusBar canManage={canManageBackups} />
             <LanguageSwitch />
             <UserMenu />
           </Flex>
@@ -62,7 +73,7 @@ export function Shell() {
                 return {
                   key: e.key,
                   icon: <Icon aria-hidden />,
-                  label: e.key === 'review' ? <ReviewMenuLabel label={label} /> : label,
+                  label: menuLabel(e.key, label),
                 };
               })}
               onClick={({ key }) => {

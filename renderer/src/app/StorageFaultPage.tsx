@@ -1,9 +1,18 @@
 // antd's prebuilt styles of every component the sign-in screen does not use (build/antd-css.mts)
 import 'virtual:antd-rest.css';
 import { Collapse, Descriptions, Flex, Result, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorageFault } from '../../../electron/core/system/shared/system.contract';
 import { LanguageSwitch } from './LanguageSwitch';
+import { currentLocale } from './locale';
+import { RestoreOffer } from './RestoreOffer';
+import { loadFeatureTexts } from './texts';
+
+const NO_BACKUP = { movedTo: null, newest: null };
+
+/** After a restore the core serves again: a fresh start asks it and shows sign-in. */
+const reloadApp = () => window.location.reload();
 
 /**
  * Shown instead of signing in when the data cannot be used (full disk, read-only folder, damaged
@@ -12,6 +21,15 @@ import { LanguageSwitch } from './LanguageSwitch';
 export function StorageFaultPage({ fault }: { fault: StorageFault }) {
   const { t } = useTranslation();
   const { kind } = fault;
+  // a damaged file the core set aside, with (or without) a backup to restore
+  // (none: the core found no backup that passed its check, and left the file where it was)
+  const offer = kind === 'corrupt' ? (fault.restore ?? NO_BACKUP) : null;
+  const what = offer?.movedTo ? t('fault.restore.movedWhat') : t(`fault.${kind}.what`);
+  // a refused restore names its reason with the backup feature's texts (backup.*)
+  useEffect(() => {
+    if (offer) void loadFeatureTexts(currentLocale());
+  }, [offer]);
+  const todo = offer?.newest ? t('fault.restore.todo') : t(`fault.${kind}.todo`);
   const path = (p: string) => (
     <Typography.Text code copyable>
       {p}
@@ -33,13 +51,14 @@ export function StorageFaultPage({ fault }: { fault: StorageFault }) {
           size="small"
           styles={{ label: { width: 132, whiteSpace: 'nowrap' } }}
           items={[
-            { key: 'what', label: t('fault.whatHappened'), children: t(`fault.${kind}.what`) },
+            { key: 'what', label: t('fault.whatHappened'), children: what },
             { key: 'folder', label: t('fault.folder'), children: path(fault.dataDir) },
             { key: 'file', label: t('fault.file'), children: path(fault.file) },
-            { key: 'todo', label: t('fault.whatToDo'), children: <Typography.Text strong>{t(`fault.${kind}.todo`)}</Typography.Text> },
+            ...(offer?.movedTo ? [{ key: 'moved', label: t('fault.restore.movedTo'), children: path(offer.movedTo) }] : []),
+            { key: 'todo', label: t('fault.whatToDo'), children: <Typography.Text strong>{todo}</Typography.Text> },
           ]}
         />
-        {/* The restore offer goes here once backups exist (a later issue fills fault.restore). */}
+        {offer && <RestoreOffer offer={offer} onRestored={reloadApp} />}
         <Collapse
           ghost
           size="small"

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   CalculatorOutlined,
   ContactsOutlined,
+  DatabaseOutlined,
   FileSearchOutlined,
   InboxOutlined,
   SettingOutlined,
@@ -18,6 +19,7 @@ const ReviewPage = lazyPage(() => import('../features/review/ReviewPage'), 'Revi
 const AuditLogPage = lazyPage(() => import('../features/audit/AuditLogPage'), 'AuditLogPage');
 const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
 const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const BackupPage = lazyPage(() => import('../features/backup/BackupPage'), 'BackupPage');
 
 interface NavEntry {
   key: string;
@@ -81,6 +83,15 @@ const NAV: readonly NavEntry[] = [
     permission: 'settings.manage',
     built: true,
     page: SettingsPage,
+  },
+  {
+    key: 'backup',
+    path: 'backup',
+    labelKey: 'nav.backup',
+    icon: DatabaseOutlined,
+    permission: 'system.backup',
+    built: true,
+    page: BackupPage,
   },
 ];
 

@@ -7,6 +7,7 @@ const NOTICES: Record<string, string> = {
   disabled: 'errors.sessionEndedDisabled',
   locked: 'auth.changePassword.lockedOut',
   passwordReset: 'errors.sessionEndedPasswordReset',
+  restored: 'errors.sessionEndedRestored',
 };
 
 export function sessionEndedNotice(payload: unknown): string {

@@ -77,7 +77,7 @@ describe('migrations', () => {
     fs.writeFileSync(path.join(next, '9999_next.sql'), 'CREATE TABLE next_feature (id integer PRIMARY KEY);');
 
     const upgraded = await openDatabase({ file, migrationsFolder: next, backupsDir: path.join(d, 'backups') });
-    expect(upgraded.preMigrationBackup).toMatch(/backups[/\\]pre-migration-.*\.sqlite$/);
+    expect(upgraded.preMigrationBackup).toMatch(/backups[/\\]kehu-.*-migration\.sqlite$/);
     expect(
       upgraded.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'next_feature'").pluck().get(),
     ).toBe(1);

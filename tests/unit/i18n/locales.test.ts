@@ -72,6 +72,20 @@ describe('locale files', () => {
     expect(ERROR_CODES.length).toBeGreaterThan(0);
   });
 
+  it("every refusal the backup core sends (backup.refusal.*, backup.failed*, backup.error.*) is translated", () => {
+    const dir = path.join(root, 'electron/core/backup');
+    const src = fs
+      .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+      .join('\n');
+    const used = new Set([...src.matchAll(/'(backup\.(?:refusal|failed|error)(?:\.[A-Za-z_]+)?)'/g)].map((m) => m[1]));
+    for (const k of used) {
+      expect(lookup(zh, k), `zh-CN ${k}`).toBeTypeOf('string');
+      expect(lookup(en, k), `en ${k}`).toBeTypeOf('string');
+    }
+  });
+
   it('roles and permissions have names in both languages', () => {
     for (const l of [zh, en]) {
       for (const r of ROLE_CODES) expect(lookup(l, `role.${r}`), r).toBeTypeOf('string');

@@ -1,3 +1,4 @@
+import { BACKUP_TRIGGERS, SECOND_COPY_STATES } from '../../backup/shared/backup.contract';
 import { CUSTOMER_NATURES, CUSTOMER_STATUSES } from '../../customers/shared/customers.contract';
 import { importModeSchema } from '../../import/shared/import.contract';
 import { LOOKUP_KINDS } from '../../lookups/shared/lookups.contract';
@@ -14,6 +15,11 @@ export const AUDIT_CODE_VALUES = {
   kind: LOOKUP_KINDS,
   roles: ROLE_CODES,
   locale: ['zh-CN', 'en'],
+  // backups: why one was made, its check, its second copy; where a restore came from
+  trigger: BACKUP_TRIGGERS,
+  check: ['ok', 'failed'],
+  secondCopy: SECOND_COPY_STATES,
+  sourceKind: ['listed', 'file', 'damaged'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditCodeField = keyof typeof AUDIT_CODE_VALUES;

@@ -3,6 +3,7 @@ import type { AuditRow } from '../../../../electron/core/audit/shared/audit.cont
 import { type AuditCodeField, isCodeField } from '../../../../electron/core/audit/shared/audit-values.contract';
 import { formatDateTime } from '../../shared/format';
 import { translateOr } from '../../shared/translate';
+import { countsText } from '../backup/backupFormat';
 import { formatHistoryValue, type HistoryContext } from '../customers/detail/historyFormat';
 import { lookupPath } from '../lookups/lookupsStore';
 
@@ -14,6 +15,10 @@ export const CODE_VALUE_PREFIX: Record<AuditCodeField, string> = {
   kind: 'lookups.kinds',
   roles: 'role',
   locale: 'language',
+  trigger: 'backup.trigger',
+  check: 'backup.checkResult',
+  secondCopy: 'backup.secondState',
+  sourceKind: 'backup.sourceKind',
 };
 
 const TIME_FIELDS = new Set(['lockedUntil', 'lastLoginAt', 'createdAt', 'updatedAt']);
@@ -41,6 +46,8 @@ function formatValue(field: string, value: unknown, ctx: HistoryContext = NO_CON
     if (isCodeField(field)) return translateOr(CODE_VALUE_PREFIX[field], value);
     if (TIME_FIELDS.has(field)) return formatDateTime(value) ?? value;
   }
+  // a backup's row counts per table, in words
+  if (field === 'counts' && typeof value === 'object') return countsText(value as Record<string, number>);
   if (typeof value === 'number' && field === 'parentId') return lookupPath(ctx.lookups, value) ?? `#${value}`;
   return formatHistoryValue(field, value, ctx);
 }

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { backupBench } from './backup.bench';
 import { importBench } from './customers-import.bench';
 import { customersSearchBench } from './customers-search.bench';
 import { dispatchBench } from './dispatch.bench';
@@ -19,6 +20,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   main_thread: poolBench,
   ui_search: uiSearchBench,
   start: startBench,
+  backup: backupBench,
 };
 
 // `npm run bench`: prints one JSON document of figures. Targets live here, never in timed tests.

@@ -12,11 +12,12 @@ import type { BackupSettings, BackupTrigger } from './shared/backup.contract';
 import { takeBackup } from './take';
 
 /**
- * Data changed since the newest backup: the operation log has a row newer than the newest one
- * that backup holds (every mutation writes one), other than the backups' own rows. A backup
- * whose marker is unknown (recorded from a manifest) counts as behind.
+ * The oldest change the newest backup does not hold (UTC ISO), null when it holds them all: the
+ * operation log has a row newer than the newest one that backup holds (every mutation writes
+ * one), other than the backups' own rows. A backup whose marker is unknown (recorded from a
+ * manifest) counts as behind.
  */
-export function changedSinceLastBackup(core: Core): boolean {
+export function oldestChangeNotBackedUp(core: Core): string | null {
   const newest = core.db
     .select({ lastLogId: backups.lastLogId })
     .from(backups)
@@ -24,16 +25,26 @@ export function changedSinceLastBackup(core: Core): boolean {
     .limit(1)
     .get();
   const since = newest?.lastLogId ?? 0;
-  return !!core.db
-    .select({ id: operationLog.id })
+  const row = core.db
+    .select({ at: operationLog.at })
     .from(operationLog)
     .where(and(gt(operationLog.id, since), ne(operationLog.entity, 'backup')))
+    .orderBy(operationLog.id)
     .limit(1)
     .get();
+  return row?.at ?? null;
 }
 
-/** The backup due now, if any: the daily one at its local time (caught up after the app was closed), else the interval one when data changed. */
+export const changedSinceLastBackup = (core: Core): boolean => oldestChangeNotBackedUp(core) !== null;
+
+/**
+ * The backup due now, if any. Only when data changed since the newest backup (else that backup
+ * already holds it): the daily one at its local time (caught up when the app was closed then),
+ * else the interval one once the oldest change not backed up is `intervalMinutes` old.
+ */
 export function dueTrigger(core: Core, settings: BackupSettings, now: Date): BackupTrigger | null {
+  const oldest = oldestChangeNotBackedUp(core);
+  if (!oldest) return null;
   if (settings.dailyAt) {
     const lastDaily = core.db
       .select({ at: backups.at })
@@ -48,9 +59,7 @@ export function dueTrigger(core: Core, settings: BackupSettings, now: Date): Bac
     const next = new Cron(`${m} ${h} * * *`).nextRun(since); // local time, as the office reads its clock
     if (next && next <= now) return 'daily';
   }
-  const newest = core.db.select({ at: backups.at }).from(backups).orderBy(desc(backups.at)).limit(1).get();
-  const intervalDue = !newest || now.getTime() - new Date(newest.at).getTime() >= settings.intervalMinutes * 60_000;
-  return intervalDue && changedSinceLastBackup(core) ? 'interval' : null;
+  return now.getTime() - new Date(oldest).getTime() >= settings.intervalMinutes * 60_000 ? 'interval' : null;
 }
 
 /**

@@ -67,6 +67,9 @@ function failed(err: unknown, dir: string): DomainError {
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
     return Refused('DISK_FULL', 'backup.failed.diskFull', { folder: dir });
   }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_READONLY')) {
+    return Refused('DATA_READONLY', 'backup.failed.readOnly', { folder: dir });
+  }
   return Refused('INTERNAL', 'backup.failed', { folder: dir, detail });
 }
 

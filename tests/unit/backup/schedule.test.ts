@@ -27,17 +27,21 @@ async function tick(core: Core): Promise<void> {
 }
 
 describe('when backups are taken', () => {
-  it('every intervalMinutes, only while data changed since the last backup', async () => {
+  it('intervalMinutes after a change the newest backup does not hold, and only then', async () => {
     env = await backupEnv();
     const { core, clock } = env;
+    clock.advanceMinutes(60);
     expect(dueTrigger(core, noDaily, clock.now())).toBeNull(); // nothing ever written
     change(core);
+    expect(dueTrigger(core, noDaily, clock.now())).toBeNull(); // just changed
+    clock.advanceMinutes(15);
     expect(dueTrigger(core, noDaily, clock.now())).toBe('interval');
     await takeBackup(core, 'interval', null);
     expect(dueTrigger(core, noDaily, clock.now())).toBeNull(); // the backup's own log rows are not a change
     clock.advanceMinutes(60);
     expect(dueTrigger(core, noDaily, clock.now())).toBeNull(); // time passed, nothing changed
     change(core);
+    clock.advanceMinutes(15);
     expect(dueTrigger(core, noDaily, clock.now())).toBe('interval');
     await takeBackup(core, 'interval', null);
     change(core);
@@ -47,21 +51,27 @@ describe('when backups are taken', () => {
     expect(dueTrigger(core, noDaily, clock.now())).toBe('interval');
   }, 60_000);
 
-  it('daily at its local time, also when nothing changed, once a day', async () => {
+  it('daily at its local time when data changed, once a day', async () => {
     env = await backupEnv();
     const { core, clock } = env;
+    const daily0 = { ...DEFAULT_BACKUP_SETTINGS, intervalMinutes: 1440 };
+    clock.advanceMinutes(60 * 24);
+    expect(dueTrigger(core, daily0, clock.now())).toBeNull(); // nothing to back up
+    change(core);
     const now = clock.now();
     const inTwo = new Date(now.getTime() + 2 * 60_000);
     const hhmm = `${String(inTwo.getHours()).padStart(2, '0')}:${String(inTwo.getMinutes()).padStart(2, '0')}`;
-    const daily = { ...DEFAULT_BACKUP_SETTINGS, dailyAt: hhmm };
+    const daily = { ...daily0, dailyAt: hhmm };
     await takeBackup(core, 'daily', null); // yesterday's is made
+    change(core);
     clock.advanceMinutes(1);
     expect(dueTrigger(core, daily, clock.now())).toBeNull();
     clock.advanceMinutes(2);
     expect(dueTrigger(core, daily, clock.now())).toBe('daily');
     await takeBackup(core, 'daily', null);
+    change(core);
     clock.advanceMinutes(60);
-    expect(dueTrigger(core, daily, clock.now())).toBeNull();
+    expect(dueTrigger(core, daily, clock.now())).toBeNull(); // today's is made
   }, 60_000);
 
   it('the timer takes the due backup, and then prunes by the retention rule (files deleted, rows kept as not present, logged)', async () => {
@@ -69,11 +79,13 @@ describe('when backups are taken', () => {
     const { core, clock } = env;
     core.settings.put(BACKUP_SETTING, { ...noDaily, keepAllHours: 1, keepDailyDays: 0, keepMonthlyMonths: 0 }, clock.now(), 1);
     change(core);
+    clock.advanceMinutes(15);
     await tick(core);
     const first = service.list(core).backups;
     expect(first.map((b) => b.trigger)).toEqual(['interval']);
     clock.advanceMinutes(120);
     change(core);
+    clock.advanceMinutes(15);
     await tick(core);
     const all = service.list(core).backups;
     expect(all).toHaveLength(2);

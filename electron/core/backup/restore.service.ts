@@ -25,6 +25,24 @@ export interface RestoreHooks {
   onStep?: (step: SwapStep) => void | Promise<void>;
 }
 
+const RESTORING = Symbol('backup.restoring');
+type WithFlag = Core & { [RESTORING]?: boolean };
+
+/**
+ * One restore at a time per core (a second one, asked meanwhile, is refused rather than swapping
+ * the file again under the first): the flag hangs on the core, as backup/runtime.ts does.
+ */
+async function oneAtATime<T>(core: Core, run: () => Promise<T>): Promise<T> {
+  const c = core as WithFlag;
+  if (c[RESTORING]) throw Refused('CONFLICT', 'backup.refusal.restoreRunning');
+  c[RESTORING] = true;
+  try {
+    return await run();
+  } finally {
+    c[RESTORING] = false;
+  }
+}
+
 function migrationsOf(core: Core): string {
   // a core opened on a file always has it (openCore, openCoreOrFault); another one cannot restore
   if (!core.migrationsFolder) throw Refused('CONFLICT', 'backup.refusal.notOpenedFromFile');
@@ -95,6 +113,15 @@ export async function restore(
   actor: Actor,
   input: { source: Source; reason?: string },
   hooks: RestoreHooks = {},
+): Promise<{ restoredFrom: string; preRestoreBackupId: number | null }> {
+  return oneAtATime(core, () => restoreNow(core, actor, input, hooks));
+}
+
+async function restoreNow(
+  core: Core,
+  actor: Actor,
+  input: { source: Source; reason?: string },
+  hooks: RestoreHooks,
 ): Promise<{ restoredFrom: string; preRestoreBackupId: number | null }> {
   const migrationsFolder = migrationsOf(core);
   const { file, label } = resolveSource(core, input.source);

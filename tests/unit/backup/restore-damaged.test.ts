@@ -1,14 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { takeBackup } from '../../../electron/core/backup/backup.service';
 import { type Core, closeCore, DB_FILE_NAME, openCore, openCoreOrFault } from '../../../electron/core/core';
 import { FixedClock } from '../../../electron/core/clock';
 import { inlineJobs } from '../../../electron/core/jobs/client';
 import { inlineReads } from '../../../electron/core/reads/pool';
+import { startBackgroundJobs } from '../../../electron/core/background';
+import { restoreDamaged } from '../../../electron/core/backup/restore.service';
+import { type AnyFeature, defineFeature } from '../../../electron/core/feature';
 import { sha } from '../db/fault-support';
-import { MIGRATIONS, TestClient, tempDir, userByName } from '../support/test-core';
+import { MIGRATIONS, TestClient, tempDir, userByName, withFeature } from '../support/test-core';
 import { loadActor } from '../../../electron/core/actor';
 import { addCustomers, customerNames, listing } from './restore-support';
 
@@ -22,12 +25,13 @@ afterEach(() => {
 });
 
 const clock = () => new FixedClock('2026-03-02T08:00:00.000Z');
-const opts = (dataDir: string, c: FixedClock) => ({
+const opts = (dataDir: string, c: FixedClock, features?: readonly AnyFeature[]) => ({
   dataDir,
   migrationsFolder: MIGRATIONS,
   clock: c,
   reads: inlineReads(),
   jobs: inlineJobs(),
+  features,
 });
 
 /** A data folder with an administrator, two customers in a good backup, and one more after it. */
@@ -53,8 +57,8 @@ function overwriteAt4096(file: string): void {
   fs.closeSync(fd);
 }
 
-async function openFaulted(dir: string, c: FixedClock): Promise<Core> {
-  const core = await openCoreOrFault(opts(dir, c));
+async function openFaulted(dir: string, c: FixedClock, features?: readonly AnyFeature[]): Promise<Core> {
+  const core = await openCoreOrFault(opts(dir, c, features));
   cores.push(core);
   return core;
 }
@@ -154,6 +158,33 @@ describe('a damaged data file at start, with a good backup', () => {
       ok: true,
     });
     expect(customerNames(again.sqlite)).toEqual(['北京甲科技有限公司', '上海乙贸易有限公司']);
+  });
+});
+
+describe('the background work after a damaged start', () => {
+  it('started at start as web.ts and main.ts do, it waits while in the fault and runs once the backup is restored', async () => {
+    const c = clock();
+    const { dir, file, backup } = await folderWithBackup(c);
+    overwriteAt4096(file);
+    const ticks: string[] = [];
+    const tick = defineFeature({
+      name: 'tick',
+      contract: {},
+      handlers: {},
+      timers: [{ name: 'tick.count', run: (core) => void ticks.push(customerNames(core.sqlite).join(',')) }],
+    });
+    const core = await openFaulted(dir, c, withFeature(tick));
+    const stop = startBackgroundJobs(core, { intervalMs: 10, onError: () => {} });
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      expect(ticks).toEqual([]); // nothing runs on a damaged file
+
+      await restoreDamaged(core, backup.fileName);
+      await vi.waitFor(() => expect(ticks.length).toBeGreaterThan(0), { timeout: 5_000 });
+      expect(ticks[0]).toBe('北京甲科技有限公司,上海乙贸易有限公司');
+    } finally {
+      stop();
+    }
   });
 });
 

@@ -158,6 +158,26 @@ describe('restore of a listed backup', () => {
   });
 });
 
+describe('one restore at a time', () => {
+  test('a second restore asked while one runs is refused; the first completes', async ({ env, admin }) => {
+    const actor = adminActor(env);
+    const backup = await takeBackup(env.core, 'manual', actor);
+    await addCustomers(admin, ['之后的客户']);
+    const first = restore(env.core, actor, { source: { kind: 'listed', id: backup.id } });
+    await expect(restore(env.core, actor, { source: { kind: 'listed', id: backup.id } })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'backup.refusal.restoreRunning',
+    });
+    await expect(first).resolves.toMatchObject({ restoredFrom: backup.fileName });
+    expect(customerNames(env.core.sqlite)).toEqual([]);
+    // and once it is done, another may run (ids are the restored data's list's: asked again)
+    const again = list(env.core).backups.find((b) => b.fileName === backup.fileName);
+    await expect(restore(env.core, actor, { source: { kind: 'listed', id: again?.id ?? 0 } })).resolves.toMatchObject({
+      restoredFrom: backup.fileName,
+    });
+  });
+});
+
 describe('through the channel (backup.restore, system.backup)', () => {
   test('answers in the contract’s shape and signs the caller out too; a clerk may not restore', async ({
     env,

@@ -26,7 +26,7 @@ const checksOf = (d: Def) =>
   ((d.checks as { _zod: { def: Record<string, unknown> } }[] | undefined) ?? []).map((c) => c._zod.def);
 
 /** Text as offices type it, and text that looks like an attack but is legitimate input (it must be stored as written). */
-const TEXT_SAMPLES = [
+export const TEXT_SAMPLES = [
   '北京测试有限公司',
   '测试',
   '海淀',

@@ -404,7 +404,7 @@ export function writeTally(
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ seed: r.seed, runs: r.runs, ms: r.ms, tallies: r.tallies, problems: r.problems.length }, null, 2)}\n`,
+    `${JSON.stringify({ seed: r.seed, runs: r.runs, ms: r.ms, tallies: r.tallies, problems: r.problems.slice(0, 500), unknownKinds: r.unknownKinds }, null, 2)}\n`,
   );
   return file;
 }

@@ -163,6 +163,8 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   fs.mkdirSync(sandbox);
   fs.writeFileSync(path.join(sandbox, 'garbage.sqlite'), Buffer.alloc(8192, 0x5a));
   fs.writeFileSync(path.join(sandbox, 'notes.txt'), 'not a database\n');
+  // an existing folder (a second location that can be used)
+  fs.mkdirSync(path.join(sandbox, 'second'));
   const host: RunningHost = await startHost({ core: env.core, rendererDir });
 
   const admin = await env.admin();

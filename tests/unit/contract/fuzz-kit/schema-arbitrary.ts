@@ -112,7 +112,7 @@ function stringArb(d: Def, key: string | undefined, where: string, opts: WalkOpt
     );
   if (key && PATH_KEYS.has(key))
     return fc
-      .constantFrom('backup.sqlite', 'copy', '新建文件夹', "x'; DROP TABLE customers;--")
+      .constantFrom('second', 'backup.sqlite', 'copy', '新建文件夹', "x'; DROP TABLE customers;--")
       .map((name) => `${opts.sandbox}/${name}`);
   if (formats.length) {
     const f = formats[0];

@@ -49,11 +49,23 @@ export interface RunningChild {
   stderr(): string;
 }
 
-/** Starts the host on `dataDir`; resolves once it printed its address (or rejects with its stderr). */
-export function startChild(script: string, dataDir: string): { proc: ChildProcess; ready: Promise<RunningChild> } {
-  const proc = spawn(process.execPath, [script, '--data-dir', dataDir, '--migrations', MIGRATIONS, '--renderer-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * Starts the host on `dataDir`; resolves once it printed its address (or rejects with its stderr).
+ * `fileSizeLimitKiB`: no file the host writes may grow past this (the shell's `ulimit -f`, the
+ * kernel's RLIMIT_FSIZE): a write beyond it fails with EFBIG (Node ignores SIGXFSZ), which SQLite
+ * reports as SQLITE_IOERR_WRITE: a real I/O error from the OS, for the I/O-error test.
+ */
+export function startChild(
+  script: string,
+  dataDir: string,
+  opts: { fileSizeLimitKiB?: number } = {},
+): { proc: ChildProcess; ready: Promise<RunningChild> } {
+  const args = [script, '--data-dir', dataDir, '--migrations', MIGRATIONS, '--renderer-dir', dataDir];
+  const [command, argv] =
+    opts.fileSizeLimitKiB === undefined
+      ? [process.execPath, args]
+      : ['bash', ['-c', 'ulimit -f "$0" && exec "$@"', String(Math.ceil(opts.fileSizeLimitKiB)), process.execPath, ...args]];
+  const proc = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   proc.stderr?.on('data', (b: Buffer) => {
     err = (err + b.toString()).slice(-4096);

@@ -208,7 +208,7 @@ export class World {
         const e = this.entities.get(`${t.kind}:${t.key}`)!;
         return actual.get(e) === e.pending && e.pending !== e.acked;
       }).length;
-      if (applied === p.targets.length) this.tally.unacknowledgedPresent++;
+      if (p.targets.length && applied === p.targets.length) this.tally.unacknowledgedPresent++;
       else if (applied > 0) this.fail('half', `${p.channel} applied to ${applied} of ${p.targets.length}: ${canon(p.input)}`);
     }
     this.inFlight.clear();

@@ -88,4 +88,11 @@ describe("the kill test's check", () => {
     expect(w.tally.half).toBeGreaterThan(0);
     expect(w.tally.unacknowledgedPresent).toBe(1);
   });
+
+  it('a write with no entity of its own (a backup) in flight at the kill is neither present nor half', async () => {
+    const { w, sqlite } = await world();
+    w.begin({ channel: 'backup.run', input: {}, targets: [] });
+    w.verify(sqlite, true);
+    expect(w.tally).toMatchObject({ unacknowledged: 1, unacknowledgedPresent: 0, half: 0, lost: 0 });
+  });
 });

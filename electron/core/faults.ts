@@ -79,6 +79,11 @@ export function storageFaultOf(core: Core, err: unknown): DomainError | null {
   if (codeOf(err).startsWith('SQLITE_BUSY')) {
     return Refused('DATA_BUSY', 'errors.dataBusy', { folder: core.dataDir, file: core.sqlite.name });
   }
+  // the disk or device failed a read or write (SQLite's SQLITE_IOERR_*, the OS's EIO, or EFBIG: a file
+  // larger than the system allows): rolled back like a full disk, and the next call may work
+  if (/^(SQLITE_IOERR|EIO$|EFBIG$)/.test(codeOf(err))) {
+    return Refused('IO_ERROR', 'errors.ioError', { folder: core.dataDir, file: core.sqlite.name });
+  }
   const kind = faultKindOf(err);
   if (!kind) return null;
   const fault: StorageFault = { kind, dataDir: core.dataDir, file: core.sqlite.name, detail: faultDetail(err), restore: null };

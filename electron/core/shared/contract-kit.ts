@@ -83,6 +83,8 @@ export const ERROR_CODES = [
   'DATA_OPEN_FAILED',
   /** another program holds the database file locked for longer than SQLite waits: nothing was saved, try again */
   'DATA_BUSY',
+  /** the disk or storage device reported an error reading or writing the data: nothing was saved, try again */
+  'IO_ERROR',
   /** the request itself is unusable (malformed JSON, wrong content type, too large, foreign origin) */
   'BAD_REQUEST',
   'INTERNAL',

@@ -8,7 +8,7 @@ import { backupsDir, readManifests } from '../../../electron/core/backup/files';
 import { inspect, restore } from '../../../electron/core/backup/restore.service';
 import type { AppEvent } from '../../../electron/core/events';
 import { inlineReads } from '../../../electron/core/reads/pool';
-import { tableDigests } from '../support/checksum';
+import { tableChecksums } from '../support/table-checksum';
 import { test } from '../support/fixtures';
 import { MIGRATIONS, tempDir } from '../support/test-core';
 import { addCustomers, adminActor, customerNames, databaseFile, dataFileOf, olderMigrations } from './restore-support';
@@ -22,7 +22,7 @@ test.override({ jobs: 'inline' });
 
 /** Tables a backup or a restore records itself in: not part of the data compared. */
 const isBookkeeping = (t: string) => t === 'operation_log' || t.startsWith('backup');
-const dataTables = (d: ReturnType<typeof tableDigests>) =>
+const dataTables = (d: ReturnType<typeof tableChecksums>) =>
   Object.fromEntries(Object.entries(d).filter(([t]) => !isBookkeeping(t)));
 const lastLogId = (sqlite: Database.Database) =>
   sqlite.prepare('SELECT max(id) FROM operation_log').pluck().get() as number;
@@ -36,7 +36,7 @@ describe('restore of a listed backup', () => {
   }) => {
     await addCustomers(admin, ['北京甲科技有限公司', '上海乙贸易有限公司']);
     const actor = adminActor(env);
-    const atBackup = tableDigests(env.core.sqlite);
+    const atBackup = tableChecksums(env.core.sqlite);
     const backup = await takeBackup(env.core, 'manual', actor);
     const backupFile = path.join(backupsDir(env.dir), backup.fileName);
     const copy = new Database(backupFile, { readonly: true });
@@ -53,8 +53,8 @@ describe('restore of a listed backup', () => {
     // every table equals the backup's; the log and the backups table up to the backup's last row
     // (the restore adds its own log row, and the backups taken since are read in from their files)
     const only = { where: { operation_log: `id <= ${backupLastLog}`, backups: `id <= ${backupLastRow}` } };
-    const restored = tableDigests(env.core.sqlite, only);
-    expect(restored).toEqual(tableDigests(backupFile, only));
+    const restored = tableChecksums(env.core.sqlite, only);
+    expect(restored).toEqual(tableChecksums(backupFile, only));
     // and the data as it was when the backup was taken
     expect(dataTables(restored)).toEqual(dataTables(atBackup));
     expect(Object.keys(restored).length).toBeGreaterThan(10);
@@ -270,7 +270,7 @@ describe('restore of a chosen file', () => {
     await addCustomers(admin, ['更新的客户']);
     const job = new Database(dataFileOf(env)); // as a job's own connection would
     job.prepare('SELECT count(*) FROM customers').get();
-    const before = dataTables(tableDigests(env.core.sqlite));
+    const before = dataTables(tableChecksums(env.core.sqlite));
 
     await expect(restore(env.core, actor, { source: { kind: 'listed', id: backup.id } })).rejects.toMatchObject({
       code: 'CONFLICT',
@@ -279,7 +279,7 @@ describe('restore of a chosen file', () => {
     job.close();
 
     // only the pre-restore backup was recorded (it is taken before the swap finds the file busy)
-    expect(dataTables(tableDigests(env.core.sqlite))).toEqual(before);
+    expect(dataTables(tableChecksums(env.core.sqlite))).toEqual(before);
     expect(customerNames(env.core.sqlite)).toEqual(['现有客户', '更新的客户']);
     expect((await admin.call('system.ping', {})).ok).toBe(true);
     await addCustomers(admin, ['之后仍能保存']);

@@ -1,19 +1,14 @@
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 
 /**
  * A checksum of every table of a database: all rows, all columns, in a fixed order (by every
  * column, so the answer does not depend on the query plan), virtual tables and their shadow
- * tables included. "Changes nothing" means equal before and after. Per table, so a difference
- * names the table that changed.
+ * tables (FTS) and drizzle's journal included: an index half-written is a change too. Per table,
+ * `<rows>:<hash>`, so a difference names the table that changed. "Changes nothing" means equal
+ * before and after; two databases with equal checksums hold the same data.
  */
 export type TableChecksums = Record<string, string>;
-
-const tablesOf = (db: Database.Database) =>
-  db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
 
 function feed(hash: ReturnType<typeof createHash>, v: unknown): void {
   // typed, so 1 and '1', null and '' differ
@@ -23,23 +18,40 @@ function feed(hash: ReturnType<typeof createHash>, v: unknown): void {
   else hash.update(`${typeof v}:${String(v)};`);
 }
 
-export function tableChecksums(db: Database.Database): TableChecksums {
-  const out: TableChecksums = {};
-  for (const t of tablesOf(db)) {
-    const cols = (db.prepare(`SELECT * FROM "${t.replaceAll('"', '""')}" LIMIT 0`).columns() as { name: string }[])
-      .length;
-    const order = Array.from({ length: cols }, (_, i) => i + 1).join(', ');
-    const hash = createHash('sha256');
-    let rows = 0;
-    const stmt = db.prepare(`SELECT * FROM "${t.replaceAll('"', '""')}"${cols ? ` ORDER BY ${order}` : ''}`).raw(true);
-    for (const row of stmt.iterate() as Iterable<unknown[]>) {
-      rows++;
-      for (const v of row) feed(hash, v);
-      hash.update('\n');
+/**
+ * `source`: a connection, or a file opened read-only for the call. `where` limits a table to some
+ * rows (`{ operation_log: 'id <= 12' }`: the rows a later write did not add).
+ */
+export function tableChecksums(
+  source: Database.Database | string,
+  opts: { where?: Record<string, string> } = {},
+): TableChecksums {
+  const db = typeof source === 'string' ? new Database(source, { readonly: true, fileMustExist: true }) : source;
+  try {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    const out: TableChecksums = {};
+    for (const t of tables) {
+      const name = `"${t.replaceAll('"', '""')}"`;
+      const cols = db.prepare(`SELECT * FROM ${name} LIMIT 0`).columns().length;
+      const order = Array.from({ length: cols }, (_, i) => i + 1).join(', ');
+      const where = opts.where?.[t] ? ` WHERE ${opts.where[t]}` : '';
+      const hash = createHash('sha256');
+      let rows = 0;
+      const stmt = db.prepare(`SELECT * FROM ${name}${where}${cols ? ` ORDER BY ${order}` : ''}`).raw(true);
+      for (const row of stmt.iterate() as Iterable<unknown[]>) {
+        rows++;
+        for (const v of row) feed(hash, v);
+        hash.update('\n');
+      }
+      out[t] = `${rows}:${hash.digest('hex').slice(0, 16)}`;
     }
-    out[t] = `${rows}:${hash.digest('hex').slice(0, 16)}`;
+    return out;
+  } finally {
+    if (typeof source === 'string') db.close();
   }
-  return out;
 }
 
 /** The tables whose checksum differs (added or dropped ones too). */

@@ -220,7 +220,7 @@ describe('restore of a chosen file', () => {
     expect(env.core.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(appCount);
     expect(customerNames(env.core.sqlite)).toEqual(['旧版本的客户']);
     // the migration's own copy of the file as restored (openDatabase's pre-migration backup)
-    const copies = fs.readdirSync(backupsDir(env.dir)).filter((n) => n.startsWith('pre-migration-'));
+    const copies = fs.readdirSync(backupsDir(env.dir)).filter((n) => /^kehu-.*-migration\.sqlite$/.test(n));
     expect(copies).toHaveLength(1);
     const copy = new Database(path.join(backupsDir(env.dir), copies[0]), { readonly: true });
     expect(copy.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(olderCount);

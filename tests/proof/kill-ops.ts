@@ -6,9 +6,9 @@ import type { KindReader, Planned, State, World } from './kill-world';
  * HTTP. A later feature adds its writes here (a line in OPS, and a reader in KINDS when it writes
  * an entity of a new kind). A write with no targets is checked only by what every cycle checks
  * (the file intact, every other acknowledged write present), which is what a kill during a
- * backup must show: `{ channel: 'backup.run', weight: 0.2, plan: () => ({ channel: 'backup.run',
- * input: {}, targets: [] }) }`. A restore rolls every entity back to the backup's moment: its op
- * needs the World to keep the acknowledged states as of each backup (not built yet).
+ * backup must show (`backup.run` below). A restore rolls every entity back to the backup's moment:
+ * its op would need the World to keep the acknowledged states as of each backup; a kill during a
+ * restore is proven by tests/unit/backup/restore-kill.test.ts instead.
  *
  * Each entity is read back with what must change together with it: a customer with its contacts,
  * its state-change rows and its operation-log rows, so that a save whose contacts or log row
@@ -176,4 +176,6 @@ export const OPS: Op[] = [
       };
     },
   },
+  // 立即备份: a kill during a backup must leave the data intact and every acknowledged write present
+  { channel: 'backup.run', weight: 0.2, plan: () => ({ channel: 'backup.run', input: {}, targets: [] }) },
 ];

@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
+import { WORKER_ENTRIES } from '../../build/worker-entries.mjs';
 
 /**
  * The host in a child process, and a client that calls it over HTTP as the browser does.
  *
  * The child runs a bundle of kill-host.ts made here with esbuild as build/build-main.mjs makes
- * dist/main/web.js (the job, read-pool and integrity-check workers beside it): a kill test starts
+ * dist/main/web.js (the workers of build/worker-entries.mjs beside it): a kill test starts
  * the host a thousand times, and through tsx each start (and each worker thread) would compile
  * the sources again. Bundling from the sources also means no `npm run build` is needed and the
  * test never runs a stale dist/.
@@ -23,9 +24,7 @@ export async function bundleHost(): Promise<{ dir: string; script: string }> {
   await build({
     entryPoints: {
       'kill-host': path.join(__dirname, 'kill-host.ts'),
-      'jobs.worker': path.join(ROOT, 'electron/core/jobs/worker.ts'),
-      'reads.worker': path.join(ROOT, 'electron/core/reads/worker.ts'),
-      'db-quick-check.worker': path.join(ROOT, 'db/quick-check.worker.ts'),
+      ...Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, src]) => [name, path.join(ROOT, src)])),
     },
     bundle: true,
     platform: 'node',

@@ -5,6 +5,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { quickCheckInWorker } from '../../db/quick-check';
 import { checkInWorker } from '../../electron/core/backup/check';
 import { fsyncDir, fsyncFile } from '../../electron/core/backup/copy';
+import { EXIT_WAIT_MS } from '../../electron/core/backup/schedule';
 import { runBackupTask } from '../../electron/core/backup/worker-client';
 import { DB_FILE_NAME } from '../../electron/core/core';
 
@@ -92,8 +93,10 @@ export async function backupBench(): Promise<unknown> {
         baseline_copyfile_seconds: secs(baselineMs),
         baseline_mb_per_s: mbps(baselineMs),
         ratio_to_baseline: Math.round((totalMs / baselineMs) * 100) / 100,
-        goal: 'a backup of the 1M database (copy + check) within 3x a plain file copy of it',
-        goal_met: check.ok && totalMs <= 3 * baselineMs,
+        // the product's own bound: the backup on exit waits at most this long, so a 1M archive's
+        // backup (copy and integrity_check) must fit in it; the copy alone is compared with a file copy below
+        goal: `a checked backup of the 1M database (copy + integrity_check) within the exit backup's bound, ${EXIT_WAIT_MS / 1000} s`,
+        goal_met: check.ok && totalMs <= EXIT_WAIT_MS,
       },
       copy_only: {
         seconds: secs(copyMs),

@@ -86,7 +86,7 @@ export async function scheduledTick(core: Core): Promise<void> {
 export const backupTimer: Timer = { name: 'backup.schedule', run: scheduledTick };
 
 /** How long the exit waits for its backup at most; past it the app closes, the copy's leftover is removed at the next start. */
-const EXIT_WAIT_MS = 120_000;
+export const EXIT_WAIT_MS = 120_000;
 
 /**
  * The backup on exit (web.ts and main.ts call it before closeCore): only when data changed since

@@ -6,8 +6,8 @@ import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { checkInWorker } from '../electron/core/backup/check';
-import { fsyncDir, finishCopy } from '../electron/core/backup/copy';
-import { backupFileName, FAILED_SUFFIX, TEMP_SUFFIX, writeManifest } from '../electron/core/backup/files';
+import { finishCopy } from '../electron/core/backup/copy';
+import { backupFileName, publishChecked, TEMP_SUFFIX } from '../electron/core/backup/files';
 import { quickCheckInWorker } from './quick-check';
 import * as schema from './schema';
 
@@ -158,21 +158,7 @@ async function preMigrationCopy(sqlite: Sqlite, dir: string, migrationsFolder: s
     throw err;
   }
   const check = await checkInWorker(temp, migrationsFolder);
-  const fileName = check.ok ? name : `${name}${FAILED_SUFFIX}`;
-  fs.renameSync(temp, path.join(dir, fileName));
-  fsyncDir(dir);
-  writeManifest(dir, {
-    fileName,
-    at: at.toISOString(),
-    trigger: 'migration',
-    sizeBytes: check.sizeBytes,
-    durationMs: Math.round(performance.now() - t0),
-    schemaVersion: check.schemaVersion,
-    counts: check.counts,
-    check: check.ok ? 'ok' : 'failed',
-    checkDetail: check.ok ? null : [check.refusal, check.detail].filter(Boolean).join(': '),
-  });
-  fsyncDir(dir);
+  const { fileName } = publishChecked(dir, temp, name, { at, trigger: 'migration', startedMs: t0 }, check);
   return path.join(dir, fileName);
 }
 

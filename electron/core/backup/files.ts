@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { FileCheck } from './check';
+import { fsyncDir } from './copy';
 import { BACKUP_TRIGGERS, type BackupTrigger } from './shared/backup.contract';
 
 /**
@@ -106,4 +109,34 @@ export function removeLeftovers(dir: string): string[] {
     gone.push(name);
   }
   return gone;
+}
+
+/**
+ * Puts a checked copy in its place: `temp` renamed to `name` (or aside as failed when its check
+ * failed), the folder synced, its manifest written and synced. Returns the manifest.
+ */
+export function publishChecked(
+  dir: string,
+  temp: string,
+  name: string,
+  made: { at: Date; trigger: BackupTrigger; startedMs: number },
+  check: FileCheck,
+): BackupManifest {
+  const fileName = check.ok ? name : `${name}${FAILED_SUFFIX}`;
+  fs.renameSync(temp, path.join(dir, fileName));
+  fsyncDir(dir);
+  const manifest: BackupManifest = {
+    fileName,
+    at: made.at.toISOString(),
+    trigger: made.trigger,
+    sizeBytes: check.sizeBytes,
+    durationMs: Math.round(performance.now() - made.startedMs),
+    schemaVersion: check.schemaVersion,
+    counts: check.counts,
+    check: check.ok ? 'ok' : 'failed',
+    checkDetail: check.ok ? null : [check.refusal, check.detail].filter(Boolean).join(': '),
+  };
+  writeManifest(dir, manifest);
+  fsyncDir(dir);
+  return manifest;
 }

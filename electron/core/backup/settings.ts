@@ -6,7 +6,7 @@ import type { Core } from '../core';
 import { InvalidField } from '../errors';
 import { defineSetting } from '../settings/settings.store';
 import { inTransaction } from '../transaction';
-import { type BackupSettings, backupSettingsSchema, DEFAULT_BACKUP_SETTINGS } from './shared/backup.contract';
+import { BACKUP_SETTING_FIELDS, type BackupSettings, backupSettingsSchema, DEFAULT_BACKUP_SETTINGS } from './shared/backup.contract';
 
 /** The backup settings: key 'backup' of the settings table, each value over its default. */
 export const BACKUP_SETTING = defineSetting<BackupSettings>({
@@ -43,15 +43,6 @@ export function secondLocationProblem(dir: string): string | null {
   return null;
 }
 
-const FIELDS: (keyof BackupSettings)[] = [
-  'intervalMinutes',
-  'dailyAt',
-  'keepAllHours',
-  'keepDailyDays',
-  'keepMonthlyMonths',
-  'secondLocation',
-  'warnAfterDays',
-];
 
 /** Saves the settings (validated by the contract; the second location checked here) and logs the change. */
 export function saveSettings(core: Core, actor: Actor, input: BackupSettings): BackupSettings {
@@ -62,7 +53,7 @@ export function saveSettings(core: Core, actor: Actor, input: BackupSettings): B
     const problem = secondLocationProblem(next.secondLocation);
     if (problem) throw InvalidField('secondLocation', problem, { path: next.secondLocation });
   }
-  const changes = diffFields(before, next, FIELDS);
+  const changes = diffFields(before, next, BACKUP_SETTING_FIELDS);
   if (!Object.keys(changes).length) return before;
   const at = core.clock.now();
   inTransaction(core, () => {

@@ -4,8 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { Core } from '../core';
 import { DomainError, Refused } from '../errors';
 import { checkInWorker } from './check';
-import { fsyncDir } from './copy';
-import { type BackupManifest, backupFileName, backupsDir, FAILED_SUFFIX, TEMP_SUFFIX, writeManifest } from './files';
+import { backupFileName, backupsDir, FAILED_SUFFIX, publishChecked, TEMP_SUFFIX } from './files';
 import { emitProgress, progressRecipients } from './progress';
 import { recordBackup, rowById, syncWithFolder, toEntry } from './records';
 import { prune } from './prune';
@@ -101,22 +100,7 @@ async function takeOne(
     progress({ phase: 'check', done: 0, total: 1 });
     const check = await checkInWorker(temp, migrationsOf(core));
     progress({ phase: 'check', done: 1, total: 1 });
-    const fileName = check.ok ? name : `${name}${FAILED_SUFFIX}`;
-    fs.renameSync(temp, path.join(dir, fileName));
-    fsyncDir(dir);
-    const manifest: BackupManifest = {
-      fileName,
-      at: at.toISOString(),
-      trigger,
-      sizeBytes: check.sizeBytes,
-      durationMs: Math.round(performance.now() - t0),
-      schemaVersion: check.schemaVersion,
-      counts: check.counts,
-      check: check.ok ? 'ok' : 'failed',
-      checkDetail: check.ok ? null : [check.refusal, check.detail].filter(Boolean).join(': '),
-    };
-    writeManifest(dir, manifest);
-    fsyncDir(dir);
+    const manifest = publishChecked(dir, temp, name, { at, trigger, startedMs: t0 }, check);
     await core.writes.wait(); // a job's long write holds the lock: record after it, not in its busy wait
     const settings = getSettings(core);
     const row = recordBackup(core, manifest, {

@@ -61,6 +61,8 @@ export const backupSettingsSchema = z
   })
   .strict();
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
+/** The settings' fields, in the form's order. */
+export const BACKUP_SETTING_FIELDS = Object.keys(backupSettingsSchema.shape) as (keyof BackupSettings)[];
 
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = {
   intervalMinutes: 15,

@@ -3,6 +3,7 @@ import type { FormRule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
+  BACKUP_SETTING_FIELDS,
   type BackupSettings,
   backupSettingsSchema,
 } from '../../../../electron/core/backup/shared/backup.contract';
@@ -14,15 +15,7 @@ import { zodRule } from '../../shared/zodRule';
 import { useBackupStatus } from './backupStatusStore';
 
 const shape = backupSettingsSchema.shape;
-const FIELDS = [
-  'intervalMinutes',
-  'dailyAt',
-  'keepAllHours',
-  'keepDailyDays',
-  'keepMonthlyMonths',
-  'secondLocation',
-  'warnAfterDays',
-] as const;
+const FIELDS = BACKUP_SETTING_FIELDS;
 
 /** "18:00" ↔ the TimePicker's value (today at that time). */
 const toTime = (hhmm: string | null | undefined): Dayjs | null => {

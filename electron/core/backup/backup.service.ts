@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { backups } from '../../../db/schema';
 import type { Actor } from '../actor';
 import { writeLog } from '../audit/audit.log';
@@ -9,7 +9,7 @@ import { InvalidField, NotFound, Refused } from '../errors';
 import { inTransaction } from '../transaction';
 import { fsyncDir, fsyncFile } from './copy';
 import { backupsDir, TEMP_SUFFIX } from './files';
-import { allRows, rowById, toEntry } from './records';
+import { allRows, newestAt, rowById, toEntry } from './records';
 import { runtimeOf } from './runtime';
 import * as settingsStore from './settings';
 import type { BackupEntry, BackupSettings, BackupStatus } from './shared/backup.contract';
@@ -25,14 +25,7 @@ const DAY_MS = 24 * 3_600_000;
 export function status(core: Core): BackupStatus {
   const settings = settingsStore.getSettings(core);
   const rt = runtimeOf(core);
-  const good = core.db
-    .select({ at: backups.at })
-    .from(backups)
-    .where(eq(backups.check, 'ok'))
-    .orderBy(desc(backups.at))
-    .limit(1)
-    .get();
-  const lastGoodAt = good?.at ?? null;
+  const lastGoodAt = newestAt(core, eq(backups.check, 'ok'));
   const stale = !lastGoodAt || core.clock.now().getTime() - new Date(lastGoodAt).getTime() > settings.warnAfterDays * DAY_MS;
   const dir = settings.secondLocation;
   return {

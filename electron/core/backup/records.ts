@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, type SQL } from 'drizzle-orm';
 import { backups } from '../../../db/schema';
 import { writeLog } from '../audit/audit.log';
 import type { Core } from '../core';
@@ -29,6 +29,13 @@ export function toEntry(r: BackupRow): BackupEntry {
   };
 }
 
+/** When the newest backup matching `where` was taken (UTC ISO), null when none. */
+export function newestAt(core: Core, where: SQL): string | null {
+  return (
+    core.db.select({ at: backups.at }).from(backups).where(where).orderBy(desc(backups.at)).limit(1).get()?.at ?? null
+  );
+}
+
 export function allRows(core: Core): BackupRow[] {
   return core.db.select().from(backups).orderBy(desc(backups.at), desc(backups.id)).all();
 }
@@ -44,7 +51,11 @@ export function rowById(core: Core, id: number): BackupRow | undefined {
 export function recordBackup(
   core: Core,
   m: BackupManifest,
-  opts: { actor: { id: number; displayName: string } | null; lastLogId: number | null; secondCopy: BackupRow['secondCopy'] },
+  opts: {
+    actor: { id: number; displayName: string } | null;
+    lastLogId: number | null;
+    secondCopy: BackupRow['secondCopy'];
+  },
 ): BackupRow {
   return inTransaction(core, () => {
     const row = core.db

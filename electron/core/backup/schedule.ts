@@ -4,7 +4,7 @@ import { backups, operationLog } from '../../../db/schema';
 import type { Core } from '../core';
 import type { Timer } from '../feature';
 import { prune } from './prune';
-import { syncWithFolder } from './records';
+import { newestAt, syncWithFolder } from './records';
 import { runtimeOf } from './runtime';
 import { retrySecond } from './second';
 import { getSettings } from './settings';
@@ -46,15 +46,9 @@ export function dueTrigger(core: Core, settings: BackupSettings, now: Date): Bac
   const oldest = oldestChangeNotBackedUp(core);
   if (!oldest) return null;
   if (settings.dailyAt) {
-    const lastDaily = core.db
-      .select({ at: backups.at })
-      .from(backups)
-      .where(eq(backups.trigger, 'daily'))
-      .orderBy(desc(backups.at))
-      .limit(1)
-      .get();
+    const lastDailyAt = newestAt(core, eq(backups.trigger, 'daily'));
     const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
-    const since = lastDaily && new Date(lastDaily.at) > dayAgo ? new Date(lastDaily.at) : dayAgo;
+    const since = lastDailyAt && new Date(lastDailyAt) > dayAgo ? new Date(lastDailyAt) : dayAgo;
     const [h, m] = settings.dailyAt.split(':').map(Number);
     const next = new Cron(`${m} ${h} * * *`).nextRun(since); // local time, as the office reads its clock
     if (next && next <= now) return 'daily';

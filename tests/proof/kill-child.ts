@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
 import { WORKER_ENTRIES } from '../../build/worker-entries.mjs';
+import { bundleEntries } from '../unit/support/bundle-worker';
 
 /**
  * The host in a child process, and a client that calls it over HTTP as the browser does.
@@ -21,18 +21,9 @@ export const MIGRATIONS = path.join(ROOT, 'db/migrations');
 export async function bundleHost(): Promise<{ dir: string; script: string }> {
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
   const dir = fs.mkdtempSync(path.join(ROOT, 'test-results', 'proof-host-'));
-  await build({
-    entryPoints: {
-      'kill-host': path.join(__dirname, 'kill-host.ts'),
-      ...Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, src]) => [name, path.join(ROOT, src)])),
-    },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    outdir: dir,
-    logLevel: 'warning',
+  await bundleEntries(dir, {
+    'kill-host': path.join(__dirname, 'kill-host.ts'),
+    ...Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, src]) => [name, path.join(ROOT, src)])),
   });
   return { dir, script: path.join(dir, 'kill-host.js') };
 }

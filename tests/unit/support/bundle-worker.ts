@@ -16,8 +16,14 @@ const SOURCES = {
  */
 export async function bundleWorker(dir: string, which: keyof typeof SOURCES = 'jobs'): Promise<string> {
   const { file, source } = SOURCES[which];
+  await bundleEntries(dir, { [file.replace(/\.js$/, '')]: path.resolve(__dirname, source) });
+  return path.join(dir, file);
+}
+
+/** Entry points (name → absolute source) bundled into `dir` with the options build/build-main.mjs uses. */
+export async function bundleEntries(dir: string, entryPoints: Record<string, string>): Promise<void> {
   await build({
-    entryPoints: { [file.replace(/\.js$/, '')]: path.resolve(__dirname, source) },
+    entryPoints,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -26,5 +32,4 @@ export async function bundleWorker(dir: string, which: keyof typeof SOURCES = 'j
     outdir: dir,
     logLevel: 'warning',
   });
-  return path.join(dir, file);
 }

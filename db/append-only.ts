@@ -36,6 +36,8 @@ export interface AppendOnlyTable {
 export const APPEND_ONLY_TABLES: readonly AppendOnlyTable[] = [
   { table: 'operation_log', uniqueKeys: [['id']], rowid: 'id' },
   { table: 'customer_status_changes', uniqueKeys: [['id']], rowid: 'id' },
+  { table: 'stocktake_scans', uniqueKeys: [['id'], ['stocktake_id', 'client_id']], rowid: 'id' },
+  { table: 'stocktake_undos', uniqueKeys: [['id'], ['scan_id']], rowid: 'id' },
 ];
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;

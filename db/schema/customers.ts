@@ -54,6 +54,8 @@ export const customers = sqliteTable(
     mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => customers.id),
     /** last create, edit, reactivation or transaction: the review's inactivity rule reads it */
     lastActivityAt: text('last_activity_at').notNull().default(''),
+    /** 最后核对: when a stocktake last confirmed the customer (marked verified at its reconciliation), UTC ISO */
+    lastVerifiedAt: text('last_verified_at'),
     ...auditColumns,
   },
   (t) => [
@@ -71,6 +73,7 @@ export const customers = sqliteTable(
     index('customers_salesperson').on(t.salespersonId),
     index('customers_last_activity').on(t.lastActivityAt),
     index('customers_contract_end').on(t.contractEndDate).where(sql`contract_end_date IS NOT NULL`),
+    index('customers_last_verified').on(t.lastVerifiedAt).where(sql`last_verified_at IS NOT NULL`),
     index('customers_merged_into').on(t.mergedIntoId).where(sql`merged_into_id IS NOT NULL`),
   ],
 );

@@ -6,3 +6,4 @@ export * from './lookups';
 export * from './review';
 export * from './settings';
 export * from './backup';
+export * from './stocktake';

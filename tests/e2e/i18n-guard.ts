@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { featureLocaleFiles } from '../unit/support/feature-locales';
 
 /**
  * The translation guard every spec runs (wired in fixtures.ts): while a test runs, the page checks
@@ -47,11 +48,7 @@ function localeTexts(locale: string): Map<string, string> {
   const out = new Map<string, string>();
   const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Messages;
   flatten(read(path.join(ROOT, 'renderer/src/locales', `${locale}.json`)), '', out);
-  const features = path.join(ROOT, 'renderer/src/features');
-  for (const feature of fs.readdirSync(features)) {
-    const file = path.join(features, feature, 'locales', `${locale}.json`);
-    if (fs.existsSync(file)) flatten(read(file), feature, out);
-  }
+  for (const f of featureLocaleFiles(locale)) flatten(f.messages as Messages, f.feature, out);
   return out;
 }
 

@@ -7,6 +7,7 @@ import { customerImportContract } from '../import/shared/import.contract';
 import { customerStatusContract } from '../status/shared/status.contract';
 import { lookupsContract } from '../lookups/shared/lookups.contract';
 import { reviewContract } from '../review/shared/review.contract';
+import { stocktakeContract } from '../stocktake/shared/stocktake.contract';
 import { settingsContract } from '../settings/shared/settings.contract';
 import { systemContract } from '../system/shared/system.contract';
 import { usersContract } from '../users/shared/users.contract';
@@ -27,6 +28,7 @@ export const contract = {
   ...settingsContract,
   ...systemContract,
   ...backupContract,
+  ...stocktakeContract,
 };
 
 export type Contract = typeof contract;

@@ -18,6 +18,10 @@ export const PERMISSIONS = [
   'customer.review',
   'lookup.manage',
   'system.backup',
+  /** 盘点: scan and count, note, propose corrections */
+  'stocktake.count',
+  /** 盘点: create, start, reconcile, adjust, complete, cancel, export */
+  'stocktake.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -7,7 +7,10 @@ import { addBaseTexts, addFeatureTexts, featureFileOf, type Messages } from './t
  * loads the rest on demand.
  */
 const baseFiles = import.meta.glob<Messages>('../locales/*.json', { eager: true, import: 'default' });
-const featureFiles = import.meta.glob<Messages>('../features/*/locales/*.json', { eager: true, import: 'default' });
+const featureFiles = import.meta.glob<Messages>(['../features/*/locales/*.json', '../features/*/locales/*/*.json'], {
+  eager: true,
+  import: 'default',
+});
 
 for (const [file, messages] of Object.entries(baseFiles)) {
   const locale = file.match(/([^/]+)\.json$/)?.[1];

@@ -7,11 +7,17 @@ export type Messages = Record<string, unknown>;
 // base file (zh-CN's is in the first chunk, see i18nStart.ts); the features' texts come with the
 // signed-in app, the other language when it is chosen.
 const baseFiles = import.meta.glob<Messages>(['../locales/*.json', '!../locales/zh-CN.json'], { import: 'default' });
-const featureFiles = import.meta.glob<Messages>('../features/*/locales/*.json', { import: 'default' });
+const featureFiles = import.meta.glob<Messages>(['../features/*/locales/*.json', '../features/*/locales/*/*.json'], {
+  import: 'default',
+});
 
-/** `../features/customers/locales/en.json` → { feature: 'customers', locale: 'en' } */
+/**
+ * `../features/customers/locales/en.json` → { feature: 'customers', locale: 'en' }. A big feature
+ * may split its texts by part, `locales/<part>/en.json`: each part's file holds its own top-level
+ * keys, mounted under the feature's name like the rest.
+ */
 export function featureFileOf(file: string): { feature: string; locale: string } | null {
-  const m = file.match(/features\/([^/]+)\/locales\/([^/]+)\.json$/);
+  const m = file.match(/features\/([^/]+)\/locales\/(?:[^/]+\/)?([^/]+)\.json$/);
   return m ? { feature: m[1], locale: m[2] } : null;
 }
 

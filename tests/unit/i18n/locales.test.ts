@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../electron/core/shared/contract-kit';
 import { PERMISSIONS, ROLE_CODES } from '../../../electron/core/shared/permissions';
+import { featureLocaleFiles, featureTexts } from '../support/feature-locales';
 
 const root = path.resolve(__dirname, '../../..');
 const localeDir = path.join(root, 'renderer/src/locales');
@@ -21,22 +22,14 @@ function lookup(obj: Record<string, unknown>, key: string): unknown {
   return next && typeof next === 'object' && rest.length ? lookup(next as Record<string, unknown>, rest.join('.')) : undefined;
 }
 
-/** features/<feature>/locales/<locale>.json, mounted under the feature's name (as renderer/src/app/i18n.ts does) */
-const featureDir = path.join(root, 'renderer/src/features');
-const featureLocales = fs
-  .readdirSync(featureDir)
-  .filter((f) => fs.existsSync(path.join(featureDir, f, 'locales')))
-  .map((feature) => ({
-    feature,
-    zh: JSON.parse(fs.readFileSync(path.join(featureDir, feature, 'locales/zh-CN.json'), 'utf8')),
-    en: JSON.parse(fs.readFileSync(path.join(featureDir, feature, 'locales/en.json'), 'utf8')),
-  }));
-function merged(base: Record<string, unknown>, which: 'zh' | 'en') {
-  const out: Record<string, unknown> = { ...base };
-  for (const f of featureLocales) out[f.feature] = { ...((out[f.feature] as object) ?? {}), ...f[which] };
-  return out;
-}
-const zh = merged(load('zh-CN.json'), 'zh');
+/** each feature's (and each part's) locale files, mounted under the feature's name (as renderer/src/app/i18n.ts does) */
+const featureLocales = featureLocaleFiles('zh-CN').map((f, i) => {
+  const en = featureLocaleFiles('en')[i];
+  if (en?.feature !== f.feature || en.part !== f.part) throw new Error(`${f.feature}/${f.part}: no en file beside zh-CN`);
+  return { feature: `${f.feature}${f.part ? `/${f.part}` : ''}`, zh: f.messages, en: en.messages };
+});
+const merged = (base: Record<string, unknown>, which: 'zh-CN' | 'en') => ({ ...base, ...featureTexts(which) });
+const zh = merged(load('zh-CN.json'), 'zh-CN');
 const en = merged(load('en.json'), 'en');
 
 describe('locale files', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { ERROR_CODES } from '../../../../electron/core/shared/contract-kit';
+import { featureTexts } from '../../support/feature-locales';
 
 /**
  * Whether an HTTP answer is in the contract's shape: JSON, and either `{ ok: true, data }` with
@@ -10,16 +11,12 @@ import { ERROR_CODES } from '../../../../electron/core/shared/contract-kit';
  */
 
 const root = path.resolve(__dirname, '../../../..');
-/** root locale + features/<f>/locales mounted under the feature's name, as the renderer does */
+/** root locale + each feature's texts mounted under its name, as the renderer does */
 function locale(name: 'zh-CN' | 'en'): Record<string, unknown> {
   const out: Record<string, unknown> = JSON.parse(
     fs.readFileSync(path.join(root, `renderer/src/locales/${name}.json`), 'utf8'),
   );
-  const dir = path.join(root, 'renderer/src/features');
-  for (const f of fs.readdirSync(dir)) {
-    const p = path.join(dir, f, 'locales', `${name}.json`);
-    if (fs.existsSync(p)) out[f] = { ...((out[f] as object) ?? {}), ...JSON.parse(fs.readFileSync(p, 'utf8')) };
-  }
+  Object.assign(out, featureTexts(name));
   return out;
 }
 function translatedIn(obj: Record<string, unknown>, key: string): boolean {

@@ -1,0 +1,20 @@
+import { defineFeature } from '../feature';
+import { countingHandlers } from './counting.handlers';
+import { reconcileHandlers } from './reconcile.handlers';
+import { stocktakeContract } from './shared/stocktake.contract';
+
+/**
+ * 客户盘点. Its lines, expected set and corrections point to customers: a merge moves them to the
+ * survivor (no unique key on the customer, so a survivor already counted gets a second line; the
+ * reconciliation lists it among the duplicates).
+ */
+export const stocktakeFeature = defineFeature({
+  name: 'stocktake',
+  contract: stocktakeContract,
+  handlers: { ...countingHandlers, ...reconcileHandlers },
+  customerReferences: [
+    { table: 'stocktake_expected', column: 'customer_id' },
+    { table: 'stocktake_lines', column: 'customer_id' },
+    { table: 'stocktake_corrections', column: 'customer_id' },
+  ],
+});

@@ -1,0 +1,92 @@
+import type { ChannelInput, ChannelOutput } from '../../../../../electron/core/shared/contract';
+
+/**
+ * The agreement between the scanner input (this folder) and the counting screen. A USB scanner is
+ * a keyboard that types a code in a burst (about 4-16 ms per character, gaps up to ~50 ms) and
+ * then Enter or Tab; with a Chinese input method on, its keys arrive as keyCode 229 /
+ * `Process` / `Unidentified` and composition events. The capture reads keystrokes outside React
+ * state, tells a burst from typing by the events' own `timeStamp`, and hands over whole codes.
+ */
+
+/** Per PC (kept in localStorage): how this office's scanners are set up. */
+export interface ScannerSettings {
+  /** characters the scanner puts before every code (stripped), '' for none */
+  prefix: string;
+  /** characters it puts after the code, before the terminator (stripped) */
+  suffix: string;
+  /** the key that ends a code */
+  terminator: 'enter' | 'tab' | 'either';
+  /** longest gap between two keys of one burst, ms (default 50) */
+  maxGapMs: number;
+  /** shortest code a burst may be (default 3) */
+  minLength: number;
+  /** feedback sounds on */
+  sound: boolean;
+}
+
+export const DEFAULT_SCANNER_SETTINGS: ScannerSettings = {
+  prefix: '',
+  suffix: '',
+  terminator: 'either',
+  maxGapMs: 50,
+  minLength: 3,
+  sound: true,
+};
+
+/** One code read from the keyboard stream. */
+export interface CapturedScan {
+  /** normalised: NFKC (full-width → half-width), prefix/suffix stripped, no whitespace */
+  code: string;
+  /** a burst recognised by its timing (scanner), or typed and confirmed with Enter in the scan field (keyboard) */
+  source: 'scanner' | 'keyboard';
+  /** the terminating key event's timeStamp (performance time origin), for feedback latency */
+  endedAt: number;
+  /** wall-clock time of the terminator, UTC ISO (the scan's scannedAt) */
+  scannedAt: string;
+  /** keys of the burst and its span first key → terminator, ms */
+  keys: number;
+  spanMs: number;
+}
+
+/** What useScanCapture needs from the page. */
+export interface ScanCaptureOptions {
+  /** false while the page is not counting (a dialog that must type freely may still be open: bursts are routed anyway) */
+  enabled: boolean;
+  settings: ScannerSettings;
+  /** the scan field: typed text confirmed with Enter there is a 'keyboard' scan */
+  fieldRef: { current: HTMLInputElement | null };
+  onScan(scan: CapturedScan): void;
+}
+
+export type ScanAck = ChannelOutput<'stocktake.scan'>;
+export type ScanSend = ChannelInput<'stocktake.scan'>;
+
+/** A scan waiting in the queue, or answered. */
+export interface QueuedScan {
+  clientId: string;
+  code: string;
+  source: ScanSend['source'];
+  scannedAt: string;
+  /** performance time of the terminator (feedback latency) */
+  endedAt: number;
+  state: 'pending' | 'sending' | 'acked' | 'failed';
+  ack?: ScanAck;
+  /** a refusal that resending cannot change (e.g. the stocktake is no longer counting): i18n key */
+  errorKey?: string;
+}
+
+/**
+ * The scan queue of one stocktake on this device: scans are sent one after another, in order,
+ * each with its client id; an unanswered one is kept in localStorage and resent (after a network
+ * error, a reload or a crash of the window) until the core answers. Never dropped, split, merged
+ * or doubled: the core answers a resent client id from its stored row.
+ */
+export interface ScanQueue {
+  push(scan: CapturedScan | { code: string; source: 'keyboard' | 'search'; endedAt: number; scannedAt: string }): QueuedScan;
+  /** pending + sending */
+  pendingCount(): number;
+  /** newest first, at most 50 (this device's) */
+  items(): readonly QueuedScan[];
+  subscribe(listener: () => void): () => void;
+  dispose(): void;
+}

@@ -5,8 +5,21 @@ import { Sim, type SimField } from './scanner-sim';
 
 const CODE = 'KH00012345678'; // 13 characters, capitals typed with Shift
 const scanField = (): SimField => ({ id: 'scan', kind: 'scanField', value: '', start: 0, end: 0 });
-const note = (value = ''): SimField => ({ id: 'note', kind: 'field', value, start: value.length, end: value.length, multiline: true });
-const dialogInput = (value = ''): SimField => ({ id: 'dialog', kind: 'field', value, start: value.length, end: value.length });
+const note = (value = ''): SimField => ({
+  id: 'note',
+  kind: 'field',
+  value,
+  start: value.length,
+  end: value.length,
+  multiline: true,
+});
+const dialogInput = (value = ''): SimField => ({
+  id: 'dialog',
+  kind: 'field',
+  value,
+  start: value.length,
+  end: value.length,
+});
 
 describe('scanner bursts', () => {
   it.each([4, 16])('a 13-character code at %i ms a key is one scan, and the scan field is left empty', (perKey) => {
@@ -198,18 +211,23 @@ describe('scanner bursts', () => {
       pause: fc.integer({ min: 1, max: 800 }),
     });
     fc.assert(
-      fc.property(fc.array(burst, { minLength: 1, maxLength: 8 }), fc.constantFrom('scan', 'note', 'dialog', null), fc.boolean(), (bursts, focus, ime) => {
-        const sim = new Sim(DEFAULT_SCANNER_SETTINGS, [scanField(), note('备注'), dialogInput('张三')]);
-        sim.focusOn(focus);
-        sim.ime = ime;
-        const before = focus ? sim.field(focus).value : null;
-        let t = 100;
-        for (const b of bursts) t = sim.scan(b.code, t + b.pause, (i) => b.perKey[i - 1]);
-        expect(sim.scans.map((s) => s.code)).toEqual(bursts.map((b) => b.code));
-        expect(sim.scans.every((s) => s.source === 'scanner')).toBe(true);
-        if (focus) expect(sim.field(focus).value).toBe(before);
-        expect(sim.submits).toBe(0);
-      }),
+      fc.property(
+        fc.array(burst, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('scan', 'note', 'dialog', null),
+        fc.boolean(),
+        (bursts, focus, ime) => {
+          const sim = new Sim(DEFAULT_SCANNER_SETTINGS, [scanField(), note('备注'), dialogInput('张三')]);
+          sim.focusOn(focus);
+          sim.ime = ime;
+          const before = focus ? sim.field(focus).value : null;
+          let t = 100;
+          for (const b of bursts) t = sim.scan(b.code, t + b.pause, (i) => b.perKey[i - 1]);
+          expect(sim.scans.map((s) => s.code)).toEqual(bursts.map((b) => b.code));
+          expect(sim.scans.every((s) => s.source === 'scanner')).toBe(true);
+          if (focus) expect(sim.field(focus).value).toBe(before);
+          expect(sim.submits).toBe(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });

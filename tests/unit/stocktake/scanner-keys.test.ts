@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { FEEDBACK_TONES } from '../../../renderer/src/features/stocktake/scanner/feedbackSound';
 import { charFromCode, keyChar } from '../../../renderer/src/features/stocktake/scanner/keymap';
 import { normalizeScan } from '../../../renderer/src/features/stocktake/scanner/normalize';
-import { DEFAULT_SCANNER_SETTINGS, sanitizeScannerSettings } from '../../../renderer/src/features/stocktake/scanner/scannerSettings';
+import {
+  DEFAULT_SCANNER_SETTINGS,
+  sanitizeScannerSettings,
+} from '../../../renderer/src/features/stocktake/scanner/scannerSettings';
 
 describe('keys to characters (US layout, as scanners type)', () => {
   it('rebuilds the character from code + Shift when an input method hides the key', () => {
@@ -49,7 +52,9 @@ describe('normalisation', () => {
 describe('scanner settings', () => {
   it('keeps what is valid of a stored entry and takes the defaults for the rest', () => {
     expect(sanitizeScannerSettings(null)).toEqual(DEFAULT_SCANNER_SETTINGS);
-    expect(sanitizeScannerSettings({ prefix: 'X', maxGapMs: 'fast', minLength: 0, terminator: 'tab', sound: false })).toEqual({
+    expect(
+      sanitizeScannerSettings({ prefix: 'X', maxGapMs: 'fast', minLength: 0, terminator: 'tab', sound: false }),
+    ).toEqual({
       ...DEFAULT_SCANNER_SETTINGS,
       prefix: 'X',
       terminator: 'tab',

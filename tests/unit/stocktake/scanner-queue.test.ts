@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiCallError } from '../../../renderer/src/api/errors';
-import { createScanQueue, finalRefusal, type ScanStorage, scanStorageKey } from '../../../renderer/src/features/stocktake/scanner/scanQueue';
+import {
+  createScanQueue,
+  finalRefusal,
+  type ScanStorage,
+  scanStorageKey,
+} from '../../../renderer/src/features/stocktake/scanner/scanQueue';
 import type { ScanAck, ScanSend } from '../../../renderer/src/features/stocktake/scanner/types';
 
 class MemoryStorage implements ScanStorage {
@@ -37,18 +42,41 @@ function fakeCore(storage: MemoryStorage) {
   const counted = new Map<string, string>();
   const send = (input: ScanSend) =>
     new Promise<ScanAck>((resolve, reject) => {
-      calls.push({ input, storedAtSend: storage.map.has(scanStorageKey(input.stocktakeId, input.clientId)), resolve, reject });
+      calls.push({
+        input,
+        storedAtSend: storage.map.has(scanStorageKey(input.stocktakeId, input.clientId)),
+        resolve,
+        reject,
+      });
     });
   const ack = (input: ScanSend, scanId: number): ScanAck => {
     const replayed = counted.has(input.clientId);
     if (!replayed) counted.set(input.clientId, input.code);
-    return { scanId, clientId: input.clientId, code: input.code, result: 'found', lineId: 1, customer: null, times: 1, earlier: [], replayed, progress: { expected: 10, counted: counted.size } };
+    return {
+      scanId,
+      clientId: input.clientId,
+      code: input.code,
+      result: 'found',
+      lineId: 1,
+      customer: null,
+      times: 1,
+      earlier: [],
+      replayed,
+      progress: { expected: 10, counted: counted.size },
+    };
   };
   return { calls, counted, send, ack };
 }
 
 const network = () => new ApiCallError({ code: 'INTERNAL', messageKey: 'errors.network' });
-const scan = (code: string, n = 0) => ({ code, source: 'scanner' as const, endedAt: n, scannedAt: '2026-01-01T00:00:00.000Z', keys: code.length, spanMs: 50 });
+const scan = (code: string, n = 0) => ({
+  code,
+  source: 'scanner' as const,
+  endedAt: n,
+  scannedAt: '2026-01-01T00:00:00.000Z',
+  keys: code.length,
+  spanMs: 50,
+});
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 function manualTimers() {
@@ -135,7 +163,10 @@ describe('the scan queue', () => {
     q.push(scan('B2'));
     core.calls[0].reject(new ApiCallError({ code: 'INVALID_TRANSITION', messageKey: 'stocktake.errors.notCounting' }));
     await flush();
-    expect(q.items().find((i) => i.code === 'A1')).toMatchObject({ state: 'failed', errorKey: 'stocktake.errors.notCounting' });
+    expect(q.items().find((i) => i.code === 'A1')).toMatchObject({
+      state: 'failed',
+      errorKey: 'stocktake.errors.notCounting',
+    });
     expect(timers.count).toBe(0);
     expect(core.calls.map((c) => c.input.code)).toEqual(['A1', 'B2']); // the next one goes on
     core.calls[1].resolve(core.ack(core.calls[1].input, 1));
@@ -180,7 +211,10 @@ describe('the scan queue', () => {
   it('never loses, reorders or doubles a scan, whatever fails and however often the window reloads', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ code: fc.stringMatching(/^[A-Z0-9]{3,8}$/), reloadAfter: fc.boolean() }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.record({ code: fc.stringMatching(/^[A-Z0-9]{3,8}$/), reloadAfter: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         fc.array(fc.constantFrom('ack', 'network', 'busy', 'lost-answer'), { minLength: 60, maxLength: 60 }),
         async (scans, outcomes) => {
           const storage = new MemoryStorage();
@@ -198,7 +232,18 @@ describe('the scan queue', () => {
             }
             // stored, but the answer never arrived
             if (outcome === 'lost-answer') throw network();
-            return { scanId: stored.size, clientId: input.clientId, code: input.code, result: 'found', lineId: 1, customer: null, times: 1, earlier: [], replayed, progress: { expected: 0, counted: stored.size } };
+            return {
+              scanId: stored.size,
+              clientId: input.clientId,
+              code: input.code,
+              result: 'found',
+              lineId: 1,
+              customer: null,
+              times: 1,
+              earlier: [],
+              replayed,
+              progress: { expected: 0, counted: stored.size },
+            };
           };
           const timers = manualTimers();
           const make = () => createScanQueue(3, send, storage, { newId, schedule: timers.schedule });

@@ -1,6 +1,16 @@
-import { type CaptureAction, type CaptureEvent, type CaptureTarget, createBurstMachine } from '../../../renderer/src/features/stocktake/scanner/burst';
+import {
+  type CaptureAction,
+  type CaptureEvent,
+  type CaptureTarget,
+  createBurstMachine,
+} from '../../../renderer/src/features/stocktake/scanner/burst';
 import { charFromCode } from '../../../renderer/src/features/stocktake/scanner/keymap';
-import { type CapturedScan, DEFAULT_SCANNER_SETTINGS, type ScannerSettings, type ScanTrace } from '../../../renderer/src/features/stocktake/scanner/types';
+import {
+  type CapturedScan,
+  DEFAULT_SCANNER_SETTINGS,
+  type ScannerSettings,
+  type ScanTrace,
+} from '../../../renderer/src/features/stocktake/scanner/types';
 
 /**
  * A tiny page for the burst machine: text fields with value and caret, focus, a US keyboard and
@@ -22,10 +32,22 @@ export function keyFor(char: string): { key: string; code: string; shiftKey: boo
   const codes = [
     ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('').map((l) => `Key${l}`),
     ...'0123456789'.split('').map((d) => `Digit${d}`),
-    'Minus', 'Equal', 'Period', 'Comma', 'Slash', 'Semicolon', 'Quote', 'BracketLeft', 'BracketRight', 'Backslash', 'Backquote', 'Space',
+    'Minus',
+    'Equal',
+    'Period',
+    'Comma',
+    'Slash',
+    'Semicolon',
+    'Quote',
+    'BracketLeft',
+    'BracketRight',
+    'Backslash',
+    'Backquote',
+    'Space',
   ];
   for (const code of codes) {
-    for (const shiftKey of [false, true]) if (charFromCode(code, shiftKey) === char) return { key: char, code, shiftKey };
+    for (const shiftKey of [false, true])
+      if (charFromCode(code, shiftKey) === char) return { key: char, code, shiftKey };
   }
   throw new Error(`no US key types ${char}`);
 }
@@ -92,16 +114,32 @@ export class Sim {
   press(char: string, at: number): void {
     const k = keyFor(char);
     const terminator = char === 'Enter' || char === 'Tab';
-    if (k.shiftKey) this.feed({ type: 'keydown', key: 'Shift', code: 'ShiftLeft', keyCode: 16, shiftKey: true, timeStamp: at - 0.5 });
+    if (k.shiftKey)
+      this.feed({ type: 'keydown', key: 'Shift', code: 'ShiftLeft', keyCode: 16, shiftKey: true, timeStamp: at - 0.5 });
     // an input method works only in a text field, and lets a terminator through when nothing is composed
     if (this.ime && this.focus && !(terminator && !this.composing)) {
       const composing = this.composing !== null;
-      const ev = { type: 'keydown' as const, key: 'Process', code: k.code, keyCode: 229, shiftKey: k.shiftKey, isComposing: composing, timeStamp: at };
+      const ev = {
+        type: 'keydown' as const,
+        key: 'Process',
+        code: k.code,
+        keyCode: 229,
+        shiftKey: k.shiftKey,
+        isComposing: composing,
+        timeStamp: at,
+      };
       this.feed(ev); // the input method took the key already: preventDefault changes nothing
       if (terminator && this.composing) this.commit(this.composing.text, at + 0.3);
       else this.compose(char, at + 0.2);
     } else {
-      const prevented = this.feed({ type: 'keydown', key: k.key, code: k.code, keyCode: 0, shiftKey: k.shiftKey, timeStamp: at });
+      const prevented = this.feed({
+        type: 'keydown',
+        key: k.key,
+        code: k.code,
+        keyCode: 0,
+        shiftKey: k.shiftKey,
+        timeStamp: at,
+      });
       if (!prevented) {
         if (terminator) this.defaultTerminator(char);
         else if (this.focus) {

@@ -19,7 +19,13 @@ import type { CapturedScan, ScannerSettings, ScanTrace } from './types';
  *   inside a run keeps it one.
  */
 
-export type CaptureEventType = 'keydown' | 'keyup' | 'input' | 'compositionstart' | 'compositionupdate' | 'compositionend';
+export type CaptureEventType =
+  | 'keydown'
+  | 'keyup'
+  | 'input'
+  | 'compositionstart'
+  | 'compositionupdate'
+  | 'compositionend';
 
 /** A text field's content and caret when the event happened (before the key's own effect). */
 export interface FieldState {
@@ -122,7 +128,11 @@ export function createBurstMachine<T = unknown>(
     const start = field.selectionStart ?? field.value.length;
     const end = field.selectionEnd ?? start;
     const caret = start + typed.length;
-    return { value: field.value.slice(0, start) + typed + field.value.slice(end), selectionStart: caret, selectionEnd: caret };
+    return {
+      value: field.value.slice(0, start) + typed + field.value.slice(end),
+      selectionStart: caret,
+      selectionEnd: caret,
+    };
   }
 
   function endsBurst(ev: CaptureEvent<T>): boolean {
@@ -130,7 +140,13 @@ export function createBurstMachine<T = unknown>(
     return which !== null && (settings.terminator === 'either' || settings.terminator === which);
   }
 
-  function trace(out: CaptureAction<T>[], end: number, code: string, recognized: ScanTrace['recognized'], ime: boolean) {
+  function trace(
+    out: CaptureAction<T>[],
+    end: number,
+    code: string,
+    recognized: ScanTrace['recognized'],
+    ime: boolean,
+  ) {
     if (sequence.raw || code) {
       const times = [...sequence.times, end];
       const gaps = times.slice(1).map((t, i) => Math.round((t - times[i]) * 10) / 10);
@@ -235,9 +251,20 @@ export function createBurstMachine<T = unknown>(
         out.push({ kind: 'preventDefault' });
         out.push({
           kind: 'scan',
-          scan: { code, source: 'keyboard', endedAt: t, scannedAt: wallClock(), keys: typed.length, spanMs: sequence.times.length ? t - sequence.times[0] : 0 },
+          scan: {
+            code,
+            source: 'keyboard',
+            endedAt: t,
+            scannedAt: wallClock(),
+            keys: typed.length,
+            spanMs: sequence.times.length ? t - sequence.times[0] : 0,
+          },
         });
-        out.push({ kind: 'restore', target: (ev.target as CaptureTarget<T>).ref, field: { value: '', selectionStart: 0, selectionEnd: 0 } });
+        out.push({
+          kind: 'restore',
+          target: (ev.target as CaptureTarget<T>).ref,
+          field: { value: '', selectionStart: 0, selectionEnd: 0 },
+        });
         trace(out, t, code, 'keyboard', false);
         return;
       }

@@ -16,7 +16,10 @@ function fieldState(el: TextField): FieldState {
 }
 
 /** The capture's view of an event's target. */
-export function describeTarget(node: EventTarget | null, scanField: HTMLInputElement | null): CaptureTarget<EventTarget> | null {
+export function describeTarget(
+  node: EventTarget | null,
+  scanField: HTMLInputElement | null,
+): CaptureTarget<EventTarget> | null {
   if (!node) return null;
   const el = asTextField(node);
   if (!el) return { ref: node, kind: 'other' };

@@ -73,7 +73,10 @@ export function keyChar(ev: KeyLike): string | null {
 
 /** A modifier on its own (a scanner presses Shift around capitals): neither a character nor a break. */
 export function isModifierKey(ev: KeyLike): boolean {
-  return ['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'NumLock'].includes(ev.key ?? '') || /^(Shift|Control|Alt|Meta)(Left|Right)$/.test(ev.code ?? '');
+  return (
+    ['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'NumLock'].includes(ev.key ?? '') ||
+    /^(Shift|Control|Alt|Meta)(Left|Right)$/.test(ev.code ?? '')
+  );
 }
 
 /** Enter or Tab, also as an input method reports it (keyCode 229 with code 'Enter'). */

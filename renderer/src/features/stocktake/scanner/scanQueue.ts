@@ -39,7 +39,7 @@ export function defaultBackoffMs(attempt: number): number {
   return Math.min(250 * 2 ** (attempt - 1), 10_000);
 }
 
-const STORAGE_PREFIX = 'kehu.stocktakeScans';
+const STORAGE_PREFIX = 'kh.stocktakeScans';
 const LIST_CAP = 50;
 
 interface Stored {
@@ -210,7 +210,13 @@ export function createScanQueue(
   const queue: ScanQueue = {
     push(scan: CapturedScan | { code: string; source: 'keyboard' | 'search'; endedAt: number; scannedAt: string }) {
       seq += 1;
-      const stored: Stored = { clientId: newId(), code: scan.code, source: scan.source, scannedAt: scan.scannedAt, seq };
+      const stored: Stored = {
+        clientId: newId(),
+        code: scan.code,
+        source: scan.source,
+        scannedAt: scan.scannedAt,
+        seq,
+      };
       try {
         storage.setItem(scanStorageKey(stocktakeId, stored.clientId), JSON.stringify(stored));
       } catch {

@@ -39,7 +39,7 @@ interface ScannerSettingsState extends ScannerSettings {
   reset(): void;
 }
 
-export const SCANNER_SETTINGS_KEY = 'kehu.scannerSettings';
+export const SCANNER_SETTINGS_KEY = 'kh.scannerSettings';
 
 /** This PC's scanner setup, kept in localStorage. */
 export const useScannerSettings = create<ScannerSettingsState>()(
@@ -68,5 +68,12 @@ export const useScannerSettings = create<ScannerSettingsState>()(
 
 /** The plain settings (no store functions), for useScanCapture. */
 export function pickScannerSettings(s: ScannerSettings): ScannerSettings {
-  return { prefix: s.prefix, suffix: s.suffix, terminator: s.terminator, maxGapMs: s.maxGapMs, minLength: s.minLength, sound: s.sound };
+  return {
+    prefix: s.prefix,
+    suffix: s.suffix,
+    terminator: s.terminator,
+    maxGapMs: s.maxGapMs,
+    minLength: s.minLength,
+    sound: s.sound,
+  };
 }

@@ -103,7 +103,9 @@ export interface QueuedScan {
  * or doubled: the core answers a resent client id from its stored row.
  */
 export interface ScanQueue {
-  push(scan: CapturedScan | { code: string; source: 'keyboard' | 'search'; endedAt: number; scannedAt: string }): QueuedScan;
+  push(
+    scan: CapturedScan | { code: string; source: 'keyboard' | 'search'; endedAt: number; scannedAt: string },
+  ): QueuedScan;
   /** pending + sending */
   pendingCount(): number;
   /** newest first, at most 50 (this device's) */

@@ -3,7 +3,14 @@ import { type CaptureAction, type CaptureEvent, type CaptureEventType, createBur
 import { asTextField, describeTarget, insertAtCaret, setFieldValue } from './domField';
 import type { ScanCaptureOptions } from './types';
 
-const EVENT_TYPES: CaptureEventType[] = ['keydown', 'keyup', 'input', 'compositionstart', 'compositionupdate', 'compositionend'];
+const EVENT_TYPES: CaptureEventType[] = [
+  'keydown',
+  'keyup',
+  'input',
+  'compositionstart',
+  'compositionupdate',
+  'compositionend',
+];
 
 function record(ev: Event, scanField: HTMLInputElement | null): CaptureEvent<EventTarget> {
   const key = ev as KeyboardEvent;
@@ -62,7 +69,11 @@ export function useScanCapture(options: ScanCaptureOptions): void {
           // our own 'input' event must not feed the machine
           applying = true;
           try {
-            if (action.kind === 'restore') setFieldValue(el, action.field.value, { start: action.field.selectionStart, end: action.field.selectionEnd });
+            if (action.kind === 'restore')
+              setFieldValue(el, action.field.value, {
+                start: action.field.selectionStart,
+                end: action.field.selectionEnd,
+              });
             else insertAtCaret(el, action.text);
           } finally {
             applying = false;

@@ -23,7 +23,11 @@ const NONE: readonly QueuedScan[] = [];
 const noSubscription = () => () => {};
 
 /** The stocktake's queue and its items (newest first) and unanswered count, re-rendering on change. */
-export function useScanQueue(stocktakeId: number | null): { queue: ScanQueue | null; items: readonly QueuedScan[]; pending: number } {
+export function useScanQueue(stocktakeId: number | null): {
+  queue: ScanQueue | null;
+  items: readonly QueuedScan[];
+  pending: number;
+} {
   const queue = stocktakeId ? getScanQueue(stocktakeId) : null;
   const subscribe = queue ? queue.subscribe : noSubscription;
   const items = useSyncExternalStore(subscribe, () => (queue ? queue.items() : NONE));

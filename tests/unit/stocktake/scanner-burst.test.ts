@@ -150,6 +150,28 @@ describe('scanner bursts', () => {
     expect([n.start, n.end]).toEqual([3, 3]);
   });
 
+  it("an input method's late commit after a scan is taken out again; a person typing there afterwards is not undone", () => {
+    const sim = new Sim(DEFAULT_SCANNER_SETTINGS, [note('备注')]);
+    sim.focusOn('note');
+    const end = sim.scan(CODE, 0, 4);
+    const n = sim.field('note');
+    n.value = `备注${CODE.toLowerCase()}`; // committed 600 ms later (a busy input method)
+    sim.apply(
+      sim.machine.feed({
+        type: 'input',
+        data: CODE.toLowerCase(),
+        timeStamp: end + 600,
+        target: { ref: 'note', kind: 'field', field: { value: n.value, selectionStart: null, selectionEnd: null } },
+      }),
+    );
+    expect(n.value).toBe('备注');
+    sim.press('x', end + 900);
+    sim.press('y', end + 1100);
+    sim.press('z', end + 1300);
+    expect(n.value).toBe('备注xyz');
+    expect(sim.scans).toHaveLength(1);
+  });
+
   it('a burst ended by Enter in a dialog input does not submit the dialog', () => {
     const sim = new Sim(DEFAULT_SCANNER_SETTINGS, [dialogInput('13800000000')]);
     sim.focusOn('dialog');

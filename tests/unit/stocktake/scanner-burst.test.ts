@@ -82,6 +82,15 @@ describe('scanner bursts', () => {
     expect(sim.field('dialog').value).toBe(CODE.slice(0, 6));
   });
 
+  it('a fast run whose Enter comes late is typing: the keys stay and Enter does what Enter does', () => {
+    const sim = new Sim(DEFAULT_SCANNER_SETTINGS, [dialogInput()]);
+    sim.focusOn('dialog');
+    sim.scan('ABCD', 0, (i) => (i === 4 ? 200 : 5));
+    expect(sim.scans).toEqual([]);
+    expect(sim.field('dialog').value).toBe('ABCD');
+    expect(sim.submits).toBe(1);
+  });
+
   it('a fast run shorter than minLength is typing', () => {
     const sim = new Sim({ ...DEFAULT_SCANNER_SETTINGS, minLength: 6 }, [dialogInput()]);
     sim.focusOn('dialog');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_TONES } from '../../../renderer/src/features/stocktake/scanner/feedbackSound';
+import { FEEDBACK_TONES, feedbackKindOf } from '../../../renderer/src/features/stocktake/scanner/feedbackSound';
 import { charFromCode, keyChar } from '../../../renderer/src/features/stocktake/scanner/keymap';
 import { normalizeScan } from '../../../renderer/src/features/stocktake/scanner/normalize';
 import {
@@ -73,5 +73,33 @@ describe('feedback sounds', () => {
     patterns.delete('frozen');
     expect(new Set(patterns.values()).size).toBe(patterns.size);
     for (const tones of Object.values(FEEDBACK_TONES)) expect(tones.length).toBeGreaterThan(0);
+  });
+});
+
+describe('feedback of a queued scan', () => {
+  const base = {
+    clientId: 'c-00000001',
+    code: 'KH1',
+    source: 'scanner' as const,
+    scannedAt: '2026-01-01T00:00:00.000Z',
+    endedAt: 1,
+  };
+  it('is the result once acknowledged, failed when refused, nothing while unanswered', () => {
+    expect(feedbackKindOf({ ...base, state: 'pending' })).toBeNull();
+    expect(feedbackKindOf({ ...base, state: 'sending' })).toBeNull();
+    expect(feedbackKindOf({ ...base, state: 'failed', errorKey: 'x.y' })).toBe('failed');
+    const ack = {
+      scanId: 1,
+      clientId: base.clientId,
+      code: 'KH1',
+      result: 'duplicate' as const,
+      lineId: 1,
+      customer: null,
+      times: 2,
+      earlier: [],
+      replayed: false,
+      progress: { expected: 1, counted: 1 },
+    };
+    expect(feedbackKindOf({ ...base, state: 'acked', ack })).toBe('duplicate');
   });
 });

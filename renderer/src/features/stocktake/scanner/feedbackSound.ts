@@ -1,4 +1,5 @@
 import type { ScanResult } from '../../../../../electron/core/stocktake/shared/stocktake.contract';
+import type { QueuedScan } from './types';
 
 /** What a scan's feedback tells: the core's result, or 'failed' (refused, not counted). */
 export type FeedbackKind = ScanResult | 'failed';
@@ -41,6 +42,12 @@ export const FEEDBACK_TONES: Record<FeedbackKind, readonly Tone[]> = {
     { hz: 180, ms: 120, at: 340, wave: 'sawtooth' },
   ],
 };
+
+/** What a queued scan's feedback is once answered: its result, 'failed' when refused; null while unanswered. */
+export function feedbackKindOf(item: QueuedScan): FeedbackKind | null {
+  if (item.state === 'failed') return 'failed';
+  return item.state === 'acked' && item.ack ? item.ack.result : null;
+}
 
 const VOLUME = 0.12;
 

@@ -10,8 +10,9 @@ import type { Channel, ChannelInput } from '../../electron/core/shared/contract'
 import { countersFromTables } from '../../electron/core/stocktake/progress';
 import { sample, summarize } from './stats';
 
-const EXPECTED = 200_000;
-const COUNTED = 190_000;
+// KEHU_STOCKTAKE_N: a smaller size for a trial run (default 200,000; 95% of it counted)
+const EXPECTED = Number(process.env.KEHU_STOCKTAKE_N ?? 200_000);
+const COUNTED = Math.round(EXPECTED * 0.95);
 const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 const ms = (t0: bigint) => Math.round(Number(process.hrtime.bigint() - t0) / 1e4) / 100;
 
@@ -46,9 +47,9 @@ export async function stocktakeScanBench() {
       .prepare(
         `INSERT INTO customers (code, name, name_norm, category_id, created_at, updated_at)
          WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-         SELECT printf('BC%07d', i), 'Bench ' || i, 'bench' || i, json_extract(?, '$[' || (i % ?) || ']'), ?, ? FROM n`,
+         SELECT printf('BC%07d', i), 'Bench ' || i, 'bench' || i, json_extract(?, '$[' || (i % ${Math.max(1, cats.length)}) || ']'), ?, ? FROM n`,
       )
-      .run(EXPECTED, JSON.stringify(cats), Math.max(1, cats.length), now, now);
+      .run(EXPECTED, JSON.stringify(cats), now, now);
 
     const tBare = process.hrtime.bigint();
     core.sqlite.exec(`CREATE TEMP TABLE bare AS SELECT id, category_id, status FROM customers WHERE status = 'active' ORDER BY id`);
@@ -110,24 +111,24 @@ export async function stocktakeScanBench() {
       scan: {
         expected: counted.progress.expected,
         counted_at_end: counted.progress.counted,
-        at_200k: atSize,
+        at_size: atSize,
         baseline_100_expected: baseline,
         ratio_p95: ratio,
         goal: 'p95 ≤ 5 ms at 200,000 expected / 190,000 counted, and within 2× the 100-customer stocktake’s',
-        goal_met: atSize.p95_ms <= 5 && ratio <= 2,
+        goal_met: EXPECTED >= 200_000 && atSize.p95_ms <= 5 && ratio <= 2,
       },
       first_scan_fills_counters_ms: firstScanMs,
       progress_from_tables_per_scan_if_counted_naively: fromTables,
-      freeze_200k_at_start: {
+      freeze_at_start: {
         ms: freezeMs,
         baseline_bare_insert_select_ms: bareMs,
         ratio: Math.round((freezeMs / Math.max(bareMs, 0.01)) * 100) / 100,
         goal: 'create + start (freezing 200,000) ≤ 1 s',
-        goal_met: freezeMs <= 1000,
+        goal_met: EXPECTED >= 200_000 && freezeMs <= 1000,
       },
-      get_full_progress_200k: get,
-      lines_first_page_190k: lines,
-      seed_190k_counted_ms: seedMs,
+      get_full_progress: get,
+      lines_first_page_with_total: lines,
+      seed_counted_ms: seedMs,
       load_average: { before: loadBefore, after: load() },
     };
   } finally {

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { playFeedback } from '../scanner/feedbackSound';
+import { pickScannerSettings, useScannerSettings } from '../scanner/scannerSettings';
 import type { CapturedScan, QueuedScan } from '../scanner/types';
-import { scanFeedback } from './feedback';
-import { createScanQueue, playScanSound, readScannerSettings, useScanCapture } from './scanning';
-
-const NO_SCANS: readonly QueuedScan[] = [];
+import { useScanCapture } from '../scanner/useScanCapture';
+import { useScanQueue } from '../scanner/useScanQueue';
 
 /**
  * Counting on this device: the scan queue of the stocktake, the capture bound to the scan field,
@@ -11,19 +11,17 @@ const NO_SCANS: readonly QueuedScan[] = [];
  * at its own pace). Scans are read outside React state; only the queue's list is rendered.
  */
 export function useCounting(stocktakeId: number, enabled: boolean, fieldRef: { current: HTMLInputElement | null }) {
-  const settings = useMemo(() => readScannerSettings(), []);
-  const [queue] = useState(() => createScanQueue(stocktakeId));
-  useEffect(() => () => queue.dispose(), [queue]);
-  const items = useSyncExternalStore(
-    queue.subscribe,
-    () => queue.items(),
-    () => NO_SCANS,
-  );
-  const onScan = useCallback((scan: CapturedScan) => void queue.push(scan), [queue]);
+  const stored = useScannerSettings();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the plain values stand for the store's object
+  const settings = useMemo(() => pickScannerSettings(stored), [stored.prefix, stored.suffix, stored.terminator, stored.maxGapMs, stored.minLength, stored.sound]);
+  // one queue per stocktake for the window's life (scanner/useScanQueue.ts): unanswered scans are
+  // resent even after this page is left
+  const { queue, items, pending } = useScanQueue(stocktakeId);
+  const onScan = useCallback((scan: CapturedScan) => void queue?.push(scan), [queue]);
   useScanCapture({ enabled, settings, fieldRef, onScan });
   const manual = useCallback(
     (code: string, source: 'keyboard' | 'search') =>
-      queue.push({ code, source, endedAt: performance.now(), scannedAt: new Date().toISOString() }),
+      queue?.push({ code, source, endedAt: performance.now(), scannedAt: new Date().toISOString() }),
     [queue],
   );
 
@@ -36,12 +34,12 @@ export function useCounting(stocktakeId: number, enabled: boolean, fieldRef: { c
       if ((s.state !== 'acked' && s.state !== 'failed') || heard.current.has(s.clientId)) continue;
       heard.current.add(s.clientId);
       fresh++;
-      if (fresh === 1) playScanSound(scanFeedback(s).tone, settings);
+      // the newest answer is heard (several at once in a burst would blur into one noise)
+      if (fresh === 1) playFeedback(s.state === 'failed' ? 'failed' : (s.ack?.result ?? 'failed'), settings.sound);
     }
     if (fresh) setAcked((n) => n + fresh);
   }, [items, settings]);
 
-  const pending = items.filter((s) => s.state === 'pending' || s.state === 'sending').length;
   return { items, pending, acked, manual, settings };
 }
 

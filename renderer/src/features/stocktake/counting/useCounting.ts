@@ -26,13 +26,17 @@ export function useCounting(stocktakeId: number, enabled: boolean, fieldRef: { c
   );
 
   // each answer once: its sound, and the count the page's tables follow
-  const heard = useRef(new Set<string>());
+  // answers given before this page opened (the queue outlives it) were heard then
+  const heard = useRef<Set<string> | null>(null);
+  heard.current ??= new Set(items.filter((s) => s.state === 'acked' || s.state === 'failed').map((s) => s.clientId));
   const [acked, setAcked] = useState(0);
   useEffect(() => {
+    const done = heard.current;
+    if (!done) return;
     let fresh = 0;
     for (const s of items) {
-      if ((s.state !== 'acked' && s.state !== 'failed') || heard.current.has(s.clientId)) continue;
-      heard.current.add(s.clientId);
+      if ((s.state !== 'acked' && s.state !== 'failed') || done.has(s.clientId)) continue;
+      done.add(s.clientId);
       fresh++;
       // the newest answer is heard (several at once in a burst would blur into one noise)
       if (fresh === 1) playFeedback(s.state === 'failed' ? 'failed' : (s.ack?.result ?? 'failed'), settings.sound);
@@ -49,11 +53,15 @@ export function useCounting(stocktakeId: number, enabled: boolean, fieldRef: { c
  * feedback from these marks.
  */
 export function useFeedbackMarks(items: readonly QueuedScan[]): void {
-  const marked = useRef(new Set<string>());
+  // scans answered before this page opened (the queue outlives it) were shown then
+  const marked = useRef<Set<string> | null>(null);
+  marked.current ??= new Set(items.filter((s) => s.state === 'acked').map((s) => s.clientId));
   useEffect(() => {
-    const fresh = items.filter((s) => s.state === 'acked' && !marked.current.has(s.clientId));
+    if (!marked.current) return;
+    const seen = marked.current;
+    const fresh = items.filter((s) => s.state === 'acked' && !seen.has(s.clientId));
     if (!fresh.length) return;
-    for (const s of fresh) marked.current.add(s.clientId);
+    for (const s of fresh) seen.add(s.clientId);
     requestAnimationFrame(() => {
       for (const s of fresh) performance.mark('stocktake:feedback', { detail: { clientId: s.clientId, endedAt: s.endedAt } });
     });

@@ -1,6 +1,8 @@
 import { defineFeature } from '../feature';
 import { countingHandlers } from './counting.handlers';
+import { openStocktakes } from './open-items';
 import { reconcileHandlers } from './reconcile.handlers';
+import { stocktakeMissingRule } from './review-rule';
 import { stocktakeContract } from './shared/stocktake.contract';
 
 /**
@@ -12,9 +14,12 @@ export const stocktakeFeature = defineFeature({
   name: 'stocktake',
   contract: stocktakeContract,
   handlers: { ...countingHandlers, ...reconcileHandlers },
+  /** an open stocktake (draft with the customer ticked, counting or reconciling with it expected or counted) */
+  openItems: [openStocktakes],
   customerReferences: [
     { table: 'stocktake_expected', column: 'customer_id' },
     { table: 'stocktake_lines', column: 'customer_id' },
     { table: 'stocktake_corrections', column: 'customer_id' },
   ],
+  reviewRules: { stocktakeMissing: stocktakeMissingRule },
 });

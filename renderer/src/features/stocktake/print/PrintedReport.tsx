@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { REPORT_SECTIONS } from '../../../../../electron/core/stocktake/shared/stocktake.contract';
 import { formatMinute } from '../../../shared/format';
 import { translateOr } from '../../../shared/translate';
 import { addressLine } from '../reconcile/CorrectionChange';
 import { correctionRows } from '../reconcile/correctionRows';
-import { percent } from '../reconcile/reconcileRules';
+import { percent, SUMMARY_SECTIONS } from '../reconcile/reconcileRules';
 import { scopeText } from '../list/scopeText';
 import { evidenceText, useScopeNames } from '../reconcile/reportText';
 import type { PrintReport, PrintSection } from './usePrintReport';
@@ -44,7 +43,7 @@ export function PrintedReport({ report, printedAt }: { report: Ready; printedAt:
           {pairs(facts).map((pair) => (
             <tr key={pair[0][0]}>
               {pair.map(([label, value]) => (
-                <FactCells key={label} label={label} value={value} />
+                <FactCells key={label} label={label} value={value} wide={pair.length === 1} />
               ))}
             </tr>
           ))}
@@ -65,7 +64,7 @@ export function PrintedReport({ report, printedAt }: { report: Ready; printedAt:
               <th>{r('summary.expected')}</th>
               <th>{r('summary.counted')}</th>
               <th>{r('summary.rate')}</th>
-              {REPORT_SECTIONS.map((k) => (
+              {SUMMARY_SECTIONS.map((k) => (
                 <th key={k}>{r(`sections.${k}`)}</th>
               ))}
             </tr>
@@ -75,7 +74,7 @@ export function PrintedReport({ report, printedAt }: { report: Ready; printedAt:
               <td className="num">{s.expectedCount}</td>
               <td className="num">{s.countedCount}</td>
               <td className="num">{percent(s.countedCount, s.expectedCount) ?? empty}</td>
-              {REPORT_SECTIONS.map((k) => (
+              {SUMMARY_SECTIONS.map((k) => (
                 <td key={k} className="num">
                   {summary.counts[k] ?? 0}
                 </td>
@@ -180,11 +179,11 @@ export function PrintedReport({ report, printedAt }: { report: Ready; printedAt:
   );
 }
 
-function FactCells({ label, value }: { label: string; value: string }) {
+function FactCells({ label, value, wide }: { label: string; value: string; wide: boolean }) {
   return (
     <>
       <th>{label}</th>
-      <td>{value}</td>
+      <td colSpan={wide ? 3 : 1}>{value}</td>
     </>
   );
 }
@@ -220,18 +219,18 @@ function SectionBlock({ sec }: { sec: PrintSection }) {
         <table className="st-table">
           <thead>
             <tr>
-              <th style={{ width: '13%' }}>{r('columns.code')}</th>
+              <th style={{ width: '11%' }}>{r('columns.code')}</th>
               {known && <th>{r('columns.name')}</th>}
-              {known && <th style={{ width: '13%' }}>{r('columns.category')}</th>}
-              {known && <th style={{ width: '13%' }}>{r('columns.status')}</th>}
+              {known && <th style={{ width: '10%' }}>{r('columns.category')}</th>}
+              {known && <th style={{ width: '9%' }}>{r('columns.status')}</th>}
               {counted && (
-                <th className="num" style={{ width: '7%' }}>
+                <th className="num" style={{ width: '6%' }}>
                   {r('columns.scans')}
                 </th>
               )}
-              {counted && <th style={{ width: '14%' }}>{r('columns.lastAt')}</th>}
-              {counted && <th style={{ width: '16%' }}>{r('columns.note')}</th>}
-              <th style={{ width: '10%' }}>{r('columns.adjustment')}</th>
+              {counted && <th style={{ width: '15%' }}>{r('columns.lastAt')}</th>}
+              {counted && <th style={{ width: '15%' }}>{r('columns.note')}</th>}
+              <th style={{ width: '9%' }}>{r('columns.adjustment')}</th>
             </tr>
           </thead>
           <tbody>
@@ -248,7 +247,7 @@ function SectionBlock({ sec }: { sec: PrintSection }) {
                 )}
                 {counted && <td className="num">{row.scans}</td>}
                 {counted && (
-                  <td>
+                  <td className="nowrap">
                     {formatMinute(row.lastAt) ?? empty}
                     {row.lastUserName && <div className="st-sub">{row.lastUserName}</div>}
                   </td>

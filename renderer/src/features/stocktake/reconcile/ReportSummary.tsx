@@ -1,8 +1,7 @@
 import { Card, Col, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { REPORT_SECTIONS } from '../../../../../electron/core/stocktake/shared/stocktake.contract';
 import { translateOr } from '../../../shared/translate';
-import { percent } from './reconcileRules';
+import { percent, SUMMARY_SECTIONS } from './reconcileRules';
 import type { ReportSummaryData } from './reportText';
 
 type CategoryRow = ReportSummaryData['byCategory'][number];
@@ -31,7 +30,7 @@ export function ReportSummary({ summary }: { summary: ReportSummaryData }) {
                 value={percent(s.countedCount, s.expectedCount) ?? empty}
               />
             </Col>
-            {REPORT_SECTIONS.map((key) => (
+            {SUMMARY_SECTIONS.map((key) => (
               <Col span={6} key={key}>
                 <Statistic
                   title={t(`stocktake.reconcile.sections.${key}`)}

@@ -19,6 +19,12 @@ export const ROW_SECTIONS: readonly RowSection[] = [
   'outOfScope',
 ];
 
+/** The sections the summaries count beside expected / counted (matched is the counted number itself). */
+export const SUMMARY_SECTIONS: readonly ReportSection[] = [
+  ...ROW_SECTIONS.filter((s) => s !== 'matched'),
+  'corrections',
+];
+
 /**
  * The bulk adjustment a section offers, with the permission of the feature that makes the change
  * (stocktake.adjust checks it too; the button is hidden without it). Missing customers are

@@ -2,7 +2,7 @@ import { Card, Descriptions, Table, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../../electron/core/customers/shared/customers.contract';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, formatMinute } from '../../../shared/format';
 import { lookupName, lookupPath, useLookups } from '../../lookups/lookupsStore';
 import { countryName, divisionNames } from '../shared/geo';
 import { formatCents } from '../../../shared/money';
@@ -55,7 +55,7 @@ export function DetailSections({ customer: c }: { customer: CustomerDetail }) {
             {
               key: 'lastVerifiedAt',
               label: t('customers.detail.lastVerifiedAt'),
-              children: formatDateTime(c.lastVerifiedAt) ?? t('customers.detail.neverVerified'),
+              children: formatMinute(c.lastVerifiedAt) ?? t('customers.detail.neverVerified'),
             },
           ]}
         />

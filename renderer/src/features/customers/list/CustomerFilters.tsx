@@ -102,10 +102,10 @@ export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: P
         onChange={(v) => set({ salespersonId: v ?? undefined })}
         options={userOptions}
       />
-      <Space.Compact style={grow(250)}>
+      <Space.Compact style={{ flex: 'none' }}>
         <Select<VerifiedMode>
           aria-label={t('customers.filters.verified')}
-          style={{ width: '50%' }}
+          style={{ width: 160 }}
           popupMatchSelectWidth={false}
           value={mode}
           onChange={(next) => {
@@ -120,7 +120,7 @@ export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: P
         <DatePicker
           aria-label={t('customers.filters.verifiedDate')}
           placeholder={t('customers.filters.verifiedDate')}
-          style={{ width: '50%' }}
+          style={{ width: 128 }}
           value={verifiedDay ? dayjs(verifiedDay) : null}
           onChange={(d) => setVerified(mode, d ? d.format('YYYY-MM-DD') : undefined)}
         />

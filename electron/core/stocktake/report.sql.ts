@@ -99,7 +99,7 @@ export const PROPOSED_CORRECTIONS = `SELECT count(*) FROM stocktake_corrections 
 
 /** Adjustments made: the stocktake's own log rows, one per adjust call (adjust.ts writes them). */
 export const ADJUSTED = `SELECT json_extract(changes, '$.action.after') AS action, sum(json_extract(changes, '$.changed.after')) AS n
-  FROM operation_log WHERE entity = 'stocktake' AND entity_id = CAST(@id AS TEXT) AND action = 'adjust' GROUP BY 1`;
+  FROM operation_log WHERE entity = 'stocktake' AND entity_id = @eid AND action = 'adjust' GROUP BY 1`;
 
 /** The adjustment each of some customers got in this stocktake: their own log rows tagged with its number. */
 export const ROW_ADJUSTMENTS = `SELECT CAST(l.entity_id AS INTEGER) AS cid, l.action AS action FROM json_each(@ids) w

@@ -80,7 +80,7 @@ export function reportSummary(db: Reader, id: number): Summary {
   const expected = byCategory.reduce((n, c) => n + c.expected, 0);
   const corrections = db.prepare(PROPOSED_CORRECTIONS).pluck().get(p) as number;
   const adjusted = Object.fromEntries(
-    (db.prepare(ADJUSTED).all(p) as { action: string; n: number }[]).map((r) => [r.action, r.n]),
+    (db.prepare(ADJUSTED).all({ eid: String(id) }) as { action: string; n: number }[]).map((r) => [r.action, r.n]),
   );
   return {
     stocktake: reportStocktake(db, id, counted.matched),

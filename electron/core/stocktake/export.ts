@@ -29,6 +29,17 @@ const value = (t: Text, v: string | null | undefined) =>
 // local time of this computer, as the user reads it on screen
 const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : null);
 
+/** A proposal or the values it replaces, readable in a cell: "mobile: 139…；street: …". */
+function flat(o: Record<string, unknown>): string {
+  const out: string[] = [];
+  const walk = (v: unknown, key: string) => {
+    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+    else if (v != null && v !== '') out.push(`${key}: ${String(v)}`);
+  };
+  walk(o, '');
+  return out.join('；');
+}
+
 const SECTION_COLUMNS = [
   'code',
   'name',
@@ -129,8 +140,8 @@ export async function exportReport(sqlite: Sqlite, input: ReportExportInput, onP
         corrections.add([
           k.customer.code,
           k.customer.name,
-          JSON.stringify(k.proposal),
-          JSON.stringify(k.before),
+          flat(k.proposal),
+          flat(k.before),
           value(t, k.status),
           k.proposedByName,
           time(k.proposedAt),

@@ -25,7 +25,9 @@ const stateOf = (core: Core, id: number) =>
 const ledgerChecks = (balance: () => number, twoStocktakes: () => number): OpenItemsCheck => (_core, ids) => {
   const out = new Map();
   for (const id of ids) {
-    const items = [{ kind: 'openStocktakes', count: id === twoStocktakes() ? 2 : 1, amountCents: null }];
+    const items: { kind: string; count: number; amountCents: number | null }[] = [
+      { kind: 'openStocktakes', count: id === twoStocktakes() ? 2 : 1, amountCents: null },
+    ];
     if (id === balance()) items.push({ kind: 'openBalance', count: 1, amountCents: 100 });
     out.set(id, items);
   }

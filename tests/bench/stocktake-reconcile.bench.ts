@@ -27,7 +27,7 @@ const GOAL_MS = 2_000;
  * in scan order (lines not in customer order), every 50th twice, 5,000 counted out of scope,
  * 2,000 unknown codes, 1,000 proposed corrections.
  */
-function seed(sqlite: Sqlite, now: string): { id: number; older: number } {
+export function seed(sqlite: Sqlite, now: string): { id: number; older: number } {
   const cats = sqlite.prepare(`SELECT id FROM lookups WHERE kind = 'category' ORDER BY id`).pluck().all() as number[];
   const tx = sqlite.transaction(() => {
     sqlite

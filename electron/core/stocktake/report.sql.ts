@@ -52,12 +52,15 @@ const SEARCH = `(instr(upper(coalesce(c.code, ln.code)), upper(@q)) > 0 OR instr
 
 const where = (section: RowSection, q: boolean) => `WHERE ${SECTIONS[section].where}${q ? ` AND ${SEARCH}` : ''}`;
 
-/** One page of a section, customers in id order, then unknown codes in line order. */
+/**
+ * One page of a section, customers in id order, then unknown codes in line order; `total` (the
+ * section's rows, with the search) on every row: the members are gathered once for both.
+ */
 export function sectionPageSql(section: RowSection, q: boolean): string {
   return `SELECT m.cid AS customerId, coalesce(c.code, ln.code) AS code, c.name AS name, cat.name AS categoryName,
       c.status AS status, sr.name AS statusReasonName, m.line_id AS lineId, m.scans AS scans,
       lu.display_name AS lastUserName, m.last_at AS lastAt, coalesce(ln.checked, 0) AS checked, ln.evidence AS evidence,
-      ln.note AS note, c.last_verified_at AS lastVerifiedAt
+      ln.note AS note, c.last_verified_at AS lastVerifiedAt, count(*) OVER () AS total
     ${FROM(section)}
     LEFT JOIN lookups cat ON cat.id = c.category_id
     LEFT JOIN lookups sr ON sr.id = c.status_reason_id
@@ -75,25 +78,34 @@ export function sectionIdsSql(section: RowSection): string {
   return `SELECT m.cid ${FROM(section)} ${where(section, false)} AND m.cid IS NOT NULL ORDER BY m.cid`;
 }
 
-/** The summary, counted side: one pass over the counted customers. */
-export const COUNTED_SUMMARY = `SELECT count(*) AS counted,
-    coalesce(sum(x.expected), 0) AS matched,
-    coalesce(sum(NOT x.expected), 0) AS outOfScope,
+/**
+ * The summary in one pass: the expected rows and the live lines of customers, side by side
+ * (UNION ALL, each read through its (stocktake_id, customer_id) index), grouped per customer once;
+ * the counted ones' state read by id; then per category of the frozen snapshot (out-of-scope
+ * customers have none). The totals are the sums of the categories' rows.
+ */
+export const SUMMARY_BY_CATEGORY = `WITH per AS (
+    SELECT cid, max(exp) AS exp, min(cat) AS cat, sum(scans) AS scans, sum(lines) AS lines FROM (
+      SELECT e.customer_id AS cid, 1 AS exp, e.category_id AS cat, 0 AS scans, 0 AS lines
+        FROM stocktake_expected e WHERE e.stocktake_id = @id
+      UNION ALL
+      SELECT l.customer_id, 0, NULL, l.scans, 1
+        FROM stocktake_lines l WHERE l.stocktake_id = @id AND l.customer_id IS NOT NULL AND l.scans > 0)
+    GROUP BY cid)
+  SELECT per.cat AS categoryId, cat.name AS categoryName,
+    coalesce(sum(per.exp), 0) AS expected,
+    coalesce(sum(per.exp AND per.lines > 0), 0) AS matched,
+    coalesce(sum(NOT per.exp AND per.lines > 0), 0) AS outOfScope,
     coalesce(sum(c.status = 'deactivated'), 0) AS deactivated,
     coalesce(sum(c.status = 'frozen'), 0) AS frozen,
-    coalesce(sum(x.scans > 1 OR x.lines > 1), 0) AS duplicates
-  FROM (SELECT m.cid, m.scans, m.lines, ${expectedOf('m.cid')} AS expected FROM (${COUNTED}) m) x
-  LEFT JOIN customers c ON c.id = x.cid`;
+    coalesce(sum(per.lines > 0 AND (per.scans > 1 OR per.lines > 1)), 0) AS duplicates
+  FROM per
+  LEFT JOIN customers c ON per.lines > 0 AND c.id = per.cid
+  LEFT JOIN lookups cat ON cat.id = per.cat
+  GROUP BY per.cat ORDER BY cat.sort IS NULL, cat.sort, per.cat`;
 
 export const UNKNOWN_SUMMARY = `SELECT count(*) AS unknown, coalesce(sum(scans > 1), 0) AS duplicates
   FROM stocktake_lines WHERE stocktake_id = @id AND customer_id IS NULL AND scans > 0`;
-
-/** The summary, expected side: per category of the frozen snapshot, expected and counted customers. */
-export const BY_CATEGORY = `SELECT x.category_id AS categoryId, cat.name AS categoryName, count(*) AS expected, sum(x.counted) AS counted
-  FROM (SELECT e.customer_id, min(e.category_id) AS category_id, ${countedOf('e.customer_id')} AS counted
-    FROM stocktake_expected e WHERE e.stocktake_id = @id GROUP BY e.customer_id) x
-  LEFT JOIN lookups cat ON cat.id = x.category_id
-  GROUP BY x.category_id ORDER BY cat.sort IS NULL, cat.sort, x.category_id`;
 
 export const PROPOSED_CORRECTIONS = `SELECT count(*) FROM stocktake_corrections WHERE stocktake_id = @id AND status = 'proposed'`;
 

@@ -3,14 +3,13 @@ import type { Sqlite } from '../../../db/open';
 import { NotFound } from '../errors';
 import {
   ADJUSTED,
-  BY_CATEGORY,
-  COUNTED_SUMMARY,
   PROPOSED_CORRECTIONS,
   ROW_ADJUSTMENTS,
   type RowSection,
   sectionCountSql,
   sectionIdsSql,
   sectionPageSql,
+  SUMMARY_BY_CATEGORY,
   UNKNOWN_SUMMARY,
 } from './report.sql';
 import type {
@@ -62,8 +61,10 @@ export function reportStocktake(db: Reader, id: number, countedCount: number): S
 
 type Summary = z.output<typeof reportSummarySchema>;
 
-interface CountedRow {
-  counted: number;
+interface CategoryRow {
+  categoryId: number | null;
+  categoryName: string | null;
+  expected: number;
   matched: number;
   outOfScope: number;
   deactivated: number;
@@ -74,10 +75,21 @@ interface CountedRow {
 /** The report's summary: every section's count, per category, adjustments made. A handful of set-based statements. */
 export function reportSummary(db: Reader, id: number): Summary {
   const p = { id };
-  const counted = db.prepare(COUNTED_SUMMARY).get(p) as CountedRow;
+  const rows = db.prepare(SUMMARY_BY_CATEGORY).all(p) as CategoryRow[];
+  const sum = (k: keyof Omit<CategoryRow, 'categoryId' | 'categoryName'>) => rows.reduce((n, r) => n + r[k], 0);
+  const counted = {
+    matched: sum('matched'),
+    outOfScope: sum('outOfScope'),
+    deactivated: sum('deactivated'),
+    frozen: sum('frozen'),
+    duplicates: sum('duplicates'),
+  };
+  const expected = sum('expected');
   const unknown = db.prepare(UNKNOWN_SUMMARY).get(p) as { unknown: number; duplicates: number };
-  const byCategory = db.prepare(BY_CATEGORY).all(p) as Summary['byCategory'];
-  const expected = byCategory.reduce((n, c) => n + c.expected, 0);
+  // the categories of the expected set (a group of out-of-scope customers only is none)
+  const byCategory = rows
+    .filter((r) => r.expected > 0)
+    .map((r) => ({ categoryId: r.categoryId, categoryName: r.categoryName, expected: r.expected, counted: r.matched }));
   const corrections = db.prepare(PROPOSED_CORRECTIONS).pluck().get(p) as number;
   const adjusted = Object.fromEntries(
     (db.prepare(ADJUSTED).all({ eid: String(id) }) as { action: string; n: number }[]).map((r) => [r.action, r.n]),
@@ -143,9 +155,10 @@ export interface RowsQuery {
 export function reportRows(db: Reader, id: number, query: RowsQuery): { items: ReportRow[]; total: number } {
   const no = stocktakeNo(db, id);
   const q = query.q?.trim() || null;
-  const items = sectionRows(db, id, no, query);
-  const total = db.prepare(sectionCountSql(query.section, !!q)).pluck().get({ id, ...(q ? { q } : {}) }) as number;
-  return { items, total };
+  const { rows: items, total } = sectionPage(db, id, no, query);
+  // a page past the end has no row to carry the total
+  const all = total ?? (db.prepare(sectionCountSql(query.section, !!q)).pluck().get({ id, ...(q ? { q } : {}) }) as number);
+  return { items, total: all };
 }
 
 /** The stocktake's number (盘点单号); NOT_FOUND when absent. */
@@ -157,9 +170,13 @@ export function stocktakeNo(db: Reader, id: number): string {
 
 /** Rows of a section (`limit` -1: all of them), with what reconciliation did about each. */
 export function sectionRows(db: Reader, id: number, no: string, query: RowsQuery): ReportRow[] {
+  return sectionPage(db, id, no, query).rows;
+}
+
+function sectionPage(db: Reader, id: number, no: string, query: RowsQuery): { rows: ReportRow[]; total: number | null } {
   const q = query.q?.trim() || null;
   const params = { id, limit: query.limit, offset: query.offset, ...(q ? { q } : {}) };
-  const raw = db.prepare(sectionPageSql(query.section, !!q)).all(params) as RawRow[];
+  const raw = db.prepare(sectionPageSql(query.section, !!q)).all(params) as (RawRow & { total: number })[];
   const adjusted = adjustmentsOf(
     db,
     no,
@@ -169,12 +186,13 @@ export function sectionRows(db: Reader, id: number, no: string, query: RowsQuery
     db,
     raw.flatMap((r) => (r.customerId == null ? [r.code] : [])),
   );
-  return raw.map((r) => ({
+  const rows = raw.map(({ total: _total, ...r }) => ({
     ...r,
     checked: !!r.checked,
     evidence: r.evidence ? (JSON.parse(r.evidence) as (typeof EVIDENCE_KINDS)[number][]) : [],
     adjustment: r.customerId == null ? (created.has(r.code) ? 'created' : null) : (adjusted.get(r.customerId) ?? null),
   }));
+  return { rows, total: raw[0]?.total ?? null };
 }
 
 /** Every customer id of a section, in id order (what an adjustment of "all of them" works on). */

@@ -94,6 +94,8 @@ describe('the reconciliation report', () => {
     expect(names((await rows('unknown', 'y8')).items)).toEqual(['Y888']);
     const page = await admin.ok('stocktake.reportRows', { id: st.id, section: 'matched', page: 2, pageSize: 3 });
     expect({ names: names(page.items), total: page.total }).toEqual({ names: ['客户H'], total: 4 });
+    const past = await admin.ok('stocktake.reportRows', { id: st.id, section: 'matched', page: 3, pageSize: 3 });
+    expect(past).toEqual({ items: [], total: 4 });
   });
 
   test('stays readable after the stocktake is completed; an unknown stocktake is NOT_FOUND', async ({ env, admin }) => {

@@ -75,6 +75,8 @@ const INTERNAL_CUSTOMER_COLUMNS = [
   'statusMemo',
   'mergedIntoId',
   'lastActivityAt',
+  // 最后核对: set by a stocktake (markVerified), not by the form
+  'lastVerifiedAt',
   'createdAt',
   'createdBy',
   'updatedBy',

@@ -9,6 +9,7 @@ import { reviewBench } from './review.bench';
 import { spreadsheetBench } from './spreadsheet.bench';
 import { startBench } from './start.bench';
 import { stocktakeReconcileBench } from './stocktake-reconcile.bench';
+import { stocktakeScanBench } from './stocktake-scan.bench';
 import { uiSearchBench } from './ui-search.bench';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
@@ -23,6 +24,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   start: startBench,
   backup: backupBench,
   stocktake_reconcile: stocktakeReconcileBench,
+  stocktake_scan: stocktakeScanBench,
 };
 
 // `npm run bench`: prints one JSON document of figures. Targets live here, never in timed tests.

@@ -37,18 +37,21 @@ const SETUP = [
 
 /** Counts from the tables (O(expected + lines)): the reference the counters start from. */
 export function countersFromTables(core: Core, stocktakeId: number): Counters {
+  // one pass over the stocktake's lines; each customer's line probes the expected set's index
   const row = core.statements
     .prepare(
       `SELECT
-         coalesce(sum(CASE WHEN l.customer_id IS NOT NULL AND e.one IS NOT NULL THEN 1 ELSE 0 END), 0) AS counted,
-         coalesce(sum(l.scans), 0) AS scans,
-         coalesce(sum(CASE WHEN l.customer_id IS NULL THEN 1 ELSE 0 END), 0) AS unknown,
-         coalesce(sum(CASE WHEN l.customer_id IS NOT NULL AND e.one IS NULL THEN 1 ELSE 0 END), 0) AS outOfScope
-       FROM stocktake_lines l
-       LEFT JOIN (SELECT DISTINCT customer_id, 1 AS one FROM stocktake_expected WHERE stocktake_id = ?) e ON e.customer_id = l.customer_id
-       WHERE l.stocktake_id = ? AND l.scans > 0`,
+         coalesce(sum(x.kind = 1), 0) AS counted,
+         coalesce(sum(x.scans), 0) AS scans,
+         coalesce(sum(x.kind = 0), 0) AS unknown,
+         coalesce(sum(x.kind = 2), 0) AS outOfScope
+       FROM (SELECT l.scans,
+               CASE WHEN l.customer_id IS NULL THEN 0
+                    WHEN EXISTS (SELECT 1 FROM stocktake_expected e WHERE e.stocktake_id = l.stocktake_id AND e.customer_id = l.customer_id) THEN 1
+                    ELSE 2 END AS kind
+             FROM stocktake_lines l WHERE l.stocktake_id = ? AND l.scans > 0) x`,
     )
-    .get(stocktakeId, stocktakeId) as Counters;
+    .get(stocktakeId) as Counters;
   return row;
 }
 

@@ -17,7 +17,7 @@ describe('a stocktake’s scope and its frozen expected set', () => {
 
     expect(await admin.ok('stocktake.previewScope', { scope: { kind: 'all' } })).toEqual({ count: 3 });
     expect(await admin.ok('stocktake.previewScope', { scope: { kind: 'filter', filters: { categoryId: big } } })).toEqual({ count: 2 });
-    const withGone = { kind: 'filter', filters: { categoryId: big, status: ['active', 'deactivated'] } } as const;
+    const withGone = { kind: 'filter' as const, filters: { categoryId: big, status: ['active' as const, 'deactivated' as const] } };
     expect(await admin.ok('stocktake.previewScope', { scope: withGone })).toEqual({ count: 3 });
 
     const all = await admin.ok('stocktake.create', { name: '全部', scope: { kind: 'all' }, start: true });

@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPORT_EXPORT_TEXTS } from '../../../electron/core/stocktake/shared/report-export';
 import { STOCKTAKE_STATUSES } from '../../../electron/core/stocktake/shared/stocktake.contract';
 import { correctionRows } from '../../../renderer/src/features/stocktake/reconcile/correctionRows';
 import { flattenTexts, MAX_TEXTS } from '../../../renderer/src/features/stocktake/reconcile/exportReport';
 import {
+  adjustAllCount,
   canCreateFromUnknown,
   canDecideCorrections,
   percent,
@@ -48,6 +52,15 @@ describe('the reconciliation page offers each adjustment where it belongs', () =
     expect(canCreateFromUnknown('reconciling', only('customer.create'))).toBe(true);
     expect(canDecideCorrections('reconciling', only('stocktake.manage'))).toBe(false);
     expect(canDecideCorrections('reconciling', only('customer.edit'))).toBe(true);
+  });
+
+  it('"all" means the section, except marking verified: every counted customer, in scope or out', () => {
+    const counts = { matched: 97, missing: 23, deactivated: 4, outOfScope: 3, frozen: 1, duplicates: 2 };
+    expect(adjustAllCount('deactivateMissing', 'missing', counts)).toBe(23);
+    expect(adjustAllCount('reactivateCounted', 'deactivated', counts)).toBe(4);
+    for (const section of ['matched', 'frozen', 'duplicates', 'outOfScope'] as const) {
+      expect(adjustAllCount('markVerified', section, counts), section).toBe(100);
+    }
   });
 
   it('percent rounds down and says nothing of an empty set', () => {
@@ -111,5 +124,17 @@ describe('the export sends its texts as flat keys', () => {
   it('never more keys than the channel takes', () => {
     const big = Object.fromEntries(Array.from({ length: MAX_TEXTS + 50 }, (_, i) => [`k${i}`, 'v']));
     expect(Object.keys(flattenTexts(['x'], () => big))).toHaveLength(MAX_TEXTS);
+  });
+});
+
+describe('the texts the export sends', () => {
+  it('cover every key the core writes the .xlsx with, in both languages', () => {
+    for (const locale of ['zh-CN', 'en']) {
+      const file = path.resolve(__dirname, `../../../renderer/src/features/stocktake/locales/core/${locale}.json`);
+      const core = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const texts = flattenTexts(['stocktake.export'], () => core.export);
+      expect(Object.keys(texts).sort(), locale).toEqual(Object.keys(REPORT_EXPORT_TEXTS).sort());
+      expect(Object.keys(texts).length).toBeLessThanOrEqual(MAX_TEXTS);
+    }
   });
 });

@@ -21,8 +21,8 @@ interface Props {
   action: Adjustment;
   /** the ticked customers; null = every customer of the section */
   customerIds: number[] | null;
-  /** the section's count (what "all" means) */
-  total: number;
+  /** how many customers "all" means (adjustAllCount) */
+  allCount: number;
   onClose: () => void;
   onDone: (result: Result) => void;
 }
@@ -42,7 +42,7 @@ export function refusalText(key: string): string {
  * reactivating; a memo) and runs stocktake.adjust. Customers the owning feature refuses are
  * counted by reason, and the dialog stays open to show them.
  */
-export function AdjustDialog({ open, stocktakeId, action, customerIds, total, onClose, onDone }: Props) {
+export function AdjustDialog({ open, stocktakeId, action, customerIds, allCount, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -120,7 +120,12 @@ export function AdjustDialog({ open, stocktakeId, action, customerIds, total, on
           <Typography.Text strong>
             {customerIds
               ? t('stocktake.reconcile.adjust.targetSelected', { count: customerIds.length })
-              : t('stocktake.reconcile.adjust.targetAll', { count: total })}
+              : t(
+                  action === 'markVerified'
+                    ? 'stocktake.reconcile.adjust.targetAllCounted'
+                    : 'stocktake.reconcile.adjust.targetAll',
+                  { count: allCount },
+                )}
           </Typography.Text>
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}

@@ -16,6 +16,15 @@ type StatusFilter = 'proposed' | 'applied' | 'rejected' | 'all';
 
 const STATUS_COLORS = { proposed: 'gold', applied: 'green', rejected: 'default' } as const;
 
+/** The refusal of applying a correction whose customer changed since (not: decided by someone else). */
+function customerChangedSince(error: unknown): boolean {
+  return (
+    error instanceof ApiCallError &&
+    error.code === 'CONFLICT' &&
+    error.messageKey !== 'stocktake.errors.correctionDecided'
+  );
+}
+
 interface Props {
   stocktakeId: number;
   status: StocktakeStatus;
@@ -62,8 +71,10 @@ export function CorrectionsTab({ stocktakeId, status, can, refresh, onChanged }:
       );
       onChanged();
     } catch (error) {
+      // the customer changed after this list was read: the caller asks before applying anyway
+      if (decision === 'apply' && !extra.acceptChanged && customerChangedSince(error)) throw error;
       reportError(error);
-      // someone changed the customer or decided it meanwhile: show the list as it is now
+      // decided by someone else meanwhile: show the list as it is now
       if (error instanceof ApiCallError) void rows.reload();
       throw error;
     }
@@ -88,7 +99,7 @@ export function CorrectionsTab({ stocktakeId, status, can, refresh, onChanged }:
     if (c.customerChanged) return confirmChanged(c);
     void decide(c, 'apply').catch((error) => {
       // the core found the customer changed after this list was read: ask as above
-      if (error instanceof ApiCallError && error.code === 'CONFLICT') confirmChanged({ ...c, customerChanged: true });
+      if (customerChangedSince(error)) confirmChanged({ ...c, customerChanged: true });
     });
   };
 
@@ -114,7 +125,14 @@ export function CorrectionsTab({ stocktakeId, status, can, refresh, onChanged }:
       okText: t('stocktake.reconcile.corrections.reject'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
-      onOk: () => decide(c, 'reject', { memo: memo.current }).catch(() => undefined),
+      onOk: () => {
+        // the core refuses a rejection without a reason: asked here, the dialog stays open
+        if (!memo.current.trim()) {
+          void message.warning(t('stocktake.validation.reasonRequired'));
+          return Promise.reject(new Error('reason required'));
+        }
+        return decide(c, 'reject', { memo: memo.current }).catch(() => undefined);
+      },
     });
   };
 

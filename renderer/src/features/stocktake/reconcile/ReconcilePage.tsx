@@ -100,7 +100,7 @@ export default function ReconcilePage() {
                   refresh={changes}
                   stocktakeId={id}
                   section={key}
-                  total={counts[key] ?? 0}
+                  counts={counts}
                   status={stocktake.status}
                   can={can}
                   onChanged={changed}

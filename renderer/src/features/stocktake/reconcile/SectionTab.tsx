@@ -2,21 +2,21 @@ import { Button, Flex, Input, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { StocktakeStatus } from '../../../../../electron/core/stocktake/shared/stocktake.contract';
+import type { ReportSection, StocktakeStatus } from '../../../../../electron/core/stocktake/shared/stocktake.contract';
 import { customerPaths } from '../../../shared/customerPaths';
 import { sizablePager } from '../../../shared/paging';
 import { useDebounced } from '../../../shared/useDebounced';
 import { usePaged } from '../../../shared/useCall';
 import { AdjustDialog } from './AdjustDialog';
-import { canCreateFromUnknown, type RowSection, sectionAdjustment } from './reconcileRules';
+import { adjustAllCount, canCreateFromUnknown, type RowSection, sectionAdjustment } from './reconcileRules';
 import type { ReportRowData } from './reportText';
 import { reportColumns } from './reportColumns';
 
 interface Props {
   stocktakeId: number;
   section: RowSection;
-  /** the section's count in the summary */
-  total: number;
+  /** the report's counts per section */
+  counts: Partial<Record<ReportSection, number>>;
   status: StocktakeStatus;
   can: (permission: string) => boolean;
   /** read again after an adjustment elsewhere */
@@ -25,7 +25,7 @@ interface Props {
 }
 
 /** One section of the report: its rows (paged, searchable) and its bulk adjustment, if any. */
-export function SectionTab({ stocktakeId, section, total, status, can, refresh, onChanged }: Props) {
+export function SectionTab({ stocktakeId, section, counts, status, can, refresh, onChanged }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
@@ -33,6 +33,7 @@ export function SectionTab({ stocktakeId, section, total, status, can, refresh, 
   const [selected, setSelected] = useState<number[]>([]);
   const [dialog, setDialog] = useState<'selected' | 'all' | null>(null);
   const action = sectionAdjustment(section, status, can);
+  const allCount = action ? adjustAllCount(action, section, counts) : 0;
   const creates = section === 'unknown' && canCreateFromUnknown(status, can);
   const rows = usePaged(
     'stocktake.reportRows',
@@ -64,7 +65,7 @@ export function SectionTab({ stocktakeId, section, total, status, can, refresh, 
           <>
             <Button
               type="primary"
-              disabled={total === 0}
+              disabled={allCount === 0 && selected.length === 0}
               onClick={() => setDialog(selected.length ? 'selected' : 'all')}
             >
               {t(`stocktake.reconcile.actions.${action}`)}
@@ -116,7 +117,7 @@ export function SectionTab({ stocktakeId, section, total, status, can, refresh, 
           stocktakeId={stocktakeId}
           action={action}
           customerIds={dialog === 'selected' ? selected : null}
-          total={total}
+          allCount={allCount}
           onClose={() => setDialog(null)}
           onDone={() => {
             setSelected([]);

@@ -1,11 +1,10 @@
 import i18n from 'i18next';
+import { REPORT_EXPORT_TEXTS } from '../../../../../electron/core/stocktake/shared/report-export';
 import { call } from '../../../api';
 import { downloadFile } from '../../import/fileTransfer';
 
-/** The text trees the report's .xlsx is written with: sheet and column titles, states, evidence. */
-const TEXT_ROOTS = ['stocktake.reconcile', 'customers.status'] as const;
-/** Parts of the page's texts that never appear in the file (kept out of the 500-key limit). */
-const LEFT_OUT = /^stocktake\.reconcile\.(hints|adjust|printPage|corrections\.(changed|apply|reject))/;
+/** The text tree the report's .xlsx is written with (the core part's `export`: sheets, columns, values). */
+const TEXT_ROOTS = ['stocktake.export'] as const;
 export const MAX_TEXTS = 500;
 
 /**
@@ -30,9 +29,13 @@ export function flattenTexts(
   return out;
 }
 
-/** The report's texts in the language shown. */
+/**
+ * The report's texts in the language shown, as stored ({{no}} left for the core to fill), for the
+ * keys the core asks for (REPORT_EXPORT_TEXTS; it writes Chinese for any left out).
+ */
 export function reportTexts(): Record<string, string> {
-  return flattenTexts(TEXT_ROOTS, (root) => i18n.getResource(i18n.language, 'translation', root), LEFT_OUT);
+  const texts = flattenTexts(TEXT_ROOTS, (root) => i18n.getResource(i18n.language, 'translation', root));
+  return Object.fromEntries(Object.entries(texts).filter(([key]) => key in REPORT_EXPORT_TEXTS));
 }
 
 /** stocktake.export in the user's language, then the file downloaded like every other file. */

@@ -74,3 +74,17 @@ export function percent(counted: number, expected: number): string | null {
   if (expected <= 0) return null;
   return `${Math.floor((counted / expected) * 100)}%`;
 }
+
+/**
+ * How many customers an adjustment of "all" changes (no rows ticked): the section's own for
+ * deactivating and reactivating; for marking verified every counted customer, in scope or not
+ * (the core works on all counted ones, whichever section the button was pressed in).
+ */
+export function adjustAllCount(
+  action: Adjustment,
+  section: RowSection,
+  counts: Partial<Record<ReportSection, number>>,
+): number {
+  if (action === 'markVerified') return (counts.matched ?? 0) + (counts.outOfScope ?? 0);
+  return counts[section] ?? 0;
+}

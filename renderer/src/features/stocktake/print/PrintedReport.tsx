@@ -219,10 +219,10 @@ function SectionBlock({ sec }: { sec: PrintSection }) {
         <table className="st-table">
           <thead>
             <tr>
-              <th style={{ width: '11%' }}>{r('columns.code')}</th>
+              <th style={{ width: '10%' }}>{r('columns.code')}</th>
               {known && <th>{r('columns.name')}</th>}
               {known && <th style={{ width: '10%' }}>{r('columns.category')}</th>}
-              {known && <th style={{ width: '9%' }}>{r('columns.status')}</th>}
+              {known && <th style={{ width: '12%' }}>{r('columns.status')}</th>}
               {counted && (
                 <th className="num" style={{ width: '6%' }}>
                   {r('columns.scans')}

@@ -75,8 +75,6 @@ const INTERNAL_CUSTOMER_COLUMNS = [
   'statusMemo',
   'mergedIntoId',
   'lastActivityAt',
-  // 最后核对: set by a stocktake (markVerified), not by the form
-  'lastVerifiedAt',
   'createdAt',
   'createdBy',
   'updatedBy',

@@ -54,19 +54,26 @@ const where = (section: RowSection, q: boolean) => `WHERE ${SECTIONS[section].wh
 
 /**
  * One page of a section, customers in id order, then unknown codes in line order; `total` (the
- * section's rows, with the search) on every row: the members are gathered once for both.
+ * section's rows, with the search) on every row: the members are gathered once for both, and only
+ * the page's rows get their names and details.
  */
 export function sectionPageSql(section: RowSection, q: boolean): string {
-  return `SELECT m.cid AS customerId, coalesce(c.code, ln.code) AS code, c.name AS name, cat.name AS categoryName,
-      c.status AS status, sr.name AS statusReasonName, m.line_id AS lineId, m.scans AS scans,
-      lu.display_name AS lastUserName, m.last_at AS lastAt, coalesce(ln.checked, 0) AS checked, ln.evidence AS evidence,
-      ln.note AS note, c.last_verified_at AS lastVerifiedAt, count(*) OVER () AS total
-    ${FROM(section)}
+  return `WITH page AS (
+      SELECT m.cid, m.scans, m.last_at, m.line_id, count(*) OVER () AS total
+      ${FROM(section)}
+      ${where(section, q)}
+      ORDER BY m.cid IS NULL, m.cid, m.line_id LIMIT @limit OFFSET @offset)
+    SELECT p.cid AS customerId, coalesce(c.code, ln.code) AS code, c.name AS name, cat.name AS categoryName,
+      c.status AS status, sr.name AS statusReasonName, p.line_id AS lineId, p.scans AS scans,
+      lu.display_name AS lastUserName, p.last_at AS lastAt, coalesce(ln.checked, 0) AS checked, ln.evidence AS evidence,
+      ln.note AS note, c.last_verified_at AS lastVerifiedAt, p.total AS total
+    FROM page p
+    LEFT JOIN customers c ON c.id = p.cid
+    LEFT JOIN stocktake_lines ln ON ln.id = p.line_id
     LEFT JOIN lookups cat ON cat.id = c.category_id
     LEFT JOIN lookups sr ON sr.id = c.status_reason_id
     LEFT JOIN users lu ON lu.id = ln.last_user_id
-    ${where(section, q)}
-    ORDER BY m.cid IS NULL, m.cid, m.line_id LIMIT @limit OFFSET @offset`;
+    ORDER BY p.cid IS NULL, p.cid, p.line_id`;
 }
 
 export function sectionCountSql(section: RowSection, q: boolean): string {

@@ -5,6 +5,7 @@ import type { Channel, ChannelInput } from '../../../electron/core/shared/contra
 import { test } from '../support/fixtures';
 import { snapshot, type TestClient, type TestEnv, withHandlers } from '../support/test-core';
 import { reasonId } from '../status/support';
+import { craftLine, craftStocktake } from '../stocktake/recon-support';
 import { customers } from './support';
 
 /** A valid call of every channel marked poolRead, on the data `seed` makes: a new mark needs its line here. */
@@ -21,6 +22,10 @@ const SAMPLES = (id: number): { [C in Channel]?: ChannelInput<C> } => ({
   'review.runs': {},
   'audit.list': {},
   'audit.facets': {},
+  // the stocktake seed crafts (the first one)
+  'stocktake.report': { id: 1 },
+  'stocktake.reportRows': { id: 1, section: 'matched' },
+  'stocktake.corrections': { id: 1 },
 });
 
 const poolReads = (env: TestEnv) =>
@@ -36,6 +41,8 @@ async function seed(env: TestEnv, admin: TestClient): Promise<number> {
   await admin.ok('customer.update', { id, version, name: '杭州西湖茶业集团有限公司' });
   await admin.ok('customer.freeze', { ids: [id], reasonId: await reasonId(admin, '信用风险'), memo: '逾期' });
   await admin.ok('review.start', {});
+  const st = craftStocktake(env.core, { expected: [{ id }] });
+  craftLine(env.core, st, { customerId: id, code: 'C000001', scans: 1 });
   return id;
 }
 

@@ -6,8 +6,9 @@ import type { StocktakeProgress } from './shared/stocktake.contract';
  * connection (no module state, no schema change): filled once per stocktake from the tables (one
  * set-based count), then moved by each scan and undo inside the same transaction, so a rollback
  * takes the change back with it. Anything else that could move them drops them, and the next call
- * counts again: a merge moving lines or expected rows on this connection (TEMP triggers), a commit
- * of another connection (a job's; PRAGMA data_version), a new connection (restore; TEMP is per connection).
+ * counts again: a merge moving lines or expected rows on this connection (TEMP triggers), another
+ * connection's commit that added lines, scans or undos (see FINGERPRINT), a new connection
+ * (a restore; TEMP is per connection).
  *
  * Definitions (the full count in `countersFromTables` is the reference):
  * - counted: lines of expected customers with at least one live scan;
@@ -55,16 +56,35 @@ export function countersFromTables(core: Core, stocktakeId: number): Counters {
   return row;
 }
 
-/** Drops every counter when another connection committed since they were counted. */
-function dropIfOthersWrote(core: Core): void {
-  // row 0 keeps the PRAGMA data_version the counters were counted at
-  const version = core.statements.prepare('PRAGMA data_version').pluck().get() as number;
-  const seen = core.statements.prepare('SELECT scans FROM temp.stocktake_counters WHERE stocktake_id = 0').pluck().get();
-  if (seen === version) return;
-  core.statements.prepare('DELETE FROM temp.stocktake_counters').run();
+/**
+ * What the counters were counted against (row 0 of the TEMP table): PRAGMA data_version and the
+ * newest line, scan and undo ids. Tallies move only with a scan or an undo row, so when another
+ * connection committed (data_version moved) and these ids did not, its commit was elsewhere (an
+ * import's batch) and the counters stand; otherwise they are all dropped and counted again.
+ */
+const FINGERPRINT = `SELECT (SELECT coalesce(max(id), 0) FROM stocktake_lines) AS lines,
+  (SELECT coalesce(max(id), 0) FROM stocktake_scans) AS scans, (SELECT coalesce(max(id), 0) FROM stocktake_undos) AS undos`;
+
+function keepFingerprint(core: Core, version: number): void {
   core.statements
-    .prepare('INSERT INTO temp.stocktake_counters (stocktake_id, counted, scans, unknown, out_of_scope) VALUES (0, 0, ?, 0, 0)')
+    .prepare(
+      `INSERT OR REPLACE INTO temp.stocktake_counters (stocktake_id, counted, scans, unknown, out_of_scope)
+       SELECT 0, f.lines, ?, f.scans, f.undos FROM (${FINGERPRINT}) f`,
+    )
     .run(version);
+}
+
+function dropIfOthersWrote(core: Core): void {
+  const version = core.statements.prepare('PRAGMA data_version').pluck().get() as number;
+  const seen = core.statements
+    .prepare('SELECT counted AS lines, scans AS version, unknown AS scans, out_of_scope AS undos FROM temp.stocktake_counters WHERE stocktake_id = 0')
+    .get() as { lines: number; version: number; scans: number; undos: number } | undefined;
+  if (seen?.version === version) return;
+  const now = core.statements.prepare(FINGERPRINT).get() as { lines: number; scans: number; undos: number };
+  if (!seen || now.lines !== seen.lines || now.scans !== seen.scans || now.undos !== seen.undos) {
+    core.statements.prepare('DELETE FROM temp.stocktake_counters').run();
+  }
+  keepFingerprint(core, version);
 }
 
 function ensureSetUp(core: Core): void {
@@ -97,6 +117,8 @@ export function moveCounters(core: Core, stocktakeId: number, d: Partial<Counter
        WHERE stocktake_id = ?`,
     )
     .run(d.counted ?? 0, d.scans ?? 0, d.unknown ?? 0, d.outOfScope ?? 0, stocktakeId);
+  // this connection's own scan or undo is counted: the ids it added are part of what was counted
+  keepFingerprint(core, core.statements.prepare('PRAGMA data_version').pluck().get() as number);
 }
 
 /** Which counter a line belongs to. */

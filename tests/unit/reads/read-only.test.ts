@@ -5,7 +5,6 @@ import type { Channel, ChannelInput } from '../../../electron/core/shared/contra
 import { test } from '../support/fixtures';
 import { snapshot, type TestClient, type TestEnv, withHandlers } from '../support/test-core';
 import { reasonId } from '../status/support';
-import { craftLine, craftStocktake } from '../stocktake/recon-support';
 import { customers } from './support';
 
 /** A valid call of every channel marked poolRead, on the data `seed` makes: a new mark needs its line here. */
@@ -22,7 +21,10 @@ const SAMPLES = (id: number): { [C in Channel]?: ChannelInput<C> } => ({
   'review.runs': {},
   'audit.list': {},
   'audit.facets': {},
-  // the stocktake seed crafts (the first one)
+  // the stocktake `seed` makes is the first (id 1)
+  'stocktake.get': { id: 1 },
+  'stocktake.lines': { stocktakeId: 1, q: '杭州' },
+  'stocktake.previewScope': { scope: { kind: 'filter', filters: {} } },
   'stocktake.report': { id: 1 },
   'stocktake.reportRows': { id: 1, section: 'matched' },
   'stocktake.corrections': { id: 1 },
@@ -34,15 +36,16 @@ const poolReads = (env: TestEnv) =>
     .map(([name]) => name)
     .sort();
 
-/** A customer with a history and a state change, and a review run: every pool read has rows to read. */
+/** A customer with a history and a state change, a review run and a stocktake counting it: every pool read has rows to read. */
 async function seed(env: TestEnv, admin: TestClient): Promise<number> {
   const [id] = await customers(admin, ['杭州西湖茶业有限公司', '杭州钱塘科技有限公司']);
   const version = env.core.sqlite.prepare('SELECT version FROM customers WHERE id = ?').pluck().get(id) as number;
   await admin.ok('customer.update', { id, version, name: '杭州西湖茶业集团有限公司' });
   await admin.ok('customer.freeze', { ids: [id], reasonId: await reasonId(admin, '信用风险'), memo: '逾期' });
   await admin.ok('review.start', {});
-  const st = craftStocktake(env.core, { expected: [{ id }] });
-  craftLine(env.core, st, { customerId: id, code: 'C000001', scans: 1 });
+  const st = await admin.ok('stocktake.create', { name: '盘点', scope: { kind: 'selection', ids: [id] }, start: true });
+  const code = env.core.sqlite.prepare('SELECT code FROM customers WHERE id = ?').pluck().get(id) as string;
+  await admin.ok('stocktake.scan', { stocktakeId: st.id, clientId: 'seed-scan-1', code, source: 'scanner', scannedAt: '2026-01-05T01:00:00Z' });
   return id;
 }
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StocktakeLine } from '../../../../../electron/core/stocktake/shared/stocktake.contract';
 import { call } from '../../../api';
-import { formatDateTime } from '../../../shared/format';
+import { formatMinute } from '../../../shared/format';
 import { sizablePager } from '../../../shared/paging';
 import { useAction, usePaged } from '../../../shared/useCall';
 import { useDebounced } from '../../../shared/useDebounced';
@@ -43,12 +43,9 @@ export function LinesTable({ stocktakeId, refresh, editable, onNote, onCorrect }
     {
       key: 'last',
       title: t('stocktake.counting.lines.last'),
-      width: 190,
-      render: (_, l) => (
-        <Typography.Text style={{ whiteSpace: 'nowrap' }}>
-          {[l.lastUserName, formatDateTime(l.lastAt)].filter(Boolean).join(' ')}
-        </Typography.Text>
-      ),
+      width: 200,
+      ellipsis: true,
+      render: (_, l) => [l.lastUserName, formatMinute(l.lastAt)].filter(Boolean).join(' '),
     },
     {
       key: 'checked',

@@ -2,7 +2,9 @@ import { defineFeature } from '../feature';
 import { countingHandlers } from './counting.handlers';
 import { openStocktakes } from './open-items';
 import { reconcileHandlers } from './reconcile.handlers';
+import { stocktakeMissingRule } from './review-rule';
 import { stocktakeContract } from './shared/stocktake.contract';
+import { stocktakeJobs } from './stocktake.jobs';
 
 /**
  * 客户盘点. Its lines, expected set and corrections point to customers: a merge moves them to the
@@ -20,4 +22,6 @@ export const stocktakeFeature = defineFeature({
     { table: 'stocktake_lines', column: 'customer_id' },
     { table: 'stocktake_corrections', column: 'customer_id' },
   ],
+  reviewRules: { stocktakeMissing: stocktakeMissingRule },
+  jobs: stocktakeJobs,
 });

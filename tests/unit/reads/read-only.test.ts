@@ -25,6 +25,9 @@ const SAMPLES = (id: number): { [C in Channel]?: ChannelInput<C> } => ({
   'stocktake.get': { id: 1 },
   'stocktake.lines': { stocktakeId: 1, q: '杭州' },
   'stocktake.previewScope': { scope: { kind: 'filter', filters: {} } },
+  'stocktake.report': { id: 1 },
+  'stocktake.reportRows': { id: 1, section: 'matched' },
+  'stocktake.corrections': { id: 1 },
 });
 
 const poolReads = (env: TestEnv) =>

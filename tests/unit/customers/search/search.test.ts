@@ -188,6 +188,7 @@ describe('list rows', () => {
       statusReasonName: null,
       statusMemo: null,
       scheduledDeactivation: null,
+      lastVerifiedAt: null,
       updatedAt: expect.any(String),
     });
     const [xinyuan] = (await search({ q: '鑫源' })).items;

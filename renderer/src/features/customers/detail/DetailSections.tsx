@@ -2,7 +2,7 @@ import { Card, Descriptions, Table, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../../electron/core/customers/shared/customers.contract';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, formatMinute } from '../../../shared/format';
 import { lookupName, lookupPath, useLookups } from '../../lookups/lookupsStore';
 import { countryName, divisionNames } from '../shared/geo';
 import { formatCents } from '../../../shared/money';
@@ -50,7 +50,13 @@ export function DetailSections({ customer: c }: { customer: CustomerDetail }) {
               label: f('taxId'),
               children: <span style={{ fontFamily: 'monospace' }}>{show(c.taxId)}</span>,
             },
-            { key: 'website', label: f('website'), children: show(c.website), span: 2 },
+            { key: 'website', label: f('website'), children: show(c.website) },
+            // 最后核对: set when a stocktake's reconciliation marks the customer verified
+            {
+              key: 'lastVerifiedAt',
+              label: t('customers.detail.lastVerifiedAt'),
+              children: formatMinute(c.lastVerifiedAt) ?? t('customers.detail.neverVerified'),
+            },
           ]}
         />
       </Block>

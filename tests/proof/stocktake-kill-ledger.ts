@@ -28,7 +28,9 @@ export class ScanLedger {
 
   /** Acknowledged scans not undone (undo candidates). */
   liveAcked(): SentScan[] {
-    return [...this.sent.values()].filter((s) => s.scanId !== null && !this.undone.has(s.scanId) && !this.undoInFlight.has(s.scanId));
+    return [...this.sent.values()].filter(
+      (s) => s.scanId !== null && !this.undone.has(s.scanId) && !this.undoInFlight.has(s.scanId),
+    );
   }
 
   /** Scans sent whose answer never came. */
@@ -45,17 +47,26 @@ export class ScanLedger {
    * say `replayed` and carry the stored scan id; a first answer must not say `replayed` unless
    * the scan was stored before (`storedBefore`: its send was cut by a kill after the commit).
    */
-  ack(clientId: string, data: { scanId: number; clientId: string; code: string; replayed: boolean }, storedBefore: boolean): void {
+  ack(
+    clientId: string,
+    data: { scanId: number; clientId: string; code: string; replayed: boolean },
+    storedBefore: boolean,
+  ): void {
     const s = this.sent.get(clientId);
-    if (!s) return this.fail(`ack for a scan never sent: ${clientId}`);
+    if (!s) {
+      this.fail(`ack for a scan never sent: ${clientId}`);
+      return;
+    }
     if (data.clientId !== clientId) this.fail(`ack of ${clientId} names ${data.clientId}`);
     if (data.code !== s.code) this.fail(`ack of ${clientId}: code ${data.code}, sent ${s.code}`);
     if (s.scanId !== null) {
       this.replays++;
-      if (!data.replayed || data.scanId !== s.scanId) this.fail(`resend of ${clientId} counted again: ${JSON.stringify(data)} (was scan ${s.scanId})`);
+      if (!data.replayed || data.scanId !== s.scanId)
+        this.fail(`resend of ${clientId} counted again: ${JSON.stringify(data)} (was scan ${s.scanId})`);
       return;
     }
-    if (data.replayed !== storedBefore) this.fail(`ack of ${clientId}: replayed=${data.replayed}, stored before: ${storedBefore}`);
+    if (data.replayed !== storedBefore)
+      this.fail(`ack of ${clientId}: replayed=${data.replayed}, stored before: ${storedBefore}`);
     s.scanId = data.scanId;
     this.acknowledged++;
   }
@@ -73,19 +84,25 @@ export class ScanLedger {
       if (found.length > 1) this.fail(`scan ${clientId} stored ${found.length} times`);
       const s = this.sent.get(clientId);
       if (!s) this.fail(`stored scan ${clientId} was never sent`);
-      else if (found[0].code !== s.code) this.fail(`scan ${clientId} stored with code ${found[0].code}, sent ${s.code}`);
+      else if (found[0].code !== s.code)
+        this.fail(`scan ${clientId} stored with code ${found[0].code}, sent ${s.code}`);
     }
     for (const s of this.sent.values()) {
       if (s.scanId === null) continue;
       const found = byClient.get(s.clientId);
       if (!found) this.fail(`acknowledged scan ${s.clientId} (id ${s.scanId}) is lost`);
-      else if (found[0].id !== s.scanId) this.fail(`acknowledged scan ${s.clientId} is stored as ${found[0].id}, acknowledged as ${s.scanId}`);
+      else if (found[0].id !== s.scanId)
+        this.fail(`acknowledged scan ${s.clientId} is stored as ${found[0].id}, acknowledged as ${s.scanId}`);
     }
     const undos = new Set(
-      db.prepare('SELECT scan_id FROM stocktake_undos WHERE stocktake_id = ?').pluck().all(this.stocktakeId) as number[],
+      db
+        .prepare('SELECT scan_id FROM stocktake_undos WHERE stocktake_id = ?')
+        .pluck()
+        .all(this.stocktakeId) as number[],
     );
     for (const id of this.undone) if (!undos.has(id)) this.fail(`acknowledged undo of scan ${id} is lost`);
-    for (const id of undos) if (!this.undone.has(id) && !this.undoInFlight.has(id)) this.fail(`undo of scan ${id} was never sent`);
+    for (const id of undos)
+      if (!this.undone.has(id) && !this.undoInFlight.has(id)) this.fail(`undo of scan ${id} was never sent`);
     const tallies = db
       .prepare(
         `SELECT l.id, l.code, l.scans,
@@ -94,7 +111,8 @@ export class ScanLedger {
            FROM stocktake_lines l WHERE l.stocktake_id = ?`,
       )
       .all(this.stocktakeId) as { id: number; code: string; scans: number; live: number }[];
-    for (const t of tallies) if (t.scans !== t.live) this.fail(`line ${t.id} (${t.code}): tally ${t.scans}, live scans ${t.live}`);
+    for (const t of tallies)
+      if (t.scans !== t.live) this.fail(`line ${t.id} (${t.code}): tally ${t.scans}, live scans ${t.live}`);
     const status = db.prepare('SELECT status FROM stocktakes WHERE id = ?').pluck().get(this.stocktakeId);
     if (status !== 'counting') this.fail(`stocktake is ${String(status)} after the restart, not counting`);
     return { scans: rows.length, lines: tallies.length };

@@ -68,7 +68,9 @@ export class SimScanner {
 
   /** Sends one event due at `due` (epoch ms), unawaited; failures surface at the scan's end. */
   private send(method: string, params: Record<string, unknown>, pending: Promise<unknown>[]): void {
-    pending.push(this.cdp.send(method as 'Input.dispatchKeyEvent', params as never));
+    const sent = this.cdp.send(method as 'Input.dispatchKeyEvent', params as never);
+    sent.catch(() => {}); // handled where `pending` is awaited; not an unhandled rejection meanwhile
+    pending.push(sent);
   }
 
   private key(type: 'keyDown' | 'rawKeyDown' | 'keyUp', k: KeyDef & { text?: string }, due: number, modifiers: number, pending: Promise<unknown>[]) {
@@ -93,8 +95,19 @@ export class SimScanner {
    * has taken every event (the page may still be handling them).
    */
   async scan(code: string, opts: ScanOptions): Promise<TypedScan> {
+    const { typed, delivered } = await this.start(code, opts, Date.now());
+    await delivered;
+    return typed;
+  }
+
+  /**
+   * Types `code` from `startAt` (epoch ms; a time already past gives its keys their due times all
+   * the same, as a scanner's own clock would) and resolves once the last key was sent, without
+   * waiting for Chromium to take them: `delivered` resolves when it has. The next scan may start
+   * meanwhile, as the next scan of a real scanner does while the page is busy.
+   */
+  async start(code: string, opts: ScanOptions, startAt: number): Promise<{ typed: TypedScan; delivered: Promise<void> }> {
     const pending: Promise<unknown>[] = [];
-    const start = Date.now();
     const term: KeyDef =
       (opts.terminator ?? 'Enter') === 'Enter'
         ? { key: 'Enter', code: 'Enter', keyCode: 13, shift: false }
@@ -102,7 +115,7 @@ export class SimScanner {
     const chars = [...code];
     let lag = 0;
     for (let i = 0; i <= chars.length; i++) {
-      const due = start + i * opts.gapMs;
+      const due = startAt + i * opts.gapMs;
       const ahead = due - Date.now();
       if (ahead > 0) await wait(ahead);
       lag = Math.max(0, Date.now() - due);
@@ -113,7 +126,8 @@ export class SimScanner {
           this.send('Input.insertText', { text: code }, pending);
           this.key('keyUp', term, due, 0, pending);
         } else {
-          this.key(term.key === 'Enter' ? 'keyDown' : 'rawKeyDown', { ...term, text: term.key === 'Enter' ? '\r' : undefined }, due, 0, pending);
+          const text = term.key === 'Enter' ? '\r' : undefined;
+          this.key(text ? 'keyDown' : 'rawKeyDown', { ...term, text }, due, 0, pending);
           this.key('keyUp', term, due, 0, pending);
         }
         break;
@@ -135,8 +149,10 @@ export class SimScanner {
         if (k.shift && opts.shiftKeys) this.key('keyUp', shift, due, 0, pending);
       }
     }
-    await Promise.all(pending);
-    return { code, terminatorAt: start + chars.length * opts.gapMs, lagMs: lag };
+    return {
+      typed: { code, terminatorAt: startAt + chars.length * opts.gapMs, lagMs: lag },
+      delivered: Promise.all(pending).then(() => undefined),
+    };
   }
 
   /** A person typing: one key every `gapMs` (≥ 80 ms, slower than any scanner), each awaited. */

@@ -1,6 +1,19 @@
-import type { Handler } from '../handler';
+import { requireActor } from '../actor';
+import { type Handler, poolRead } from '../handler';
 import type { Channel } from '../shared/contract';
+import { listLines, updateLine } from './lines';
+import { proposeCorrection } from './proposals';
+import { recentScans, recordScan } from './scan';
 import type { stocktakeContract } from './shared/stocktake.contract';
+import {
+  createStocktake,
+  getStocktake,
+  listStocktakes,
+  previewScope,
+  stepStocktake,
+  updateStocktake,
+} from './stocktakes';
+import { undoScan } from './undo';
 
 type CountingChannel =
   | 'stocktake.list'
@@ -20,26 +33,27 @@ type CountingChannel =
   | 'stocktake.updateLine'
   | 'stocktake.proposeCorrection';
 
-const todo = (): never => {
-  throw new Error('not built yet');
-};
-
-/** Stocktakes and counting (the stocktake's life, scans, lines). */
+/**
+ * Stocktakes and counting (the stocktake's life, scans, lines). The reads that grow with the
+ * stocktake (the full progress, the lines' pages, a scope's count at 1M) are pool reads; the list
+ * and the newest scans stay on the main thread (the list's counted figures are the writer's counters).
+ */
 export const countingHandlers: { [C in CountingChannel & keyof typeof stocktakeContract & Channel]: Handler<C> } = {
-  'stocktake.list': todo,
-  'stocktake.get': todo,
-  'stocktake.previewScope': todo,
-  'stocktake.create': todo,
-  'stocktake.update': todo,
-  'stocktake.start': todo,
-  'stocktake.reconcile': todo,
-  'stocktake.resume': todo,
-  'stocktake.complete': todo,
-  'stocktake.cancel': todo,
-  'stocktake.scan': todo,
-  'stocktake.undo': todo,
-  'stocktake.recent': todo,
-  'stocktake.lines': todo,
-  'stocktake.updateLine': todo,
-  'stocktake.proposeCorrection': todo,
+  'stocktake.list': ({ core }, input) => listStocktakes(core, input),
+  'stocktake.get': poolRead(({ core }, input) => getStocktake(core, input.id)),
+  'stocktake.previewScope': poolRead(({ core }, input) => previewScope(core, input.scope)),
+  'stocktake.create': ({ core, actor }, input) => createStocktake(core, requireActor(actor), input),
+  'stocktake.update': ({ core, actor }, input) => updateStocktake(core, requireActor(actor), input),
+  'stocktake.start': ({ core, actor }, input) => stepStocktake(core, requireActor(actor), 'start', input.id),
+  'stocktake.reconcile': ({ core, actor }, input) => stepStocktake(core, requireActor(actor), 'reconcile', input.id),
+  'stocktake.resume': ({ core, actor }, input) => stepStocktake(core, requireActor(actor), 'resume', input.id),
+  'stocktake.complete': ({ core, actor }, input) => stepStocktake(core, requireActor(actor), 'complete', input.id),
+  'stocktake.cancel': ({ core, actor }, input) =>
+    stepStocktake(core, requireActor(actor), 'cancel', input.id, input.reason),
+  'stocktake.scan': ({ core, actor }, input) => recordScan(core, requireActor(actor), input),
+  'stocktake.undo': ({ core, actor }, input) => undoScan(core, requireActor(actor), input),
+  'stocktake.recent': ({ core, actor }, input) => recentScans(core, requireActor(actor), input),
+  'stocktake.lines': poolRead(({ core }, input) => listLines(core, input)),
+  'stocktake.updateLine': ({ core, actor }, input) => updateLine(core, requireActor(actor), input),
+  'stocktake.proposeCorrection': ({ core, actor }, input) => proposeCorrection(core, requireActor(actor), input),
 };

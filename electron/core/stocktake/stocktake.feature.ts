@@ -1,5 +1,6 @@
 import { defineFeature } from '../feature';
 import { countingHandlers } from './counting.handlers';
+import { openStocktakes } from './open-items';
 import { reconcileHandlers } from './reconcile.handlers';
 import { stocktakeContract } from './shared/stocktake.contract';
 
@@ -12,6 +13,8 @@ export const stocktakeFeature = defineFeature({
   name: 'stocktake',
   contract: stocktakeContract,
   handlers: { ...countingHandlers, ...reconcileHandlers },
+  /** an open stocktake (draft with the customer ticked, counting or reconciling with it expected or counted) */
+  openItems: [openStocktakes],
   customerReferences: [
     { table: 'stocktake_expected', column: 'customer_id' },
     { table: 'stocktake_lines', column: 'customer_id' },

@@ -42,7 +42,7 @@ const hasFilters = (f: Filters) =>
  * row by row while walking the sort order's index instead of reading the filter's index and
  * sorting all it finds (the better plan when the filters let many customers through).
  */
-function filterSql(f: Filters, residual = false): { sql: string; params: Param[] } {
+export function filterSql(f: Filters, residual = false): { sql: string; params: Param[] } {
   const parts: string[] = [];
   const params: Param[] = [];
   const col = (name: string) => `${residual ? '+' : ''}c.${name}`;

@@ -8,6 +8,7 @@ import { poolBench } from './pool.bench';
 import { reviewBench } from './review.bench';
 import { spreadsheetBench } from './spreadsheet.bench';
 import { startBench } from './start.bench';
+import { stocktakeScanBench } from './stocktake-scan.bench';
 import { uiSearchBench } from './ui-search.bench';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
@@ -21,6 +22,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   ui_search: uiSearchBench,
   start: startBench,
   backup: backupBench,
+  'stocktake-scan': stocktakeScanBench,
 };
 
 // `npm run bench`: prints one JSON document of figures. Targets live here, never in timed tests.

@@ -35,6 +35,7 @@ export function readCustomer(core: Core, id: number): CustomerDetail {
     nature: c.nature as CustomerDetail['nature'],
     status: c.status as CustomerDetail['status'],
     statusInfo: readStatusInfo(core, id),
+    lastVerifiedAt: c.lastVerifiedAt,
     salespersonName: name(c.salespersonId),
     contacts: contacts.map(({ customerId: _c, sort: _s, ...rest }) => rest),
     addresses: addresses.map(({ customerId: _c, sort: _s, ...rest }) => ({ ...rest, kind: rest.kind as 'registered' })),

@@ -2,6 +2,7 @@ import { defineFeature } from '../feature';
 import { countingHandlers } from './counting.handlers';
 import { openStocktakes } from './open-items';
 import { reconcileHandlers } from './reconcile.handlers';
+import { stocktakeMissingRule } from './review-rule';
 import { stocktakeContract } from './shared/stocktake.contract';
 
 /**
@@ -20,4 +21,5 @@ export const stocktakeFeature = defineFeature({
     { table: 'stocktake_lines', column: 'customer_id' },
     { table: 'stocktake_corrections', column: 'customer_id' },
   ],
+  reviewRules: { stocktakeMissing: stocktakeMissingRule },
 });

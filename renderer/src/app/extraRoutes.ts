@@ -14,6 +14,11 @@ interface ExtraRoute {
 
 // loaded on its first visit, as the menu's pages are
 const CustomerImportPage = lazyPage(() => import('../features/import/CustomerImportPage'), 'CustomerImportPage');
+// the stocktake report's print page loads its data before 打印 is enabled: a chunk of its own is fine
+const StocktakePrintPage = lazyPage(
+  () => import('../features/stocktake/print/StocktakePrintPage'),
+  'StocktakePrintPage',
+);
 // The print page comes with the signed-in app instead (small; its barcode library still loads on
 // demand): it is opened to print at once, and a Suspense fallback reveals its page only on a
 // timer (React's throttle), so what prints could be the spinner.
@@ -22,4 +27,5 @@ export const EXTRA_ROUTES: readonly ExtraRoute[] = [
   // import and export share the page; it shows only the tabs the user may use
   { path: 'import', permissions: ['customer.import', 'customer.export'], page: CustomerImportPage },
   { path: 'print/labels', permissions: ['customer.view'], page: LabelsPrintPage, bare: true },
+  { path: 'print/stocktake/:id', permissions: ['stocktake.manage'], page: StocktakePrintPage, bare: true },
 ];

@@ -2,6 +2,8 @@
 export const customerPaths = {
   list: '/customers',
   create: '/customers/new',
+  /** 新增客户 with the code filled in (a stocktake's unknown code) */
+  createWithCode: (code: string) => `/customers/new?code=${encodeURIComponent(code)}`,
   lists: '/customers/lists',
   detail: (id: number) => `/customers/${id}`,
   edit: (id: number) => `/customers/${id}/edit`,

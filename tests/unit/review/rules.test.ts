@@ -199,20 +199,21 @@ describe('rules of features that do not exist yet', () => {
       { key: 'inactivity', available: true, reasonKey: 'inactive' },
       { key: 'contractEnded', available: true, reasonKey: 'contractEnded' },
       { key: 'creditRating', available: true, reasonKey: 'creditRisk' },
-      { key: 'stocktakeMissing', available: false, reasonKey: 'inactive' },
+      // the stocktake feature gives its query (stocktake/review-rule.ts)
+      { key: 'stocktakeMissing', available: true, reasonKey: 'inactive' },
       { key: 'overdueReceivables', available: false, reasonKey: 'creditRisk' },
       { key: 'overCreditLimit', available: false, reasonKey: 'creditRisk' },
     ]);
-    const missing = await review.customer('盘点未见');
-    await review.customer('盘点见到');
+    const overdue = await review.customer('逾期未收');
+    await review.customer('按时付款');
     // a core on the same data whose features include one that gives the rule its query
-    const stocktake: AnyFeature = {
-      name: 'stocktake',
+    const settlement: AnyFeature = {
+      name: 'settlement',
       contract: {},
       handlers: {},
       reviewRules: {
-        stocktakeMissing: {
-          build: () => ({ sql: 'SELECT id AS customer_id FROM customers WHERE id = ?', params: [missing] }),
+        overdueReceivables: {
+          build: () => ({ sql: 'SELECT id AS customer_id FROM customers WHERE id = ?', params: [overdue] }),
         },
       },
     };
@@ -221,24 +222,24 @@ describe('rules of features that do not exist yet', () => {
       dataDir: env.dir,
       migrationsFolder: MIGRATIONS,
       clock: env.clock,
-      features: withFeature(stocktake),
+      features: withFeature(settlement),
       jobs: inlineRunner(),
     });
     try {
       const boss = new TestClient(core);
       await boss.ok('auth.login', { username: 'admin', password: 'admin-pass-1' });
-      const after = await setRules(boss, { stocktakeMissing: { enabled: true } });
-      expect(after.rules[3]).toEqual({ key: 'stocktakeMissing', available: true, reasonKey: 'inactive' });
+      const after = await setRules(boss, { overdueReceivables: { enabled: true } });
+      expect(after.rules[4]).toEqual({ key: 'overdueReceivables', available: true, reasonKey: 'creditRisk' });
       await boss.ok('review.start');
       const { items } = await boss.ok('review.candidates', {});
       expect(items).toEqual([
-        expect.objectContaining({ name: '盘点未见', rules: ['stocktakeMissing'], suggestedReasonKey: 'inactive' }),
+        expect.objectContaining({ name: '逾期未收', rules: ['overdueReceivables'], suggestedReasonKey: 'creditRisk' }),
       ]);
     } finally {
       core.sqlite.close();
     }
-    // on the app's core (no stocktake feature) the enabled rule is skipped, not failed
-    expect((await admin.ok('review.getSettings')).rules[3].available).toBe(false);
+    // on the app's core (no settlement feature) the enabled rule is skipped, not failed
+    expect((await admin.ok('review.getSettings')).rules[4].available).toBe(false);
     const run = await admin.ok('review.start');
     expect(run.rules).toEqual(['inactivity', 'contractEnded']);
   });

@@ -48,14 +48,18 @@ describe('review settings', () => {
   }) => {
     const before = snapshot(env.core);
     const { settings } = await admin.ok('review.getSettings');
-    const rules = { ...settings.rules, stocktakeMissing: { enabled: true }, overCreditLimit: { enabled: true } };
+    const rules = {
+      ...settings.rules,
+      overdueReceivables: { ...settings.rules.overdueReceivables, enabled: true },
+      overCreditLimit: { enabled: true },
+    };
     expect(await admin.call('review.updateSettings', { ...settings, rules })).toEqual({
       ok: false,
       error: {
         code: 'INVALID_INPUT',
         messageKey: 'review.errors.ruleUnavailable',
         fields: {
-          'rules.stocktakeMissing.enabled': 'review.errors.ruleUnavailable',
+          'rules.overdueReceivables.enabled': 'review.errors.ruleUnavailable',
           'rules.overCreditLimit.enabled': 'review.errors.ruleUnavailable',
         },
       },

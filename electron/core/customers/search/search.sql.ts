@@ -35,7 +35,12 @@ type Dir = 'ASC' | 'DESC';
 
 const hasFilters = (f: Filters) =>
   !!f.status?.length ||
-  [f.categoryId, f.regionId, f.industryId, f.creditRatingId, f.salespersonId].some((v) => v !== undefined);
+  [f.categoryId, f.regionId, f.industryId, f.creditRatingId, f.salespersonId, f.verifiedSince, f.notVerifiedSince].some(
+    (v) => v !== undefined,
+  );
+
+/** The instant (UTC ISO) a local calendar date begins, in the process's time zone (as clock.ts localDate reads it). */
+const localDayStart = (date: string) => new Date(`${date}T00:00:00`).toISOString();
 
 /**
  * `AND`-ed filter conditions on `customers c`. `residual`: written `+c.col` so SQLite checks them
@@ -64,6 +69,15 @@ export function filterSql(f: Filters, residual = false): { sql: string; params: 
       parts.push(`${col(sqlColumn(key))} = ?`);
       params.push(value as number);
     }
+  }
+  // 最后核对: the partial index customers_last_verified holds the verified ones
+  if (f.verifiedSince !== undefined) {
+    parts.push(`${col('last_verified_at')} >= ?`);
+    params.push(localDayStart(f.verifiedSince));
+  }
+  if (f.notVerifiedSince !== undefined) {
+    parts.push(`(${col('last_verified_at')} IS NULL OR ${col('last_verified_at')} < ?)`);
+    params.push(localDayStart(f.notVerifiedSince));
   }
   return { sql: parts.join(' AND '), params };
 }
@@ -267,7 +281,7 @@ export const rowsStatement: Stmt = {
       sr.name AS statusReasonName, c.status_memo AS statusMemo,
       (SELECT s.effective_date FROM customer_status_schedules s
         WHERE s.customer_id = c.id AND s.state = 'pending' ORDER BY s.id DESC LIMIT 1) AS scheduledDeactivation,
-      ${sqlSelect(['updatedAt'])}
+      c.last_verified_at AS lastVerifiedAt, ${sqlSelect(['updatedAt'])}
     FROM json_each(?) w
     CROSS JOIN customers c ON c.id = w.value
     LEFT JOIN lookups cat ON cat.id = c.category_id

@@ -51,6 +51,8 @@ export const customerDetailSchema = z.object({
   memo: z.string().nullable(),
   status: customerStatusSchema,
   statusInfo: statusInfoSchema,
+  /** 最后核对: when a stocktake last marked the customer verified (UTC ISO), null if never */
+  lastVerifiedAt: z.string().nullable(),
   contacts: z.array(contactOut),
   addresses: z.array(addressOut),
   createdAt: z.string(),

@@ -30,6 +30,8 @@ export const customerListRowSchema = z.object({
   statusMemo: z.string().nullable(),
   /** date of a pending scheduled deactivation */
   scheduledDeactivation: z.string().nullable(),
+  /** 最后核对: when a stocktake last marked the customer verified (UTC ISO), null if never */
+  lastVerifiedAt: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type CustomerListRow = z.infer<typeof customerListRowSchema>;
@@ -45,6 +47,12 @@ export const duplicateMatchSchema = z.object({
 });
 export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
 
+/** A local calendar date 'YYYY-MM-DD' (the filters' verified dates). */
+const localDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'customers.validation.date')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'customers.validation.date');
+
 export const SORT_FIELDS = ['code', 'name', 'createdAt', 'updatedAt'] as const;
 
 export const customerFiltersSchema = z
@@ -56,6 +64,10 @@ export const customerFiltersSchema = z
     industryId: z.number().int().positive().optional(),
     creditRatingId: z.number().int().positive().optional(),
     salespersonId: z.number().int().positive().optional(),
+    /** 最后核对 on or after this local date */
+    verifiedSince: localDay.optional(),
+    /** never verified, or last verified before this local date */
+    notVerifiedSince: localDay.optional(),
   })
   .strict();
 

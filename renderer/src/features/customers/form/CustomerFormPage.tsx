@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, Anchor, App, Button, Card, Flex, Form, Result, Skeleton, Space, Typography } from 'antd';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { normalizeCustomerName, phoneDigits } from '../../../../../electron/core/customers/shared/customer.rules';
 import {
   type CustomerDetail,
@@ -82,6 +82,9 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
   const edited = useRef(false);
   const guard = useUnsavedGuard(() => edited.current);
   const editing = detail !== null;
+  // `?code=` fills the code in (a stocktake's unknown code); the suggestion then leaves it alone
+  const [params] = useSearchParams();
+  const givenCode = editing ? '' : (params.get('code') ?? '').trim();
   const [suggestedCode, setSuggestedCode] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [pending, setPending] = useState<PendingDuplicate | null>(null);
@@ -340,7 +343,9 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
         form={form}
         layout="vertical"
         requiredMark
-        initialValues={detail ? fromDetail(detail) : newCustomerValues()}
+        initialValues={
+          detail ? fromDetail(detail) : { ...newCustomerValues(), ...(givenCode ? { code: givenCode } : {}) }
+        }
         scrollToFirstError={false}
         className="kh-customer-form"
         onValuesChange={(changed: Partial<CustomerFormValues>) => {

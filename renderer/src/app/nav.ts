@@ -16,6 +16,7 @@ import { lazyPage } from './lazyPage';
 // each page is a chunk of its own, loaded on its first visit
 const CustomersPage = lazyPage(() => import('../features/customers/CustomersPage'), 'CustomersPage');
 const ReviewPage = lazyPage(() => import('../features/review/ReviewPage'), 'ReviewPage');
+const StocktakePage = lazyPage(() => import('../features/stocktake/StocktakePage'), 'StocktakePage');
 const AuditLogPage = lazyPage(() => import('../features/audit/AuditLogPage'), 'AuditLogPage');
 const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
 const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
@@ -55,7 +56,15 @@ const NAV: readonly NavEntry[] = [
     built: true,
     page: ReviewPage,
   },
-  { key: 'stocktake', path: 'stocktake', labelKey: 'nav.stocktake', icon: InboxOutlined, built: false },
+  {
+    key: 'stocktake',
+    path: 'stocktake',
+    labelKey: 'nav.stocktake',
+    icon: InboxOutlined,
+    permission: 'stocktake.count',
+    built: true,
+    page: StocktakePage,
+  },
   { key: 'settlement', path: 'settlement', labelKey: 'nav.settlement', icon: CalculatorOutlined, built: false },
   {
     key: 'audit',

@@ -13,6 +13,7 @@ import { useNavigate } from 'react-router';
 import type { CustomerListRow } from '../../../../../electron/core/customers/shared/customers.contract';
 import { hasPermission, useSession } from '../../../stores/session';
 import { BulkStatusActions } from '../../status/BulkStatusActions';
+import { StocktakeFromSelection } from '../../stocktake/list/StocktakeFromSelection';
 import { useCustomerExport } from '../exportAction';
 import { customerPaths } from '../../../shared/customerPaths';
 import { ColumnChooser } from './ColumnChooser';
@@ -237,6 +238,7 @@ const ListToolbar = memo(function ListToolbar({
             : t('customers.list.printLabels')}
         </Button>
       </Tooltip>
+      <StocktakeFromSelection ids={selectedIds} />
       <BulkStatusActions
         rows={[...selectedRows.values()]}
         onDone={() => {

@@ -1,0 +1,187 @@
+import { Alert, Card, Col, Flex, Result, Row, Spin, Tabs, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { StocktakeLine } from '../../../../../electron/core/stocktake/shared/stocktake.contract';
+import { useCall } from '../../../shared/useCall';
+import { hasPermission, useSession } from '../../../stores/session';
+import type { QueuedScan } from '../scanner/types';
+import { CorrectionDialog, type CorrectionTarget } from './CorrectionDialog';
+import { FeedbackPanel, type LineActions } from './FeedbackPanel';
+import { LineDialog, type LineRef } from './LineDialog';
+import { LinesTable } from './LinesTable';
+import { ManualSearch } from './ManualSearch';
+import { ProgressPanel } from './ProgressPanel';
+import { RecentScans } from './RecentScans';
+import { ScanField } from './ScanField';
+import { StocktakeHeader } from './StocktakeHeader';
+import { useCounting, useFeedbackMarks, useThrottled } from './useCounting';
+import { useKeepFocus } from './useKeepFocus';
+import './counting.css';
+
+/** 盘点 of one stocktake (route stocktake/:id): the counting screen, or the draft's details. */
+export function CountingPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const valid = Number.isSafeInteger(id) && id > 0;
+  const got = useCall('stocktake.get', valid ? { id } : null);
+  if (!valid || (got.failed && !got.data)) return <Result status="404" title={t('stocktake.counting.notFound')} />;
+  if (!got.data) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  return <Counting key={id} id={id} data={got.data} reload={got.reload} setData={got.setData} />;
+}
+
+type Got = ReturnType<typeof useCall<'stocktake.get'>>;
+
+function Counting({ id, data, reload, setData }: { id: number; data: NonNullable<Got['data']>; reload: Got['reload']; setData: Got['setData'] }) {
+  const { t } = useTranslation();
+  const user = useSession((s) => s.user);
+  const canManage = hasPermission(user, 'stocktake.manage');
+  const { stocktake, progress } = data;
+  const counting = stocktake.status === 'counting' && hasPermission(user, 'stocktake.count');
+
+  const fieldRef = useRef<HTMLInputElement>(null);
+  const scanning = useCounting(id, counting, fieldRef);
+  useFeedbackMarks(scanning.items);
+  const refocus = useKeepFocus(fieldRef, counting);
+
+  // the tables and the progress follow the answers at a calm pace (a burst is 20 scans a second)
+  const [undos, setUndos] = useState(0);
+  const [edits, setEdits] = useState(0);
+  const refresh = useThrottled(scanning.acked + undos + edits, 1_500);
+  const shownRefresh = useRef(refresh);
+  useEffect(() => {
+    if (shownRefresh.current === refresh) return;
+    shownRefresh.current = refresh;
+    void reload();
+  }, [refresh, reload]);
+
+  const [lineTarget, setLineTarget] = useState<LineRef | null>(null);
+  const [correctTarget, setCorrectTarget] = useState<CorrectionTarget | null>(null);
+  const closeLine = useCallback(() => {
+    setLineTarget(null);
+    refocus();
+  }, [refocus]);
+  const closeCorrection = useCallback(() => {
+    setCorrectTarget(null);
+    refocus();
+  }, [refocus]);
+  const actions = useMemo<LineActions | null>(
+    () =>
+      counting
+        ? {
+            onNote: (s: QueuedScan) => s.ack?.lineId && setLineTarget({ lineId: s.ack.lineId, code: s.ack.code }),
+            onCorrect: (s: QueuedScan) =>
+              s.ack?.lineId &&
+              s.ack.customer &&
+              setCorrectTarget({ lineId: s.ack.lineId, code: s.ack.code, name: s.ack.customer.name }),
+          }
+        : null,
+    [counting],
+  );
+  const latestProgress = scanning.items.find((s) => s.ack)?.ack?.progress ?? null;
+
+  return (
+    <Flex vertical gap={12}>
+      <Card styles={{ body: { padding: '12px 20px' } }}>
+        <StocktakeHeader
+          stocktake={stocktake}
+          canManage={canManage}
+          afterDialog={refocus}
+          onChanged={(saved) => {
+            setData({ stocktake: saved, progress });
+            void reload();
+          }}
+        />
+        {stocktake.memo && (
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+            {stocktake.memo}
+          </Typography.Paragraph>
+        )}
+      </Card>
+      {stocktake.status === 'draft' && (
+        <Alert type="info" showIcon title={t('stocktake.counting.draft')} description={t('stocktake.counting.draftText')} />
+      )}
+      {stocktake.status === 'cancelled' && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('stocktake.counting.cancelled')}
+          description={stocktake.cancelReason ?? undefined}
+        />
+      )}
+      {(stocktake.status === 'reconciling' || stocktake.status === 'completed') && (
+        <Alert type="info" showIcon title={t(`stocktake.counting.closed.${stocktake.status}`)} />
+      )}
+      <Row gutter={12} wrap={false}>
+        <Col flex="auto" style={{ minWidth: 0 }}>
+          <Card styles={{ body: { padding: 16 } }}>
+            <Flex vertical gap={12}>
+              <ScanField fieldRef={fieldRef} disabled={!counting} pending={scanning.pending} />
+              <FeedbackPanel items={scanning.items} actions={actions} />
+              {counting && (
+                <ManualSearch disabled={!counting} onPick={(code) => void scanning.manual(code, 'search')} />
+              )}
+            </Flex>
+          </Card>
+        </Col>
+        <Col flex="300px">
+          <ProgressPanel progress={progress} latest={latestProgress} />
+        </Col>
+      </Row>
+      {stocktake.status !== 'draft' && (
+        <Card styles={{ body: { padding: '4px 16px 12px' } }}>
+          <Tabs
+            items={[
+              {
+                key: 'lines',
+                label: t('stocktake.counting.lines.title'),
+                children: (
+                  <LinesTable
+                    stocktakeId={id}
+                    refresh={refresh}
+                    editable={counting}
+                    onNote={(line: StocktakeLine) => setLineTarget({ line })}
+                    onCorrect={(line: StocktakeLine) =>
+                      line.customer && setCorrectTarget({ lineId: line.id, code: line.code, name: line.customer.name })
+                    }
+                  />
+                ),
+              },
+              {
+                key: 'recent',
+                label: t('stocktake.counting.recent.title'),
+                children: (
+                  <RecentScans
+                    stocktakeId={id}
+                    refresh={refresh}
+                    canUndo={counting}
+                    onUndone={() => setUndos((n) => n + 1)}
+                    afterDialog={refocus}
+                  />
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
+      <LineDialog
+        stocktakeId={id}
+        target={lineTarget}
+        onClose={closeLine}
+        onSaved={() => {
+          closeLine();
+          setEdits((n) => n + 1);
+        }}
+      />
+      <CorrectionDialog
+        stocktakeId={id}
+        target={correctTarget}
+        onClose={closeCorrection}
+        onSaved={() => {
+          closeCorrection();
+          setEdits((n) => n + 1);
+        }}
+      />
+    </Flex>
+  );
+}

@@ -35,7 +35,7 @@ const CODE_LENGTH = 13;
 const FEEDBACK = 'stocktake:feedback';
 
 /** The counting screen of stocktake `id`. */
-export const countingPath = (id: number) => `/#/stocktake/${id}/count`;
+export const countingPath = (id: number) => `/#/stocktake/${id}`;
 
 function percentiles(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
@@ -246,8 +246,8 @@ export async function stocktakeScanBench() {
     const page = await context.newPage();
     await signIn(page, host.openUrl);
     await page.goto(`${u.origin}${countingPath(st.id)}`);
-    await page.locator('input[inputmode="none"]').first().waitFor({ timeout: 60_000 });
-    await page.locator('input[inputmode="none"]').first().focus();
+    await page.getByTestId('scan-field').waitFor({ timeout: 60_000 });
+    await page.getByTestId('scan-field').focus();
     const scanner = await SimScanner.attach(page);
     // warm-up: the first scans load what the screen needs once
     for (let i = 0; i < 5; i++) await scanner.scan(codes.next(), { gapMs: 4, shiftKeys: true });

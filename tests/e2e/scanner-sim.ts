@@ -28,6 +28,8 @@ export interface TypedScan {
   code: string;
   /** wall-clock ms (epoch) the terminator was due: its event's timestamp */
   terminatorAt: number;
+  /** wall-clock ms (epoch) the terminator was actually sent to Chromium */
+  sentAt: number;
   /** how late the last event was sent after it was due (this process's own lag), ms */
   lagMs: number;
 }
@@ -113,12 +115,12 @@ export class SimScanner {
         ? { key: 'Enter', code: 'Enter', keyCode: 13, shift: false }
         : { key: 'Tab', code: 'Tab', keyCode: 9, shift: false };
     const chars = [...code];
-    let lag = 0;
+    let sentAt = 0;
     for (let i = 0; i <= chars.length; i++) {
       const due = startAt + i * opts.gapMs;
       const ahead = due - Date.now();
       if (ahead > 0) await wait(ahead);
-      lag = Math.max(0, Date.now() - due);
+      sentAt = Date.now();
       if (i === chars.length) {
         if (opts.ime) {
           this.key('rawKeyDown', { ...term, key: 'Process', keyCode: 229 }, due, 0, pending);
@@ -150,7 +152,7 @@ export class SimScanner {
       }
     }
     return {
-      typed: { code, terminatorAt: startAt + chars.length * opts.gapMs, lagMs: lag },
+      typed: { code, terminatorAt: startAt + chars.length * opts.gapMs, sentAt, lagMs: Math.max(0, sentAt - (startAt + chars.length * opts.gapMs)) },
       delivered: Promise.all(pending).then(() => undefined),
     };
   }

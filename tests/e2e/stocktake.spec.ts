@@ -89,7 +89,8 @@ test('acceptance 1: stocktake from the customer list, 30 scans at 5 ms per chara
   expect(stored.filter((s) => s.result === 'duplicate')).toHaveLength(1);
   expect(stored.filter((s) => s.result === 'unknown').map((s) => s.code)).toEqual([a.unknownCode]);
   expect(stored.filter((s) => s.result === 'deactivated').map((s) => s.code)).toEqual([a.deactivated.code]);
-  expect(stored.every((s) => s.source === 'scanner')).toBe(true);
+  // recognised as scanner bursts by their timing (soft: the rest of the journey still runs)
+  expect.soft(stored.filter((s) => s.source !== 'scanner').map((s) => s.code)).toEqual([]);
 
   // ── a note with evidence 合同 on one line ─────────────────────────────────────────────────
   const noted = a.active[4];

@@ -296,6 +296,7 @@ describe('lists derived from the registry equal the literal lists of before', ()
       'contractEndDate',
       'statusReason',
       'statusChangedAt',
+      'lastVerifiedAt',
       'updatedAt',
     ]);
     expect(DEFAULT_LIST_COLUMN_KEYS).toEqual([

@@ -425,6 +425,15 @@ export const CUSTOMER_FIELDS = [
     label: 'customers.columns.statusChangedAt',
     list: 'optional',
   },
+  // 最后核对: set by a stocktake's reconciliation (markVerified), shown in the list on request
+  {
+    key: 'lastVerifiedAt',
+    part: 'customer',
+    column: 'lastVerifiedAt',
+    sql: 'last_verified_at',
+    label: 'customers.columns.lastVerifiedAt',
+    list: 'optional',
+  },
   {
     key: 'updatedAt',
     part: 'customer',

@@ -14,6 +14,8 @@ interface ExportRequest {
 }
 
 const NUMBER_FILTERS = ['categoryId', 'regionId', 'industryId', 'creditRatingId', 'salespersonId'] as const;
+/** 最后核对 since / not since a local date */
+const DAY_FILTERS = ['verifiedSince', 'notVerifiedSince'] as const;
 
 /** `/import?tab=export&q=…&categoryId=…` (arrays comma-joined); read back by exportRequestFromUrl. */
 function exportUrl({ q, filters }: ExportRequest): string {
@@ -34,6 +36,10 @@ export function exportRequestFromUrl(params: URLSearchParams): { q: string; filt
   for (const key of NUMBER_FILTERS) {
     const n = Number(params.get(key));
     if (Number.isInteger(n) && n > 0) filters[key] = n;
+  }
+  for (const key of DAY_FILTERS) {
+    const day = params.get(key);
+    if (day && /^\d{4}-\d{2}-\d{2}$/.test(day)) filters[key] = day;
   }
   const [field, order] = (params.get('sort') ?? '').split('.');
   const sort = ['code', 'name', 'createdAt', 'updatedAt'].includes(field) && (order === 'asc' || order === 'desc') ? ({ field, order } as ListSort) : null;

@@ -50,7 +50,13 @@ export function DetailSections({ customer: c }: { customer: CustomerDetail }) {
               label: f('taxId'),
               children: <span style={{ fontFamily: 'monospace' }}>{show(c.taxId)}</span>,
             },
-            { key: 'website', label: f('website'), children: show(c.website), span: 2 },
+            { key: 'website', label: f('website'), children: show(c.website) },
+            // 最后核对: set when a stocktake's reconciliation marks the customer verified
+            {
+              key: 'lastVerifiedAt',
+              label: t('customers.detail.lastVerifiedAt'),
+              children: formatDateTime(c.lastVerifiedAt) ?? t('customers.detail.neverVerified'),
+            },
           ]}
         />
       </Block>

@@ -1,4 +1,6 @@
-import { Button, Flex, Select } from 'antd';
+import { Button, DatePicker, Flex, Select, Space } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_STATUSES, type CustomerStatus } from '../../../../../electron/core/customers/shared/customers.contract';
 import type { CustomerFilters as Filters } from '../exportAction';
@@ -24,12 +26,19 @@ interface Props {
   onReset: () => void;
 }
 
-/** Filter row of the list: 状态, 客户分类, 地区, 行业, 信用等级, 专管业务员, and the order. */
+type VerifiedMode = 'verifiedSince' | 'notVerifiedSince';
+
+/** Filter row of the list: 状态, 客户分类, 地区, 行业, 信用等级, 专管业务员, 核对 (since a date), and the order. */
 export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: Props) {
   const { t } = useTranslation();
   const userOptions = useUserOptionItems();
 
   const set = (patch: Partial<Filters>) => onFilters({ ...filters, ...patch });
+  // 最后核对: verified since a date, or not verified since it; the filter holds one of the two
+  const [mode, setMode] = useState<VerifiedMode>(filters.notVerifiedSince ? 'notVerifiedSince' : 'verifiedSince');
+  const verifiedDay = filters.verifiedSince ?? filters.notVerifiedSince;
+  const setVerified = (next: VerifiedMode, day: string | undefined) =>
+    set({ verifiedSince: undefined, notVerifiedSince: undefined, ...(day ? { [next]: day } : {}) });
   // each select takes a share of the row (at least `basis` px): the group fills the card's width
   // at 1280 px and wraps as a whole on narrower windows, 重置 staying at its end
   const grow = (basis: number) => ({ flex: `1 1 ${basis}px`, minWidth: basis, maxWidth: basis + 60 });
@@ -93,6 +102,29 @@ export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: P
         onChange={(v) => set({ salespersonId: v ?? undefined })}
         options={userOptions}
       />
+      <Space.Compact style={grow(250)}>
+        <Select<VerifiedMode>
+          aria-label={t('customers.filters.verified')}
+          style={{ width: '50%' }}
+          popupMatchSelectWidth={false}
+          value={mode}
+          onChange={(next) => {
+            setMode(next);
+            if (verifiedDay) setVerified(next, verifiedDay);
+          }}
+          options={[
+            { value: 'verifiedSince', label: t('customers.filters.verifiedSince') },
+            { value: 'notVerifiedSince', label: t('customers.filters.notVerifiedSince') },
+          ]}
+        />
+        <DatePicker
+          aria-label={t('customers.filters.verifiedDate')}
+          placeholder={t('customers.filters.verifiedDate')}
+          style={{ width: '50%' }}
+          value={verifiedDay ? dayjs(verifiedDay) : null}
+          onChange={(d) => setVerified(mode, d ? d.format('YYYY-MM-DD') : undefined)}
+        />
+      </Space.Compact>
       {/* the order and 重置 stay together: 重置 never wraps onto a line of its own */}
       <Flex gap={8} align="center" style={{ flex: '1 1 170px', minWidth: 170, maxWidth: 240 }}>
         <Select<string>

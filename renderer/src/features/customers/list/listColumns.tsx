@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { CustomerListRow } from '../../../../../electron/core/customers/shared/customers.contract';
-import { formatMinute } from '../../../shared/format';
+import { formatDate, formatMinute } from '../../../shared/format';
 import { translateOr } from '../../../shared/translate';
 import { formatCents } from '../../../shared/money';
 import type { ColumnKey } from './columnPrefs';
@@ -35,6 +35,7 @@ const DEFS: Record<ColumnKey, Def> = {
   status: { width: 130, render: (r, t) => <StatusCell row={r} t={t} /> },
   statusReason: { width: 130, dataIndex: 'statusReasonName' },
   statusChangedAt: { width: 150, render: (r) => formatMinute(r.statusChangedAt) },
+  lastVerifiedAt: { width: 110, render: (r) => formatDate(r.lastVerifiedAt) },
   updatedAt: { width: 150, sortField: 'updatedAt', render: (r) => formatMinute(r.updatedAt) },
 };
 

@@ -5,7 +5,8 @@ import { translateOr } from '../../../shared/translate';
 import { addressLine } from '../reconcile/CorrectionChange';
 import { correctionRows } from '../reconcile/correctionRows';
 import { percent } from '../reconcile/reconcileRules';
-import { evidenceText, scopeText, useScopeLookups } from '../reconcile/reportText';
+import { scopeText } from '../list/scopeText';
+import { evidenceText, useScopeNames } from '../reconcile/reportText';
 import type { PrintReport, PrintSection } from './usePrintReport';
 
 type Ready = Extract<PrintReport, { state: 'ready' }>;
@@ -15,13 +16,13 @@ export function PrintedReport({ report, printedAt }: { report: Ready; printedAt:
   const { t } = useTranslation();
   const { summary, sections, corrections } = report;
   const s = summary.stocktake;
-  const names = useScopeLookups(s);
+  const names = useScopeNames(s);
   const empty = t('common.empty');
   const r = (key: string, params?: Record<string, unknown>) => t(`stocktake.reconcile.${key}`, params);
   const facts: [string, string][] = [
     [r('meta.no'), s.no],
     [r('meta.status'), r(`status.${s.status}`)],
-    [r('meta.scope'), scopeText(s, t, names)],
+    [r('meta.scope'), scopeText(s.scope, t, names)],
     [r('meta.assignee'), s.assignee?.name ?? empty],
     [r('meta.dueDate'), s.dueDate ?? empty],
     [r('meta.createdBy'), `${s.createdByName ?? empty}  ${formatMinute(s.createdAt) ?? ''}`],

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { errorText } from '../../../shared/apiErrors';
+import { stocktakePaths } from '../stocktakePaths';
 import { PrintedReport } from './PrintedReport';
 import { usePrintReport } from './usePrintReport';
 import './stocktakePrint.css';
@@ -42,7 +43,7 @@ export function StocktakePrintPage() {
   const back = () => {
     const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;
     if (idx > 0) navigate(-1);
-    else navigate(`/stocktake/${id}/reconcile`);
+    else navigate(stocktakePaths.reconcile(id));
   };
 
   return (

@@ -204,7 +204,7 @@ export function CorrectionsTab({ stocktakeId, status, can, refresh, onChanged }:
                   title: t('common.actions'),
                   width: 150,
                   render: (_: unknown, c: Correction) =>
-                    c.status === 'proposed' ? (
+                    c.status === 'proposed' && (
                       <Space>
                         <Button size="small" type="primary" onClick={() => apply(c)}>
                           {t('stocktake.reconcile.corrections.apply')}
@@ -213,7 +213,7 @@ export function CorrectionsTab({ stocktakeId, status, can, refresh, onChanged }:
                           {t('stocktake.reconcile.corrections.reject')}
                         </Button>
                       </Space>
-                    ) : null,
+                    ),
                 },
               ]
             : []),

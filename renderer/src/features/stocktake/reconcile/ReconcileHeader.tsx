@@ -5,7 +5,7 @@ import {
   PrinterOutlined,
   RollbackOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { call } from '../../../api';
@@ -13,7 +13,9 @@ import { formatMinute } from '../../../shared/format';
 import { useAction } from '../../../shared/useCall';
 import { stocktakePrintPath } from '../print/printPath';
 import { exportReport } from './exportReport';
-import { type ReportSummaryData, scopeText, STATUS_COLORS, useScopeLookups } from './reportText';
+import { scopeText } from '../list/scopeText';
+import { StocktakeStatusTag } from '../list/StocktakeStatusTag';
+import { type ReportSummaryData, useScopeNames } from './reportText';
 
 interface Props {
   summary: ReportSummaryData;
@@ -35,7 +37,7 @@ export function ReconcileHeader({ summary, can, onBack, onChanged, onReload }: P
   const s = summary.stocktake;
   const manage = can('stocktake.manage');
   const empty = t('common.empty');
-  const lookups = useScopeLookups(s);
+  const names = useScopeNames(s);
 
   const doExport = () =>
     run(async () => {
@@ -104,7 +106,7 @@ export function ReconcileHeader({ summary, can, onBack, onChanged, onReload }: P
           <Typography.Title level={4} style={{ margin: 0 }} ellipsis>
             {t('stocktake.reconcile.pageTitle', { name: s.name })}
           </Typography.Title>
-          <Tag color={STATUS_COLORS[s.status]}>{t(`stocktake.reconcile.status.${s.status}`)}</Tag>
+          <StocktakeStatusTag status={s.status} />
         </Flex>
         <Space wrap>
           <Button onClick={onReload}>{t('stocktake.reconcile.refresh')}</Button>
@@ -167,7 +169,7 @@ export function ReconcileHeader({ summary, can, onBack, onChanged, onReload }: P
         style={{ marginTop: 12 }}
         items={[
           { key: 'no', label: t('stocktake.reconcile.meta.no'), children: s.no },
-          { key: 'scope', label: t('stocktake.reconcile.meta.scope'), children: scopeText(s, t, lookups) },
+          { key: 'scope', label: t('stocktake.reconcile.meta.scope'), children: scopeText(s.scope, t, names) },
           { key: 'assignee', label: t('stocktake.reconcile.meta.assignee'), children: s.assignee?.name ?? empty },
           { key: 'dueDate', label: t('stocktake.reconcile.meta.dueDate'), children: s.dueDate ?? empty },
           { key: 'createdBy', label: t('stocktake.reconcile.meta.createdBy'), children: s.createdByName ?? empty },

@@ -6,6 +6,7 @@ import { ApiCallError } from '../../../api';
 import { useReportError } from '../../../shared/apiErrors';
 import { useCall } from '../../../shared/useCall';
 import { hasPermission, useSession } from '../../../stores/session';
+import { stocktakePaths } from '../stocktakePaths';
 import { CorrectionsTab } from './CorrectionsTab';
 import { ReconcileHeader } from './ReconcileHeader';
 import { ReportSummary } from './ReportSummary';
@@ -41,7 +42,7 @@ export default function ReconcilePage() {
   const tab: TabKey = tabParam && TABS.includes(tabParam) ? tabParam : 'missing';
   const setTab = (key: TabKey) => setParams({ section: key }, { replace: true });
 
-  const back = () => navigate('/stocktake');
+  const back = () => navigate(stocktakePaths.list);
   if (!allowed) return <Result status="403" title={t('stocktake.reconcile.noPermission')} />;
   if (missing || !(id > 0))
     return (

@@ -20,6 +20,31 @@ const HIDDEN: Partial<Record<RowSection, readonly string[]>> = {
   unknown: ['name', 'category', 'status', 'lastVerifiedAt'],
 };
 
+function CodeCell({ row, onOpen }: { row: ReportRowData; onOpen: (id: number) => void }) {
+  const id = row.customerId;
+  if (id === null) return <Typography.Text code>{row.code}</Typography.Text>;
+  return <Typography.Link onClick={() => onOpen(id)}>{row.code}</Typography.Link>;
+}
+
+function StatusCell({ row, empty }: { row: ReportRowData; empty: string }) {
+  if (!row.status) return empty;
+  return (
+    <>
+      <StatusTag status={row.status} />
+      {row.statusReasonName && (
+        <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>
+          {row.statusReasonName}
+        </Typography.Text>
+      )}
+    </>
+  );
+}
+
+function AdjustmentCell({ row, empty }: { row: ReportRowData; empty: string }) {
+  if (!row.adjustment) return empty;
+  return <Tag color="blue">{translateOr('stocktake.reconcile.adjustment', row.adjustment)}</Tag>;
+}
+
 /** The report rows' columns for one section (texts in the current language). */
 export function reportColumns(section: RowSection, t: TFunction, actions: Actions): ColumnsType<ReportRowData> {
   const empty = t('common.empty');
@@ -30,12 +55,7 @@ export function reportColumns(section: RowSection, t: TFunction, actions: Action
       title: col('code'),
       width: 120,
       fixed: 'left',
-      render: (_, r) =>
-        r.customerId !== null ? (
-          <Typography.Link onClick={() => actions.openCustomer(r.customerId as number)}>{r.code}</Typography.Link>
-        ) : (
-          <Typography.Text code>{r.code}</Typography.Text>
-        ),
+      render: (_, r) => <CodeCell row={r} onOpen={actions.openCustomer} />,
     },
     { key: 'name', title: col('name'), width: 220, ellipsis: true, render: (_, r) => r.name ?? empty },
     { key: 'category', title: col('category'), width: 120, ellipsis: true, render: (_, r) => r.categoryName ?? empty },
@@ -43,19 +63,7 @@ export function reportColumns(section: RowSection, t: TFunction, actions: Action
       key: 'status',
       title: col('status'),
       width: 150,
-      render: (_, r) =>
-        r.status ? (
-          <>
-            <StatusTag status={r.status} />
-            {r.statusReasonName && (
-              <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>
-                {r.statusReasonName}
-              </Typography.Text>
-            )}
-          </>
-        ) : (
-          empty
-        ),
+      render: (_, r) => <StatusCell row={r} empty={empty} />,
     },
     { key: 'scans', title: col('scans'), width: 80, align: 'right', dataIndex: 'scans' },
     { key: 'lastUser', title: col('lastUser'), width: 110, render: (_, r) => r.lastUserName ?? empty },
@@ -83,8 +91,7 @@ export function reportColumns(section: RowSection, t: TFunction, actions: Action
       key: 'adjustment',
       title: col('adjustment'),
       width: 130,
-      render: (_, r) =>
-        r.adjustment ? <Tag color="blue">{translateOr('stocktake.reconcile.adjustment', r.adjustment)}</Tag> : empty,
+      render: (_, r) => <AdjustmentCell row={r} empty={empty} />,
     },
   ];
   const hidden = HIDDEN[section] ?? [];

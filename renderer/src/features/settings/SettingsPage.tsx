@@ -1,17 +1,50 @@
-import { App, Button, Card, Form, InputNumber, Skeleton, Typography } from 'antd';
+import { App, Button, Card, Form, InputNumber, Skeleton, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type SecuritySettings, securitySettingsSchema } from '../../../../electron/core/settings/shared/settings.contract';
+import { useSearchParams } from 'react-router';
+import {
+  type SecuritySettings,
+  securitySettingsSchema,
+} from '../../../../electron/core/settings/shared/settings.contract';
 import { call } from '../../api';
 import { useCall } from '../../shared/useCall';
 import { useFormSubmit } from '../../shared/useFormSubmit';
 import { zodRule } from '../../shared/zodRule';
 import { useSession } from '../../stores/session';
+import { ScannerSection } from '../stocktake/scanner/ScannerSection';
 
 const FIELDS = ['lockoutThreshold', 'lockoutMinutes', 'sessionIdleMinutes'] as const;
 const shape = securitySettingsSchema.shape;
 
-/** Settings: the security settings (lockout after wrong passwords, idle sign-out). */
+const TABS = ['security', 'scanner'] as const;
+type TabKey = (typeof TABS)[number];
+
+/**
+ * Settings: the security settings (lockout after wrong passwords, idle sign-out), and this PC's
+ * barcode scanner with its test (?tab=scanner opens it; the test listens only while it shows).
+ */
 export function SettingsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab: TabKey = TABS.find((k) => k === params.get('tab')) ?? 'security';
+  return (
+    <Card>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('settings.title')}
+      </Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams(key === 'security' ? {} : { tab: key }, { replace: true })}
+        destroyOnHidden
+        items={[
+          { key: 'security', label: t('settings.security'), children: <SecuritySettingsForm /> },
+          { key: 'scanner', label: t('stocktake.scanner.tab'), children: <ScannerSection /> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function SecuritySettingsForm() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<SecuritySettings>();
@@ -27,39 +60,31 @@ export function SettingsPage() {
     void message.success(t('common.saved'));
   });
 
-  return (
-    <Card>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('settings.title')}
-      </Typography.Title>
-      <Typography.Title level={5}>{t('settings.security')}</Typography.Title>
-      {loaded ? (
-        <Form<SecuritySettings>
-          form={form}
-          layout="vertical"
-          initialValues={loaded}
-          onFinish={() => void submit()}
-          style={{ maxWidth: 480 }}
+  return loaded ? (
+    <Form<SecuritySettings>
+      form={form}
+      layout="vertical"
+      initialValues={loaded}
+      onFinish={() => void submit()}
+      style={{ maxWidth: 480 }}
+    >
+      {FIELDS.map((name) => (
+        <Form.Item
+          key={name}
+          name={name}
+          label={t(`settings.${name}`)}
+          extra={t(`settings.hints.${name}`)}
+          required
+          rules={[zodRule(shape[name])]}
         >
-          {FIELDS.map((name) => (
-            <Form.Item
-              key={name}
-              name={name}
-              label={t(`settings.${name}`)}
-              extra={t(`settings.hints.${name}`)}
-              required
-              rules={[zodRule(shape[name])]}
-            >
-              <InputNumber precision={0} style={{ width: 200 }} />
-            </Form.Item>
-          ))}
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Form>
-      ) : (
-        <Skeleton active />
-      )}
-    </Card>
+          <InputNumber precision={0} style={{ width: 200 }} />
+        </Form.Item>
+      ))}
+      <Button type="primary" htmlType="submit" loading={busy}>
+        {t('common.save')}
+      </Button>
+    </Form>
+  ) : (
+    <Skeleton active />
   );
 }

@@ -56,6 +56,27 @@ export interface ScanCaptureOptions {
   /** the scan field: typed text confirmed with Enter there is a 'keyboard' scan */
   fieldRef: { current: HTMLInputElement | null };
   onScan(scan: CapturedScan): void;
+  /** optional (the scanner test in 设置): every key sequence ended by Enter/Tab, scan or not */
+  onTrace?(trace: ScanTrace): void;
+}
+
+/**
+ * How the page wires the scan field: `<input inputMode="none" ref={fieldRef}>` (no soft keyboard
+ * pops up on a touch screen) and NO Enter handling of its own: the capture turns Enter in the
+ * scan field into a 'keyboard' scan and stops the event before React sees it.
+ */
+
+/** What the scanner test shows about one key sequence ended by a terminator. */
+export interface ScanTrace {
+  /** the characters as read from the keys, before normalisation */
+  raw: string;
+  code: string;
+  /** ms between consecutive keys (from the events' timeStamp), then last key → terminator */
+  gaps: number[];
+  /** keyCode 229 / 'Process' / composition events were seen: an input method was on */
+  ime: boolean;
+  /** how the app took it: a scanner scan, a typed code confirmed in the scan field, or plain typing */
+  recognized: 'scanner' | 'keyboard' | null;
 }
 
 export type ScanAck = ChannelOutput<'stocktake.scan'>;
@@ -67,7 +88,7 @@ export interface QueuedScan {
   code: string;
   source: ScanSend['source'];
   scannedAt: string;
-  /** performance time of the terminator (feedback latency) */
+  /** performance time of the terminator (feedback latency); NaN for a scan resent from storage after a reload */
   endedAt: number;
   state: 'pending' | 'sending' | 'acked' | 'failed';
   ack?: ScanAck;
@@ -82,7 +103,9 @@ export interface QueuedScan {
  * or doubled: the core answers a resent client id from its stored row.
  */
 export interface ScanQueue {
-  push(scan: CapturedScan | { code: string; source: 'keyboard' | 'search'; endedAt: number; scannedAt: string }): QueuedScan;
+  push(
+    scan: CapturedScan | { code: string; source: 'keyboard' | 'search'; endedAt: number; scannedAt: string },
+  ): QueuedScan;
   /** pending + sending */
   pendingCount(): number;
   /** newest first, at most 50 (this device's) */

@@ -139,3 +139,29 @@ function csvWriter(file: string, columns: SheetColumn[]): SheetWriter {
     },
   };
 }
+
+/** A workbook of several sheets, each written row by row in turn (a report: its summary, then a sheet per section). */
+export interface WorkbookWriter {
+  /** starts the next sheet (the one before is finished) */
+  sheet(spec: Omit<SheetSpec, 'rows'>): { add(row: WriteCell[]): void };
+  close(): Promise<void>;
+}
+
+export function workbookWriter(file: string): WorkbookWriter {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  let current: ExcelJS.Worksheet | null = null;
+  return {
+    sheet(spec) {
+      current?.commit();
+      const ws = wb.addWorksheet(spec.name, FROZEN_HEADER);
+      current = ws;
+      setColumns(ws, spec.columns);
+      ws.getRow(1).commit();
+      return { add: (row) => ws.addRow(row).commit() };
+    },
+    async close() {
+      current?.commit();
+      await wb.commit();
+    },
+  };
+}

@@ -21,13 +21,15 @@ type ChangeInput = {
   survivorId?: number | null;
   acknowledgeOpenItems?: boolean;
   reviewRunId?: number;
+  /** more operation-log changes for each customer (the stocktake an adjustment comes from) */
+  logChanges?: Record<string, { before: unknown; after: unknown }>;
 };
 type ChangeResult = z.output<(typeof customerStatusContract)['customer.deactivate']['output']>;
 
 const named = (c: { code: string; name: string }) => ({ code: c.code, name: c.name });
 
 /** Why `action` cannot apply to this customer now (i18n key), or null. */
-function refusalOf(c: CustomerState, action: StatusAction): string | null {
+export function refusalOf(c: CustomerState, action: StatusAction): string | null {
   if (!TRANSITIONS[action].from.includes(c.status)) return WRONG_STATE_MESSAGE[action];
   if (action === 'reactivate' && c.mergedIntoId != null) return 'customers.errors.mergedNoReactivate';
   return null;
@@ -104,6 +106,7 @@ interface Transition {
   reviewRunId?: number | null;
   /** the date of the schedule this applies */
   effectiveDate?: string | null;
+  logChanges?: Record<string, { before: unknown; after: unknown }>;
 }
 
 /** Applies one state change with its history and log rows (inside the caller's transaction). */
@@ -129,6 +132,7 @@ export function applyTransition(core: Core, actor: LogActor, at: Date, t: Transi
   let moved: Record<string, number> = {};
   if (t.survivor) moved = moveReferences(core, t.customer.id, t.survivor.id);
   const movedChanges = Object.keys(moved).length ? { movedReferences: { before: null, after: moved } } : undefined;
+  const extraChanges = t.logChanges || movedChanges ? { ...t.logChanges, ...movedChanges } : undefined;
   recordChange(core, {
     customerId: t.customer.id,
     at,
@@ -142,7 +146,7 @@ export function applyTransition(core: Core, actor: LogActor, at: Date, t: Transi
     mergedInto: t.survivor ? { id: t.survivor.id, ...named(t.survivor) } : null,
     openItems: t.openItems,
     reviewRunId: t.reviewRunId,
-    extraChanges: movedChanges,
+    extraChanges,
   });
   if (t.survivor) recordMergeOnSurvivor(core, actor, at, t.survivor, t.customer, moved, t.memo);
 }
@@ -225,6 +229,7 @@ export function changeStatus(core: Core, actor: Actor, action: StatusAction, inp
         survivor,
         openItems: open.get(c.id) ?? [],
         reviewRunId: input.reviewRunId,
+        logChanges: input.logChanges,
       });
     }
     const decision = action === 'deactivate' ? 'deactivated' : action === 'freeze' ? 'frozen' : null;

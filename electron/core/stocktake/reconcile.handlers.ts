@@ -1,5 +1,10 @@
-import type { Handler } from '../handler';
+import { requireActor } from '../actor';
+import { type Handler, poolRead } from '../handler';
 import type { Channel } from '../shared/contract';
+import { adjustStocktake } from './adjust';
+import { decideCorrection, listCorrections } from './corrections';
+import { exportStocktakeReport } from './export.service';
+import { reportRows, reportSummary } from './report';
 import type { stocktakeContract } from './shared/stocktake.contract';
 
 type ReconcileChannel =
@@ -10,16 +15,19 @@ type ReconcileChannel =
   | 'stocktake.adjust'
   | 'stocktake.export';
 
-const todo = (): never => {
-  throw new Error('not built yet');
-};
-
-/** Reconciliation: the report, corrections decided, bulk adjustments, the export. */
+/** Reconciliation: the report (read in the pool: set-based over up to 200,000 lines), corrections decided, bulk adjustments, the export. */
 export const reconcileHandlers: { [C in ReconcileChannel & keyof typeof stocktakeContract & Channel]: Handler<C> } = {
-  'stocktake.report': todo,
-  'stocktake.reportRows': todo,
-  'stocktake.corrections': todo,
-  'stocktake.decideCorrection': todo,
-  'stocktake.adjust': todo,
-  'stocktake.export': todo,
+  'stocktake.report': poolRead(({ core }, input) => reportSummary(core.sqlite, input.id)),
+  'stocktake.reportRows': poolRead(({ core }, input) =>
+    reportRows(core.sqlite, input.id, {
+      section: input.section,
+      q: input.q,
+      limit: input.pageSize,
+      offset: (input.page - 1) * input.pageSize,
+    }),
+  ),
+  'stocktake.corrections': poolRead(({ core }, input) => listCorrections(core.sqlite, input)),
+  'stocktake.decideCorrection': ({ core, actor }, input) => decideCorrection(core, requireActor(actor), input),
+  'stocktake.adjust': ({ core, actor }, input) => adjustStocktake(core, requireActor(actor), input),
+  'stocktake.export': ({ core, actor }, input) => exportStocktakeReport(core, requireActor(actor), input),
 };

@@ -4,6 +4,7 @@ import { openStocktakes } from './open-items';
 import { reconcileHandlers } from './reconcile.handlers';
 import { stocktakeMissingRule } from './review-rule';
 import { stocktakeContract } from './shared/stocktake.contract';
+import { stocktakeJobs } from './stocktake.jobs';
 
 /**
  * 客户盘点. Its lines, expected set and corrections point to customers: a merge moves them to the
@@ -22,4 +23,5 @@ export const stocktakeFeature = defineFeature({
     { table: 'stocktake_corrections', column: 'customer_id' },
   ],
   reviewRules: { stocktakeMissing: stocktakeMissingRule },
+  jobs: stocktakeJobs,
 });

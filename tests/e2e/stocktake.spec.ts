@@ -94,6 +94,9 @@ test('acceptance 1: stocktake from the customer list, 30 scans at 5 ms per chara
 
   // ── a note with evidence 合同 on one line ─────────────────────────────────────────────────
   const noted = a.active[4];
+  // the lines are paged newest first: find the line by its code
+  const linesSearch = page.getByRole('searchbox', { name: '按编码或名称查找' }).or(page.getByLabel('按编码或名称查找'));
+  await linesSearch.first().fill(noted.code);
   await rowOf(page, noted.code).getByRole('button', { name: '备注/凭证' }).click();
   const lineDialog = page.getByRole('dialog').filter({ hasText: `备注与凭证：${noted.code}` });
   await lineDialog.getByRole('checkbox', { name: '合同' }).check();
@@ -105,6 +108,7 @@ test('acceptance 1: stocktake from the customer list, 30 scans at 5 ms per chara
 
   // ── a phone correction proposed ───────────────────────────────────────────────────────────
   const corrected = a.active[5];
+  await linesSearch.first().fill(corrected.code);
   await rowOf(page, corrected.code).getByRole('button', { name: '提出更正' }).click();
   const corrDialog = page.getByRole('dialog').filter({ hasText: `提出更正：${corrected.code}` });
   await corrDialog.getByLabel('电话', { exact: true }).fill('010-88889999');

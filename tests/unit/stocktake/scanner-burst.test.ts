@@ -82,6 +82,15 @@ describe('scanner bursts', () => {
     expect(sim.field('dialog').value).toBe(CODE.slice(0, 6));
   });
 
+  it('a fast run whose Enter comes late is typing: the keys stay and Enter does what Enter does', () => {
+    const sim = new Sim(DEFAULT_SCANNER_SETTINGS, [dialogInput()]);
+    sim.focusOn('dialog');
+    sim.scan('ABCD', 0, (i) => (i === 4 ? 200 : 5));
+    expect(sim.scans).toEqual([]);
+    expect(sim.field('dialog').value).toBe('ABCD');
+    expect(sim.submits).toBe(1);
+  });
+
   it('a fast run shorter than minLength is typing', () => {
     const sim = new Sim({ ...DEFAULT_SCANNER_SETTINGS, minLength: 6 }, [dialogInput()]);
     sim.focusOn('dialog');
@@ -148,6 +157,28 @@ describe('scanner bursts', () => {
     expect(sim.scans.map((s) => s.code)).toEqual([CODE]);
     expect(n.value).toBe('无发票，有合同');
     expect([n.start, n.end]).toEqual([3, 3]);
+  });
+
+  it("an input method's late commit after a scan is taken out again; a person typing there afterwards is not undone", () => {
+    const sim = new Sim(DEFAULT_SCANNER_SETTINGS, [note('备注')]);
+    sim.focusOn('note');
+    const end = sim.scan(CODE, 0, 4);
+    const n = sim.field('note');
+    n.value = `备注${CODE.toLowerCase()}`; // committed 600 ms later (a busy input method)
+    sim.apply(
+      sim.machine.feed({
+        type: 'input',
+        data: CODE.toLowerCase(),
+        timeStamp: end + 600,
+        target: { ref: 'note', kind: 'field', field: { value: n.value, selectionStart: null, selectionEnd: null } },
+      }),
+    );
+    expect(n.value).toBe('备注');
+    sim.press('x', end + 900);
+    sim.press('y', end + 1100);
+    sim.press('z', end + 1300);
+    expect(n.value).toBe('备注xyz');
+    expect(sim.scans).toHaveLength(1);
   });
 
   it('a burst ended by Enter in a dialog input does not submit the dialog', () => {

@@ -22,6 +22,9 @@ describe('keys to characters (US layout, as scanners type)', () => {
     expect(ime('Slash')).toBe('/');
     expect(ime('Space')).toBe(' ');
     expect(keyChar({ key: 'Unidentified', code: 'KeyQ', shiftKey: true })).toBe('Q');
+    // an input method that reports its own (full-width) character on a 229 key: the physical key wins
+    expect(keyChar({ key: '\uff41', code: 'KeyA', keyCode: 229, shiftKey: true })).toBe('A');
+    expect(keyChar({ key: 'a', code: 'KeyA', isComposing: true, shiftKey: true })).toBe('A');
     expect(ime('ShiftLeft', true)).toBeNull();
     expect(ime('Enter')).toBeNull();
   });

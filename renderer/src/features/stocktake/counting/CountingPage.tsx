@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Flex, Result, Row, Spin, Tabs, Typography } from 'antd';
+import { Alert, Card, Flex, Result, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -7,15 +7,12 @@ import { useCall } from '../../../shared/useCall';
 import { hasPermission, useSession } from '../../../stores/session';
 import type { QueuedScan } from '../scanner/types';
 import { CorrectionDialog, type CorrectionTarget } from './CorrectionDialog';
-import { FeedbackPanel, type LineActions } from './FeedbackPanel';
 import { LineDialog, type LineRef } from './LineDialog';
 import { LinesTable } from './LinesTable';
-import { ManualSearch } from './ManualSearch';
-import { ProgressPanel } from './ProgressPanel';
+import type { LineActions } from './FeedbackPanel';
 import { RecentScans } from './RecentScans';
-import { ScanField } from './ScanField';
+import { ScanArea } from './ScanArea';
 import { StocktakeHeader } from './StocktakeHeader';
-import { useCounting, useFeedbackMarks, useThrottled } from './useCounting';
 import { useKeepFocus } from './useKeepFocus';
 import './counting.css';
 
@@ -40,14 +37,13 @@ function Counting({ id, data, reload, setData }: { id: number; data: NonNullable
   const counting = stocktake.status === 'counting' && hasPermission(user, 'stocktake.count');
 
   const fieldRef = useRef<HTMLInputElement>(null);
-  const scanning = useCounting(id, counting, fieldRef);
-  useFeedbackMarks(scanning.items);
   const refocus = useKeepFocus(fieldRef, counting);
 
-  // the tables and the progress follow the answers at a calm pace (a burst is 20 scans a second)
+  // the tables and the progress follow the answers at a calm pace (ScanArea reports them throttled)
+  const [answers, setAnswers] = useState(0);
   const [undos, setUndos] = useState(0);
   const [edits, setEdits] = useState(0);
-  const refresh = useThrottled(scanning.acked + undos + edits, 1_500);
+  const refresh = answers + undos + edits;
   const shownRefresh = useRef(refresh);
   useEffect(() => {
     if (shownRefresh.current === refresh) return;
@@ -78,7 +74,6 @@ function Counting({ id, data, reload, setData }: { id: number; data: NonNullable
         : null,
     [counting],
   );
-  const latestProgress = scanning.items.find((s) => s.ack)?.ack?.progress ?? null;
 
   return (
     <Flex vertical gap={12}>
@@ -112,22 +107,14 @@ function Counting({ id, data, reload, setData }: { id: number; data: NonNullable
       {(stocktake.status === 'reconciling' || stocktake.status === 'completed') && (
         <Alert type="info" showIcon title={t(`stocktake.counting.closed.${stocktake.status}`)} />
       )}
-      <Row gutter={12} wrap={false}>
-        <Col flex="auto" style={{ minWidth: 0 }}>
-          <Card styles={{ body: { padding: 16 } }}>
-            <Flex vertical gap={12}>
-              <ScanField fieldRef={fieldRef} disabled={!counting} pending={scanning.pending} />
-              <FeedbackPanel items={scanning.items} actions={actions} />
-              {counting && (
-                <ManualSearch disabled={!counting} onPick={(code) => void scanning.manual(code, 'search')} />
-              )}
-            </Flex>
-          </Card>
-        </Col>
-        <Col flex="300px">
-          <ProgressPanel progress={progress} latest={latestProgress} />
-        </Col>
-      </Row>
+      <ScanArea
+        stocktakeId={id}
+        counting={counting}
+        fieldRef={fieldRef}
+        progress={progress}
+        actions={actions}
+        onAnswers={setAnswers}
+      />
       {stocktake.status !== 'draft' && (
         <Card styles={{ body: { padding: '4px 16px 12px' } }}>
           <Tabs

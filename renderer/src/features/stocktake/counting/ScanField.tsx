@@ -2,6 +2,7 @@ import { ScanOutlined } from '@ant-design/icons';
 import { Flex, Typography } from 'antd';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SCAN_FIELD_PROPS } from '../scanner/types';
 
 interface Props {
   fieldRef: Ref<HTMLInputElement>;
@@ -23,11 +24,9 @@ export function ScanField({ fieldRef, disabled, pending }: Props) {
         <input
           ref={fieldRef}
           className="st-scan-input"
-          inputMode="none"
-          autoComplete="off"
+          {...SCAN_FIELD_PROPS}
           autoCorrect="off"
           autoCapitalize="off"
-          spellCheck={false}
           disabled={disabled}
           aria-label={t('stocktake.counting.scanLabel')}
           placeholder={disabled ? t('stocktake.counting.scanClosed') : t('stocktake.counting.scanPlaceholder')}

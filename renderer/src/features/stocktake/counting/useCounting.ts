@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { playFeedback } from '../scanner/feedbackSound';
+import { pickScannerSettings, useScannerSettings } from '../scanner/scannerSettings';
 import type { CapturedScan, QueuedScan } from '../scanner/types';
-import { scanFeedback } from './feedback';
-import { createScanQueue, playScanSound, readScannerSettings, useScanCapture } from './scanning';
-
-const NO_SCANS: readonly QueuedScan[] = [];
+import { useScanCapture } from '../scanner/useScanCapture';
+import { useScanQueue } from '../scanner/useScanQueue';
 
 /**
  * Counting on this device: the scan queue of the stocktake, the capture bound to the scan field,
@@ -11,37 +11,39 @@ const NO_SCANS: readonly QueuedScan[] = [];
  * at its own pace). Scans are read outside React state; only the queue's list is rendered.
  */
 export function useCounting(stocktakeId: number, enabled: boolean, fieldRef: { current: HTMLInputElement | null }) {
-  const settings = useMemo(() => readScannerSettings(), []);
-  const [queue] = useState(() => createScanQueue(stocktakeId));
-  useEffect(() => () => queue.dispose(), [queue]);
-  const items = useSyncExternalStore(
-    queue.subscribe,
-    () => queue.items(),
-    () => NO_SCANS,
-  );
-  const onScan = useCallback((scan: CapturedScan) => void queue.push(scan), [queue]);
+  const stored = useScannerSettings();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the plain values stand for the store's object
+  const settings = useMemo(() => pickScannerSettings(stored), [stored.prefix, stored.suffix, stored.terminator, stored.maxGapMs, stored.minLength, stored.sound]);
+  // one queue per stocktake for the window's life (scanner/useScanQueue.ts): unanswered scans are
+  // resent even after this page is left
+  const { queue, items, pending } = useScanQueue(stocktakeId);
+  const onScan = useCallback((scan: CapturedScan) => void queue?.push(scan), [queue]);
   useScanCapture({ enabled, settings, fieldRef, onScan });
   const manual = useCallback(
     (code: string, source: 'keyboard' | 'search') =>
-      queue.push({ code, source, endedAt: performance.now(), scannedAt: new Date().toISOString() }),
+      queue?.push({ code, source, endedAt: performance.now(), scannedAt: new Date().toISOString() }),
     [queue],
   );
 
   // each answer once: its sound, and the count the page's tables follow
-  const heard = useRef(new Set<string>());
+  // answers given before this page opened (the queue outlives it) were heard then
+  const heard = useRef<Set<string> | null>(null);
+  heard.current ??= new Set(items.filter((s) => s.state === 'acked' || s.state === 'failed').map((s) => s.clientId));
   const [acked, setAcked] = useState(0);
   useEffect(() => {
+    const done = heard.current;
+    if (!done) return;
     let fresh = 0;
     for (const s of items) {
-      if ((s.state !== 'acked' && s.state !== 'failed') || heard.current.has(s.clientId)) continue;
-      heard.current.add(s.clientId);
+      if ((s.state !== 'acked' && s.state !== 'failed') || done.has(s.clientId)) continue;
+      done.add(s.clientId);
       fresh++;
-      if (fresh === 1) playScanSound(scanFeedback(s).tone, settings);
+      // the newest answer is heard (several at once in a burst would blur into one noise)
+      if (fresh === 1) playFeedback(s.state === 'failed' ? 'failed' : (s.ack?.result ?? 'failed'), settings.sound);
     }
     if (fresh) setAcked((n) => n + fresh);
   }, [items, settings]);
 
-  const pending = items.filter((s) => s.state === 'pending' || s.state === 'sending').length;
   return { items, pending, acked, manual, settings };
 }
 
@@ -51,11 +53,15 @@ export function useCounting(stocktakeId: number, enabled: boolean, fieldRef: { c
  * feedback from these marks.
  */
 export function useFeedbackMarks(items: readonly QueuedScan[]): void {
-  const marked = useRef(new Set<string>());
+  // scans answered before this page opened (the queue outlives it) were shown then
+  const marked = useRef<Set<string> | null>(null);
+  marked.current ??= new Set(items.filter((s) => s.state === 'acked').map((s) => s.clientId));
   useEffect(() => {
-    const fresh = items.filter((s) => s.state === 'acked' && !marked.current.has(s.clientId));
+    if (!marked.current) return;
+    const seen = marked.current;
+    const fresh = items.filter((s) => s.state === 'acked' && !seen.has(s.clientId));
     if (!fresh.length) return;
-    for (const s of fresh) marked.current.add(s.clientId);
+    for (const s of fresh) seen.add(s.clientId);
     requestAnimationFrame(() => {
       for (const s of fresh) performance.mark('stocktake:feedback', { detail: { clientId: s.clientId, endedAt: s.endedAt } });
     });

@@ -107,7 +107,12 @@ export function createBurstMachine<T = unknown>(
   let tail: Tail<T> | null = null;
   let sequence: Sequence = { raw: '', times: [], ime: false };
 
-  const tailMs = () => Math.max(3 * settings.maxGapMs, 150);
+  const holdMs = () => Math.max(3 * settings.maxGapMs, 150);
+  /**
+   * How long after a scan an input method's late commit into the field is still taken out again.
+   * The next key ends it sooner (a person typing there again is never undone).
+   */
+  const TAIL_MS = 1000;
   const isField = (t: CaptureTarget<T> | null | undefined): t is CaptureTarget<T> & { field: FieldState } =>
     !!t && t.kind !== 'other' && !!t.field;
 
@@ -172,9 +177,10 @@ export function createBurstMachine<T = unknown>(
     }
     const char = ev.ctrlKey || ev.altKey || ev.metaKey ? null : keyChar(ev);
     if (char === null) {
-      // Backspace, arrows, shortcuts: a person is editing
+      // Backspace, arrows, shortcuts: a person is editing (also where the last scan was read)
       release(out);
       burst = null;
+      tail = null;
       return;
     }
     if (sequence.raw.length < SEQUENCE_CAP) {
@@ -231,7 +237,7 @@ export function createBurstMachine<T = unknown>(
       }
       if (isField(run.target) && run.snapshot) {
         out.push({ kind: 'restore', target: run.target.ref, field: run.snapshot });
-        tail = { target: run.target, snapshot: run.snapshot, until: t + tailMs() };
+        tail = { target: run.target, snapshot: run.snapshot, until: t + TAIL_MS };
       }
       trace(out, t, code, code ? 'scanner' : null, run.ime);
       return;
@@ -290,7 +296,7 @@ export function createBurstMachine<T = unknown>(
 
   return {
     get holdMs() {
-      return tailMs();
+      return holdMs();
     },
     feed(ev) {
       const out: CaptureAction<T>[] = [];
@@ -301,7 +307,7 @@ export function createBurstMachine<T = unknown>(
     tick(now) {
       const out: CaptureAction<T>[] = [];
       // only a tentative give-back: the run's timing still decides, and a scan restores the field
-      if (burst?.held && now - burst.lastAt > tailMs()) release(out);
+      if (burst?.held && now - burst.lastAt > holdMs()) release(out);
       return out;
     },
     setSettings(next) {

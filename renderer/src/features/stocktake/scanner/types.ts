@@ -61,10 +61,17 @@ export interface ScanCaptureOptions {
 }
 
 /**
- * How the page wires the scan field: `<input inputMode="none" ref={fieldRef}>` (no soft keyboard
- * pops up on a touch screen) and NO Enter handling of its own: the capture turns Enter in the
- * scan field into a 'keyboard' scan and stops the event before React sees it.
+ * How the page wires the scan field: `<Input {...SCAN_FIELD_PROPS} ref=…>` with fieldRef pointing
+ * at its <input> (inputMode "none": no soft keyboard pops up on a touch screen), and NO Enter
+ * handling of its own: the capture turns Enter in the scan field into a 'keyboard' scan and stops
+ * the event before React sees it. The field's value is put back after each scan (an 'input'
+ * event, so a controlled field's onChange sees it: the first two keys of a burst are typed before
+ * the burst is recognised). The React side: useScanCapture(options) in useScanCapture.ts;
+ * useScanQueue(stocktakeId) → { queue, items, pending } and getScanQueue(stocktakeId) (one queue
+ * per stocktake for the window's life) in useScanQueue.ts; playFeedback(kind, settings.sound) in
+ * feedbackSound.ts; useScannerSettings (zustand, localStorage) in scannerSettings.ts.
  */
+export const SCAN_FIELD_PROPS = { inputMode: 'none', autoComplete: 'off', spellCheck: false } as const;
 
 /** What the scanner test shows about one key sequence ended by a terminator. */
 export interface ScanTrace {

@@ -11,7 +11,7 @@ export interface Archive {
   categoryId: number;
   categoryName: string;
   /** the category's active customers, in code order: STK001 … */
-  active: { id: number; code: string; name: string }[];
+  active: { id: number; code: string; name: string; mobile: string }[];
   /** a customer of the category deactivated before the stocktake (its card still turns up) */
   deactivated: { id: number; code: string; name: string };
   /** a code no customer has */
@@ -32,15 +32,15 @@ export async function seedArchive(page: Page, count: number, prefix = 'STK'): Pr
   const active = [];
   for (let i = 1; i <= count; i++) {
     const code = `${prefix}${String(i).padStart(3, '0')}`;
-    active.push(
-      await createCustomerDirect(page, {
-        code,
-        name: `盘点客户${code}有限公司`,
-        categoryId: cat.data.id,
-        contacts: [{ name: `联系人${i}`, mobile: `1380000${String(i).padStart(4, '0')}`, phone: '010-66660000', isPrimary: true }],
-        duplicateReason: 'e2e',
-      }),
-    );
+    const mobile = `1380000${String(i).padStart(4, '0')}`;
+    const made = await createCustomerDirect(page, {
+      code,
+      name: `盘点客户${code}有限公司`,
+      categoryId: cat.data.id,
+      contacts: [{ name: `联系人${i}`, mobile, phone: '010-66660000', isPrimary: true }],
+      duplicateReason: 'e2e',
+    });
+    active.push({ ...made, mobile });
   }
   for (let i = 1; i <= 3; i++) {
     await createCustomerDirect(page, { code: `${prefix}X${i}`, name: `别类客户${prefix}${i}`, categoryId: other.data.id, duplicateReason: 'e2e' });

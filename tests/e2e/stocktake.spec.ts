@@ -126,7 +126,10 @@ test('acceptance 1: stocktake from the customer list, 30 scans at 5 ms per chara
   await rowOf(page, corrected.code).getByRole('button', { name: /应\s*用/ }).click();
   await expect(page.getByText('已应用更正')).toBeVisible();
   const after = await callDirect(page, 'customer.get', { id: corrected.id });
-  expect(after.data.contacts.find((c: { isPrimary: boolean }) => c.isPrimary).phone).toBe('010-88889999');
+  const primary = after.data.contacts.find((c: { isPrimary: boolean }) => c.isPrimary);
+  expect(primary.phone).toBe('010-88889999');
+  // only the phone was corrected: the mobile stays (soft, so that the journey goes on)
+  expect.soft(primary.mobile, 'a phone correction must leave the mobile as it was').toBe(corrected.mobile);
 
   await page.getByRole('tab', { name: /未盘到/ }).click();
   for (const c of a.active.slice(27)) await expect(rowOf(page, c.code)).toBeVisible();

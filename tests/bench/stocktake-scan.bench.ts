@@ -96,13 +96,12 @@ async function scanRun(
   run: Run,
   seconds: number,
   rate: number,
+  allTyped: Set<string>,
 ) {
   const loadBefore = load();
-  const watermark = (db.prepare('SELECT coalesce(max(id), 0) FROM stocktake_scans').pluck().get() as number) ?? 0;
   await page.evaluate(
     ({ stall }) => {
-      const w = window as unknown as { __feedback: unknown[]; __stall?: number };
-      w.__feedback.length = 0;
+      const w = window as unknown as { __stall?: number };
       if (stall)
         w.__stall = window.setInterval(() => {
           // a 300 ms main-thread stall every 2 s: a busy page must not split, merge or lose scans
@@ -131,30 +130,38 @@ async function scanRun(
     delivered.push(d);
   }
   await Promise.all(delivered);
+  const typedAt = Date.now();
   await page.evaluate(() => {
     const w = window as unknown as { __stall?: number };
     if (w.__stall) clearInterval(w.__stall);
   });
-  // the queue drains: wait until every scan is stored and its feedback shown (or nothing moves for 10 s)
-  const storedCount = db.prepare('SELECT count(*) FROM stocktake_scans WHERE stocktake_id = ? AND id > ?').pluck();
+  // the queue drains: wait until every code typed is stored and its feedback shown (or nothing moves for 30 s)
+  const mine = new Set(typed);
+  const rowsOfRun = () =>
+    (db.prepare('SELECT client_id AS clientId, code FROM stocktake_scans WHERE stocktake_id = ?').all(stocktakeId) as {
+      clientId: string;
+      code: string;
+    }[]).filter((r) => mine.has(r.code) || !allTyped.has(r.code));
+  for (const c of typed) allTyped.add(c);
   let last = -1;
   let still = Date.now();
+  let rows = rowsOfRun();
   for (;;) {
-    const stored = storedCount.get(stocktakeId, watermark) as number;
-    const shown = await page.evaluate(() => (window as unknown as { __feedback: unknown[] }).__feedback.length);
-    if (stored >= count && shown >= stored) break;
-    if (stored + shown !== last) {
-      last = stored + shown;
+    rows = rowsOfRun();
+    const shownIds = new Set(await page.evaluate(() => (window as unknown as { __feedback: { clientId: string }[] }).__feedback.map((f) => f.clientId)));
+    const shown = rows.filter((r) => shownIds.has(r.clientId)).length;
+    if (rows.length >= count && shown >= rows.length) break;
+    if (rows.length + shown !== last) {
+      last = rows.length + shown;
       still = Date.now();
-    } else if (Date.now() - still > 10_000) break;
+    } else if (Date.now() - still > 30_000) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  const feedback = await page.evaluate(
-    () => (window as unknown as { __feedback: { clientId: string; endedAt: number; at: number }[] }).__feedback,
-  );
-  const rows = db
-    .prepare('SELECT client_id AS clientId, code FROM stocktake_scans WHERE stocktake_id = ? AND id > ?')
-    .all(stocktakeId, watermark) as { clientId: string; code: string }[];
+  const drainMs = Date.now() - typedAt;
+  const ids = new Set(rows.map((r) => r.clientId));
+  const feedback = (
+    await page.evaluate(() => (window as unknown as { __feedback: { clientId: string; endedAt: number; at: number }[] }).__feedback)
+  ).filter((f) => ids.has(f.clientId));
   const tally = tallyScans(typed, rows.map((r) => r.code));
   const shownIds = new Set(feedback.map((f) => f.clientId));
   const latency = percentiles(feedback.map((f) => f.at - f.endedAt));
@@ -177,6 +184,8 @@ async function scanRun(
     sent_to_feedback: { what: 'from when the harness really sent the Enter (its lag taken out)', ...fromSent },
     scans: { ...tally, goal: '0 lost, split, merged, doubled (or garbled)', goal_met: scansOk && tally.stored === count },
     stored_without_feedback: rows.filter((r) => !shownIds.has(r.clientId)).length,
+    /** from the last key typed until every scan was stored and shown (or 30 s without progress) */
+    drain_ms: drainMs,
     /** how late this process sent a scan's last key after it was due (its events still carried the due time) */
     harness_lag_ms: percentiles(lags),
     load_average: { before: loadBefore, after: load() },
@@ -262,10 +271,29 @@ export async function stocktakeScanBench() {
     await page.getByTestId('scan-field').focus();
     const scanner = await SimScanner.attach(page);
     // warm-up: the first scans load what the screen needs once
-    for (let i = 0; i < 5; i++) await scanner.scan(codes.next(), { gapMs: 4, shiftKeys: true });
+    const warmUp = Array.from({ length: 5 }, () => codes.next());
+    for (const code of warmUp) await scanner.scan(code, { gapMs: 4, shiftKeys: true });
     await page.waitForTimeout(1000);
 
     const runs: Record<string, unknown> = {};
+    const allTyped = new Set<string>(warmUp);
+    // every answer of stocktake.scan the page got: a refused or failed one is resent by the queue
+    const replies: Record<string, number> = {};
+    page.on('response', (res) => {
+      if (!res.url().includes('/api/stocktake.scan')) return;
+      void res
+        .json()
+        .then((b: { ok: boolean; error?: { code: string } }) => {
+          const k = b.ok ? 'ok' : (b.error?.code ?? 'error');
+          replies[k] = (replies[k] ?? 0) + 1;
+        })
+        .catch(() => {
+          replies[`http_${res.status()}`] = (replies[`http_${res.status()}`] ?? 0) + 1;
+        });
+    });
+    page.on('requestfailed', (req) => {
+      if (req.url().includes('/api/stocktake.scan')) replies.request_failed = (replies.request_failed ?? 0) + 1;
+    });
     for (const run of [
       { gapMs: 4, stall: false },
       { gapMs: 16, stall: false },
@@ -274,7 +302,7 @@ export async function stocktakeScanBench() {
     ]) {
       const name = `gap_${run.gapMs}ms${run.stall ? '_stalls' : ''}`;
       log(`${name}: ${seconds} s`);
-      runs[name] = await scanRun(page, scanner, db, st.id, codes, run, seconds, rate);
+      runs[name] = await scanRun(page, scanner, db, st.id, codes, run, seconds, rate, allTyped);
       if (shots) {
         fs.mkdirSync(shots, { recursive: true });
         await page.screenshot({ path: path.join(shots, `stocktake-scan-${name}.png`) });
@@ -294,6 +322,7 @@ export async function stocktakeScanBench() {
       expected: st.expectedCount,
       stocktake_create_and_start_ms: Math.round(createMs),
       runs,
+      scan_replies_seen_by_page: replies,
       baseline: {
         http_scan_round_trip: http,
         page_floor: floor,

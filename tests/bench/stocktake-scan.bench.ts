@@ -303,6 +303,8 @@ export async function stocktakeScanBench() {
       const name = `gap_${run.gapMs}ms${run.stall ? '_stalls' : ''}`;
       log(`${name}: ${seconds} s`);
       runs[name] = await scanRun(page, scanner, db, st.id, codes, run, seconds, rate, allTyped);
+      // each run's figures as soon as they are known (a long bench cut short still leaves them)
+      log(`${name}: ${JSON.stringify(runs[name])}`);
       if (shots) {
         fs.mkdirSync(shots, { recursive: true });
         await page.screenshot({ path: path.join(shots, `stocktake-scan-${name}.png`) });

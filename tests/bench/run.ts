@@ -8,6 +8,7 @@ import { poolBench } from './pool.bench';
 import { reviewBench } from './review.bench';
 import { spreadsheetBench } from './spreadsheet.bench';
 import { startBench } from './start.bench';
+import { stocktakeCoreBench } from './stocktake-core.bench';
 import { stocktakeReconcileBench } from './stocktake-reconcile.bench';
 import { stocktakeScanBench } from './stocktake-scan.bench';
 import { uiSearchBench } from './ui-search.bench';
@@ -23,6 +24,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   ui_search: uiSearchBench,
   start: startBench,
   backup: backupBench,
+  stocktake_core: stocktakeCoreBench,
   stocktake_reconcile: stocktakeReconcileBench,
   stocktake_scan: stocktakeScanBench,
 };

@@ -1,147 +1,344 @@
-import { randomUUID } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { type Browser, chromium, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { DB_FILE_NAME, openCore } from '../../electron/core/core';
-import { dispatch } from '../../electron/core/dispatch';
-import type { TransportCtx } from '../../electron/core/handler';
-import { inlineReads } from '../../electron/core/reads/pool';
-import type { Channel, ChannelInput } from '../../electron/core/shared/contract';
-import { countersFromTables } from '../../electron/core/stocktake/progress';
-import { sample, summarize } from './stats';
-
-// KEHU_STOCKTAKE_N: a smaller size for a trial run (default 200,000; 95% of it counted)
-const EXPECTED = Number(process.env.KEHU_STOCKTAKE_N ?? 200_000);
-const COUNTED = Math.round(EXPECTED * 0.95);
-const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
-const ms = (t0: bigint) => Math.round(Number(process.hrtime.bigint() - t0) / 1e4) / 100;
+import { DB_FILE_NAME } from '../../electron/core/core';
+import { SimScanner } from '../e2e/scanner-sim';
+import { HttpClient } from '../proof/kill-child';
+import { benchDbFile } from './seed/bench-db';
+import { Prng } from './seed/prng';
+import { benchCode, prepareScanDataDir, SCAN_USER, tallyScans } from './stocktake-scan-data';
+import { CHROMIUM_ARGS, ensureBuilt } from './ui-search.bench';
+import { spawnWebHost } from './web-host';
 
 /**
- * One scan (stocktake.scan through the dispatcher: its one transaction, synchronous=FULL) of a
- * stocktake with 200,000 expected customers of which 190,000 are counted, against the same scan
- * of a stocktake of 100 in the same database and run (the ratio shows whether a scan grows with
- * the stocktake); beside it, what counting progress from the tables would add to every scan, the
- * freeze of 200,000 at start against a bare INSERT … SELECT of the same rows, and the pool reads
- * of the counting screen (the full progress, the first page of lines) at that size.
+ * The counting screen at full scanner speed (issue 16): 200,000 customers, a stocktake over all of
+ * them, a simulated USB scanner in Chromium (tests/e2e/scanner-sim.ts: CDP key events carrying
+ * their due times) typing 13-character codes at 4 and at 16 ms per character, as many scans per
+ * second as asked (20) or as the scanner can type back to back, for 60 s; each with and without a
+ * 300 ms busy loop in the page every 2 s. Figures:
+ * - Enter → visible feedback: the counting screen's `performance.mark('stocktake:feedback',
+ *   { detail: { clientId, endedAt } })`, made once the feedback is painted, minus `endedAt` (the
+ *   Enter's timeStamp): p50 / p95 / p99;
+ * - lost / split / merged / doubled scans: the codes typed against the scans stored (SQL);
+ * baselines in the same run: the same `stocktake.scan` over HTTP without the UI, and the floor of
+ * the browser and this harness (Enter → the next frame in an empty page).
+ * Env: KEHU_SCAN_SECONDS (60), KEHU_SCAN_RATE (20), KEHU_SCAN_CUSTOMERS (200000), KEHU_SCAN_SHOTS=<folder>.
  */
-export async function stocktakeScanBench() {
+const ROOT = path.resolve(__dirname, '../..');
+const log = (msg: string) => process.stderr.write(`[stocktake-scan] ${msg}\n`);
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+const CODE_LENGTH = 13;
+const FEEDBACK = 'stocktake:feedback';
+
+/** The counting screen of stocktake `id`. */
+export const countingPath = (id: number) => `/#/stocktake/${id}`;
+
+function percentiles(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : null);
+  const r = (x: number | null) => (x === null ? null : r1(x));
+  return { n: s.length, p50_ms: r(at(0.5)), p95_ms: r(at(0.95)), p99_ms: r(at(0.99)), max_ms: r(s.length ? s[s.length - 1] : null) };
+}
+
+/** Installed before the app: every feedback mark, kept (marks are cleared by nobody else). */
+function feedbackProbe(name: string) {
+  const w = window as unknown as { __feedback: { clientId: string; endedAt: number; at: number }[] };
+  w.__feedback = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.name !== name) continue;
+      const d = (e as PerformanceMark).detail as { clientId: string; endedAt: number } | null;
+      if (d) w.__feedback.push({ clientId: d.clientId, endedAt: d.endedAt, at: e.startTime });
+    }
+  }).observe({ type: 'mark', buffered: true });
+}
+
+interface Run {
+  gapMs: number;
+  stall: boolean;
+}
+
+class Codes {
+  private used = new Set<number>();
+  constructor(
+    private rng: Prng,
+    private customers: number,
+  ) {}
+  /** a customer not scanned yet in this bench: every scan is a first count */
+  next(): string {
+    for (;;) {
+      const id = 1 + this.rng.int(this.customers);
+      if (this.used.has(id)) continue;
+      this.used.add(id);
+      return benchCode(id);
+    }
+  }
+}
+
+async function signIn(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByLabel('用户名', { exact: true }).fill(SCAN_USER.username);
+  await page.getByLabel('密码', { exact: true }).fill(SCAN_USER.password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('button', { name: SCAN_USER.displayName, exact: true }).waitFor({ timeout: 60_000 });
+}
+
+async function scanRun(
+  page: Page,
+  scanner: SimScanner,
+  db: Database.Database,
+  stocktakeId: number,
+  codes: Codes,
+  run: Run,
+  seconds: number,
+  rate: number,
+  allTyped: Set<string>,
+) {
   const loadBefore = load();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-bench-stocktake-'));
-  const core = await openCore({ dataDir: dir, migrationsFolder: path.resolve(__dirname, '../../db/migrations'), reads: inlineReads() });
-  const session: TransportCtx = {
-    sessionToken: null,
-    setSessionToken(t) {
-      this.sessionToken = t;
+  await page.evaluate(
+    ({ stall }) => {
+      const w = window as unknown as { __stall?: number };
+      if (stall)
+        w.__stall = window.setInterval(() => {
+          // a 300 ms main-thread stall every 2 s: a busy page must not split, merge or lose scans
+          const end = performance.now() + 300;
+          while (performance.now() < end);
+        }, 2000);
     },
+    { stall: run.stall },
+  );
+  // one scanner cannot start a code before it has typed the last one: back to back at most
+  const period = Math.max(1000 / rate, (CODE_LENGTH + 1) * run.gapMs);
+  const count = Math.floor((seconds * 1000) / period);
+  const t0 = Date.now() + 300;
+  const typed: string[] = [];
+  const lags: number[] = [];
+  /** the Enter's due time in the page's clock (its timeStamp, rounded) → when it was really sent, same clock */
+  const sentByEnd = new Map<number, number>();
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  const delivered: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const code = codes.next();
+    const { typed: t, delivered: d } = await scanner.start(code, { gapMs: run.gapMs, shiftKeys: true }, t0 + i * period);
+    typed.push(code);
+    lags.push(t.lagMs);
+    sentByEnd.set(Math.round(t.terminatorAt - origin), t.sentAt - origin);
+    delivered.push(d);
+  }
+  await Promise.all(delivered);
+  const typedAt = Date.now();
+  await page.evaluate(() => {
+    const w = window as unknown as { __stall?: number };
+    if (w.__stall) clearInterval(w.__stall);
+  });
+  // the queue drains: wait until every code typed is stored and its feedback shown (or nothing moves for 30 s)
+  const mine = new Set(typed);
+  const rowsOfRun = () =>
+    (db.prepare('SELECT client_id AS clientId, code FROM stocktake_scans WHERE stocktake_id = ?').all(stocktakeId) as {
+      clientId: string;
+      code: string;
+    }[]).filter((r) => mine.has(r.code) || !allTyped.has(r.code));
+  for (const c of typed) allTyped.add(c);
+  let last = -1;
+  let still = Date.now();
+  let rows = rowsOfRun();
+  for (;;) {
+    rows = rowsOfRun();
+    const shownIds = new Set(await page.evaluate(() => (window as unknown as { __feedback: { clientId: string }[] }).__feedback.map((f) => f.clientId)));
+    const shown = rows.filter((r) => shownIds.has(r.clientId)).length;
+    if (rows.length >= count && shown >= rows.length) break;
+    if (rows.length + shown !== last) {
+      last = rows.length + shown;
+      still = Date.now();
+    } else if (Date.now() - still > 30_000) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const drainMs = Date.now() - typedAt;
+  const ids = new Set(rows.map((r) => r.clientId));
+  const feedback = (
+    await page.evaluate(() => (window as unknown as { __feedback: { clientId: string; endedAt: number; at: number }[] }).__feedback)
+  ).filter((f) => ids.has(f.clientId));
+  const tally = tallyScans(typed, rows.map((r) => r.code));
+  const shownIds = new Set(feedback.map((f) => f.clientId));
+  const latency = percentiles(feedback.map((f) => f.at - f.endedAt));
+  // from when this process really sent the Enter: the same minus its own lag (a starved harness sends late)
+  const fromSent = percentiles(
+    feedback.flatMap((f) => {
+      const sent = sentByEnd.get(Math.round(f.endedAt)) ?? sentByEnd.get(Math.round(f.endedAt) - 1) ?? sentByEnd.get(Math.round(f.endedAt) + 1);
+      return sent === undefined ? [] : [f.at - Math.max(sent, f.endedAt)];
+    }),
+  );
+  const scansOk = tally.lost + tally.split + tally.merged + tally.doubled + tally.garbled === 0;
+  return {
+    gap_ms_per_char: run.gapMs,
+    stall_300ms_every_2s: run.stall,
+    seconds,
+    scans_per_s: r1(1000 / period),
+    enter_to_feedback: run.stall
+      ? { ...latency, goal: 'shown for every scan (no latency goal under stalls)', goal_met: latency.n === count }
+      : { ...latency, goal: 'p99 <= 25 ms, shown for every scan', goal_met: latency.n === count && (latency.p99_ms ?? Infinity) <= 25 },
+    sent_to_feedback: { what: 'from when the harness really sent the Enter (its lag taken out)', ...fromSent },
+    scans: { ...tally, goal: '0 lost, split, merged, doubled (or garbled)', goal_met: scansOk && tally.stored === count },
+    stored_without_feedback: rows.filter((r) => !shownIds.has(r.clientId)).length,
+    /** from the last key typed until every scan was stored and shown (or 30 s without progress) */
+    drain_ms: drainMs,
+    /** how late this process sent a scan's last key after it was due (its events still carried the due time) */
+    harness_lag_ms: percentiles(lags),
+    load_average: { before: loadBefore, after: load() },
   };
-  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
-    const r = await dispatch(core, channel, input, session);
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-    return r.data as { id: number } & Record<string, unknown>;
-  };
-  try {
-    await call('auth.setup', { username: 'bench', displayName: 'Bench', password: 'bench-password' });
-    const now = new Date().toISOString();
-    const cats = core.sqlite.prepare(`SELECT id FROM lookups WHERE kind = 'category' ORDER BY id`).pluck().all() as number[];
-    core.sqlite
-      .prepare(
-        `INSERT INTO customers (code, name, name_norm, category_id, created_at, updated_at)
-         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-         SELECT printf('BC%07d', i), 'Bench ' || i, 'bench' || i, json_extract(?, '$[' || (i % ${Math.max(1, cats.length)}) || ']'), ?, ? FROM n`,
-      )
-      .run(EXPECTED, JSON.stringify(cats), now, now);
+}
 
-    const tBare = process.hrtime.bigint();
-    core.sqlite.exec(`CREATE TEMP TABLE bare AS SELECT id, category_id, status FROM customers WHERE status = 'active' ORDER BY id`);
-    const bareMs = ms(tBare);
-    core.sqlite.exec('DROP TABLE temp.bare');
-    const tFreeze = process.hrtime.bigint();
-    const big = await call('stocktake.create', { name: 'bench 200k', scope: { kind: 'all' }, start: true });
-    const freezeMs = ms(tFreeze);
-    const small = await call('stocktake.create', {
-      name: 'bench 100',
-      scope: { kind: 'selection', ids: Array.from({ length: 100 }, (_, i) => i + 1) },
-      start: true,
-    });
-
-    // 190,000 counted, set-based, from another connection (as a restart or a job would leave them;
-    // the writer's counters see it and count again): a line and a scan each (the append-only triggers check every row)
-    const userId = core.sqlite.prepare('SELECT id FROM users LIMIT 1').pluck().get() as number;
-    const seeder = new Database(path.join(dir, DB_FILE_NAME));
-    const tSeed = process.hrtime.bigint();
-    seeder.transaction(() => {
-      seeder
-        .prepare(
-          `INSERT INTO stocktake_lines (stocktake_id, customer_id, code, scans, first_at, first_user_id, last_at, last_user_id, updated_at, updated_by)
-           SELECT e.stocktake_id, e.customer_id, c.code, 1, ?, ?, ?, ?, ?, ? FROM stocktake_expected e JOIN customers c ON c.id = e.customer_id
-           WHERE e.stocktake_id = ? ORDER BY e.customer_id LIMIT ?`,
-        )
-        .run(now, userId, now, userId, now, userId, big.id, COUNTED);
-      seeder
-        .prepare(
-          `INSERT INTO stocktake_scans (stocktake_id, client_id, code, customer_id, line_id, result, source, user_id, scanned_at, at)
-           SELECT l.stocktake_id, 'seed-' || l.id, l.code, l.customer_id, l.id, 'found', 'scanner', ?, ?, ? FROM stocktake_lines l WHERE l.stocktake_id = ?`,
-        )
-        .run(userId, now, now, big.id);
-    }).immediate();
-    seeder.close();
-    const seedMs = ms(tSeed);
-
-    const codes = core.sqlite.prepare('SELECT code FROM customers ORDER BY id').pluck().all() as string[];
-    let i = 0;
-    /** found (the 10,000 not yet counted), duplicates, and every 10th an unknown code */
-    const nextCode = (n: number) => {
-      i++;
-      if (i % 10 === 0) return `NOPE-${i}`;
-      return i % 2 ? codes[COUNTED + (i % (EXPECTED - COUNTED))] : codes[(i * 7919) % n];
+/** The same stocktake.scan over HTTP, one after another, without the UI. */
+async function httpBaseline(client: HttpClient, stocktakeId: number, codes: Codes, n: number) {
+  const ms: number[] = [];
+  const loadBefore = load();
+  for (let i = 0; i < n; i++) {
+    const input = {
+      stocktakeId,
+      clientId: `http-baseline-${Date.now()}-${i}`,
+      code: codes.next(),
+      source: 'scanner',
+      scannedAt: new Date().toISOString(),
     };
-    const scan = (stocktakeId: number, n: number) => () =>
-      call('stocktake.scan', { stocktakeId, clientId: randomUUID(), code: nextCode(n), source: 'scanner', scannedAt: now });
+    const t = performance.now();
+    await client.ok('stocktake.scan', input);
+    ms.push(performance.now() - t);
+  }
+  return { what: 'stocktake.scan over HTTP from Node, sequential, same host and stocktake', ...percentiles(ms), load_average: { before: loadBefore, after: load() } };
+}
 
-    // the first scan after a start fills the counters from the tables (once per stocktake and connection)
-    const tFirst = process.hrtime.bigint();
-    await scan(big.id, EXPECTED)();
-    const firstScanMs = ms(tFirst);
+/** The browser's and this harness's floor: Enter (timeStamp) → the frame after it, in an empty page. */
+async function pageFloor(browser: Browser, n: number) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.setContent(`<input id="f" inputmode="none"><div id="out"></div><script>
+      window.__lat = [];
+      document.getElementById('f').addEventListener('keydown', (e) => {
+        if (e.key !== 'Enter') return;
+        const t = e.timeStamp;
+        document.getElementById('out').textContent = e.target.value;
+        e.target.value = '';
+        requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t), 0));
+      });
+    </script>`);
+    await page.focus('#f');
+    const scanner = await SimScanner.attach(page);
+    const loadBefore = load();
+    for (let i = 0; i < n; i++) await scanner.scan(benchCode(i + 1), { gapMs: 4, shiftKeys: true });
+    await page.waitForTimeout(200);
+    const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+    await scanner.detach();
+    return { what: 'Enter keydown → the frame after it (rAF, then a task) in an empty page, same scanner', ...percentiles(lat), load_average: { before: loadBefore, after: load() } };
+  } finally {
+    await page.close();
+  }
+}
 
-    const atSize = summarize(await sample(2_000, 100, scan(big.id, EXPECTED)));
-    const baseline = summarize(await sample(2_000, 100, scan(small.id, 100)));
-    const fromTables = summarize(await sample(30, 3, async () => countersFromTables(core, big.id)));
-    const get = summarize(await sample(10, 1, () => call('stocktake.get', { id: big.id })));
-    const lines = summarize(await sample(20, 2, () => call('stocktake.lines', { stocktakeId: big.id, pageSize: 50 })));
-    const counted = (await call('stocktake.get', { id: big.id })) as unknown as { progress: { counted: number; expected: number } };
-    // the last scan's ack (the writer's counters) against the full count from the tables
-    const last = (await scan(big.id, EXPECTED)()) as unknown as { progress: { counted: number } };
-    const after = countersFromTables(core, big.id).counted;
-    const ratio = Math.round((atSize.p95_ms / baseline.p95_ms) * 100) / 100;
+export async function stocktakeScanBench() {
+  const seconds = Number(process.env.KEHU_SCAN_SECONDS ?? 60);
+  const rate = Number(process.env.KEHU_SCAN_RATE ?? 20);
+  const rows = Number(process.env.KEHU_SCAN_CUSTOMERS ?? 200_000);
+  const shots = process.env.KEHU_SCAN_SHOTS;
+  ensureBuilt(ROOT);
+  const cacheFile = await benchDbFile(rows, log);
+  const { dir, customers } = await prepareScanDataDir(cacheFile);
+  const loadBefore = load();
+  let child: ChildProcess | null = null;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const db = new Database(path.join(dir, DB_FILE_NAME), { readonly: true, fileMustExist: true });
+  try {
+    const host = await spawnWebHost(ROOT, dir, 120_000);
+    child = host.child;
+    const u = new URL(host.openUrl);
+    const client = new HttpClient(u.origin, u.searchParams.get('token') ?? '');
+    await client.ok('auth.login', { username: SCAN_USER.username, password: SCAN_USER.password });
+    const t = performance.now();
+    const st = await client.ok('stocktake.create', { name: '测速盘点', scope: { kind: 'all' }, start: true });
+    const createMs = performance.now() - t;
+    log(`stocktake ${st.id}: ${st.expectedCount} expected (created and started in ${Math.round(createMs)} ms)`);
+    const codes = new Codes(new Prng(16), customers);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    await context.addInitScript(feedbackProbe, FEEDBACK);
+    const page = await context.newPage();
+    await signIn(page, host.openUrl);
+    await page.goto(`${u.origin}${countingPath(st.id)}`);
+    await page.getByTestId('scan-field').waitFor({ timeout: 60_000 });
+    await page.getByTestId('scan-field').focus();
+    const scanner = await SimScanner.attach(page);
+    // warm-up: the first scans load what the screen needs once
+    const warmUp = Array.from({ length: 5 }, () => codes.next());
+    for (const code of warmUp) await scanner.scan(code, { gapMs: 4, shiftKeys: true });
+    await page.waitForTimeout(1000);
+
+    const runs: Record<string, unknown> = {};
+    const allTyped = new Set<string>(warmUp);
+    // every answer of stocktake.scan the page got: a refused or failed one is resent by the queue
+    const replies: Record<string, number> = {};
+    page.on('response', (res) => {
+      if (!res.url().includes('/api/stocktake.scan')) return;
+      void res
+        .json()
+        .then((b: { ok: boolean; error?: { code: string } }) => {
+          const k = b.ok ? 'ok' : (b.error?.code ?? 'error');
+          replies[k] = (replies[k] ?? 0) + 1;
+        })
+        .catch(() => {
+          replies[`http_${res.status()}`] = (replies[`http_${res.status()}`] ?? 0) + 1;
+        });
+    });
+    page.on('requestfailed', (req) => {
+      if (req.url().includes('/api/stocktake.scan')) replies.request_failed = (replies.request_failed ?? 0) + 1;
+    });
+    for (const run of [
+      { gapMs: 4, stall: false },
+      { gapMs: 16, stall: false },
+      { gapMs: 4, stall: true },
+      { gapMs: 16, stall: true },
+    ]) {
+      const name = `gap_${run.gapMs}ms${run.stall ? '_stalls' : ''}`;
+      log(`${name}: ${seconds} s`);
+      runs[name] = await scanRun(page, scanner, db, st.id, codes, run, seconds, rate, allTyped);
+      // each run's figures as soon as they are known (a long bench cut short still leaves them)
+      log(`${name}: ${JSON.stringify(runs[name])}`);
+      if (shots) {
+        fs.mkdirSync(shots, { recursive: true });
+        await page.screenshot({ path: path.join(shots, `stocktake-scan-${name}.png`) });
+      }
+    }
+    await scanner.detach();
+    const http = await httpBaseline(client, st.id, codes, 300);
+    const floor = await pageFloor(browser, 100);
+    const noStall = ['gap_4ms', 'gap_16ms'].map((k) => runs[k] as { enter_to_feedback: { p99_ms: number | null; goal_met: boolean } });
+    const allRuns = Object.values(runs) as { scans: { goal_met: boolean } }[];
+    const worstP99 = Math.max(...noStall.map((r) => r.enter_to_feedback.p99_ms ?? Infinity));
     return {
-      scan: {
-        expected: counted.progress.expected,
-        counted_at_end: counted.progress.counted,
-        ack_counted_equals_tables: last.progress.counted === after,
-        at_size: atSize,
-        baseline_100_expected: baseline,
-        ratio_p95: ratio,
-        goal: 'p95 ≤ 5 ms at 200,000 expected / 190,000 counted, and within 2× the 100-customer stocktake’s',
-        goal_met: EXPECTED >= 200_000 && last.progress.counted === after && atSize.p95_ms <= 5 && ratio <= 2,
+      goal: 'Enter → visible feedback p99 <= 25 ms without stalls; 0 lost / split / merged / doubled scans in every run (Chromium, web host, 200,000 customers)',
+      goal_met: noStall.every((r) => r.enter_to_feedback.goal_met) && allRuns.every((r) => r.scans.goal_met),
+      worst_p99_ms_without_stalls: worstP99,
+      customers,
+      expected: st.expectedCount,
+      stocktake_create_and_start_ms: Math.round(createMs),
+      runs,
+      scan_replies_seen_by_page: replies,
+      baseline: {
+        http_scan_round_trip: http,
+        page_floor: floor,
+        ratio_p99_ui_to_http: http.p99_ms ? r1(worstP99 / http.p99_ms) : null,
       },
-      first_scan_fills_counters_ms: firstScanMs,
-      progress_from_tables_per_scan_if_counted_naively: fromTables,
-      freeze_at_start: {
-        ms: freezeMs,
-        baseline_bare_insert_select_ms: bareMs,
-        ratio: Math.round((freezeMs / Math.max(bareMs, 0.01)) * 100) / 100,
-        goal: 'create + start (freezing 200,000) ≤ 1 s',
-        goal_met: EXPECTED >= 200_000 && freezeMs <= 1000,
-      },
-      get_full_progress: get,
-      lines_first_page_with_total: lines,
-      seed_counted_ms: seedMs,
       load_average: { before: loadBefore, after: load() },
     };
   } finally {
-    await core.reads.close();
-    core.sqlite.close();
+    db.close();
+    await browser.close();
+    if (child) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child?.once('exit', r));
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

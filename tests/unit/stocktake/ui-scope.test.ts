@@ -70,7 +70,8 @@ describe('list scope text', () => {
 describe('correction proposal', () => {
   it('sends only what was filled in, as the core reads it', () => {
     const phoneOnly = proposalOf({ phone: '010-12345678', addressKind: 'registered', country: 'CN' });
-    expect(phoneOnly).toEqual({ contact: { mobile: '', phone: '010-12345678' } });
+    // a phone alone: the mobile is not part of the proposal (applying it keeps the customer's mobile)
+    expect(phoneOnly).toEqual({ contact: { phone: '010-12345678' } });
     expect(correctionProposalSchema.safeParse(phoneOnly).success).toBe(true);
 
     const address = proposalOf({ addressKind: 'delivery', country: 'CN', division: ['110000', '110100'], street: '中关村大街 1 号', note: '客户口述' });

@@ -20,15 +20,17 @@ const filled = (s: string | undefined | null) => !!s && s.trim() !== '';
 
 /**
  * The proposal sent to the core: only the parts the person filled in (a contact when any of its
- * fields is given, an address when its place or street is). The core refuses an empty proposal.
+ * fields is given, an address when its place or street is). A field left empty is not part of the
+ * proposal, so applying it keeps the customer's value (a corrected phone leaves the mobile alone).
+ * The core refuses an empty proposal.
  */
 export function proposalOf(v: CorrectionValues): Proposal {
   const out: Record<string, unknown> = {};
   if (filled(v.contactName) || filled(v.mobile) || filled(v.phone)) {
     out.contact = {
       ...(filled(v.contactName) ? { name: v.contactName } : {}),
-      mobile: v.mobile ?? '',
-      phone: v.phone ?? '',
+      ...(filled(v.mobile) ? { mobile: v.mobile } : {}),
+      ...(filled(v.phone) ? { phone: v.phone } : {}),
     };
   }
   const division = v.division ?? [];

@@ -51,7 +51,7 @@ function outcome(core: Core, st: Crafted, ids: number[]) {
   const state = core.sqlite.prepare(
     `SELECT c.status, (SELECT count(*) FROM customer_status_changes h WHERE h.customer_id = c.id) AS history FROM customers c WHERE c.id = ?`,
   );
-  return ids.map((id) => ({ ...(state.get(id) as object), logs: logs.get(id) ?? 0 }));
+  return ids.map((id) => ({ ...(state.get(id) as { status: string; history: number }), logs: logs.get(id) ?? 0 }));
 }
 
 /** A reconciling stocktake expecting `ids`, the first `counted` of them counted. */

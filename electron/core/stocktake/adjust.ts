@@ -7,9 +7,9 @@ import { openItemsOf } from '../status/open-items';
 import type { StatusAction } from '../status/shared/status.contract';
 import { findStates, loadReason } from '../status/status.record';
 import { changeStatus, refusalOf } from '../status/status.service';
-import { inTransaction } from '../transaction';
-import type { RowSection } from './report.sql';
+import { inSlices } from './adjust-slices';
 import { sectionIds } from './report';
+import type { RowSection } from './report.sql';
 import type { stocktakeContract } from './shared/stocktake.contract';
 
 type AdjustInput = z.output<(typeof stocktakeContract)['stocktake.adjust']['input']>;
@@ -25,82 +25,128 @@ const ACTIONS: Record<Action, { section: RowSection; permission: string }> = {
 
 /** The open item an open stocktake is of its customers (status/open-items.ts; the stocktake feature's check). */
 const OPEN_STOCKTAKES = 'openStocktakes';
-/** The status service takes this many customers per call (its channels' limit). */
+/** The status service takes at most this many customers per call (its channels' limit). */
 const CHUNK = 500;
 
 const NOT_IN_SECTION = 'stocktake.errors.notInSection';
+/** A customer already in the adjustment's target state (a re-run after an interruption meets those it did). */
+const ALREADY_DONE = 'stocktake.errors.alreadyDone';
+/** Customers not reached because the stocktake left reconciliation while the adjustment ran. */
+const STOPPED = 'stocktake.errors.adjustStopped';
 
 function count(refusals: Record<string, number>, key: string, n = 1) {
-  refusals[key] = (refusals[key] ?? 0) + n;
+  if (n > 0) refusals[key] = (refusals[key] ?? 0) + n;
 }
 
+type Stocktake = { id: number; no: string; status: string };
+
+const statusOf = (core: Core, id: number) =>
+  core.sqlite.prepare('SELECT status FROM stocktakes WHERE id = ?').pluck().get(id) as string | undefined;
+
 /**
- * A bulk adjustment of a reconciling stocktake, in one transaction, through the feature that owns
- * the change: the status service deactivates and reactivates (its history and log rows, each
- * tagged with the stocktake's number), markVerified stamps last_verified_at (a log row per
- * customer). Customers the change cannot apply to are skipped and counted by reason; the
- * stocktake's own log row sums it up.
+ * A bulk adjustment of a reconciling stocktake, through the feature that owns the change: the
+ * status service deactivates and reactivates (its history and log rows, each tagged with the
+ * stocktake's number), markVerified stamps last_verified_at (a log row per customer). Customers
+ * the change cannot apply to are skipped and counted by reason; the stocktake's own log row sums
+ * it up (the report's `adjusted`).
+ *
+ * Up to 200,000 customers: the targets are read once, then changed in time slices on the main
+ * connection (adjust-slices.ts), each slice one transaction holding its customers' changes and
+ * log rows, the event loop served between slices. The last slice writes the summing row. Customers
+ * already in the target state are skipped (ALREADY_DONE), so a run cut short (a crash between
+ * slices) is finished by running it again, without doing anyone twice. If the stocktake leaves
+ * reconciliation between slices (resumed, completed, cancelled), the run stops there: the summing
+ * row records what was done, and the customers not reached are counted as STOPPED.
  */
-export function adjustStocktake(core: Core, actor: Actor, input: AdjustInput): AdjustResult {
+export async function adjustStocktake(core: Core, actor: Actor, input: AdjustInput): Promise<AdjustResult> {
   const def = ACTIONS[input.action];
   if (!actor.permissions.has(def.permission)) throw Forbidden();
-  return inTransaction(core, () => {
-    const st = core.sqlite.prepare('SELECT id, no, status FROM stocktakes WHERE id = ?').get(input.id) as
-      | { id: number; no: string; status: string }
-      | undefined;
-    if (!st) throw NotFound();
-    if (st.status !== 'reconciling') throw Refused('INVALID_TRANSITION', 'stocktake.errors.notReconciling', { no: st.no });
-    const memo = input.memo ?? null;
-    if (input.action === 'deactivateMissing' && input.reasonId == null) {
-      throw Invalid({ reasonId: 'stocktake.validation.reasonRequired' });
-    }
-    if (input.action === 'reactivateCounted' && !memo) throw Invalid({ memo: 'stocktake.validation.reasonRequired' });
-    const reason = input.action === 'deactivateMissing' ? loadReason(core, input.reasonId as number) : null;
+  const st = core.sqlite.prepare('SELECT id, no, status FROM stocktakes WHERE id = ?').get(input.id) as Stocktake | undefined;
+  if (!st) throw NotFound();
+  if (st.status !== 'reconciling') throw Refused('INVALID_TRANSITION', 'stocktake.errors.notReconciling', { no: st.no });
+  const memo = input.memo ?? null;
+  if (input.action === 'deactivateMissing' && input.reasonId == null) {
+    throw Invalid({ reasonId: 'stocktake.validation.reasonRequired' });
+  }
+  if (input.action === 'reactivateCounted' && !memo) throw Invalid({ memo: 'stocktake.validation.reasonRequired' });
+  const reason = input.action === 'deactivateMissing' ? loadReason(core, input.reasonId as number) : null;
 
-    const refusals: Record<string, number> = {};
-    const inSection = sectionIds(core.sqlite, st.id, def.section);
-    let ids = inSection;
-    if (input.customerIds) {
-      const section = new Set(inSection);
-      ids = [...new Set(input.customerIds)].filter((id) => section.has(id));
-      const outside = new Set(input.customerIds).size - ids.length;
-      if (outside) count(refusals, NOT_IN_SECTION, outside);
-    }
-    const at = core.clock.now();
-    const tag = { stocktake: { before: null, after: st.no } };
-    let changed = 0;
-    if (input.action === 'markVerified') {
-      changed = markVerified(core, actor, ids, at, st.no);
-    } else {
-      const action: StatusAction = input.action === 'deactivateMissing' ? 'deactivate' : 'reactivate';
-      const ok = applicable(core, ids, action, refusals);
-      for (let i = 0; i < ok.length; i += CHUNK) {
-        const r = changeStatus(core, actor, action, {
-          ids: ok.slice(i, i + CHUNK),
+  const refusals: Record<string, number> = {};
+  const ids = targets(core, st, def.section, input.customerIds, refusals);
+  const at = core.clock.now();
+  let changed = 0;
+  let stoppedAt: string | null = null;
+  const apply =
+    input.action === 'markVerified'
+      ? (batch: number[]) => verifyBatch(core, actor, batch, at, st.no, refusals)
+      : (batch: number[]) => statusBatch(core, actor, batch, input.action === 'deactivateMissing' ? 'deactivate' : 'reactivate', {
           reasonId: reason?.id,
           memo,
-          // what is left open is this stocktake itself (others were refused above)
-          acknowledgeOpenItems: true,
-          logChanges: tag,
+          no: st.no,
+          refusals,
         });
-        changed += r.changed;
-      }
-    }
-    const skipped = Object.values(refusals).reduce((n, v) => n + v, 0);
-    writeLog(core.db, at, actor, {
-      entity: 'stocktake',
-      entityId: st.id,
-      action: 'adjust',
-      changes: {
-        action: { before: null, after: input.action },
-        changed: { before: null, after: changed },
-        ...(skipped ? { refusals: { before: null, after: refusals } } : {}),
-        ...(reason ? { statusReason: { before: null, after: reason.name } } : {}),
-      },
-      reason: memo,
-    });
-    return { changed, skipped, refusals };
+  await inSlices(core, ids, {
+    open: () => {
+      const status = statusOf(core, st.id);
+      if (status === 'reconciling') return true;
+      stoppedAt = status ?? 'deleted';
+      return false;
+    },
+    maxBatch: CHUNK,
+    batch: (batch) => {
+      changed += apply(batch);
+    },
+    last: (left) => {
+      count(refusals, STOPPED, left);
+      const skipped = Object.values(refusals).reduce((n, v) => n + v, 0);
+      writeLog(core.db, at, actor, {
+        entity: 'stocktake',
+        entityId: st.id,
+        action: 'adjust',
+        changes: {
+          action: { before: null, after: input.action },
+          changed: { before: null, after: changed },
+          ...(skipped ? { refusals: { before: null, after: refusals } } : {}),
+          ...(reason ? { statusReason: { before: null, after: reason.name } } : {}),
+          ...(stoppedAt ? { stoppedAt: { before: 'reconciling', after: stoppedAt } } : {}),
+        },
+        reason: memo,
+      });
+    },
   });
+  const skipped = Object.values(refusals).reduce((n, v) => n + v, 0);
+  return { changed, skipped, refusals };
+}
+
+/** The section's customers (or those of `asked` in it), read once, set-based; the others asked for are counted. */
+function targets(core: Core, st: Stocktake, section: RowSection, asked: number[] | undefined, refusals: Record<string, number>) {
+  const inSection = sectionIds(core.sqlite, st.id, section);
+  if (!asked) return inSection;
+  const members = new Set(inSection);
+  const wanted = [...new Set(asked)];
+  const ids = wanted.filter((id) => members.has(id));
+  count(refusals, NOT_IN_SECTION, wanted.length - ids.length);
+  return ids;
+}
+
+/** Deactivates or reactivates the applicable customers of a batch through the status service. */
+function statusBatch(
+  core: Core,
+  actor: Actor,
+  batch: number[],
+  action: StatusAction,
+  o: { reasonId: number | undefined; memo: string | null; no: string; refusals: Record<string, number> },
+): number {
+  const ok = applicable(core, batch, action, o.refusals);
+  if (!ok.length) return 0;
+  return changeStatus(core, actor, action, {
+    ids: ok,
+    reasonId: o.reasonId,
+    memo: o.memo,
+    // what is left open is this stocktake itself (others were refused above)
+    acknowledgeOpenItems: true,
+    logChanges: { stocktake: { before: null, after: o.no } },
+  }).changed;
 }
 
 /**
@@ -112,7 +158,12 @@ function applicable(core: Core, ids: number[], action: StatusAction, refusals: R
   const states = findStates(core, ids);
   const open = action === 'deactivate' ? openItemsOf(core, ids) : new Map();
   const out: number[] = [];
+  const target = action === 'deactivate' ? 'deactivated' : 'active';
   for (const c of states) {
+    if (c.status === target) {
+      count(refusals, ALREADY_DONE);
+      continue;
+    }
     const refusal = refusalOf(c, action);
     if (refusal) {
       count(refusals, refusal);
@@ -130,11 +181,20 @@ function applicable(core: Core, ids: number[], action: StatusAction, refusals: R
   return out;
 }
 
+/** A batch's customers not yet verified by this stocktake (no 'verify' log row tagged with its number). */
+const NOT_VERIFIED = `SELECT w.value FROM json_each(@ids) w WHERE NOT EXISTS (
+    SELECT 1 FROM operation_log l WHERE l.entity = 'customer' AND l.entity_id = CAST(w.value AS TEXT)
+      AND l.action = 'verify' AND json_extract(l.changes, '$.stocktake.after') = @no)
+  ORDER BY w.key`;
+
 /**
- * 最后核对 = now for the counted customers, set-based: one log row per customer (the shape
- * writeLog gives: { lastVerifiedAt: { before, after }, stocktake }), then the stamp.
+ * 最后核对 = now for a batch of counted customers, set-based: one log row per customer (the shape
+ * writeLog gives: { lastVerifiedAt: { before, after }, stocktake }), then the stamp. Those this
+ * stocktake verified already are skipped.
  */
-function markVerified(core: Core, actor: Actor, ids: number[], at: Date, no: string): number {
+function verifyBatch(core: Core, actor: Actor, batch: number[], at: Date, no: string, refusals: Record<string, number>): number {
+  const ids = core.sqlite.prepare(NOT_VERIFIED).pluck().all({ ids: JSON.stringify(batch), no }) as number[];
+  count(refusals, ALREADY_DONE, batch.length - ids.length);
   if (!ids.length) return 0;
   const stamp = at.toISOString();
   const list = JSON.stringify(ids);

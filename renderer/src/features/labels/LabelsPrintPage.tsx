@@ -1,8 +1,9 @@
-import { Alert, App, Button, Result, Spin } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { Alert, Button, Result, Spin } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { errorText } from '../../shared/apiErrors';
+import { usePrintPage } from '../../shared/usePrintPage';
 import { LabelPages, useBarcodes } from './LabelPages';
 import { LabelsToolbar } from './LabelsToolbar';
 import {
@@ -32,22 +33,8 @@ export function LabelsPrintPage() {
   const data = useLabelCustomers(ids);
   const [options, setOptions] = useLabelOptions();
   const docTitle = t('labels.docTitle');
-  const { message, notification } = App.useApp();
 
-  // a toast from the page before (保存成功) would be printed onto the labels: clear it on arrival
-  useEffect(() => {
-    message.destroy();
-    notification.destroy();
-  }, [message, notification]);
-
-  // the title names the PDF when the user saves it from the print dialog
-  useEffect(() => {
-    const before = document.title;
-    document.title = docTitle;
-    return () => {
-      document.title = before;
-    };
-  }, [docTitle]);
+  usePrintPage(docTitle);
 
   const sheet = sheetById(options.sheetId);
   const labelW = layout === 'a4' ? sheet.labelW : THERMAL_LABEL.width;

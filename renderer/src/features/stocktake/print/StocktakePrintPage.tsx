@@ -1,10 +1,11 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Spin, Typography } from 'antd';
+import { Alert, Button, Flex, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { errorText } from '../../../shared/apiErrors';
+import { usePrintPage } from '../../../shared/usePrintPage';
 import { stocktakePaths } from '../stocktakePaths';
 import { PrintedReport } from './PrintedReport';
 import { usePrintReport } from './usePrintReport';
@@ -19,26 +20,12 @@ export function StocktakePrintPage() {
   const navigate = useNavigate();
   const id = Number(useParams().id);
   const report = usePrintReport(id);
-  const { message, notification } = App.useApp();
   // the moment the page was opened: printed in the header, stable across re-renders
   const [printedAt] = useState(() => dayjs().format('YYYY-MM-DD HH:mm'));
   const no = report.state === 'ready' ? report.summary.stocktake.no : '';
   const docTitle = t('stocktake.reconcile.printPage.docTitle', { no });
 
-  // a toast from the page before (已导出) would be printed onto the report: clear it on arrival
-  useEffect(() => {
-    message.destroy();
-    notification.destroy();
-  }, [message, notification]);
-
-  // the title names the PDF when the user saves it from the print dialog
-  useEffect(() => {
-    const before = document.title;
-    document.title = docTitle;
-    return () => {
-      document.title = before;
-    };
-  }, [docTitle]);
+  usePrintPage(docTitle);
 
   const back = () => {
     const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;

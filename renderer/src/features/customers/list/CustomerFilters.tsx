@@ -1,9 +1,8 @@
-import { Button, DatePicker, Flex, Select, Space } from 'antd';
-import dayjs from 'dayjs';
-import { useState } from 'react';
+import { Button, Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_STATUSES, type CustomerStatus } from '../../../../../electron/core/customers/shared/customers.contract';
 import type { CustomerFilters as Filters } from '../exportAction';
+import { verifiedFilter, verifiedOptions, verifiedValue } from './verifiedFilter';
 import { LookupSelect } from '../shared/LookupSelect';
 import { useUserOptionItems } from '../shared/useUserOptions';
 import type { ListSort } from './listQuery';
@@ -26,19 +25,12 @@ interface Props {
   onReset: () => void;
 }
 
-type VerifiedMode = 'verifiedSince' | 'notVerifiedSince';
-
-/** Filter row of the list: 状态, 客户分类, 地区, 行业, 信用等级, 专管业务员, 核对 (since a date), and the order. */
+/** Filter row of the list: 状态, 客户分类, 地区, 行业, 信用等级, 专管业务员, 核对 (最后核对 within / beyond a span), and the order. */
 export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: Props) {
   const { t } = useTranslation();
   const userOptions = useUserOptionItems();
 
   const set = (patch: Partial<Filters>) => onFilters({ ...filters, ...patch });
-  // 最后核对: verified since a date, or not verified since it; the filter holds one of the two
-  const [mode, setMode] = useState<VerifiedMode>(filters.notVerifiedSince ? 'notVerifiedSince' : 'verifiedSince');
-  const verifiedDay = filters.verifiedSince ?? filters.notVerifiedSince;
-  const setVerified = (next: VerifiedMode, day: string | undefined) =>
-    set({ verifiedSince: undefined, notVerifiedSince: undefined, ...(day ? { [next]: day } : {}) });
   // each select takes a share of the row (at least `basis` px): the group fills the card's width
   // at 1280 px and wraps as a whole on narrower windows, 重置 staying at its end
   const grow = (basis: number) => ({ flex: `1 1 ${basis}px`, minWidth: basis, maxWidth: basis + 60 });
@@ -60,7 +52,7 @@ export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: P
         kind="category"
         aria-label={t('customers.filters.category')}
         placeholder={t('customers.filters.category')}
-        style={grow(120)}
+        style={grow(110)}
         includeInactive
         value={filters.categoryId}
         onChange={(v) => set({ categoryId: v ?? undefined })}
@@ -78,7 +70,7 @@ export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: P
         kind="industry"
         aria-label={t('customers.filters.industry')}
         placeholder={t('customers.filters.industry')}
-        style={grow(120)}
+        style={grow(100)}
         includeInactive
         value={filters.industryId}
         onChange={(v) => set({ industryId: v ?? undefined })}
@@ -87,7 +79,7 @@ export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: P
         kind="creditRating"
         aria-label={t('customers.filters.creditRating')}
         placeholder={t('customers.filters.creditRating')}
-        style={grow(120)}
+        style={grow(100)}
         includeInactive
         value={filters.creditRatingId}
         onChange={(v) => set({ creditRatingId: v ?? undefined })}
@@ -95,36 +87,23 @@ export function CustomerFilters({ filters, onFilters, sort, onSort, onReset }: P
       <Select<number>
         aria-label={t('customers.filters.salesperson')}
         placeholder={t('customers.filters.salesperson')}
-        style={grow(120)}
+        style={grow(110)}
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
         value={filters.salespersonId}
         onChange={(v) => set({ salespersonId: v ?? undefined })}
         options={userOptions}
       />
-      <Space.Compact style={{ flex: 'none' }}>
-        <Select<VerifiedMode>
-          aria-label={t('customers.filters.verified')}
-          style={{ width: 160 }}
-          popupMatchSelectWidth={false}
-          value={mode}
-          onChange={(next) => {
-            setMode(next);
-            if (verifiedDay) setVerified(next, verifiedDay);
-          }}
-          options={[
-            { value: 'verifiedSince', label: t('customers.filters.verifiedSince') },
-            { value: 'notVerifiedSince', label: t('customers.filters.notVerifiedSince') },
-          ]}
-        />
-        <DatePicker
-          aria-label={t('customers.filters.verifiedDate')}
-          placeholder={t('customers.filters.verifiedDate')}
-          style={{ width: 128 }}
-          value={verifiedDay ? dayjs(verifiedDay) : null}
-          onChange={(d) => setVerified(mode, d ? d.format('YYYY-MM-DD') : undefined)}
-        />
-      </Space.Compact>
+      <Select<string>
+        aria-label={t('customers.filters.verified')}
+        placeholder={t('customers.filters.verified')}
+        style={grow(90)}
+        popupMatchSelectWidth={false}
+        allowClear
+        value={verifiedValue(filters)}
+        onChange={(v) => set({ verifiedSince: undefined, notVerifiedSince: undefined, ...(v ? verifiedFilter(v) : {}) })}
+        options={verifiedOptions(filters, t)}
+      />
       {/* the order and 重置 stay together: 重置 never wraps onto a line of its own */}
       <Flex gap={8} align="center" style={{ flex: '1 1 170px', minWidth: 170, maxWidth: 240 }}>
         <Select<string>

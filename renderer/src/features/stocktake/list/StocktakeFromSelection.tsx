@@ -20,7 +20,7 @@ export function StocktakeFromSelection({ ids }: { ids: readonly number[] }) {
       icon={<InboxOutlined aria-hidden />}
       onClick={() => navigate(stocktakePaths.list, { state: { select: [...ids] } })}
     >
-      {t('stocktake.list.fromSelection')}
+      {t('stocktake.list.fromSelection', { count: ids.length })}
     </Button>
   );
 }

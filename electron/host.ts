@@ -156,10 +156,15 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     });
     reply.raw.write(': connected\n\n');
     streams.add(reply.raw);
+    const token = req.cookies[SESSION_COOKIE];
     const unsubscribe = core.events.subscribe((ev) => {
-      if (ev.userId === undefined || ev.userId === s.userId) {
+      if (reply.raw.writableEnded || (ev.userId !== undefined && ev.userId !== s.userId)) return;
+      const live = core.sessions.lookup(token, false).state === 'active';
+      // a stream outlives nothing of its session: the news of its end is its last event
+      if (live || ev.name === 'session.ended') {
         reply.raw.write(`event: ${ev.name}\ndata: ${JSON.stringify(ev.payload ?? null)}\n\n`);
       }
+      if (!live) reply.raw.end();
     });
     const keepAlive = setInterval(() => reply.raw.write(': keep-alive\n\n'), 25_000);
     req.raw.on('close', () => {

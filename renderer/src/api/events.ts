@@ -1,6 +1,7 @@
 import { desktopBridge } from './transport';
 
-type EventHandlers = Record<string, (payload: unknown) => void>;
+type Handler = (payload: unknown) => void;
+type EventHandlers = Record<string, Handler>;
 
 function parse(data: unknown): unknown {
   if (typeof data !== 'string') return data;
@@ -12,8 +13,42 @@ function parse(data: unknown): unknown {
 }
 
 /**
- * Listens to server events while signed in: the preload's `on` in Electron, an EventSource on
- * `/api/events` in a browser. Returns the function that stops listening (and closes the stream).
+ * One event stream for the whole page, however many screens listen: a browser allows six
+ * connections per host over HTTP/1.1, and a stream per listener would leave the calls queueing
+ * behind them.
+ */
+interface Shared {
+  source: EventSource;
+  /** the names the source has a listener for */
+  names: Set<string>;
+}
+
+const handlersOf = new Map<string, Set<Handler>>();
+let shared: Shared | null = null;
+
+function dispatch(name: string, event: Event) {
+  const payload = parse((event as MessageEvent).data);
+  for (const handler of [...(handlersOf.get(name) ?? [])]) handler(payload);
+}
+
+/** The open stream, opened anew when the last one was closed (signed out, then in again). */
+function stream(): Shared {
+  if (shared && shared.source.readyState !== EventSource.CLOSED) return shared;
+  shared?.source.close();
+  shared = { source: new EventSource('/api/events'), names: new Set() };
+  return shared;
+}
+
+function listen(s: Shared, name: string) {
+  if (s.names.has(name)) return;
+  s.names.add(name);
+  s.source.addEventListener(name, (event) => dispatch(name, event));
+}
+
+/**
+ * Listens to server events while signed in: the preload's `on` in Electron, the page's one
+ * EventSource on `/api/events` in a browser. Returns the function that stops listening (the
+ * stream closes with its last listener).
  */
 export function connectEvents(handlers: EventHandlers): () => void {
   const bridge = desktopBridge();
@@ -24,9 +59,25 @@ export function connectEvents(handlers: EventHandlers): () => void {
     };
   }
   if (typeof EventSource === 'undefined') return () => {};
-  const source = new EventSource('/api/events');
-  for (const [name, handler] of Object.entries(handlers)) {
-    source.addEventListener(name, (event) => handler(parse((event as MessageEvent).data)));
+  const s = stream();
+  // a reopened stream listens again for every name still wanted
+  for (const name of handlersOf.keys()) listen(s, name);
+  const entries = Object.entries(handlers);
+  for (const [name, handler] of entries) {
+    const set = handlersOf.get(name) ?? new Set<Handler>();
+    handlersOf.set(name, set);
+    set.add(handler);
+    listen(s, name);
   }
-  return () => source.close();
+  return () => {
+    for (const [name, handler] of entries) {
+      const set = handlersOf.get(name);
+      set?.delete(handler);
+      if (set && !set.size) handlersOf.delete(name);
+    }
+    if (!handlersOf.size && shared) {
+      shared.source.close();
+      shared = null;
+    }
+  };
 }

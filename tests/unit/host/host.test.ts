@@ -106,6 +106,26 @@ describe('local HTTP host', () => {
     expect(text).not.toContain('not.mine');
     await reader.cancel();
   });
+
+  test('ends a stream whose session ended: its later events are not sent to it', async ({ env, host }) => {
+    const b = browser(host);
+    await b.get(`/?token=${host.token}`);
+    await b.call('auth.setup', { username: 'admin', displayName: '管理员', password: 'admin-pass-1' });
+    const res = await fetch(`${host.url}/api/events`, {
+      headers: { cookie: [...b.jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    const reader = res.body!.getReader();
+    await reader.read(); // ': connected'
+    expect((await b.call('auth.logout')).ok).toBe(true);
+    env.core.events.emit({ name: 'for.everyone', payload: 'secret' });
+    let text = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    expect(text).not.toContain('secret');
+  });
 });
 
 describe('closing the host', () => {

@@ -2,6 +2,7 @@ import { Flex, Layout, Menu, Typography, theme } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useLookupsFollow } from '../features/lookups/lookupsStore';
 import { hasPermission, useSession } from '../stores/session';
 import { BackupMenuLabel, BackupStatusBar, useBackupStatusRefresh } from './BackupStatusBar';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -32,6 +33,7 @@ export function Shell() {
   );
   const canManageBackups = hasPermission(user, 'system.backup');
   useBackupStatusRefresh(user?.id, canManageBackups);
+  useLookupsFollow();
   const selected = entries.find(
     (e) => location.pathname === `/${e.path}` || location.pathname.startsWith(`/${e.path}/`),
   );

@@ -47,6 +47,18 @@ describe('managed lists', () => {
     expect(log.items.map((r: { action: string }) => r.action)).toEqual(['update', 'create']);
   });
 
+  test('a change tells every window to reload its lists, after it committed; a refused one tells none', async ({ env, admin }) => {
+    const events: { name: string; payload: unknown }[] = [];
+    env.core.events.subscribe((e) => events.push(e));
+    const made = await admin.ok('lookup.create', { kind: 'industry', name: '造纸' });
+    await admin.ok('lookup.update', { id: made.id, version: 1, name: '造纸业', active: true });
+    expect(await admin.call('lookup.create', { kind: 'industry', name: '造纸业' })).toMatchObject({ ok: false });
+    expect(events.filter((e) => e.name === 'lookups.changed')).toEqual([
+      { name: 'lookups.changed', payload: { id: made.id } },
+      { name: 'lookups.changed', payload: { id: made.id } },
+    ]);
+  });
+
   test('an inactive item cannot be chosen for a new record but stays on records that have it', async ({ admin }) => {
     const item = await admin.ok('lookup.create', { kind: 'region', name: '海外' });
     const c = await admin.ok('customer.create', { name: '海外客户', regionId: item.id });

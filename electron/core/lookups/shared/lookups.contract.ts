@@ -37,6 +37,9 @@ const id = z.number('validation.required').int().positive();
 const sort = z.number().int().min(0, 'validation.range').max(LIMITS.sort, 'validation.range');
 const manage = { permission: 'lookup.manage' } as const;
 
+/** Broadcast after a managed list changed: every open window reloads its lists (pickers, filters). */
+export const LOOKUPS_CHANGED_EVENT = 'lookups.changed';
+
 export const lookupsContract = {
   /** All items of the given kinds (active and inactive; pickers show the active ones). */
   'lookup.list': channel({

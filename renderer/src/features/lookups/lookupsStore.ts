@@ -1,6 +1,7 @@
+import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { LookupItem, LookupKind } from '../../../../electron/core/lookups/shared/lookups.contract';
-import { call } from '../../api';
+import { LOOKUPS_CHANGED_EVENT, type LookupItem, type LookupKind } from '../../../../electron/core/lookups/shared/lookups.contract';
+import { call, connectEvents } from '../../api';
 
 interface LookupsState {
   items: LookupItem[];
@@ -26,6 +27,22 @@ export const useLookups = create<LookupsState>()((set, get) => ({
     return pending;
   },
 }));
+
+/**
+ * Keeps the lists current while signed in: a list changed on the 基础资料 page, or on another PC,
+ * reloads them here (lists never loaded stay unloaded until a picker wants them).
+ */
+export function useLookupsFollow(): void {
+  useEffect(
+    () =>
+      connectEvents({
+        [LOOKUPS_CHANGED_EVENT]: () => {
+          if (useLookups.getState().loaded) void useLookups.getState().load(true).catch(() => undefined);
+        },
+      }),
+    [],
+  );
+}
 
 /** Items of one kind in display order (sort, then name). */
 export function itemsOf(items: readonly LookupItem[], kind: LookupKind): LookupItem[] {

@@ -98,13 +98,43 @@ test('customer list: filters on one line, table fills the page, scrollbar below 
   await page.setViewportSize({ width: 1280, height: 800 });
   await expectCleanList(page, 'list-50-1280-zh-CN', 50);
 
-  // English labels are longer: still one line at 1280
+  // ticked customers turn the toolbar to them: still one line, and the rows stay where they were
+  const firstRowTop = async () => (await page.locator('.kh-customer-table .kh-list-row').first().boundingBox())!.y;
+  const before = await firstRowTop();
+  await page.getByRole('checkbox', { name: '全选' }).check();
+  await expect(page.getByText('已选 50 位客户')).toBeVisible();
+  await expect(page.getByRole('button', { name: '停用（50）' })).toBeVisible();
+  await expectToolbarOneLine(page, 'list-50-ticked-1280-zh-CN');
+  expect(await firstRowTop()).toBe(before);
+
+  // English labels are longer: still one line at 1280, beside the title
   await page.getByRole('button', { name: 'English' }).click();
+  await expectToolbarOneLine(page, 'list-50-ticked-1280-en');
+  expect(await firstRowTop()).toBe(before);
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+  await expect(page.getByRole('button', { name: 'New customer' })).toBeVisible();
+  expect(await firstRowTop()).toBe(before);
   await expect(page.getByRole('button', { name: 'Reset', exact: true })).toBeVisible();
   await expectCleanList(page, 'list-50-1280-en', 50);
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('button', { name: '重置', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: '新增客户' })).toBeVisible();
 });
+
+/** Every button of the list's toolbar on one line, beside the title. */
+async function expectToolbarOneLine(page: Page, shot: string) {
+  await expect(async () => {
+    const lines = await page.locator('.kh-list-toolbar button').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return Math.round((r.top + r.bottom) / 2);
+      }),
+    );
+    expect(lines.length, shot).toBeGreaterThan(4);
+    expect(Math.max(...lines) - Math.min(...lines), shot).toBeLessThan(2);
+  }).toPass({ timeout: 5_000 });
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${shot}.png` });
+}
 
 test('leaving a filled customer form by the sidebar or the browser back button asks first', async ({ page, app }) => {
   await page.goto(app.openUrl);

@@ -193,7 +193,11 @@ interface ToolbarProps {
   onExport: () => void;
 }
 
-/** The list's buttons (memoised: typing in the box does not redraw them). */
+/**
+ * The list's buttons (memoised: typing in the box does not redraw them). With customers ticked
+ * the toolbar turns to them: how many, 取消选择, and what can be done to them (all of it fits on
+ * one line at 1280 px, and the rows below do not move as the first box is ticked).
+ */
 const ListToolbar = memo(function ListToolbar({
   selectedRows,
   onClearSelection,
@@ -207,49 +211,58 @@ const ListToolbar = memo(function ListToolbar({
   const user = useSession((s) => s.user);
   const can = (permission: string) => hasPermission(user, permission);
   const selectedIds = [...selectedRows.keys()];
+  const ticked = selectedIds.length > 0;
   return (
-    <Space wrap size={8}>
-      {can('customer.create') && (
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate(customerPaths.create)}>
-          {t('customers.list.add')}
-        </Button>
-      )}
-      {can('customer.import') && (
-        <Button icon={<UploadOutlined aria-hidden />} onClick={() => navigate(customerPaths.import)}>
-          {t('customers.list.import')}
-        </Button>
-      )}
-      {can('customer.export') && (
-        <Button
-          icon={<DownloadOutlined aria-hidden />}
-          onClick={onExport}
-        >
-          {t('customers.list.export')}
-        </Button>
-      )}
-      <Tooltip title={selectedIds.length ? undefined : t('customers.list.selectToPrint')}>
-        <Button
-          icon={<PrinterOutlined aria-hidden />}
-          disabled={selectedIds.length === 0}
-          onClick={() => navigate(customerPaths.labels(selectedIds))}
-        >
-          {selectedIds.length
-            ? t('customers.list.printLabelsCount', { count: selectedIds.length })
-            : t('customers.list.printLabels')}
-        </Button>
-      </Tooltip>
-      <StocktakeFromSelection ids={selectedIds} />
-      <BulkStatusActions
-        rows={[...selectedRows.values()]}
-        onDone={() => {
-          onClearSelection();
-          onReload();
-        }}
-      />
-      {can('lookup.manage') && (
-        <Button icon={<UnorderedListOutlined aria-hidden />} onClick={() => navigate(customerPaths.lists)}>
-          {t('customers.list.lists')}
-        </Button>
+    <Space wrap size={8} className="kh-list-toolbar">
+      {ticked ? (
+        <>
+          <Typography.Text strong aria-live="polite">
+            {t('customers.list.selectedCount', { count: selectedIds.length })}
+          </Typography.Text>
+          <Button type="link" style={{ paddingInline: 4 }} onClick={onClearSelection}>
+            {t('customers.list.clearSelection')}
+          </Button>
+          {/* the actions on the ticked customers go without icons, as 冻结 and 停用 do: one line at 1280 px */}
+          <Button onClick={() => navigate(customerPaths.labels(selectedIds))}>
+            {t('customers.list.printLabelsCount', { count: selectedIds.length })}
+          </Button>
+          <StocktakeFromSelection ids={selectedIds} />
+          <BulkStatusActions
+            rows={[...selectedRows.values()]}
+            onDone={() => {
+              onClearSelection();
+              onReload();
+            }}
+          />
+        </>
+      ) : (
+        <>
+          {can('customer.create') && (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate(customerPaths.create)}>
+              {t('customers.list.add')}
+            </Button>
+          )}
+          {can('customer.import') && (
+            <Button icon={<UploadOutlined aria-hidden />} onClick={() => navigate(customerPaths.import)}>
+              {t('customers.list.import')}
+            </Button>
+          )}
+          {can('customer.export') && (
+            <Button icon={<DownloadOutlined aria-hidden />} onClick={onExport}>
+              {t('customers.list.export')}
+            </Button>
+          )}
+          <Tooltip title={t('customers.list.selectToPrint')}>
+            <Button icon={<PrinterOutlined aria-hidden />} disabled>
+              {t('customers.list.printLabels')}
+            </Button>
+          </Tooltip>
+          {can('lookup.manage') && (
+            <Button icon={<UnorderedListOutlined aria-hidden />} onClick={() => navigate(customerPaths.lists)}>
+              {t('customers.list.lists')}
+            </Button>
+          )}
+        </>
       )}
       <Tooltip title={t('common.refresh')}>
         <Button icon={<ReloadOutlined aria-hidden />} aria-label={t('common.refresh')} onClick={onReload} />

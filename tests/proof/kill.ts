@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { DB_FILE_NAME } from '../../electron/core/core';
+import { killMain } from './kill-cli';
 import { bundleHost, HttpClient, killChild, type RunningChild, startChild } from './kill-child';
 import { KINDS, OPS } from './kill-ops';
 import { newTally, prng, World } from './kill-world';
@@ -197,19 +197,11 @@ export async function runKill(opts: KillOptions): Promise<{ report: KillReport; 
 }
 
 /** `npm run proof -- kill [cycles] [--seed N] [--lanes N]`: prints the report as JSON; exit 1 when anything was lost. */
-export async function main(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { seed: { type: 'string' }, lanes: { type: 'string' }, keep: { type: 'boolean' } },
+export function main(args: string[]): Promise<number> {
+  return killMain(args, {
+    title: 'kill test',
+    defaultCycles: 20,
+    run: runKill,
+    failed: (report) => report.writes_lost + report.half_written + report.integrity_failures > 0,
   });
-  const cycles = Number(positionals[0] ?? 20);
-  const seed = values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
-  console.error(`kill test: ${cycles} cycles, seed ${seed} (run again with --seed ${seed})`);
-  const { report, dataDir } = await runKill({ cycles, seed, lanes: values.lanes ? Number(values.lanes) : undefined, log: (l) => console.error(l) });
-  const failed = report.writes_lost + report.half_written + report.integrity_failures > 0;
-  console.log(JSON.stringify(report, null, 2));
-  if (failed || values.keep) console.error(`data kept for inspection: ${dataDir}`);
-  else fs.rmSync(dataDir, { recursive: true, force: true });
-  return failed ? 1 : 0;
 }

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { DB_FILE_NAME } from '../../electron/core/core';
+import { killMain } from './kill-cli';
 import { bundleHost, HttpClient, killChild, type RunningChild, startChild } from './kill-child';
 import { prng } from './kill-world';
 import { ScanLedger, type SentScan } from './stocktake-kill-ledger';
@@ -269,19 +269,11 @@ export async function runStocktakeKill(opts: StocktakeKillOptions): Promise<{ re
 }
 
 /** `npm run proof -- stocktake-kill [cycles] [--seed N] [--lanes N]`: the report as JSON; exit 1 when a check failed. */
-export async function main(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { seed: { type: 'string' }, lanes: { type: 'string' }, keep: { type: 'boolean' } },
+export function main(args: string[]): Promise<number> {
+  return killMain(args, {
+    title: 'stocktake kill test',
+    defaultCycles: 50,
+    run: runStocktakeKill,
+    failed: (report) => report.failures.length > 0 || Object.keys(report.refused).length > 0,
   });
-  const cycles = Number(positionals[0] ?? 50);
-  const seed = values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
-  console.error(`stocktake kill test: ${cycles} cycles, seed ${seed} (run again with --seed ${seed})`);
-  const { report, dataDir } = await runStocktakeKill({ cycles, seed, lanes: values.lanes ? Number(values.lanes) : undefined, log: (l) => console.error(l) });
-  const failed = report.failures.length > 0 || Object.keys(report.refused).length > 0;
-  console.log(JSON.stringify(report, null, 2));
-  if (failed || values.keep) console.error(`data kept for inspection: ${dataDir}`);
-  else fs.rmSync(dataDir, { recursive: true, force: true });
-  return failed ? 1 : 0;
 }

@@ -71,8 +71,22 @@ export function unscopeComponentVars(css: string): string {
   return css.replace(/\.css-var-[\w-]+(?=\.ant-)/g, '');
 }
 
+/** The class of the default theme's global variables in antd's prebuilt file (React's server id of its root ConfigProvider). */
+const THEME_VARS = '.css-var-_R_0_{';
+
+/**
+ * The default theme's global variables (`--ant-color-primary`, `--ant-font-family`, …) also on
+ * `:root`: the sign-in screen draws antd's markup outside any ConfigProvider (it runs no antd code,
+ * features/auth/plainAntd.tsx), and its components' rules read these variables. Inside antd's
+ * providers the same values are set again on the theme class.
+ */
+export function rootThemeVars(css: string): string {
+  if (!css.includes(THEME_VARS)) throw new Error(`antd.css has no ${THEME_VARS}: the sign-in screen would lack antd's theme variables`);
+  return css.replace(THEME_VARS, `:root,${THEME_VARS}`);
+}
+
 export function splitAntdCss(source: string): { first: string; rest: string } {
-  const css = unscopeComponentVars(source);
+  const css = rootThemeVars(unscopeComponentVars(source));
   const first: string[] = [];
   const rest: string[] = [];
   for (const block of topLevelBlocks(css)) (isFirstBlock(block) ? first : rest).push(block.text);

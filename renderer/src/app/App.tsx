@@ -1,9 +1,7 @@
-import { App as AntApp, ConfigProvider } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { AppRoutes } from './AppRoutes';
-import { antdLocale, currentLocale } from './locale';
 import { useWindowTitle, windowTitle } from './windowTitle';
 
 /**
@@ -13,16 +11,11 @@ import { useWindowTitle, windowTitle } from './windowTitle';
 const router = createHashRouter([{ path: '*', element: <AppRoutes /> }]);
 
 /**
- * antd's styles come prebuilt (antd/dist/antd.css, imported in main.tsx): components do not
- * generate and insert their CSS at run time, which took about a third of the sign-in screen's
- * first render. The default theme only: the prebuilt file holds its tokens.
+ * The hash router; antd's providers are inside it, around every screen but sign-in
+ * (AntdScreens.tsx): the sign-in screen runs no antd code.
  */
-const THEME = { zeroRuntime: true } as const;
-
-/** Providers: antd (locale follows the UI language), antd's App context, the hash router. */
 export function App() {
   const { t } = useTranslation();
-  const locale = currentLocale();
   const suffix = useWindowTitle((s) => s.suffix);
   const title = windowTitle(t('app.title'), suffix);
 
@@ -30,11 +23,5 @@ export function App() {
     document.title = title;
   }, [title]);
 
-  return (
-    <ConfigProvider theme={THEME} locale={antdLocale(locale)} button={{ autoInsertSpace: false }}>
-      <AntApp>
-        <RouterProvider router={router} />
-      </AntApp>
-    </ConfigProvider>
-  );
+  return <RouterProvider router={router} />;
 }

@@ -2,23 +2,18 @@ import { lazy, Suspense, useEffect } from 'react';
 import { LoginPage } from '../features/auth/LoginPage';
 import { useSession } from '../stores/session';
 import { useStorageFault } from '../stores/storageFault';
-import { boot, firstBoot } from './boot';
-import { BootFailed, BootScreen } from './BootScreen';
-import { currentLocale } from './locale';
-import { loadFeatureTexts } from './texts';
+import { firstBoot } from './boot';
+import { BootScreen } from './BootScreen';
 
-// The first chunk holds what the sign-in screen shows; the signed-in app (shell, menu, routes),
-// setup and the fault page are chunks of their own. The app's chunk is fetched once the sign-in
-// screen is up, while the person types, so signing in does not wait for it.
-const loadSignedIn = () => Promise.all([import('./router'), loadFeatureTexts(currentLocale())]).then(([m]) => m);
-const SignedInRoutes = lazy(() => loadSignedIn().then((m) => ({ default: m.SignedInRoutes })));
-// setup is shown once, on the first start: not part of the sign-in screen's chunk
-const SetupPage = lazy(() => import('../features/auth/SetupPage').then((m) => ({ default: m.SetupPage })));
-const StorageFaultPage = lazy(() => import('./StorageFaultPage').then((m) => ({ default: m.StorageFaultPage })));
+// The first chunk holds what the sign-in screen shows, without antd's code (LoginPage draws antd's
+// markup); every other screen comes with antd in a chunk of its own (AntdScreens.tsx), fetched once
+// the sign-in screen is up, while the person types, so signing in does not wait for it.
+const loadScreens = () => import('./AntdScreens');
+const AntdScreens = lazy(() => loadScreens().then((m) => ({ default: m.AntdScreens })));
 
 function prefetchSignedIn(): void {
   const later = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
-  later(() => void loadSignedIn().catch(() => null), { timeout: 1_000 });
+  later(() => void loadScreens().then((m) => m.loadSignedIn()).catch(() => null), { timeout: 1_000 });
 }
 
 /**
@@ -40,31 +35,11 @@ export function AppRoutes() {
     if (signedOut) prefetchSignedIn();
   }, [signedOut]);
 
-  if (fault) {
-    return (
-      <Suspense fallback={<BootScreen />}>
-        <StorageFaultPage fault={fault} />
-      </Suspense>
-    );
-  }
-  switch (phase) {
-    case 'booting':
-      return <BootScreen />;
-    case 'bootFailed':
-      return <BootFailed onRetry={() => void boot()} />;
-    case 'setup':
-      return (
-        <Suspense fallback={<BootScreen />}>
-          <SetupPage />
-        </Suspense>
-      );
-    case 'login':
-      return <LoginPage />;
-    default:
-      return (
-        <Suspense fallback={<BootScreen />}>
-          <SignedInRoutes />
-        </Suspense>
-      );
-  }
+  if (!fault && phase === 'login') return <LoginPage />;
+  if (!fault && phase === 'booting') return <BootScreen />;
+  return (
+    <Suspense fallback={<BootScreen />}>
+      <AntdScreens />
+    </Suspense>
+  );
 }

@@ -1,9 +1,6 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
-import type { Locale } from 'antd/es/locale';
-import enUS from 'antd/es/locale/en_US';
-import zhCN from 'antd/es/locale/zh_CN';
 import i18n from 'i18next';
 import { LOCALES } from '../../../electron/core/auth/shared/locales';
 import { loadTexts } from './texts';
@@ -12,7 +9,6 @@ export type AppLocale = (typeof LOCALES)[number];
 
 const STORAGE_KEY = 'kh.locale';
 const DAYJS_LOCALE: Record<AppLocale, string> = { 'zh-CN': 'zh-cn', en: 'en' };
-const ANTD_LOCALE: Record<AppLocale, Locale> = { 'zh-CN': zhCN, en: enUS };
 
 function isLocale(value: unknown): value is AppLocale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -41,10 +37,6 @@ export function currentLocale(): AppLocale {
 
 export function otherLocale(locale: AppLocale): AppLocale {
   return locale === 'zh-CN' ? 'en' : 'zh-CN';
-}
-
-export function antdLocale(locale: AppLocale): Locale {
-  return ANTD_LOCALE[locale];
 }
 
 /** Switches the UI language at once (texts, antd, dayjs) and remembers it on this machine. */

@@ -1,30 +1,22 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
-import { ApiCallError, isSessionError } from '../api';
-import { changedByText } from './conflictText';
+import { isSessionError } from '../api';
+import { errorText, fieldErrorKeys } from './errorText';
 import { translateKey } from './translate';
 
-/** The translated text of any error a call can throw. */
-export function errorText(error: unknown): string {
-  // a stale save names who changed the record, when and what: times and field names in words
-  if (error instanceof ApiCallError && error.messageKey === 'errors.changedBy' && error.params)
-    return changedByText(error.params);
-  if (error instanceof ApiCallError) return translateKey(error.messageKey, error.params);
-  return translateKey('errors.internal');
-}
+export { errorText } from './errorText';
 
 /**
  * Shows a refused call's field errors beside the form's fields. Returns true when every field
  * the core named is on the form (so no extra message is needed).
  */
 export function showFieldErrors(form: FormInstance, error: unknown, fieldNames: readonly string[]): boolean {
-  if (!(error instanceof ApiCallError) || !error.fields) return false;
-  const entries = Object.entries(error.fields);
+  const { onForm, all } = fieldErrorKeys(error, fieldNames);
+  if (onForm.length === 0) return false;
   // 'contacts.0.mobile' → ['contacts', 0, 'mobile']: antd's name paths index lists with numbers
   const namePath = (path: string) => path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  const onForm = entries.filter(([path]) => fieldNames.includes(path.split('.')[0]));
   form.setFields(onForm.map(([path, key]) => ({ name: namePath(path), errors: [translateKey(key)] })));
-  return onForm.length > 0 && onForm.length === entries.length;
+  return all;
 }
 
 /**

@@ -30,12 +30,18 @@ export function lazyZodRule(load: () => Promise<z.ZodType>): FormRule {
   return { validator: async (_rule, value: unknown) => check(await load(), value) };
 }
 
-function check(schema: z.ZodType, value: unknown) {
+/** A field's message under the contract's schema (the same as zodRule's), or null when it is valid. */
+export function fieldMessage(schema: z.ZodType, value: unknown): string | null {
   const blank = isBlank(value);
   const result = schema.safeParse(blank ? undefined : value);
-  if (result.success) return;
+  if (result.success) return null;
   const issue = result.error.issues[0];
-  throw new Error(blank && issue.code === 'invalid_type' ? translateKey('validation.required') : issueMessage(issue));
+  return blank && issue.code === 'invalid_type' ? translateKey('validation.required') : issueMessage(issue);
+}
+
+function check(schema: z.ZodType, value: unknown) {
+  const message = fieldMessage(schema, value);
+  if (message !== null) throw new Error(message);
 }
 
 /** A confirm-password rule: the field must repeat `otherField`. */

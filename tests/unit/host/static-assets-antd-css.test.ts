@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { antdCss, isFirstBlock, isFirstClass, splitAntdCss, topLevelBlocks, unscopeComponentVars } from '../../../build/antd-css.mjs';
+import { antdCss, isFirstBlock, isFirstClass, rootThemeVars, splitAntdCss, topLevelBlocks, unscopeComponentVars } from '../../../build/antd-css.mjs';
 
 // Issue 14 goal 5: antd's prebuilt stylesheet (the app runs antd with zeroRuntime) is served in two
 // parts: what the sign-in screen needs comes with the first load, the rest with the lazy screens.
@@ -48,6 +48,17 @@ describe('build: antd stylesheet split', () => {
     expect(first).not.toMatch(/(^|\n)\.ant-(table|select|modal|picker)\{/);
     expect(rest).toMatch(/\.ant-table\{/);
     expect(first.length).toBeLessThan(SOURCE.length / 3);
+  });
+
+  it("puts the default theme's global variables on :root, in the sign-in part (the sign-in screen has no ConfigProvider)", () => {
+    const { first, rest } = splitAntdCss(SOURCE);
+    const rootBlock = topLevelBlocks(first).find((b) => b.prelude.split(',').includes(':root'));
+    expect(rootBlock?.text).toMatch(/--ant-color-primary:#1677ff;/);
+    expect(rootBlock?.text).toMatch(/--ant-font-family:/);
+    expect(rest).not.toMatch(/:root/);
+    expect(rootThemeVars('.css-var-_R_0_{--ant-x:1}.css-var-_R_1_{--ant-x:2}')).toBe(':root,.css-var-_R_0_{--ant-x:1}.css-var-_R_1_{--ant-x:2}');
+    // an antd whose prebuilt file names its theme otherwise: the build says so
+    expect(() => rootThemeVars('.css-var-x{--ant-x:1}')).toThrow(/theme variables/);
   });
 
   it("applies each component's variables to its class alone, not to the theme class the file was built with", () => {

@@ -23,7 +23,8 @@ export function showFieldErrors(form: FormInstance, error: unknown, fieldNames: 
   // 'contacts.0.mobile' → ['contacts', 0, 'mobile']: antd's name paths index lists with numbers
   const namePath = (path: string) => path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   const onForm = entries.filter(([path]) => fieldNames.includes(path.split('.')[0]));
-  form.setFields(onForm.map(([path, key]) => ({ name: namePath(path), errors: [translateKey(key)] })));
+  // a field's message may name the call's params ({{max}}, {{path}}…): the refusal carries them
+  form.setFields(onForm.map(([path, key]) => ({ name: namePath(path), errors: [translateKey(key, error.params)] })));
   return onForm.length > 0 && onForm.length === entries.length;
 }
 

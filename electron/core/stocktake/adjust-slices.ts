@@ -7,13 +7,13 @@ import { inTransaction } from '../transaction';
  * The targets are read in keyset pages of `pageSize` rows inside the slices (report.ts
  * sectionPages), never all at once. Mutable for tests only: `maxPerSlice` caps a slice (a
  * deterministic count of slices), `onSlice` is told after each committed slice how many customers
- * are done.
+ * are done and how long the slice held the main thread (its work and its commit).
  */
 export const adjustSlicing: {
   budgetMs: number;
   maxPerSlice: number;
   pageSize: number;
-  onSlice: ((done: number) => void) | null;
+  onSlice: ((done: number, ms: number) => void) | null;
 } = {
   budgetMs: 10,
   maxPerSlice: Number.POSITIVE_INFINITY,
@@ -59,6 +59,7 @@ export async function inSlices(core: Core, steps: SliceSteps): Promise<void> {
   };
   for (;;) {
     const release = await core.writes.hold();
+    const started = performance.now();
     let finished: boolean;
     try {
       finished = inTransaction(core, () => {
@@ -99,7 +100,7 @@ export async function inSlices(core: Core, steps: SliceSteps): Promise<void> {
     } finally {
       release();
     }
-    adjustSlicing.onSlice?.(done);
+    adjustSlicing.onSlice?.(done, performance.now() - started);
     if (finished) return;
     await nextTick();
   }

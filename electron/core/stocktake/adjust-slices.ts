@@ -2,8 +2,11 @@ import type { Core } from '../core';
 import { inTransaction } from '../transaction';
 
 /**
- * How a bulk adjustment is cut: each slice is one transaction on the main connection, ended once
- * `budgetMs` have passed (at least one customer each), so the main thread never stalls for long.
+ * How a bulk adjustment is cut: each slice is one transaction on the main connection, its work
+ * and its commit together aiming at `budgetMs` (at least one customer each), so the main thread
+ * never stalls for long. The commit (synchronous=FULL: the WAL written and synced) grows with the
+ * pages a slice dirtied and took up to 30 ms after 10 ms of work on a loaded machine, so the work
+ * gets what the last commit left of the budget, never under `minWorkMs`.
  * The targets are read in keyset pages of `pageSize` rows inside the slices (report.ts
  * sectionPages), never all at once. Mutable for tests only: `maxPerSlice` caps a slice (a
  * deterministic count of slices), `onSlice` is told after each committed slice how many customers
@@ -11,13 +14,15 @@ import { inTransaction } from '../transaction';
  */
 export const adjustSlicing: {
   budgetMs: number;
+  minWorkMs: number;
   maxPerSlice: number;
   pageSize: number;
   onSlice: ((done: number, ms: number) => void) | null;
 } = {
   budgetMs: 10,
+  minWorkMs: 2,
   maxPerSlice: Number.POSITIVE_INFINITY,
-  pageSize: 2000,
+  pageSize: 1000,
   onSlice: null,
 };
 
@@ -52,6 +57,8 @@ export async function inSlices(core: Core, steps: SliceSteps): Promise<void> {
   let left = 0;
   // ms per customer; a cautious first guess, then what the batches measure
   let perId = 1;
+  // what the last commit took (0 before the first)
+  let commitMs = 0;
   const refill = () => {
     const page = steps.next();
     if (page == null) exhausted = true;
@@ -60,16 +67,18 @@ export async function inSlices(core: Core, steps: SliceSteps): Promise<void> {
   for (;;) {
     const release = await core.writes.hold();
     const started = performance.now();
+    const budget = Math.max(adjustSlicing.minWorkMs, adjustSlicing.budgetMs - commitMs);
+    let workEnd = started;
     let finished: boolean;
     try {
-      finished = inTransaction(core, () => {
+      const work = () => {
         const t0 = performance.now();
         const spent = () => performance.now() - t0;
         if (!stopped && !steps.open()) stopped = true;
         if (stopped) {
           left += queue.length;
           queue = [];
-          while (!exhausted && spent() < adjustSlicing.budgetMs) {
+          while (!exhausted && spent() < budget) {
             refill();
             left += queue.length;
             queue = [];
@@ -82,7 +91,7 @@ export async function inSlices(core: Core, steps: SliceSteps): Promise<void> {
         while (room > 0 && !(exhausted && !queue.length)) {
           if (!queue.length) refill();
           else {
-            const budgetLeft = adjustSlicing.budgetMs - spent();
+            const budgetLeft = budget - spent();
             const n = Math.max(1, Math.min(queue.length, room, steps.maxBatch, Math.floor(budgetLeft / 2 / perId)));
             const t = performance.now();
             steps.batch(queue.slice(0, n));
@@ -91,12 +100,18 @@ export async function inSlices(core: Core, steps: SliceSteps): Promise<void> {
             room -= n;
             done += n;
           }
-          if (spent() >= adjustSlicing.budgetMs) break;
+          if (spent() >= budget) break;
         }
         if (queue.length || !exhausted) return false;
         steps.last(0);
         return true;
+      };
+      finished = inTransaction(core, () => {
+        const ended = work();
+        workEnd = performance.now();
+        return ended;
       });
+      commitMs = performance.now() - workEnd;
     } finally {
       release();
     }

@@ -20,6 +20,13 @@ interface Props {
   onSaved: () => void;
 }
 
+/**
+ * A rule that always passes: a field with a rule is validated again when it changes, which takes
+ * away the core's refusal shown beside it (antd leaves errors set by setFields on rule-less fields).
+ */
+const TEXT_RULES = [{ type: 'string' as const }];
+const LIST_RULES = [{ type: 'array' as const }];
+
 /** The core names a refused value by its place in the proposal: shown beside the dialog's field instead. */
 function atDialogFields(error: unknown): unknown {
   if (!(error instanceof ApiCallError) || !error.fields) return error;
@@ -82,14 +89,14 @@ export function CorrectionDialog({ stocktakeId, target, onClose, onSaved }: Prop
       </Flex>
       <Row gutter={12} style={{ marginTop: 8 }}>
         <Col span={8}>
-          <Form.Item name="contactName" label={f('name')}>
+          <Form.Item name="contactName" label={f('name')} rules={TEXT_RULES}>
             <Input maxLength={50} disabled={removeContact} />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item label={f('mobile')} htmlFor="correction-mobile">
             <Flex vertical gap={4}>
-              <Form.Item name="mobile" noStyle>
+              <Form.Item name="mobile" noStyle rules={TEXT_RULES}>
                 <Input id="correction-mobile" maxLength={20} inputMode="tel" disabled={removeContact || clearMobile} />
               </Form.Item>
               {clearBox('clearMobile', 'mobile', removeContact)}
@@ -99,7 +106,7 @@ export function CorrectionDialog({ stocktakeId, target, onClose, onSaved }: Prop
         <Col span={8}>
           <Form.Item label={f('phone')} htmlFor="correction-phone">
             <Flex vertical gap={4}>
-              <Form.Item name="phone" noStyle>
+              <Form.Item name="phone" noStyle rules={TEXT_RULES}>
                 <Input id="correction-phone" maxLength={30} inputMode="tel" disabled={removeContact || clearPhone} />
               </Form.Item>
               {clearBox('clearPhone', 'phone', removeContact)}
@@ -131,24 +138,24 @@ export function CorrectionDialog({ stocktakeId, target, onClose, onSaved }: Prop
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="postcode" label={a('postcode')}>
+          <Form.Item name="postcode" label={a('postcode')} rules={TEXT_RULES}>
             <Input maxLength={12} disabled={removeAddress} />
           </Form.Item>
         </Col>
         {country === CHINA && (
           <Col span={24}>
-            <Form.Item name="division" label={a('division')}>
+            <Form.Item name="division" label={a('division')} rules={LIST_RULES}>
               <Cascader disabled={removeAddress} options={divisions} changeOnSelect showSearch={{ limit: 30 }} placeholder={t('customers.form.divisionPlaceholder')} />
             </Form.Item>
           </Col>
         )}
         <Col span={24}>
-          <Form.Item name="street" label={a('street')}>
+          <Form.Item name="street" label={a('street')} rules={TEXT_RULES}>
             <Input maxLength={200} disabled={removeAddress} />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="note" label={t('stocktake.counting.correction.note')}>
+      <Form.Item name="note" label={t('stocktake.counting.correction.note')} rules={TEXT_RULES}>
         <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
       </Form.Item>
     </FormModal>

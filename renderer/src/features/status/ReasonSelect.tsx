@@ -6,10 +6,12 @@ import { errorText } from '../../shared/apiErrors';
 import { itemsOf, useLookups } from '../lookups/lookupsStore';
 
 interface Props {
-  /** from the Form.Item it stands in */
+  /** from the Form.Item it stands in (with its id and aria-describedby / aria-invalid, passed on) */
   value?: number;
   onChange?: (id: number) => void;
   id?: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean | 'true' | 'false';
   disabled?: boolean;
   placeholder?: string;
   /** a reason's key filled in once the list is there, never over a choice already made */
@@ -24,7 +26,7 @@ interface Props {
  * still filling in under the pointer. Used by the 停用/冻结 dialog and the stocktake's bulk
  * deactivation.
  */
-export function ReasonSelect({ value, onChange, id, disabled, placeholder, presetKey, onLoadError }: Props) {
+export function ReasonSelect({ value, onChange, disabled, placeholder, presetKey, onLoadError, ...field }: Props) {
   const { t } = useTranslation();
   const lookups = useLookups((s) => s.items);
   const loaded = useLookups((s) => s.loaded);
@@ -50,7 +52,7 @@ export function ReasonSelect({ value, onChange, id, disabled, placeholder, prese
 
   return (
     <Select<number>
-      id={id}
+      {...field}
       value={value}
       onChange={onChange}
       options={reasons.map((r) => ({ value: r.id, label: r.name }))}

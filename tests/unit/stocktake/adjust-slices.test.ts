@@ -4,8 +4,10 @@ import { adjustSlicing } from '../../../electron/core/stocktake/adjust-slices';
 import { test } from '../support/fixtures';
 import { type Crafted, craftLine, craftStocktake, inactiveReason, setState } from './recon-support';
 
+const BUDGET_MS = adjustSlicing.budgetMs;
+
 afterEach(() => {
-  adjustSlicing.budgetMs = 10;
+  adjustSlicing.budgetMs = BUDGET_MS;
   adjustSlicing.maxPerSlice = Number.POSITIVE_INFINITY;
   adjustSlicing.pageSize = 2000;
   adjustSlicing.onSlice = null;
@@ -82,7 +84,7 @@ describe('a bulk adjustment runs in slices', () => {
 
     // slices of at most 250, targets read in pages of 128 (not a multiple: pages and slices cross):
     // another channel, asked after the second slice, is answered before the run ends
-    adjustSlicing.budgetMs = 10;
+    adjustSlicing.budgetMs = BUDGET_MS;
     adjustSlicing.maxPerSlice = 250;
     adjustSlicing.pageSize = 128;
     const events: string[] = [];

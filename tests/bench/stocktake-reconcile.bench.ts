@@ -180,19 +180,47 @@ export async function stocktakeReconcileBench() {
       .pluck()
       .get() as number;
     // baseline: markVerified in ONE transaction (a budget no slice reaches), as before the slicing
+    const budgetMs = adjustSlicing.budgetMs;
     adjustSlicing.budgetMs = Number.POSITIVE_INFINITY;
     const verifyOne = await probed(() => call(core, s, 'stocktake.adjust', { id, action: 'markVerified' }));
-    adjustSlicing.budgetMs = 10;
+    adjustSlicing.budgetMs = budgetMs;
     // the log is append-only: a new number makes the customers "not verified by this stocktake" again
     core.sqlite.prepare(`UPDATE stocktakes SET no = 'PD20260105-002' WHERE id = ?`).run(id);
     core.sqlite.exec('UPDATE customers SET last_verified_at = NULL');
+    // slices counted, and the longest one (its work and its commit): tells a long slice from a
+    // stall outside the slices (the machine's own, see idle_probe)
     let slices = 0;
-    adjustSlicing.onSlice = () => slices++;
+    let longestSlice = 0;
+    const sliceTimer = () => {
+      slices = 0;
+      longestSlice = 0;
+    };
+    adjustSlicing.onSlice = (_done, sliceMs) => {
+      slices++;
+      longestSlice = Math.max(longestSlice, sliceMs);
+    };
+    // baseline: the probe with nothing running in this process (the loaded machine's own gaps)
+    const idle = await probed(() => new Promise<void>((resolve) => setTimeout(resolve, 2000)));
+    // baseline: slices of pure CPU work of the same budget (spinning, no SQLite), 2 s of them: the
+    // stall this loaded machine gives any well-cut main thread (a busy thread gets preempted)
+    const spin = await probed(async () => {
+      const end = performance.now() + 2000;
+      while (performance.now() < end) {
+        const sliceEnd = performance.now() + adjustSlicing.budgetMs;
+        while (performance.now() < sliceEnd) {
+          // spin
+        }
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    });
+    const idleProbe = { ms: idle.ms, longest_stall_ms: idle.stallMs };
+    const spinSlices = { ms: spin.ms, budget_ms: adjustSlicing.budgetMs, longest_stall_ms: spin.stallMs };
+    sliceTimer();
     const verified = await probed(() => call(core, s, 'stocktake.adjust', { id, action: 'markVerified' }));
-    const verifySlices = slices;
-    slices = 0;
+    const verifySlices = { slices, longest_slice_ms: Math.round(longestSlice * 10) / 10 };
+    sliceTimer();
     const deactivated = await probed(() => call(core, s, 'stocktake.adjust', { id, action: 'deactivateMissing', reasonId }));
-    const deactivateSlices = slices;
+    const deactivateSlices = { slices, longest_slice_ms: Math.round(longestSlice * 10) / 10 };
     adjustSlicing.onSlice = null;
     const loadAfter = os.loadavg();
     return {
@@ -210,20 +238,24 @@ export async function stocktakeReconcileBench() {
       adjust_mark_verified: {
         ms: verified.ms,
         longest_stall_ms: verified.stallMs,
-        slices: verifySlices,
+        ...verifySlices,
         ...verified.out,
         goal: `longest main-thread stall ≤ ${STALL_GOAL_MS} ms (1 ms timer probe)`,
         goal_met: verified.stallMs <= STALL_GOAL_MS,
         baseline_one_transaction: { ms: verifyOne.ms, longest_stall_ms: verifyOne.stallMs, ...verifyOne.out },
+        baseline_idle_probe: idleProbe,
+        baseline_spin_slices: spinSlices,
         ratio_stall: Math.round((verified.stallMs / Math.max(verifyOne.stallMs, 0.001)) * 1000) / 1000,
       },
       adjust_deactivate_missing: {
         ms: deactivated.ms,
         longest_stall_ms: deactivated.stallMs,
-        slices: deactivateSlices,
+        ...deactivateSlices,
         ...deactivated.out,
         goal: `longest main-thread stall ≤ ${STALL_GOAL_MS} ms (1 ms timer probe)`,
         goal_met: deactivated.stallMs <= STALL_GOAL_MS,
+        baseline_idle_probe: idleProbe,
+        baseline_spin_slices: spinSlices,
       },
       load_average: { before: loadBefore, after: loadAfter },
     };

@@ -94,24 +94,35 @@ const defined = <T extends object>(o: T) =>
 
 /**
  * The proposal laid over the record: the primary contact's name / mobile / phone (a first contact
- * when there is none), and the address of the proposal's kind (the default one of that kind, or a
- * new default address).
+ * when there is none; null values clear), or the primary contact removed (`contact: null`); the
+ * address of the proposal's kind (the default one of that kind, or a new default address), or that
+ * address removed (`removeAddress`).
  */
 function withProposal(d: CustomerDetail, p: CorrectionProposal) {
   const r = editable(d);
-  if (p.contact) {
-    const i = Math.max(0, r.contacts.findIndex((c) => c.isPrimary));
+  const primary = Math.max(0, r.contacts.findIndex((c) => c.isPrimary));
+  if (p.contact === null) {
+    r.contacts.splice(primary, 1);
+  } else if (p.contact) {
     const change = defined({ name: p.contact.name, mobile: p.contact.mobile, phone: p.contact.phone });
-    if (r.contacts[i]) r.contacts[i] = { ...r.contacts[i], ...change };
+    if (r.contacts[primary]) r.contacts[primary] = { ...r.contacts[primary], ...change };
     else
       r.contacts.push({ name: d.name, title: null, mobile: null, phone: null, email: null, ...change, isPrimary: true });
   }
-  if (p.address) {
-    const same = r.addresses.filter((a) => a.kind === p.address?.kind);
+  const kind = p.address?.kind ?? p.removeAddress;
+  if (kind) {
+    const same = r.addresses.filter((a) => a.kind === kind);
     const target = same.find((a) => a.isDefault) ?? same[0];
-    const values = { provinceCode: null, cityCode: null, districtCode: null, street: null, postcode: null, ...p.address };
-    if (target) Object.assign(target, values);
-    else r.addresses.push({ ...values, isDefault: true });
+    if (p.address) {
+      const values = { provinceCode: null, cityCode: null, districtCode: null, street: null, postcode: null, ...p.address };
+      if (target) Object.assign(target, values);
+      else r.addresses.push({ ...values, isDefault: true });
+    } else if (target) {
+      r.addresses.splice(r.addresses.indexOf(target), 1);
+      // another address of the kind takes the default's place
+      const next = r.addresses.find((a) => a.kind === kind);
+      if (target.isDefault && next) next.isDefault = true;
+    }
   }
   return r;
 }

@@ -1,8 +1,10 @@
 import dayjs from 'dayjs';
 import type { Sqlite } from '../../../db/open';
+import { divisionNamesOf } from '../import/areas';
 import { type WriteCell, workbookWriter } from '../spreadsheet/write';
 import { listCorrections } from './corrections';
 import { reportSummary, sectionRows, stocktakeNo } from './report';
+import { correctionRows } from './shared/correction-rows';
 import { REPORT_EXPORT_TEXTS, type ReportExportTextKey } from './shared/report-export';
 import { REPORT_SECTIONS, type ReportRow } from './shared/stocktake.contract';
 
@@ -29,15 +31,27 @@ const value = (t: Text, v: string | null | undefined) =>
 // local time of this computer, as the user reads it on screen
 const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : null);
 
-/** A proposal or the values it replaces, readable in a cell: "mobile: 139…；street: …". */
-function flat(o: Record<string, unknown>): string {
-  const out: string[] = [];
-  const walk = (v: unknown, key: string) => {
-    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
-    else if (v != null && v !== '') out.push(`${key}: ${String(v)}`);
+/** An address of a proposal as one line: divisions named (a foreign country by its code), street, postcode. */
+function addressText(a: Record<string, unknown>): string | null {
+  const s = (v: unknown) => (v == null ? null : String(v));
+  const d = divisionNamesOf({ provinceCode: s(a.provinceCode), cityCode: s(a.cityCode), districtCode: s(a.districtCode) });
+  const where = a.country && a.country !== 'CN' ? s(a.country) : [d.province, d.city, d.district].filter(Boolean).join(' ');
+  return [where, s(a.street), s(a.postcode)].filter(Boolean).join(' ') || null;
+}
+
+/**
+ * A correction readable in two cells, each "字段：值" joined by "；", field labels in the user's
+ * language (the rows the reconcile screen shows): the proposed values (a cleared one says so) and
+ * the values they replace.
+ */
+function correctionCells(t: Text, k: { before: Record<string, unknown>; proposal: Record<string, unknown> }) {
+  const rows = correctionRows(k.before, k.proposal, addressText);
+  const label = (f: string) => t(`stocktake.export.fields.${f}` as ReportExportTextKey);
+  const cell = (parts: string[]) => parts.join('；') || null;
+  return {
+    proposal: cell(rows.map((r) => `${label(r.field)}：${r.proposed ?? t('stocktake.export.values.cleared')}`)),
+    before: cell(rows.filter((r) => r.field !== 'note' && r.before != null).map((r) => `${label(r.field)}：${r.before}`)),
   };
-  walk(o, '');
-  return out.join('；');
 }
 
 const SECTION_COLUMNS = [
@@ -137,11 +151,12 @@ export async function exportReport(sqlite: Sqlite, input: ReportExportInput, onP
     for (let page = 1; ; page++) {
       const { items } = listCorrections(sqlite, { id: input.id, page, pageSize: 200 });
       for (const k of items) {
+        const cells = correctionCells(t, k);
         corrections.add([
           k.customer.code,
           k.customer.name,
-          flat(k.proposal),
-          flat(k.before),
+          cells.proposal,
+          cells.before,
           value(t, k.status),
           k.proposedByName,
           time(k.proposedAt),

@@ -10,7 +10,7 @@ import { loadStocktake } from './stocktake.rows';
 /** The values a proposal would replace, as they are now: the primary contact, the address of its kind. */
 function currentValues(core: Core, customerId: number, p: CorrectionProposal): Record<string, unknown> {
   const before: Record<string, unknown> = {};
-  if (p.contact) {
+  if (p.contact !== undefined) {
     before.contact =
       core.statements
         .prepare(
@@ -19,14 +19,15 @@ function currentValues(core: Core, customerId: number, p: CorrectionProposal): R
         )
         .get(customerId) ?? null;
   }
-  if (p.address) {
+  const kind = p.address?.kind ?? p.removeAddress;
+  if (kind) {
     before.address =
       core.statements
         .prepare(
           `SELECT id, kind, country, province_code AS provinceCode, city_code AS cityCode, district_code AS districtCode, street, postcode
            FROM customer_addresses WHERE customer_id = ? AND kind = ? ORDER BY is_default DESC, sort, id LIMIT 1`,
         )
-        .get(customerId, p.address.kind) ?? null;
+        .get(customerId, kind) ?? null;
   }
   return before;
 }

@@ -9,9 +9,21 @@ import type { ReportSection } from './shared/stocktake.contract';
  * leave a customer with two lines, so counted customers are grouped per customer.
  */
 
+/**
+ * A condition on a members' customer id column (`col`): none for the whole section; a keyset page
+ * (`@after` < id ≤ `@upto`) or a list (`@ids`, JSON) when an adjustment gathers its targets page
+ * by page. It is written inside each members' query, where the (stocktake_id, customer_id) index
+ * serves it: an aggregate's outer condition is not pushed down that far.
+ */
+type CidRange = (col: string) => string;
+const ALL: CidRange = () => '';
+const PAGE: CidRange = (col) => `AND ${col} > @after AND ${col} <= @upto`;
+const LISTED: CidRange = (col) => `AND ${col} IN (SELECT value FROM json_each(@ids))`;
+
 /** Counted customers: live scans summed, lines, the latest scan and the line that had it. */
-export const COUNTED = `SELECT l.customer_id AS cid, sum(l.scans) AS scans, count(*) AS lines, max(l.last_at) AS last_at, l.id AS line_id
-  FROM stocktake_lines l WHERE l.stocktake_id = @id AND l.customer_id IS NOT NULL AND l.scans > 0 GROUP BY l.customer_id`;
+const counted = (r: CidRange) => `SELECT l.customer_id AS cid, sum(l.scans) AS scans, count(*) AS lines, max(l.last_at) AS last_at, l.id AS line_id
+  FROM stocktake_lines l WHERE l.stocktake_id = @id AND l.customer_id IS NOT NULL ${r('l.customer_id')} AND l.scans > 0
+  GROUP BY l.customer_id`;
 
 /** Unknown codes: live lines without a customer. */
 const UNKNOWN = `SELECT NULL AS cid, l.scans AS scans, 1 AS lines, l.last_at AS last_at, l.id AS line_id
@@ -23,27 +35,35 @@ const countedOf = (cid: string) =>
   `EXISTS (SELECT 1 FROM stocktake_lines l WHERE l.stocktake_id = @id AND l.customer_id = ${cid} AND l.scans > 0)`;
 
 /** Expected customers never counted (grouped: a merge may give a survivor two expected rows). */
-const MISSING = `SELECT e.customer_id AS cid, 0 AS scans, 0 AS lines, NULL AS last_at, NULL AS line_id
-  FROM stocktake_expected e WHERE e.stocktake_id = @id AND NOT ${countedOf('e.customer_id')} GROUP BY e.customer_id`;
+const missing = (r: CidRange) => `SELECT e.customer_id AS cid, 0 AS scans, 0 AS lines, NULL AS last_at, NULL AS line_id
+  FROM stocktake_expected e WHERE e.stocktake_id = @id ${r('e.customer_id')} AND NOT ${countedOf('e.customer_id')}
+  GROUP BY e.customer_id`;
 
-/** Each section's members (cid, scans, lines, last_at, line_id) and the condition on them and `c` (the customer now). */
-const SECTIONS: Record<Exclude<ReportSection, 'corrections'> | 'counted', { members: string; where: string }> = {
-  matched: { members: COUNTED, where: expectedOf('m.cid') },
-  missing: { members: MISSING, where: '1' },
-  unknown: { members: UNKNOWN, where: '1' },
+type Lines = 'stocktake_expected' | 'stocktake_lines';
+
+/**
+ * Each section's members (cid, scans, lines, last_at, line_id) for a range of customer ids, the
+ * condition on them and `c` (the customer now), and the table whose customer ids the members come
+ * from (an adjustment's keyset pages walk it).
+ */
+const SECTIONS: Record<Exclude<ReportSection, 'corrections'> | 'counted', { members: (r: CidRange) => string; where: string; from: Lines }> = {
+  matched: { members: counted, where: expectedOf('m.cid'), from: 'stocktake_lines' },
+  missing: { members: missing, where: '1', from: 'stocktake_expected' },
+  unknown: { members: () => UNKNOWN, where: '1', from: 'stocktake_lines' },
   duplicates: {
-    members: `SELECT * FROM (${COUNTED}) WHERE scans > 1 OR lines > 1 UNION ALL SELECT * FROM (${UNKNOWN}) WHERE scans > 1`,
+    members: (r) => `SELECT * FROM (${counted(r)}) WHERE scans > 1 OR lines > 1 UNION ALL SELECT * FROM (${UNKNOWN}) WHERE scans > 1`,
     where: '1',
+    from: 'stocktake_lines',
   },
-  deactivated: { members: COUNTED, where: `c.status = 'deactivated'` },
-  frozen: { members: COUNTED, where: `c.status = 'frozen'` },
-  outOfScope: { members: COUNTED, where: `NOT ${expectedOf('m.cid')}` },
+  deactivated: { members: counted, where: `c.status = 'deactivated'`, from: 'stocktake_lines' },
+  frozen: { members: counted, where: `c.status = 'frozen'`, from: 'stocktake_lines' },
+  outOfScope: { members: counted, where: `NOT ${expectedOf('m.cid')}`, from: 'stocktake_lines' },
   /** every counted customer (markVerified works on them; no section of the report) */
-  counted: { members: COUNTED, where: '1' },
+  counted: { members: counted, where: '1', from: 'stocktake_lines' },
 };
 export type RowSection = keyof typeof SECTIONS;
 
-const FROM = (section: RowSection) => `FROM (${SECTIONS[section].members}) m
+const FROM = (section: RowSection, r: CidRange = ALL) => `FROM (${SECTIONS[section].members(r)}) m
   LEFT JOIN customers c ON c.id = m.cid
   LEFT JOIN stocktake_lines ln ON ln.id = m.line_id`;
 
@@ -80,9 +100,22 @@ export function sectionCountSql(section: RowSection, q: boolean): string {
   return `SELECT count(*) ${FROM(section)} ${where(section, q)}`;
 }
 
-/** The section's customer ids (adjustments pick from them), in id order. */
-export function sectionIdsSql(section: RowSection): string {
-  return `SELECT m.cid ${FROM(section)} ${where(section, false)} AND m.cid IS NOT NULL ORDER BY m.cid`;
+/**
+ * The section's customer ids (adjustments pick from them), in id order: of a keyset page
+ * (`@after` < id ≤ `@upto`) or of a list of ids (`@ids`).
+ */
+export function sectionIdsSql(section: RowSection, by: 'page' | 'list'): string {
+  return `SELECT m.cid ${FROM(section, by === 'page' ? PAGE : LISTED)} ${where(section, false)} AND m.cid IS NOT NULL ORDER BY m.cid`;
+}
+
+/**
+ * The end of the next keyset page of a section: the `@size`-th customer id past `@after` in the
+ * table its members come from (null: none left). A page then costs at most `@size` index rows,
+ * however few of them the section keeps (1 in 20 counted customers may be deactivated).
+ */
+export function pageEndSql(section: RowSection): string {
+  return `SELECT max(cid) FROM (SELECT customer_id AS cid FROM ${SECTIONS[section].from}
+    WHERE stocktake_id = @id AND customer_id > @after ORDER BY customer_id LIMIT @size)`;
 }
 
 /**
@@ -116,8 +149,12 @@ export const UNKNOWN_SUMMARY = `SELECT count(*) AS unknown, coalesce(sum(scans >
 
 export const PROPOSED_CORRECTIONS = `SELECT count(*) FROM stocktake_corrections WHERE stocktake_id = @id AND status = 'proposed'`;
 
-/** Adjustments made: the stocktake's own log rows, one per adjust call (adjust.ts writes them). */
-export const ADJUSTED = `SELECT json_extract(changes, '$.action.after') AS action, sum(json_extract(changes, '$.changed.after')) AS n
+/**
+ * Adjustments made: the stocktake's own log rows, one per adjust call (adjust.ts writes them); a
+ * row's `resumed` is what a run cut off before its summing row did (counted by the run after it).
+ */
+export const ADJUSTED = `SELECT json_extract(changes, '$.action.after') AS action,
+    sum(json_extract(changes, '$.changed.after') + coalesce(json_extract(changes, '$.resumed.after'), 0)) AS n
   FROM operation_log WHERE entity = 'stocktake' AND entity_id = @eid AND action = 'adjust' GROUP BY 1`;
 
 /** The adjustment each of some customers got in this stocktake: their own log rows tagged with its number. */

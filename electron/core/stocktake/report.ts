@@ -4,6 +4,7 @@ import { NotFound } from '../errors';
 import {
   ADJUSTED,
   PROPOSED_CORRECTIONS,
+  pageEndSql,
   ROW_ADJUSTMENTS,
   type RowSection,
   sectionCountSql,
@@ -195,7 +196,23 @@ function sectionPage(db: Reader, id: number, no: string, query: RowsQuery): { ro
   return { rows, total: raw[0]?.total ?? null };
 }
 
-/** Every customer id of a section, in id order (what an adjustment of "all of them" works on). */
-export function sectionIds(db: Reader, id: number, section: RowSection): number[] {
-  return db.prepare(sectionIdsSql(section)).pluck().all({ id }) as number[];
+/**
+ * The customer ids of a section in keyset pages, in id order (what an adjustment of "all of them"
+ * works on): each call reads the next page, at most `size` rows of the table its members come from,
+ * so no read holds the main thread long. `[]` is a page that kept none; null: the section is done.
+ */
+export function sectionPages(db: Reader, id: number, section: RowSection, size: number): () => number[] | null {
+  let after = 0;
+  return () => {
+    const upto = db.prepare(pageEndSql(section)).pluck().get({ id, after, size }) as number | null;
+    if (upto == null) return null;
+    const ids = db.prepare(sectionIdsSql(section, 'page')).pluck().all({ id, after, upto }) as number[];
+    after = upto;
+    return ids;
+  };
+}
+
+/** Those of `ids` (ascending, at most a page) that are in the section. */
+export function sectionIdsOf(db: Reader, id: number, section: RowSection, ids: readonly number[]): number[] {
+  return db.prepare(sectionIdsSql(section, 'list')).pluck().all({ id, ids: JSON.stringify(ids) }) as number[];
 }

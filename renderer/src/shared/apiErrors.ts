@@ -1,6 +1,6 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
-import { isSessionError } from '../api';
+import { ApiCallError, isSessionError } from '../api';
 import { errorText, fieldErrorKeys } from './errorText';
 import { translateKey } from './translate';
 
@@ -15,7 +15,9 @@ export function showFieldErrors(form: FormInstance, error: unknown, fieldNames: 
   if (onForm.length === 0) return false;
   // 'contacts.0.mobile' → ['contacts', 0, 'mobile']: antd's name paths index lists with numbers
   const namePath = (path: string) => path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  form.setFields(onForm.map(([path, key]) => ({ name: namePath(path), errors: [translateKey(key)] })));
+  // a field's message may name the call's params ({{max}}, {{path}}…): the refusal carries them
+  const params = error instanceof ApiCallError ? error.params : undefined;
+  form.setFields(onForm.map(([path, key]) => ({ name: namePath(path), errors: [translateKey(key, params)] })));
   return all;
 }
 

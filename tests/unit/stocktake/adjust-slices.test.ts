@@ -4,9 +4,12 @@ import { adjustSlicing } from '../../../electron/core/stocktake/adjust-slices';
 import { test } from '../support/fixtures';
 import { type Crafted, craftLine, craftStocktake, inactiveReason, setState } from './recon-support';
 
+const BUDGET_MS = adjustSlicing.budgetMs;
+
 afterEach(() => {
-  adjustSlicing.budgetMs = 10;
+  adjustSlicing.budgetMs = BUDGET_MS;
   adjustSlicing.maxPerSlice = Number.POSITIVE_INFINITY;
+  adjustSlicing.pageSize = 2000;
   adjustSlicing.onSlice = null;
 });
 
@@ -79,9 +82,11 @@ describe('a bulk adjustment runs in slices', () => {
     const one = await admin.ok('stocktake.adjust', { id: stB.id, action: 'deactivateMissing', reasonId, memo: '盘点未见' });
     expect(single).toEqual([3000]);
 
-    // slices of at most 250: another channel, asked after the second slice, is answered before the run ends
-    adjustSlicing.budgetMs = 10;
+    // slices of at most 250, targets read in pages of 128 (not a multiple: pages and slices cross):
+    // another channel, asked after the second slice, is answered before the run ends
+    adjustSlicing.budgetMs = BUDGET_MS;
     adjustSlicing.maxPerSlice = 250;
+    adjustSlicing.pageSize = 128;
     const events: string[] = [];
     adjustSlicing.onSlice = (done) => {
       events.push(`slice ${done}`);
@@ -120,6 +125,11 @@ describe('a bulk adjustment runs in slices', () => {
     adjustSlicing.onSlice = null;
     const again = await admin.ok('stocktake.adjust', { id: st.id, action: 'markVerified' });
     expect(again).toEqual({ changed: 700, skipped: 300, refusals: { 'stocktake.errors.alreadyDone': 300 } });
+    // the summing row counts what the cut-off run did too: the report says 1000, not 700
+    expect(summaries(env.core, st)).toEqual([
+      expect.objectContaining({ changed: { before: null, after: 700 }, resumed: { before: null, after: 300 } }),
+    ]);
+    expect((await admin.ok('stocktake.report', { id: st.id })).adjusted).toEqual({ markVerified: 1000 });
     expect(verified()).toBe(1000);
     const logs = logRows(env.core, st.no, 'verify');
     expect(logs).toHaveLength(1000);
@@ -130,6 +140,40 @@ describe('a bulk adjustment runs in slices', () => {
       refusals: { 'stocktake.errors.alreadyDone': 1000 },
     });
     expect(logRows(env.core, st.no, 'verify')).toHaveLength(1000);
+    // a run after a whole one resumes nothing: nobody counted twice
+    expect(summaries(env.core, st).at(-1)).not.toHaveProperty('resumed');
+    expect((await admin.ok('stocktake.report', { id: st.id })).adjusted).toEqual({ markVerified: 1000 });
+  });
+
+  test('a deactivation cut short twice, then run to the end: the report counts each customer once', async ({ env, admin }) => {
+    const reasonId = inactiveReason(env.core);
+    const ids = bulkCustomers(env.core, 600);
+    // two deactivated before the stocktake: already done, but not by it
+    setState(env.core, ids[10], 'deactivated');
+    setState(env.core, ids[450], 'deactivated');
+    const st = stocktakeOver(env.core, ids);
+    adjustSlicing.budgetMs = Number.POSITIVE_INFINITY;
+    adjustSlicing.maxPerSlice = 100;
+    adjustSlicing.pageSize = 70;
+    const dieAt = (n: number) => {
+      adjustSlicing.onSlice = (done) => {
+        if (done === n) throw new Error('the process dies here');
+      };
+    };
+    const run = () => admin.call('stocktake.adjust', { id: st.id, action: 'deactivateMissing', reasonId });
+    dieAt(200);
+    expect(await run()).toMatchObject({ ok: false });
+    dieAt(400);
+    expect(await run()).toMatchObject({ ok: false });
+    expect(summaries(env.core, st)).toEqual([]);
+    adjustSlicing.onSlice = null;
+    // the last 200 but ids[450]; the first 400 were done by the two cut-off runs but ids[10]
+    expect(await run()).toMatchObject({ ok: true, data: { changed: 199, skipped: 401 } });
+    expect(summaries(env.core, st)).toEqual([
+      expect.objectContaining({ changed: { before: null, after: 199 }, resumed: { before: null, after: 399 } }),
+    ]);
+    expect((await admin.ok('stocktake.report', { id: st.id })).adjusted).toEqual({ deactivateMissing: 598 });
+    expect(logRows(env.core, st.no, 'deactivate')).toHaveLength(598);
   });
 
   test('stops when the stocktake leaves reconciliation between slices; run again later, finishes the rest', async ({

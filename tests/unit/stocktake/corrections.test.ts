@@ -114,4 +114,46 @@ describe('a proposed correction', () => {
     });
     expect(snapshot(env.core)).toBe(before);
   });
+
+  test('clears a value, removes the primary contact or an address: proposed distinctly from "unchanged", applied by edit', async ({
+    env,
+    admin,
+  }) => {
+    const { st, customerId } = await crafted(env.core, admin, { contact: { mobile: '13900005555' } });
+    const lineId = env.core.sqlite.prepare('SELECT id FROM stocktake_lines WHERE stocktake_id = ?').pluck().get(st.id) as number;
+    const propose = (proposal: object) => admin.call('stocktake.proposeCorrection', { stocktakeId: st.id, lineId, proposal });
+    const contacts = async () =>
+      (await admin.ok('customer.get', { id: customerId })).contacts.map((c) => [c.name, c.mobile, c.phone, c.isPrimary]);
+
+    // mobile null: cleared; the phone, left out, stays
+    const clearMobile = await propose({ contact: { mobile: null } });
+    expect(clearMobile).toMatchObject({ ok: true, data: { proposal: { contact: { mobile: null } } } });
+    await admin.ok('stocktake.decideCorrection', { id: (clearMobile as { data: { id: number } }).data.id, decision: 'apply' });
+    expect(await contacts()).toEqual([
+      ['张伟', null, '010-88886666', true],
+      ['李娜', '13987654321', null, false],
+    ]);
+
+    // contact null: the primary contact removed (its values kept as `before` for the decider); the
+    // customer feature makes the one left primary
+    const removeContact = await propose({ contact: null });
+    expect(removeContact).toMatchObject({ ok: true, data: { before: { contact: expect.objectContaining({ name: '张伟' }) } } });
+    await admin.ok('stocktake.decideCorrection', { id: (removeContact as { data: { id: number } }).data.id, decision: 'apply' });
+    expect(await contacts()).toEqual([['李娜', '13987654321', null, true]]);
+
+    // removeAddress: the address of that kind removed
+    const removeAddress = await propose({ removeAddress: 'registered' });
+    expect(removeAddress).toMatchObject({ ok: true, data: { before: { address: expect.objectContaining({ street: '旧街1号' }) } } });
+    await admin.ok('stocktake.decideCorrection', { id: (removeAddress as { data: { id: number } }).data.id, decision: 'apply' });
+    expect((await admin.ok('customer.get', { id: customerId })).addresses).toEqual([]);
+
+    // an address both changed and removed is refused at its field; nothing proposed is refused too
+    const before = snapshot(env.core);
+    expect(await propose({ address: { kind: 'registered', country: 'CN', street: 'x' }, removeAddress: 'registered' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'proposal.removeAddress': 'stocktake.validation.correctionAddressTwice' } },
+    });
+    expect(await propose({})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(snapshot(env.core)).toBe(before);
+  });
 });

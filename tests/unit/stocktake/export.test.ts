@@ -17,7 +17,12 @@ describe('the report as .xlsx', () => {
     craftLine(env.core, st, { customerId: c.丙.id, code: c.丙.code, scans: 1 });
     craftLine(env.core, st, { customerId: c.丁.id, code: c.丁.code, scans: 1 });
     craftLine(env.core, st, { customerId: null, code: 'NOPE-1', scans: 1 });
-    craftCorrection(env.core, st, { lineId: line, customerId: c.甲.id, proposal: { contact: { mobile: '13900001111' } } });
+    craftCorrection(env.core, st, {
+      lineId: line,
+      customerId: c.甲.id,
+      proposal: { contact: { mobile: '13900001111', phone: null }, address: { kind: 'registered', country: 'CN', provinceCode: '110000', street: '新街2号' } },
+      before: { contact: { name: '张伟', mobile: '13812345678', phone: '010-88886666' }, address: null },
+    });
 
     // English sheet titles from the caller; the rest in Chinese
     const texts = { 'stocktake.export.sheets.missing': 'Missing', 'stocktake.export.fileName': 'Stocktake {{no}}' };
@@ -52,7 +57,9 @@ describe('the report as .xlsx', () => {
     expect(rowsOf(wb, '范围外').slice(1).map((r) => r[1])).toEqual(['客户丁']);
     const corrections = rowsOf(wb, '更正建议');
     expect(corrections.slice(1).map((r) => [r[0], r[4]])).toEqual([[c.甲.code, '待处理']]);
-    expect(String(corrections[1][2])).toContain('13900001111');
+    // field labels (as the caller's language gives them, else Chinese), divisions named, a cleared value said so
+    expect(corrections[1][2]).toBe('手机：13900001111；电话：（清空）；地址：北京市 新街2号');
+    expect(corrections[1][3]).toBe('手机：13812345678；电话：010-88886666');
   });
 
   test('another user cannot download it; a clerk cannot export', async ({ env, admin }) => {

@@ -69,5 +69,12 @@ export const REPORT_EXPORT_TEXTS = {
   'stocktake.export.values.receipt': '收据',
   'stocktake.export.values.bankSlip': '银行回单',
   'stocktake.export.values.other': '其他',
+  'stocktake.export.values.cleared': '（清空）',
+  'stocktake.export.fields.contact': '主联系人',
+  'stocktake.export.fields.contactName': '联系人',
+  'stocktake.export.fields.mobile': '手机',
+  'stocktake.export.fields.phone': '电话',
+  'stocktake.export.fields.address': '地址',
+  'stocktake.export.fields.note': '说明',
 } as const;
 export type ReportExportTextKey = keyof typeof REPORT_EXPORT_TEXTS;

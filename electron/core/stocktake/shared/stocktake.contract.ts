@@ -190,18 +190,28 @@ export const recentScanSchema = z.object({
   undone: z.boolean(),
 });
 
-/** The proposed values: the primary contact's name / mobile / phone, and one address. */
+/**
+ * The proposed values: the primary contact's name / mobile / phone, and one address. A field left
+ * out stays as it is; mobile or phone null (or blank) clears it; `contact: null` removes the
+ * primary contact; `removeAddress` (a kind, instead of `address`) removes the customer's address
+ * of that kind.
+ */
 export const correctionProposalSchema = z
   .object({
     contact: z
       .object({ name: reqText(50).optional(), mobile: mobileSchema, phone: optText(30) })
       .strict()
+      .nullable()
       .optional(),
     address: addressSchema.omit({ isDefault: true }).optional(),
+    removeAddress: addressSchema.shape.kind.optional(),
     note,
   })
   .strict()
-  .refine((p) => p.contact || p.address, { message: 'stocktake.validation.correctionEmpty' });
+  .refine((p) => p.contact !== undefined || p.address !== undefined || p.removeAddress !== undefined, {
+    message: 'stocktake.validation.correctionEmpty',
+  })
+  .refine((p) => !(p.address && p.removeAddress), { message: 'stocktake.validation.correctionAddressTwice', path: ['removeAddress'] });
 export type CorrectionProposal = z.output<typeof correctionProposalSchema>;
 
 export const correctionSchema = z.object({

@@ -11,12 +11,10 @@ import {
   Input,
   Modal,
   Row,
-  Select,
-  Spin,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type JSX, useEffect, useMemo, useState } from 'react';
+import { type JSX, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/core/shared/contract';
 import { customerStatusContract, type StatusAction } from '../../../../electron/core/status/shared/status.contract';
@@ -27,6 +25,7 @@ import { useCall } from '../../shared/useCall';
 import { zodRule } from '../../shared/zodRule';
 import { itemsOf, useLookups } from '../lookups/lookupsStore';
 import { CustomerPicker } from '../customers/shared/CustomerPicker';
+import { ReasonSelect } from './ReasonSelect';
 import { StatusPreviewTable } from './StatusPreviewTable';
 import { actionVerb, doneText } from './statusTexts';
 
@@ -103,8 +102,6 @@ function StatusChangeBody({
   // the customers still in the change (those the preview refuses can be left out here)
   const [ids, setIds] = useState<number[]>(customerIds);
   const lookups = useLookups((s) => s.items);
-  const reasonsLoaded = useLookups((s) => s.loaded);
-  const loadLookups = useLookups((s) => s.load);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const needsReason = action === 'deactivate' || action === 'freeze';
@@ -123,23 +120,8 @@ function StatusChangeBody({
   const items: PreviewItem[] = preview.data?.items ?? [];
   const { loading, failed: previewFailed, reload: loadPreview } = preview;
 
-  // the reasons come from the managed lists the customer pages share (loaded once); until they are
-  // there the field is disabled, so nobody picks from a list that is still filling in under the pointer
-  useEffect(() => {
-    if (!needsReason) return;
-    loadLookups().catch((e) => {
-      if (!isSessionError(e)) setError(errorText(e));
-    });
-  }, [needsReason, loadLookups]);
+  // the reasons (ReasonSelect loads them): which one is picked decides whether a survivor is offered
   const reasons = useMemo(() => itemsOf(lookups, 'deactivationReason').filter((i) => i.active), [lookups]);
-
-  // the review's suggested reason, once the reasons are there: never over a choice already made
-  useEffect(() => {
-    const preset = defaultReasonKey ? reasons.find((i) => i.key === defaultReasonKey) : undefined;
-    if (preset && !form.isFieldTouched('reasonId') && form.getFieldValue('reasonId') == null) {
-      form.setFieldValue('reasonId', preset.id);
-    }
-  }, [reasons, defaultReasonKey, form]);
 
   const refused = items.filter((i) => i.refusal).length;
   const hasOpenItems = items.some((i) => i.openItems.length > 0);
@@ -147,7 +129,6 @@ function StatusChangeBody({
   const offerSurvivor = action === 'deactivate' && reasonKey === DUPLICATE_KEY && ids.length === 1;
   const verb = actionVerb(action);
   const blocked = loading || previewFailed || refused > 0 || items.length === 0;
-  const reasonOptions = useMemo(() => reasons.map((r) => ({ value: r.id, label: r.name })), [reasons]);
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
@@ -237,15 +218,7 @@ function StatusChangeBody({
                 required
                 rules={[{ required: true, message: t('status.fields.reasonRequired') }]}
               >
-                <Select<number>
-                  options={reasonOptions}
-                  disabled={busy || !reasonsLoaded}
-                  aria-disabled={busy || !reasonsLoaded}
-                  loading={!reasonsLoaded}
-                  notFoundContent={reasonsLoaded ? undefined : <Spin size="small" />}
-                  placeholder={t('status.fields.reasonPlaceholder')}
-                  showSearch={{ optionFilterProp: 'label' }}
-                />
+                <ReasonSelect disabled={busy} presetKey={defaultReasonKey} onLoadError={setError} />
               </Form.Item>
             </Col>
             {action === 'deactivate' && (

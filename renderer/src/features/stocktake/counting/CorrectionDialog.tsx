@@ -1,11 +1,11 @@
-import { Cascader, Col, Form, Input, Row, Select, Typography } from 'antd';
+import { Cascader, Checkbox, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADDRESS_KINDS } from '../../../../../electron/core/customers/shared/customers.contract';
-import { call } from '../../../api';
+import { ApiCallError, call } from '../../../api';
 import { FormModal } from '../../../shared/FormModal';
 import { CHINA, chinaDivisionOptions, countryOptions } from '../../customers/shared/geo';
-import { type CorrectionValues, proposalOf } from './correctionValues';
+import { CORRECTION_FIELDS, type CorrectionValues, dialogFieldErrors, proposalOf } from './correctionValues';
 
 export interface CorrectionTarget {
   lineId: number;
@@ -21,8 +21,23 @@ interface Props {
 }
 
 /**
+ * A rule that always passes: a field with a rule is validated again when it changes, which takes
+ * away the core's refusal shown beside it (antd leaves errors set by setFields on rule-less fields).
+ */
+const TEXT_RULES = [{ type: 'string' as const }];
+const LIST_RULES = [{ type: 'array' as const }];
+
+/** The core names a refused value by its place in the proposal: shown beside the dialog's field instead. */
+function atDialogFields(error: unknown): unknown {
+  if (!(error instanceof ApiCallError) || !error.fields) return error;
+  const { code, messageKey, params } = error;
+  return new ApiCallError({ code, messageKey, params, fields: dialogFieldErrors(error.fields) });
+}
+
+/**
  * 提出更正: new values for a counted customer's contact (name, mobile, phone) or one address, with
- * a note; decided at reconciliation by someone who may edit customers.
+ * a note; decided at reconciliation by someone who may edit customers. A blank field is
+ * "unchanged"; 清空 beside the mobile or phone, 删除主联系人 and 删除该类地址 propose emptying.
  */
 export function CorrectionDialog({ stocktakeId, target, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation();
@@ -30,6 +45,17 @@ export function CorrectionDialog({ stocktakeId, target, onClose, onSaved }: Prop
   const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
   const divisions = useMemo(() => chinaDivisionOptions(), []);
   const country = Form.useWatch('country', form) ?? CHINA;
+  const removeContact = !!Form.useWatch('removeContact', form);
+  const clearMobile = !!Form.useWatch('clearMobile', form);
+  const clearPhone = !!Form.useWatch('clearPhone', form);
+  const removeAddress = !!Form.useWatch('removeAddress', form);
+  const clearBox = (name: keyof CorrectionValues, value: keyof CorrectionValues, disabled = false) => (
+    <Form.Item name={name} valuePropName="checked" noStyle>
+      <Checkbox disabled={disabled} onChange={(e) => e.target.checked && form.setFieldValue(value, undefined)}>
+        {t('stocktake.counting.correction.clear')}
+      </Checkbox>
+    </Form.Item>
+  );
   const f = (k: string) => t(`customers.fields.contact.${k}`);
   const a = (k: string) => t(`customers.fields.address.${k}`);
   return (
@@ -39,37 +65,61 @@ export function CorrectionDialog({ stocktakeId, target, onClose, onSaved }: Prop
       width={640}
       title={target ? t('stocktake.counting.correction.title', { code: target.code, name: target.name }) : ''}
       okText={t('stocktake.counting.correction.submit')}
-      fields={['contact', 'address', 'note']}
+      fields={CORRECTION_FIELDS}
       initialValues={{ addressKind: 'registered', country: CHINA }}
       onCancel={onClose}
       onSubmit={async (v) => {
         if (!target) return;
-        await call('stocktake.proposeCorrection', { stocktakeId, lineId: target.lineId, proposal: proposalOf(v) });
+        await call('stocktake.proposeCorrection', { stocktakeId, lineId: target.lineId, proposal: proposalOf(v) }).catch(
+          (error: unknown) => {
+            throw atDialogFields(error);
+          },
+        );
         onSaved();
       }}
       intro={
         <Typography.Paragraph type="secondary">{t('stocktake.counting.correction.hint')}</Typography.Paragraph>
       }
     >
-      <Typography.Text strong>{t('stocktake.counting.correction.contact')}</Typography.Text>
+      <Flex justify="space-between" align="center">
+        <Typography.Text strong>{t('stocktake.counting.correction.contact')}</Typography.Text>
+        <Form.Item name="removeContact" valuePropName="checked" noStyle>
+          <Checkbox>{t('stocktake.counting.correction.removeContact')}</Checkbox>
+        </Form.Item>
+      </Flex>
       <Row gutter={12} style={{ marginTop: 8 }}>
         <Col span={8}>
-          <Form.Item name="contactName" label={f('name')}>
-            <Input maxLength={50} />
+          <Form.Item name="contactName" label={f('name')} rules={TEXT_RULES}>
+            <Input maxLength={50} disabled={removeContact} />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="mobile" label={f('mobile')}>
-            <Input maxLength={20} inputMode="tel" />
+          <Form.Item label={f('mobile')} htmlFor="correction-mobile">
+            <Flex vertical gap={4}>
+              <Form.Item name="mobile" noStyle rules={TEXT_RULES}>
+                <Input id="correction-mobile" maxLength={20} inputMode="tel" disabled={removeContact || clearMobile} />
+              </Form.Item>
+              {clearBox('clearMobile', 'mobile', removeContact)}
+            </Flex>
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="phone" label={f('phone')}>
-            <Input maxLength={30} inputMode="tel" />
+          <Form.Item label={f('phone')} htmlFor="correction-phone">
+            <Flex vertical gap={4}>
+              <Form.Item name="phone" noStyle rules={TEXT_RULES}>
+                <Input id="correction-phone" maxLength={30} inputMode="tel" disabled={removeContact || clearPhone} />
+              </Form.Item>
+              {clearBox('clearPhone', 'phone', removeContact)}
+            </Flex>
           </Form.Item>
         </Col>
       </Row>
-      <Typography.Text strong>{t('stocktake.counting.correction.address')}</Typography.Text>
+      <Flex justify="space-between" align="center">
+        <Typography.Text strong>{t('stocktake.counting.correction.address')}</Typography.Text>
+        <Form.Item name="removeAddress" valuePropName="checked" noStyle>
+          <Checkbox>{t('stocktake.counting.correction.removeAddress')}</Checkbox>
+        </Form.Item>
+      </Flex>
       <Row gutter={12} style={{ marginTop: 8 }}>
         <Col span={8}>
           <Form.Item name="addressKind" label={a('kind')}>
@@ -79,6 +129,7 @@ export function CorrectionDialog({ stocktakeId, target, onClose, onSaved }: Prop
         <Col span={8}>
           <Form.Item name="country" label={a('country')}>
             <Select
+              disabled={removeAddress}
               options={countries}
               showSearch={{ optionFilterProp: ['label', 'value'] }}
               popupMatchSelectWidth={240}
@@ -87,24 +138,24 @@ export function CorrectionDialog({ stocktakeId, target, onClose, onSaved }: Prop
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="postcode" label={a('postcode')}>
-            <Input maxLength={12} />
+          <Form.Item name="postcode" label={a('postcode')} rules={TEXT_RULES}>
+            <Input maxLength={12} disabled={removeAddress} />
           </Form.Item>
         </Col>
         {country === CHINA && (
           <Col span={24}>
-            <Form.Item name="division" label={a('division')}>
-              <Cascader options={divisions} changeOnSelect showSearch={{ limit: 30 }} placeholder={t('customers.form.divisionPlaceholder')} />
+            <Form.Item name="division" label={a('division')} rules={LIST_RULES}>
+              <Cascader disabled={removeAddress} options={divisions} changeOnSelect showSearch={{ limit: 30 }} placeholder={t('customers.form.divisionPlaceholder')} />
             </Form.Item>
           </Col>
         )}
         <Col span={24}>
-          <Form.Item name="street" label={a('street')}>
-            <Input maxLength={200} />
+          <Form.Item name="street" label={a('street')} rules={TEXT_RULES}>
+            <Input maxLength={200} disabled={removeAddress} />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="note" label={t('stocktake.counting.correction.note')}>
+      <Form.Item name="note" label={t('stocktake.counting.correction.note')} rules={TEXT_RULES}>
         <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
       </Form.Item>
     </FormModal>

@@ -1,13 +1,13 @@
-import { Alert, App, ConfigProvider, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, ConfigProvider, Form, Input, Modal, Typography } from 'antd';
 import i18n from 'i18next';
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../electron/core/shared/contract';
 import { call, isSessionError } from '../../../api';
 import { errorText } from '../../../shared/apiErrors';
 import { popupInDialog } from '../../../shared/FormModal';
 import { translateOr } from '../../../shared/translate';
-import { itemsOf, useLookups } from '../../lookups/lookupsStore';
+import { ReasonSelect } from '../../status/ReasonSelect';
 import type { Adjustment } from './reconcileRules';
 
 /** The deactivation reason missing customers get unless the user picks another (长期无交易). */
@@ -49,23 +49,8 @@ export function AdjustDialog({ open, stocktakeId, action, customerIds, allCount,
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
-  const lookups = useLookups((s) => s.items);
-  const loaded = useLookups((s) => s.loaded);
-  const load = useLookups((s) => s.load);
   const needsReason = action === 'deactivateMissing';
   const memoRequired = action === 'reactivateCounted';
-  const reasons = useMemo(() => itemsOf(lookups, 'deactivationReason').filter((i) => i.active), [lookups]);
-
-  useEffect(() => {
-    if (open && needsReason) load().catch((e) => !isSessionError(e) && setError(errorText(e)));
-  }, [open, needsReason, load]);
-
-  // prefilled once the list is there, never over a choice already made
-  useEffect(() => {
-    if (!open || !needsReason) return;
-    const preset = reasons.find((r) => r.key === MISSING_REASON_KEY);
-    if (preset && form.getFieldValue('reasonId') == null) form.setFieldValue('reasonId', preset.id);
-  }, [open, needsReason, reasons, form]);
 
   const close = () => {
     setResult(null);
@@ -151,12 +136,7 @@ export function AdjustDialog({ open, stocktakeId, action, customerIds, allCount,
               label={t('stocktake.reconcile.adjust.reason')}
               rules={[{ required: true, message: t('stocktake.reconcile.adjust.reasonRequired') }]}
             >
-              <Select<number>
-                options={reasons.map((r) => ({ value: r.id, label: r.name }))}
-                loading={!loaded}
-                disabled={busy || !loaded || !!result}
-                showSearch={{ optionFilterProp: 'label' }}
-              />
+              <ReasonSelect disabled={busy || !!result} presetKey={MISSING_REASON_KEY} onLoadError={setError} />
             </Form.Item>
           )}
           <Form.Item

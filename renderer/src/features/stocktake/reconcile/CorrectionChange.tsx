@@ -38,7 +38,9 @@ export function CorrectionChange({ correction }: { correction: Correction }): Re
             <>
               <Typography.Text delete={r.changed}>{r.before ?? empty}</Typography.Text>
               {' → '}
-              <Typography.Text strong={r.changed}>{r.proposed ?? empty}</Typography.Text>
+              <Typography.Text strong={r.changed} type={r.proposed == null && r.before != null ? 'danger' : undefined}>
+                {r.proposed ?? (r.before == null ? empty : t('stocktake.reconcile.corrections.cleared'))}
+              </Typography.Text>
             </>
           )}
         </span>

@@ -1,0 +1,28 @@
+import { useCallback, useRef } from 'react';
+import type { QueuedScan, ScanQueue } from '../scanner/types';
+
+/**
+ * Marks, once per scan, the moment its answer is on screen: called after React committed the part
+ * that shows it (the big feedback or its row in 本机扫描记录), it marks in the next frame
+ * (`stocktake:feedback`, detail { clientId, endedAt }): the scanning bench reads Enter → feedback
+ * from these marks. A scan answered but never drawn (pushed out of both) is never marked.
+ */
+export function useFeedbackMarker(queue: ScanQueue): (shown: readonly (QueuedScan | null | undefined)[]) => void {
+  // scans answered before this page opened (the queue outlives it) were shown then
+  const marked = useRef<Set<string> | null>(null);
+  marked.current ??= new Set(queue.items().filter((s) => s.state === 'acked').map((s) => s.clientId));
+  return useCallback((shown) => {
+    const seen = marked.current;
+    if (!seen) return;
+    const fresh: QueuedScan[] = [];
+    for (const s of shown) {
+      if (s?.state !== 'acked' || seen.has(s.clientId)) continue;
+      seen.add(s.clientId);
+      fresh.push(s);
+    }
+    if (!fresh.length) return;
+    requestAnimationFrame(() => {
+      for (const s of fresh) performance.mark('stocktake:feedback', { detail: { clientId: s.clientId, endedAt: s.endedAt } });
+    });
+  }, []);
+}

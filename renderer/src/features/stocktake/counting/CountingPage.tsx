@@ -47,19 +47,18 @@ function Counting({ id, data, reload, setData }: { id: number; data: NonNullable
   const fieldRef = useRef<HTMLInputElement>(null);
   const refocus = useKeepFocus(fieldRef, capture);
 
-  // answers move the tables at a calm pace and the full progress once a burst pauses (useAnswerPace);
+  // the tables and the full progress follow the answers once a burst pauses (useAnswerPace);
   // an undo or an edit is read at once
   const pace = useAnswerPace();
   const [undos, setUndos] = useState(0);
   const [edits, setEdits] = useState(0);
-  const refresh = pace.tables + undos + edits;
-  const reread = pace.settled + undos + edits;
-  const shownReread = useRef(reread);
+  const refresh = pace.settled + undos + edits;
+  const shownRefresh = useRef(refresh);
   useEffect(() => {
-    if (shownReread.current === reread) return;
-    shownReread.current = reread;
+    if (shownRefresh.current === refresh) return;
+    shownRefresh.current = refresh;
     void reload();
-  }, [reread, reload]);
+  }, [refresh, reload]);
   const onUndone = useCallback(
     (clientId: string) => {
       // the scan's row in 本机扫描记录 reads 已撤销 (when it was scanned on this PC)

@@ -1,9 +1,8 @@
 import { Button, Flex } from 'antd';
-import { memo, useLayoutEffect } from 'react';
+import { memo, useLayoutEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateKey } from '../../../shared/translate';
 import type { QueuedScan, ScanQueue } from '../scanner/types';
-import { useQueueItems } from '../scanner/useScanQueue';
 import { scanFeedback, TONE_COLORS } from './feedback';
 
 /** What the person may do about the scan shown: its line's note and evidence, a correction. */
@@ -30,7 +29,8 @@ export const FeedbackPanel = memo(function FeedbackPanel({
   onShown: (shown: readonly (QueuedScan | undefined)[]) => void;
 }) {
   const { t } = useTranslation();
-  const latest = useQueueItems(queue).find(answered);
+  // the item itself (replaced only when it changes): a scan queued or sent redraws nothing here
+  const latest = useSyncExternalStore(queue.subscribe, () => queue.items().find(answered));
   useLayoutEffect(() => onShown([latest]), [latest, onShown]);
   if (!latest)
     return (

@@ -42,39 +42,50 @@ export const ProgressPanel = memo(function ProgressPanel({ progress, latest }: P
             {t('stocktake.counting.progress.outOfScope', { count: now?.outOfScope ?? 0 })}
           </Typography.Text>
         </Flex>
-        {!!progress?.byCategory.length && (
-          <>
-            <Typography.Text strong>{t('stocktake.counting.progress.byCategory')}</Typography.Text>
-            <table className="st-mini-table">
-              <tbody>
-                {progress.byCategory.map((c) => (
-                  <tr key={c.categoryId ?? 'none'}>
-                    <td>{c.categoryName ?? t('stocktake.counting.progress.noCategory')}</td>
-                    <td className="st-num">
-                      {c.counted} / {c.expected}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-        {!!progress?.byCounter.length && (
-          <>
-            <Typography.Text strong>{t('stocktake.counting.progress.byCounter')}</Typography.Text>
-            <table className="st-mini-table">
-              <tbody>
-                {progress.byCounter.map((c) => (
-                  <tr key={c.userId}>
-                    <td>{c.userName}</td>
-                    <td className="st-num">{t('stocktake.counting.progress.scans', { count: c.scans })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
+        <Breakdown progress={progress} />
       </Flex>
     </Card>
+  );
+});
+
+/** Per category and per counter: from the page's read (it changes once a burst pauses, not per answer). */
+const Breakdown = memo(function Breakdown({ progress }: { progress: StocktakeProgress | undefined }) {
+  const { t } = useTranslation();
+  if (!progress) return null;
+  return (
+    <>
+      {!!progress.byCategory.length && (
+        <>
+          <Typography.Text strong>{t('stocktake.counting.progress.byCategory')}</Typography.Text>
+          <table className="st-mini-table">
+            <tbody>
+              {progress.byCategory.map((c) => (
+                <tr key={c.categoryId ?? 'none'}>
+                  <td>{c.categoryName ?? t('stocktake.counting.progress.noCategory')}</td>
+                  <td className="st-num">
+                    {c.counted} / {c.expected}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {!!progress.byCounter.length && (
+        <>
+          <Typography.Text strong>{t('stocktake.counting.progress.byCounter')}</Typography.Text>
+          <table className="st-mini-table">
+            <tbody>
+              {progress.byCounter.map((c) => (
+                <tr key={c.userId}>
+                  <td>{c.userName}</td>
+                  <td className="st-num">{t('stocktake.counting.progress.scans', { count: c.scans })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
   );
 });

@@ -1,8 +1,7 @@
 import { Card, Col, Flex, Row } from 'antd';
-import { memo, type RefObject, useEffect, useRef, useState } from 'react';
+import { memo, type RefObject, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { StocktakeProgress } from '../../../../../electron/core/stocktake/shared/stocktake.contract';
 import type { ScanQueue } from '../scanner/types';
-import { useQueueItems } from '../scanner/useScanQueue';
 import { DeviceScans } from './DeviceScans';
 import { FeedbackPanel, type LineActions } from './FeedbackPanel';
 import { useFeedbackMarker } from './feedbackMarks';
@@ -51,11 +50,11 @@ export const ScanArea = memo(function ScanArea({ stocktakeId, counting, capture,
 });
 
 /** the live counters follow the answers at most this often (the feedback comes first) */
-const LIVE_EVERY_MS = 400;
+const LIVE_EVERY_MS = 1_000;
 
 /** The progress, with the newest answer's counters while they are newer than the page's read. */
 function LiveProgress({ queue, progress }: { queue: ScanQueue; progress: StocktakeProgress | undefined }) {
-  const newest = useQueueItems(queue).find((s) => s.ack)?.ack?.progress ?? null;
+  const newest = useSyncExternalStore(queue.subscribe, () => queue.items().find((s) => s.ack)?.ack?.progress ?? null);
   const [live, setLive] = useState<LiveCounters | null>(null);
   const state = useRef({ newest, timer: 0 });
   state.current.newest = newest;

@@ -1,45 +1,34 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-/** the tables (this stocktake's lines, the newest scans) follow answers at most this often */
-export const TABLES_EVERY_MS = 3_000;
-/** the full progress (a recount on the read pool) waits until answers pause this long… */
+/** what answers changed is read again once they pause this long… */
 export const SETTLE_MS = 2_000;
 /** …or this long into a burst that does not pause */
 export const SETTLE_MAX_MS = 30_000;
 
 /**
- * The pace at which the counting page re-reads what answers changed. During a burst every read
- * competes with the scans for the same two cores, so: the tables at most every 3 s; the full
- * progress (per category, per counter: a recount) once the burst pauses — the live counters come
- * with each answer meanwhile. `onAnswered` is stable and sets no state itself.
+ * When the counting page re-reads what answers changed (the tables, the full progress per category
+ * and per counter: a recount on the read pool). During a burst every read and every table redraw
+ * competes with the scans for the same two cores, so they wait until the answers pause (2 s), or
+ * 30 s into a burst that does not. Meanwhile the feedback, this PC's list and the live counters
+ * follow each answer. `onAnswered` is stable and sets no state itself.
  */
-export function useAnswerPace(): { onAnswered: () => void; tables: number; settled: number } {
-  const [tables, setTables] = useState(0);
+export function useAnswerPace(): { onAnswered: () => void; settled: number } {
   const [settled, setSettled] = useState(0);
-  const timers = useRef({ tables: 0, settle: 0, firstUnsettled: 0 });
-  useEffect(
-    () => () => {
-      clearTimeout(timers.current.tables);
-      clearTimeout(timers.current.settle);
-    },
-    [],
-  );
+  const timer = useRef({ handle: 0, firstAnswer: 0 });
+  useEffect(() => () => clearTimeout(timer.current.handle), []);
   const onAnswered = useCallback(() => {
-    const t = timers.current;
+    const t = timer.current;
     const now = Date.now();
-    if (!t.tables)
-      t.tables = window.setTimeout(() => {
-        t.tables = 0;
-        setTables((n) => n + 1);
-      }, TABLES_EVERY_MS);
-    t.firstUnsettled ||= now;
-    clearTimeout(t.settle);
-    const wait = Math.min(SETTLE_MS, Math.max(0, t.firstUnsettled + SETTLE_MAX_MS - now));
-    t.settle = window.setTimeout(() => {
-      t.settle = 0;
-      t.firstUnsettled = 0;
-      setSettled((n) => n + 1);
-    }, wait);
+    t.firstAnswer ||= now;
+    clearTimeout(t.handle);
+    t.handle = window.setTimeout(
+      () => {
+        t.handle = 0;
+        t.firstAnswer = 0;
+        setSettled((n) => n + 1);
+      },
+      Math.min(SETTLE_MS, Math.max(0, t.firstAnswer + SETTLE_MAX_MS - now)),
+    );
   }, []);
-  return { onAnswered, tables, settled };
+  return { onAnswered, settled };
 }

@@ -245,8 +245,9 @@ export function createScanQueue(
         // storage full or blocked: the scan is still sent; only a crash before its answer could lose it
       }
       const item = enqueue(stored, scan.endedAt);
-      changed();
+      // on its way before the screen hears of it
       pump();
+      changed();
       return byId.get(item.clientId) ?? item;
     },
     pendingCount: () => outbox.length,

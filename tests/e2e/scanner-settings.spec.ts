@@ -185,10 +185,14 @@ test('盘点 › 扫码枪测试: a clerk tests the scanner on the counting scre
   await expect(traces.first()).toContainText('识别为扫码枪扫码');
   await expect(traces.first()).toContainText(first.code);
   // a burst while the drawer's settings have focus goes to the test too
-  await drawer.getByLabel('条码前缀').click();
+  const prefix = drawer.getByLabel('条码前缀');
+  await prefix.click();
   await scannerBurst(cdp, second.code, 4, true);
   await expect(traces).toHaveCount(2);
   await expect(traces.first()).toContainText(second.code);
+  // the prefix keeps its (empty) value, and empty is no error: no prefix is a valid setting
+  await expect(prefix).toHaveValue('');
+  await expect(drawer.getByText('此项为必填项')).toHaveCount(0);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/counting-scanner-test-zh-CN.png` });
   await page.getByRole('button', { name: 'Close' }).or(page.locator('.ant-drawer-close')).first().click();
   await expect(drawer).toHaveCount(0);
@@ -210,4 +214,17 @@ test('盘点 › 扫码枪测试: a clerk tests the scanner on the counting scre
   await expect(row).toContainText(`已撤销 ${first.code}`);
   await expect(row).toHaveAttribute('data-tone', 'undone');
   expect((await storedScans(page, id)).map((x) => [x.code, x.undone])).toEqual([[first.code, true]]);
+
+  // 已盘客户 at 1280 px: who and when on two lines beside the 已核对 switch
+  await page.getByTestId('scan-field').focus();
+  await scannerBurst(cdp, second.code, 4, false);
+  await expect(page.getByTestId('scan-feedback')).toContainText(`已盘到 ${second.code}`);
+  await page.getByRole('tab', { name: '已盘客户' }).click();
+  const line = page.getByRole('row').filter({ hasText: second.code });
+  await expect(line).toContainText('盘点员甲', { timeout: 15_000 });
+  await expect(line.getByRole('switch', { name: '已核对' })).toBeVisible();
+  if (SHOTS) {
+    await line.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/counting-lines-1280-zh-CN.png` });
+  }
 });

@@ -171,6 +171,26 @@ describe('the scan queue', () => {
     expect(core.counted.size).toBe(3);
   });
 
+  it('keeps the newest answer for the screen even when a long backlog has pushed its scan out of the list', async () => {
+    const storage = new MemoryStorage();
+    const core = fakeCore(storage);
+    const q = createScanQueue(7, core.send, storage, { newId, inFlight: 1 });
+    const first = q.push(scan('OLD1'));
+    for (let i = 0; i < 55; i++) q.push(scan(`N${i}`));
+    expect(q.latestAnswer()).toBeUndefined();
+    core.calls[0].resolve(core.ack(core.calls[0].input, 1));
+    await flush();
+    expect(q.items()).toHaveLength(50);
+    expect(q.items().some((i) => i.clientId === first.clientId)).toBe(false);
+    expect(q.latestAnswer()).toMatchObject({ clientId: first.clientId, state: 'acked', ack: { code: 'OLD1' } });
+    core.calls[1].resolve(core.ack(core.calls[1].input, 2));
+    await flush();
+    expect(q.latestAnswer()?.code).toBe('N0');
+    // taken back: the newest answer reads 已撤销 too
+    q.markUndone(q.latestAnswer()?.clientId ?? '');
+    expect(q.latestAnswer()).toMatchObject({ code: 'N0', undone: true });
+  });
+
   it('relabels a scan taken back, and ignores a client id it does not list', () => {
     const storage = new MemoryStorage();
     const core = fakeCore(storage);

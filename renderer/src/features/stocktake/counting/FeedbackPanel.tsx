@@ -11,8 +11,6 @@ export interface LineActions {
   onCorrect(scan: QueuedScan): void;
 }
 
-const answered = (s: QueuedScan) => s.state === 'acked' || s.state === 'failed';
-
 /**
  * The newest answer's feedback, big (colour + text, read from across the desk), with what may be
  * done about its line. Subscribed to the queue itself: an answer redraws this block (and the list
@@ -30,7 +28,7 @@ export const FeedbackPanel = memo(function FeedbackPanel({
 }) {
   const { t } = useTranslation();
   // the item itself (replaced only when it changes): a scan queued or sent redraws nothing here
-  const latest = useSyncExternalStore(queue.subscribe, () => queue.items().find(answered));
+  const latest = useSyncExternalStore(queue.subscribe, queue.latestAnswer);
   useLayoutEffect(() => onShown([latest]), [latest, onShown]);
   if (!latest)
     return (

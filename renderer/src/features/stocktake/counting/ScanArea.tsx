@@ -54,7 +54,7 @@ const LIVE_EVERY_MS = 1_000;
 
 /** The progress, with the newest answer's counters while they are newer than the page's read. */
 function LiveProgress({ queue, progress }: { queue: ScanQueue; progress: StocktakeProgress | undefined }) {
-  const newest = useSyncExternalStore(queue.subscribe, () => queue.items().find((s) => s.ack)?.ack?.progress ?? null);
+  const newest = useSyncExternalStore(queue.subscribe, () => queue.latestAnswer()?.ack?.progress ?? null);
   const [live, setLive] = useState<LiveCounters | null>(null);
   const state = useRef({ newest, timer: 0 });
   state.current.newest = newest;

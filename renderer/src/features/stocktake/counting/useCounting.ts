@@ -1,11 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { playFeedback } from '../scanner/feedbackSound';
 import { pickScannerSettings, useScannerSettings } from '../scanner/scannerSettings';
-import type { CapturedScan, QueuedScan } from '../scanner/types';
+import type { CapturedScan } from '../scanner/types';
 import { useScanCapture } from '../scanner/useScanCapture';
 import { getScanQueue } from '../scanner/useScanQueue';
-
-const answered = (s: QueuedScan) => s.state === 'acked' || s.state === 'failed';
 
 /**
  * Counting on this device: the scan queue of the stocktake, the capture bound to the scan field,
@@ -32,16 +30,12 @@ export function useCounting(stocktakeId: number, enabled: boolean, fieldRef: { c
   const latest = useRef({ sound: settings.sound, onAnswered });
   latest.current = { sound: settings.sound, onAnswered };
   useEffect(() => {
-    // answers given before this page opened (the queue outlives it) were heard then
-    const heard = new Set(queue.items().filter(answered).map((s) => s.clientId));
+    // the answer given before this page opened (the queue outlives it) was heard then
+    let heard = queue.latestAnswer()?.clientId;
     return queue.subscribe(() => {
-      let newest: QueuedScan | null = null;
-      for (const s of queue.items()) {
-        if (!answered(s) || heard.has(s.clientId)) continue;
-        heard.add(s.clientId);
-        newest ??= s;
-      }
-      if (!newest) return;
+      const newest = queue.latestAnswer();
+      if (!newest || newest.clientId === heard) return;
+      heard = newest.clientId;
       // the newest answer is heard (several at once in a burst would blur into one noise)
       playFeedback(newest.state === 'failed' ? 'failed' : (newest.ack?.result ?? 'failed'), latest.current.sound);
       latest.current.onAnswered();

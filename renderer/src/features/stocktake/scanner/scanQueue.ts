@@ -116,6 +116,8 @@ export function createScanQueue(
   const inFlight = new Set<string>();
   const listeners = new Set<() => void>();
   let snapshot: readonly QueuedScan[] | null = null;
+  /** the newest answer, even when the list (50) no longer shows its scan (a long backlog) */
+  let latest: QueuedScan | undefined;
   let attempt = 0;
   let cancelRetry: (() => void) | null = null;
   let disposed = false;
@@ -136,10 +138,14 @@ export function createScanQueue(
       // storage unusable: the answered scan would at worst be resent and answered as a replay
     }
   };
-  const settle = (clientId: string) => {
+  /** answered (acked or finally refused): out of the outbox; the newest answer; gone unless listed */
+  const answered = (clientId: string, patch: Partial<QueuedScan>) => {
     inFlight.delete(clientId);
     const at = outbox.indexOf(clientId);
     if (at >= 0) outbox.splice(at, 1);
+    update(clientId, patch);
+    latest = byId.get(clientId) ?? latest;
+    if (!shown.includes(clientId)) byId.delete(clientId);
   };
   const show = (clientId: string) => {
     shown = [clientId, ...shown];
@@ -162,7 +168,8 @@ export function createScanQueue(
       if (inFlight.has(clientId)) continue;
       const item = byId.get(clientId);
       if (!item) {
-        settle(clientId);
+        inFlight.delete(clientId);
+        outbox.splice(outbox.indexOf(clientId), 1);
         continue;
       }
       for (const other of inFlight) if (byId.get(other)?.code === item.code) return;
@@ -179,8 +186,7 @@ export function createScanQueue(
       (ack) => {
         attempt = 0;
         forget(clientId);
-        settle(clientId);
-        update(clientId, { state: 'acked', ack });
+        answered(clientId, { state: 'acked', ack });
         changed();
         pump();
       },
@@ -188,8 +194,7 @@ export function createScanQueue(
         const refusal = finalRefusal(error);
         if (refusal) {
           forget(clientId);
-          settle(clientId);
-          update(clientId, { state: 'failed', errorKey: refusal });
+          answered(clientId, { state: 'failed', errorKey: refusal });
           changed();
           pump();
           return;
@@ -252,10 +257,12 @@ export function createScanQueue(
     },
     pendingCount: () => outbox.length,
     markUndone(clientId: string) {
-      if (!byId.has(clientId)) return;
+      if (latest?.clientId === clientId) latest = { ...latest, undone: true };
+      else if (!byId.has(clientId)) return;
       update(clientId, { undone: true });
       changed();
     },
+    latestAnswer: () => latest,
     items() {
       snapshot ??= shown.map((id) => byId.get(id)).filter((x): x is QueuedScan => !!x);
       return snapshot;

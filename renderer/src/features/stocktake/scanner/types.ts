@@ -121,6 +121,8 @@ export interface ScanQueue {
   markUndone(clientId: string): void;
   /** newest first, at most 50 (this device's) */
   items(): readonly QueuedScan[];
+  /** the scan answered last (acked or refused), even when items() no longer lists it (a long backlog) */
+  latestAnswer(): QueuedScan | undefined;
   subscribe(listener: () => void): () => void;
   dispose(): void;
 }

@@ -44,10 +44,18 @@ function percentiles(ms: number[]) {
   return { n: s.length, p50_ms: r(at(0.5)), p95_ms: r(at(0.95)), p99_ms: r(at(0.99)), max_ms: r(s.length ? s[s.length - 1] : null) };
 }
 
-/** Installed before the app: every feedback mark, kept (marks are cleared by nobody else). */
+/**
+ * Installed before the app: every feedback mark, kept (marks are cleared by nobody else); and every
+ * stocktake.scan request's start and end (resource timing), for the breakdown of where time goes.
+ */
 function feedbackProbe(name: string) {
-  const w = window as unknown as { __feedback: { clientId: string; endedAt: number; at: number }[] };
+  const w = window as unknown as {
+    __feedback: { clientId: string; endedAt: number; at: number }[];
+    __scanRequests: { start: number; end: number }[];
+  };
   w.__feedback = [];
+  w.__scanRequests = [];
+  performance.setResourceTimingBufferSize(100_000);
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (e.name !== name) continue;
@@ -55,6 +63,28 @@ function feedbackProbe(name: string) {
       if (d) w.__feedback.push({ clientId: d.clientId, endedAt: d.endedAt, at: e.startTime });
     }
   }).observe({ type: 'mark', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as PerformanceResourceTiming[]) {
+      if (e.name.includes('/api/stocktake.scan')) w.__scanRequests.push({ start: e.startTime, end: e.responseEnd });
+    }
+  }).observe({ type: 'resource', buffered: true });
+}
+
+/**
+ * Where a scan's time went (a diagnosis beside the figures): Enter → its request started (capture,
+ * queue, waiting for a free slot), the request (network + core), its answer → the mark (render,
+ * frame). Scans and requests are paired in order (the queue sends in order; a run has no resends).
+ */
+function phases(feedback: { endedAt: number; at: number }[], requests: { start: number; end: number }[]) {
+  const scans = [...feedback].sort((a, b) => a.endedAt - b.endedAt);
+  const reqs = [...requests].sort((a, b) => a.start - b.start);
+  if (scans.length !== reqs.length) return { paired: false, scans: scans.length, requests: reqs.length };
+  return {
+    paired: true,
+    enter_to_request: percentiles(scans.map((f, i) => reqs[i].start - f.endedAt)),
+    request: percentiles(reqs.map((r) => r.end - r.start)),
+    answer_to_mark: percentiles(scans.map((f, i) => f.at - reqs[i].end)),
+  };
 }
 
 interface Run {
@@ -99,6 +129,9 @@ async function scanRun(
   allTyped: Set<string>,
 ) {
   const loadBefore = load();
+  await page.evaluate(() => {
+    (window as unknown as { __scanRequests: unknown[] }).__scanRequests = [];
+  });
   await page.evaluate(
     ({ stall }) => {
       const w = window as unknown as { __stall?: number };
@@ -162,6 +195,7 @@ async function scanRun(
   const feedback = (
     await page.evaluate(() => (window as unknown as { __feedback: { clientId: string; endedAt: number; at: number }[] }).__feedback)
   ).filter((f) => ids.has(f.clientId));
+  const requests = await page.evaluate(() => (window as unknown as { __scanRequests: { start: number; end: number }[] }).__scanRequests);
   const tally = tallyScans(typed, rows.map((r) => r.code));
   const shownIds = new Set(feedback.map((f) => f.clientId));
   const latency = percentiles(feedback.map((f) => f.at - f.endedAt));
@@ -182,6 +216,7 @@ async function scanRun(
       ? { ...latency, goal: 'shown for every scan (no latency goal under stalls)', goal_met: latency.n === count }
       : { ...latency, goal: 'p99 <= 25 ms, shown for every scan', goal_met: latency.n === count && (latency.p99_ms ?? Infinity) <= 25 },
     sent_to_feedback: { what: 'from when the harness really sent the Enter (its lag taken out)', ...fromSent },
+    where_the_time_went: phases(feedback, requests),
     scans: { ...tally, goal: '0 lost, split, merged, doubled (or garbled)', goal_met: scansOk && tally.stored === count },
     stored_without_feedback: rows.filter((r) => !shownIds.has(r.clientId)).length,
     /** from the last key typed until every scan was stored and shown (or 30 s without progress) */

@@ -93,7 +93,7 @@ function ackOf(core: Core, stocktakeId: number, expected: number, s: StoredScan,
     customer: brief ? toBrief(brief) : null,
     ...lineFacts(core, s.lineId, s.id),
     replayed,
-    progress: { expected, counted: counters(core, stocktakeId).counted },
+    progress: { expected, ...counters(core, stocktakeId) },
   };
 }
 

@@ -53,7 +53,7 @@ export function undoScan(core: Core, actor: Actor, input: { stocktakeId: number;
     return {
       lineId: scan.lineId,
       times,
-      progress: { expected: st.expectedCount, counted: counters(core, st.id).counted },
+      progress: { expected: st.expectedCount, ...counters(core, st.id) },
     };
   });
 }

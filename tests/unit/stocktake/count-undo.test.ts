@@ -12,7 +12,7 @@ describe('stocktake.undo and stocktake.recent', () => {
     expect(await admin.ok('stocktake.undo', { stocktakeId: st.id, scanId: second.scanId, reason: '扫重了' })).toEqual({
       lineId: first.lineId,
       times: 1,
-      progress: { expected: 2, counted: 1 },
+      progress: { expected: 2, counted: 1, scans: 1, unknown: 0, outOfScope: 0 },
     });
     expect(await admin.ok('stocktake.undo', { stocktakeId: st.id, scanId: first.scanId })).toMatchObject({
       times: 0,

@@ -98,7 +98,7 @@ describe('feedback of a queued scan', () => {
       times: 2,
       earlier: [],
       replayed: false,
-      progress: { expected: 1, counted: 1 },
+      progress: { expected: 1, counted: 1, scans: 2, unknown: 0, outOfScope: 0 },
     };
     expect(feedbackKindOf({ ...base, state: 'acked', ack })).toBe('duplicate');
   });

@@ -24,7 +24,7 @@ const ack = (patch: Partial<ScanAck>): ScanAck => ({
   times: 1,
   earlier: [],
   replayed: false,
-  progress: { expected: 10, counted: 1 },
+  progress: { expected: 10, counted: 1, scans: 1, unknown: 0, outOfScope: 0 },
   ...patch,
 });
 const queued = (patch: Partial<QueuedScan>): QueuedScan => ({
@@ -95,5 +95,14 @@ describe('scan feedback', () => {
       detail: 'stocktake.errors.notCounting',
     });
     expect(scanFeedback(queued({ state: 'acked', ack: ack({ result: 'duplicate', times: 2 }) })).tone).toBe('duplicate');
+  });
+
+  it('a scan taken back (撤销 in 最近扫描) reads 已撤销 whatever it found', () => {
+    expect(scanFeedback(queued({ state: 'acked', ack: ack({ result: 'found' }), undone: true }))).toEqual({
+      tone: 'undone',
+      title: 'stocktake.counting.feedback.undone',
+      detail: null,
+      params: { code: 'KH000007' },
+    });
   });
 });

@@ -141,7 +141,8 @@ export const scanAckSchema = z.object({
   earlier: z.array(z.object({ userName: z.string(), at: z.string() })),
   /** true when this client id was stored before: nothing was counted again */
   replayed: z.boolean(),
-  progress: z.object({ expected: z.number().int(), counted: z.number().int() }),
+  /** the stocktake's counters after this scan (O(1) on the writer): the screen follows them during a burst */
+  progress: progressSchema.pick({ expected: true, counted: true, scans: true, unknown: true, outOfScope: true }),
 });
 export type ScanAck = z.infer<typeof scanAckSchema>;
 

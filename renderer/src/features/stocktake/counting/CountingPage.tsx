@@ -1,4 +1,5 @@
-import { Alert, Card, Flex, Result, Spin, Tabs, Typography } from 'antd';
+import { ScanOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Result, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -6,13 +7,16 @@ import type { StocktakeLine } from '../../../../../electron/core/stocktake/share
 import { useCall } from '../../../shared/useCall';
 import { hasPermission, useSession } from '../../../stores/session';
 import type { QueuedScan } from '../scanner/types';
+import { getScanQueue } from '../scanner/useScanQueue';
 import { CorrectionDialog, type CorrectionTarget } from './CorrectionDialog';
 import { LineDialog, type LineRef } from './LineDialog';
 import { LinesTable } from './LinesTable';
 import type { LineActions } from './FeedbackPanel';
 import { RecentScans } from './RecentScans';
 import { ScanArea } from './ScanArea';
+import { ScannerTestDrawer } from './ScannerTestDrawer';
 import { StocktakeHeader } from './StocktakeHeader';
+import { useAnswerPace } from './useAnswerPace';
 import { useKeepFocus } from './useKeepFocus';
 import './counting.css';
 
@@ -33,23 +37,36 @@ function Counting({ id, data, reload, setData }: { id: number; data: NonNullable
   const { t } = useTranslation();
   const user = useSession((s) => s.user);
   const canManage = hasPermission(user, 'stocktake.manage');
+  const canCount = hasPermission(user, 'stocktake.count');
   const { stocktake, progress } = data;
-  const counting = stocktake.status === 'counting' && hasPermission(user, 'stocktake.count');
+  const counting = stocktake.status === 'counting' && canCount;
+  // while the scanner test is open, bursts go to it: the page neither reads scans nor takes the focus
+  const [testing, setTesting] = useState(false);
+  const capture = counting && !testing;
 
   const fieldRef = useRef<HTMLInputElement>(null);
-  const refocus = useKeepFocus(fieldRef, counting);
+  const refocus = useKeepFocus(fieldRef, capture);
 
-  // the tables and the progress follow the answers at a calm pace (ScanArea reports them throttled)
-  const [answers, setAnswers] = useState(0);
+  // the tables and the full progress follow the answers once a burst pauses (useAnswerPace);
+  // an undo or an edit is read at once
+  const pace = useAnswerPace();
   const [undos, setUndos] = useState(0);
   const [edits, setEdits] = useState(0);
-  const refresh = answers + undos + edits;
+  const refresh = pace.settled + undos + edits;
   const shownRefresh = useRef(refresh);
   useEffect(() => {
     if (shownRefresh.current === refresh) return;
     shownRefresh.current = refresh;
     void reload();
   }, [refresh, reload]);
+  const onUndone = useCallback(
+    (clientId: string) => {
+      // the scan's row in 本机扫描记录 reads 已撤销 (when it was scanned on this PC)
+      getScanQueue(id).markUndone(clientId);
+      setUndos((n) => n + 1);
+    },
+    [id],
+  );
 
   const [lineTarget, setLineTarget] = useState<LineRef | null>(null);
   const [correctTarget, setCorrectTarget] = useState<CorrectionTarget | null>(null);
@@ -75,6 +92,17 @@ function Counting({ id, data, reload, setData }: { id: number; data: NonNullable
     [counting],
   );
 
+  // both tabs read the same stocktake at the same pace and open the same dialogs
+  const tables = {
+    stocktakeId: id,
+    refresh,
+    editable: counting,
+    onNote: (line: StocktakeLine) => setLineTarget({ line }),
+    onCorrect: (line: StocktakeLine) => line.customer && setCorrectTarget({ lineId: line.id, code: line.code, name: line.customer.name }),
+    onUndone,
+    afterDialog: refocus,
+  };
+
   return (
     <Flex vertical gap={12}>
       <Card styles={{ body: { padding: '12px 20px' } }}>
@@ -82,6 +110,13 @@ function Counting({ id, data, reload, setData }: { id: number; data: NonNullable
           stocktake={stocktake}
           canManage={canManage}
           afterDialog={refocus}
+          extra={
+            canCount && (
+              <Button icon={<ScanOutlined aria-hidden />} onClick={() => setTesting(true)}>
+                {t('stocktake.counting.scannerTest.open')}
+              </Button>
+            )
+          }
           onChanged={(saved) => {
             setData({ stocktake: saved, progress });
             void reload();
@@ -110,47 +145,23 @@ function Counting({ id, data, reload, setData }: { id: number; data: NonNullable
       <ScanArea
         stocktakeId={id}
         counting={counting}
+        capture={capture}
         fieldRef={fieldRef}
         progress={progress}
         actions={actions}
-        onAnswers={setAnswers}
+        onAnswered={pace.onAnswered}
       />
       {stocktake.status !== 'draft' && (
         <Card styles={{ body: { padding: '4px 16px 12px' } }}>
           <Tabs
             items={[
-              {
-                key: 'lines',
-                label: t('stocktake.counting.lines.title'),
-                children: (
-                  <LinesTable
-                    stocktakeId={id}
-                    refresh={refresh}
-                    editable={counting}
-                    onNote={(line: StocktakeLine) => setLineTarget({ line })}
-                    onCorrect={(line: StocktakeLine) =>
-                      line.customer && setCorrectTarget({ lineId: line.id, code: line.code, name: line.customer.name })
-                    }
-                  />
-                ),
-              },
-              {
-                key: 'recent',
-                label: t('stocktake.counting.recent.title'),
-                children: (
-                  <RecentScans
-                    stocktakeId={id}
-                    refresh={refresh}
-                    canUndo={counting}
-                    onUndone={() => setUndos((n) => n + 1)}
-                    afterDialog={refocus}
-                  />
-                ),
-              },
+              { key: 'lines', label: t('stocktake.counting.lines.title'), children: <LinesTable {...tables} /> },
+              { key: 'recent', label: t('stocktake.counting.recent.title'), children: <RecentScans {...tables} /> },
             ]}
           />
         </Card>
       )}
+      <ScannerTestDrawer open={testing} onClose={() => setTesting(false)} afterClose={refocus} />
       <LineDialog
         stocktakeId={id}
         target={lineTarget}

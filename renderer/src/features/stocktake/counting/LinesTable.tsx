@@ -32,25 +32,34 @@ export function LinesTable({ stocktakeId, refresh, editable, onNote, onCorrect }
   const sep = t('common.listSeparator');
 
   const columns: TableColumnsType<StocktakeLine> = [
-    { key: 'code', title: t('stocktake.counting.lines.code'), dataIndex: 'code', width: 140 },
+    // widths for 1280 px: the customer takes what is left; who and when sit on two lines so the
+    // 已核对 switch never crowds the time
+    { key: 'code', title: t('stocktake.counting.lines.code'), dataIndex: 'code', width: 130 },
     {
       key: 'name',
       title: t('stocktake.counting.lines.customer'),
       ellipsis: true,
       render: (_, l) => <CustomerCell line={l} />,
     },
-    { key: 'scans', title: t('stocktake.counting.lines.scans'), dataIndex: 'scans', width: 70, align: 'right' },
+    { key: 'scans', title: t('stocktake.counting.lines.scans'), dataIndex: 'scans', width: 64, align: 'right' },
     {
       key: 'last',
       title: t('stocktake.counting.lines.last'),
-      width: 200,
-      ellipsis: true,
-      render: (_, l) => [l.lastUserName, formatMinute(l.lastAt)].filter(Boolean).join(' '),
+      width: 150,
+      render: (_, l) => (
+        <Flex vertical className="st-line-last">
+          <Typography.Text ellipsis>{l.lastUserName ?? t('common.empty')}</Typography.Text>
+          <Typography.Text type="secondary" className="st-nowrap">
+            {formatMinute(l.lastAt)}
+          </Typography.Text>
+        </Flex>
+      ),
     },
     {
       key: 'checked',
       title: t('stocktake.counting.line.checked'),
-      width: 80,
+      width: 84,
+      align: 'center',
       render: (_, l) => {
         if (!l.customer) return null;
         return (
@@ -72,12 +81,12 @@ export function LinesTable({ stocktakeId, refresh, editable, onNote, onCorrect }
     {
       key: 'evidence',
       title: t('stocktake.counting.line.evidenceShort'),
-      width: 170,
+      width: 160,
       render: (_, l) => (
         <Flex vertical gap={2}>
           {l.evidence.length > 0 && <span>{l.evidence.map((e) => t(`stocktake.counting.evidence.${e}`)).join(sep)}</span>}
           {l.note && (
-            <Typography.Text type="secondary" ellipsis={{ tooltip: l.note }} style={{ maxWidth: 160 }}>
+            <Typography.Text type="secondary" ellipsis={{ tooltip: l.note }} style={{ maxWidth: 144 }}>
               {l.note}
             </Typography.Text>
           )}
@@ -92,7 +101,7 @@ export function LinesTable({ stocktakeId, refresh, editable, onNote, onCorrect }
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 140,
+      width: 150,
       render: (_, l) =>
         editable && l.customer ? (
           <Flex gap={8}>

@@ -22,13 +22,15 @@ interface Props {
   stocktakeId: number;
   /** changes when scans were answered or taken back (the list reads again) */
   refresh: unknown;
-  canUndo: boolean;
-  onUndone: () => void;
+  /** scans may be taken back (counting, with stocktake.count) */
+  editable: boolean;
+  /** a scan was taken back (its client id: this PC's list relabels it) */
+  onUndone: (clientId: string) => void;
   afterDialog: () => void;
 }
 
 /** 最近扫描: the newest scans of every counter (or only mine): who, when, what; 撤销 takes one back (logged). */
-export function RecentScans({ stocktakeId, refresh, canUndo, onUndone, afterDialog }: Props) {
+export function RecentScans({ stocktakeId, refresh, editable, onUndone, afterDialog }: Props) {
   const { t } = useTranslation();
   const [mine, setMine] = useState(false);
   const recent = useCall('stocktake.recent', { stocktakeId, mine, limit: 30 }, { refresh });
@@ -79,7 +81,7 @@ export function RecentScans({ stocktakeId, refresh, canUndo, onUndone, afterDial
       width: 90,
       render: (_, r) => {
         if (r.undone) return <Typography.Text type="secondary">{t('stocktake.counting.recent.undone')}</Typography.Text>;
-        return canUndo ? (
+        return editable ? (
           <Popconfirm
             title={t('stocktake.counting.recent.undoConfirm', { code: r.code })}
             okText={t('stocktake.counting.recent.undo')}
@@ -92,7 +94,7 @@ export function RecentScans({ stocktakeId, refresh, canUndo, onUndone, afterDial
               undo.run(async () => {
                 await call('stocktake.undo', { stocktakeId, scanId: r.scanId });
                 await recent.reload();
-                onUndone();
+                onUndone(r.clientId);
               })
             }
           >

@@ -2,12 +2,13 @@ import { ScanOutlined } from '@ant-design/icons';
 import { Flex, Typography } from 'antd';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCAN_FIELD_PROPS } from '../scanner/types';
+import { SCAN_FIELD_PROPS, type ScanQueue } from '../scanner/types';
+import { usePendingCount } from '../scanner/useScanQueue';
 
 interface Props {
   fieldRef: Ref<HTMLInputElement>;
   disabled: boolean;
-  pending: number;
+  queue: ScanQueue;
 }
 
 /**
@@ -15,7 +16,7 @@ interface Props {
  * here (or anywhere on the page: the capture routes bursts); a code typed by hand is sent with Enter.
  * Uncontrolled on purpose: keystrokes never go through React state.
  */
-export function ScanField({ fieldRef, disabled, pending }: Props) {
+export function ScanField({ fieldRef, disabled, queue }: Props) {
   const { t } = useTranslation();
   return (
     <div className="st-scan-field">
@@ -33,9 +34,18 @@ export function ScanField({ fieldRef, disabled, pending }: Props) {
           data-testid="scan-field"
         />
       </Flex>
-      <Typography.Text type="secondary" className="st-scan-hint" aria-live="polite">
-        {pending ? t('stocktake.counting.pendingCount', { count: pending }) : t('stocktake.counting.scanHint')}
-      </Typography.Text>
+      <PendingHint queue={queue} />
     </div>
+  );
+}
+
+/** How many scans wait for their answer (or the field's hint): the only part redrawn per scan here. */
+function PendingHint({ queue }: { queue: ScanQueue }) {
+  const { t } = useTranslation();
+  const pending = usePendingCount(queue);
+  return (
+    <Typography.Text type="secondary" className="st-scan-hint" aria-live="polite">
+      {pending ? t('stocktake.counting.pendingCount', { count: pending }) : t('stocktake.counting.scanHint')}
+    </Typography.Text>
   );
 }

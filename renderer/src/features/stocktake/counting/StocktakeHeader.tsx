@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined, PlayCircleOutlined, StopOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { StocktakeSummary } from '../../../../../electron/core/stocktake/shared/stocktake.contract';
@@ -17,13 +17,15 @@ interface Props {
   onChanged: (stocktake: StocktakeSummary) => void;
   /** a dialog of the header closed (the scan field takes the focus back) */
   afterDialog: () => void;
+  /** before the manager's buttons, for anyone (the scanner test) */
+  extra?: ReactNode;
 }
 
 /**
  * The stocktake's number, name and state, and what a manager may do now: 开始盘点 and 编辑 (a draft),
  * 进入核对 (counting), 继续盘点 / 核对 (reconciling), 取消盘点 (with a reason) while open.
  */
-export function StocktakeHeader({ stocktake: s, canManage, onChanged, afterDialog }: Props) {
+export function StocktakeHeader({ stocktake: s, canManage, onChanged, afterDialog, extra }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const action = useAction<'start' | 'reconcile' | 'resume'>();
@@ -63,9 +65,10 @@ export function StocktakeHeader({ stocktake: s, canManage, onChanged, afterDialo
           </Typography.Text>
         )}
       </Flex>
-      {canManage && (
+      {(canManage || extra) && (
         <Flex gap={8} wrap>
-          {s.status === 'draft' && (
+          {extra}
+          {canManage && s.status === 'draft' && (
             <>
               <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
                 {t('stocktake.counting.actions.edit')}
@@ -82,7 +85,7 @@ export function StocktakeHeader({ stocktake: s, canManage, onChanged, afterDialo
               </Button>
             </>
           )}
-          {s.status === 'counting' && (
+          {canManage && s.status === 'counting' && (
             <Button
               type="primary"
               loading={action.running === 'reconcile'}
@@ -97,7 +100,7 @@ export function StocktakeHeader({ stocktake: s, canManage, onChanged, afterDialo
               {t('stocktake.counting.actions.reconcile')}
             </Button>
           )}
-          {s.status === 'reconciling' && (
+          {canManage && s.status === 'reconciling' && (
             <>
               <Button
                 loading={action.running === 'resume'}
@@ -110,12 +113,12 @@ export function StocktakeHeader({ stocktake: s, canManage, onChanged, afterDialo
               </Button>
             </>
           )}
-          {s.status === 'completed' && (
+          {canManage && s.status === 'completed' && (
             <Button type="primary" onClick={() => navigate(stocktakePaths.reconcile(s.id))}>
               {t('stocktake.counting.actions.report')}
             </Button>
           )}
-          {open && (
+          {canManage && open && (
             <Button danger icon={<StopOutlined aria-hidden />} onClick={() => setCancelling(true)}>
               {t('stocktake.counting.actions.cancel')}
             </Button>

@@ -4,7 +4,7 @@ import type { QueuedScan, ScanAck } from '../scanner/types';
  * How the counting screen explains one scan: a tone (its colour and sound) and a text key under
  * `stocktake.counting.feedback.` with its values. Pure, so the rules are tested without a screen.
  */
-export type FeedbackTone = 'found' | 'duplicate' | 'unknown' | 'blocked' | 'outOfScope' | 'pending' | 'failed';
+export type FeedbackTone = 'found' | 'duplicate' | 'unknown' | 'blocked' | 'outOfScope' | 'pending' | 'failed' | 'undone';
 
 export interface Feedback {
   tone: FeedbackTone;
@@ -48,8 +48,9 @@ export function ackFeedback(ack: ScanAck, separator = ', '): Feedback {
   }
 }
 
-/** The feedback of a scan in the queue: pending until answered, failed with its reason, else its answer. */
+/** The feedback of a scan in the queue: pending until answered, failed with its reason, taken back, else its answer. */
 export function scanFeedback(scan: QueuedScan, separator = ', '): Feedback {
+  if (scan.undone) return { tone: 'undone', title: key('undone'), detail: null, params: { code: scan.code } };
   if (scan.state === 'acked' && scan.ack) return ackFeedback(scan.ack, separator);
   const params = { code: scan.code };
   if (scan.state === 'failed') return { tone: 'failed', title: key('failed'), detail: scan.errorKey ?? null, params };
@@ -65,4 +66,5 @@ export const TONE_COLORS: Record<FeedbackTone, { bg: string; border: string; fg:
   outOfScope: { bg: '#f9f0ff', border: '#722ed1', fg: '#391085' },
   pending: { bg: '#fafafa', border: '#d9d9d9', fg: '#595959' },
   failed: { bg: '#fff1f0', border: '#cf1322', fg: '#820014' },
+  undone: { bg: '#f5f5f5', border: '#8c8c8c', fg: '#595959' },
 };

@@ -31,10 +31,10 @@ export function ScannerSettingsForm() {
       onFinish={save}
       style={{ maxWidth: 440 }}
     >
-      <Form.Item name="prefix" label={label('prefix')} extra={extra('prefix')} rules={[zodRule(shape.prefix)]}>
+      <Form.Item name="prefix" label={label('prefix')} extra={extra('prefix')} rules={[zodRule(shape.prefix.optional())]}>
         <Input allowClear maxLength={16} style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item name="suffix" label={label('suffix')} extra={extra('suffix')} rules={[zodRule(shape.suffix)]}>
+      <Form.Item name="suffix" label={label('suffix')} extra={extra('suffix')} rules={[zodRule(shape.suffix.optional())]}>
         <Input allowClear maxLength={16} style={{ width: 200 }} />
       </Form.Item>
       <Form.Item name="terminator" label={label('terminator')} extra={extra('terminator')}>

@@ -9,6 +9,8 @@ export interface ScanQueueOptions {
   /** wait before the n-th resend of the same scan (n from 1) */
   backoffMs?(attempt: number): number;
   newId?(): string;
+  /** scans sent at once (default 2): a slow answer does not hold the next scan back */
+  inFlight?: number;
 }
 
 /**
@@ -103,14 +105,19 @@ export function createScanQueue(
   const backoff = options.backoffMs ?? defaultBackoffMs;
   const newId = options.newId ?? (() => crypto.randomUUID());
 
+  const maxInFlight = Math.max(1, options.inFlight ?? 2);
+
   const byId = new Map<string, QueuedScan>();
   /** newest first: what items() shows (pending ones are also in outbox) */
   let shown: string[] = [];
   /** unanswered scans in the order they are sent */
   const outbox: string[] = [];
+  /** sent, not answered yet (at most maxInFlight) */
+  const inFlight = new Set<string>();
   const listeners = new Set<() => void>();
   let snapshot: readonly QueuedScan[] | null = null;
-  let sending = false;
+  /** the newest answer, even when the list (50) no longer shows its scan (a long backlog) */
+  let latest: QueuedScan | undefined;
   let attempt = 0;
   let cancelRetry: (() => void) | null = null;
   let disposed = false;
@@ -131,6 +138,15 @@ export function createScanQueue(
       // storage unusable: the answered scan would at worst be resent and answered as a replay
     }
   };
+  /** answered (acked or finally refused): out of the outbox; the newest answer; gone unless listed */
+  const answered = (clientId: string, patch: Partial<QueuedScan>) => {
+    inFlight.delete(clientId);
+    const at = outbox.indexOf(clientId);
+    if (at >= 0) outbox.splice(at, 1);
+    update(clientId, patch);
+    latest = byId.get(clientId) ?? latest;
+    if (!shown.includes(clientId)) byId.delete(clientId);
+  };
   const show = (clientId: string) => {
     shown = [clientId, ...shown];
     if (shown.length > LIST_CAP) {
@@ -139,45 +155,56 @@ export function createScanQueue(
     }
   };
 
+  /**
+   * Sends the oldest unanswered scans, up to maxInFlight at once. The core is idempotent per
+   * client id, so only the order of two scans of the same code matters (which one is the
+   * duplicate): the second waits until the first is answered. A failure worth retrying pauses
+   * everything; the resend starts again from the oldest.
+   */
   function pump(): void {
-    if (disposed || sending || cancelRetry || outbox.length === 0) return;
-    const clientId = outbox[0];
-    const item = byId.get(clientId);
-    if (!item) {
-      outbox.shift();
-      pump();
-      return;
+    if (disposed || cancelRetry) return;
+    for (const clientId of [...outbox]) {
+      if (inFlight.size >= maxInFlight) return;
+      if (inFlight.has(clientId)) continue;
+      const item = byId.get(clientId);
+      if (!item) {
+        inFlight.delete(clientId);
+        outbox.splice(outbox.indexOf(clientId), 1);
+        continue;
+      }
+      for (const other of inFlight) if (byId.get(other)?.code === item.code) return;
+      sendOne(clientId, item);
     }
-    sending = true;
+  }
+
+  function sendOne(clientId: string, item: QueuedScan): void {
+    inFlight.add(clientId);
+    // pending and sending look alike on screen: no redraw for it
     update(clientId, { state: 'sending' });
-    changed();
+    snapshot = null;
     send({ stocktakeId, clientId, code: item.code, source: item.source, scannedAt: item.scannedAt }).then(
       (ack) => {
-        sending = false;
         attempt = 0;
         forget(clientId);
-        outbox.shift();
-        update(clientId, { state: 'acked', ack });
+        answered(clientId, { state: 'acked', ack });
         changed();
         pump();
       },
       (error: unknown) => {
-        sending = false;
         const refusal = finalRefusal(error);
         if (refusal) {
-          attempt = 0;
           forget(clientId);
-          outbox.shift();
-          update(clientId, { state: 'failed', errorKey: refusal });
+          answered(clientId, { state: 'failed', errorKey: refusal });
           changed();
           pump();
           return;
         }
         // same scan, same client id, after a pause: the core answers a resent id from its row
+        inFlight.delete(clientId);
         attempt += 1;
         update(clientId, { state: 'pending' });
         changed();
-        if (disposed) return;
+        if (disposed || cancelRetry) return;
         cancelRetry = schedule(() => {
           cancelRetry = null;
           pump();
@@ -223,11 +250,19 @@ export function createScanQueue(
         // storage full or blocked: the scan is still sent; only a crash before its answer could lose it
       }
       const item = enqueue(stored, scan.endedAt);
-      changed();
+      // on its way before the screen hears of it
       pump();
+      changed();
       return byId.get(item.clientId) ?? item;
     },
     pendingCount: () => outbox.length,
+    markUndone(clientId: string) {
+      if (latest?.clientId === clientId) latest = { ...latest, undone: true };
+      else if (!byId.has(clientId)) return;
+      update(clientId, { undone: true });
+      changed();
+    },
+    latestAnswer: () => latest,
     items() {
       snapshot ??= shown.map((id) => byId.get(id)).filter((x): x is QueuedScan => !!x);
       return snapshot;

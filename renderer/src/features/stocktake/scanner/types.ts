@@ -101,11 +101,13 @@ export interface QueuedScan {
   ack?: ScanAck;
   /** a refusal that resending cannot change (e.g. the stocktake is no longer counting): i18n key */
   errorKey?: string;
+  /** taken back since (撤销 in 最近扫描) */
+  undone?: boolean;
 }
 
 /**
- * The scan queue of one stocktake on this device: scans are sent one after another, in order,
- * each with its client id; an unanswered one is kept in localStorage and resent (after a network
+ * The scan queue of one stocktake on this device: scans are sent in order, up to two at once
+ * (two scans of the same code one after the other), each with its client id; an unanswered one is kept in localStorage and resent (after a network
  * error, a reload or a crash of the window) until the core answers. Never dropped, split, merged
  * or doubled: the core answers a resent client id from its stored row.
  */
@@ -115,8 +117,12 @@ export interface ScanQueue {
   ): QueuedScan;
   /** pending + sending */
   pendingCount(): number;
+  /** the scan was taken back (its row reads 已撤销); a scan no longer listed is ignored */
+  markUndone(clientId: string): void;
   /** newest first, at most 50 (this device's) */
   items(): readonly QueuedScan[];
+  /** the scan answered last (acked or refused), even when items() no longer lists it (a long backlog) */
+  latestAnswer(): QueuedScan | undefined;
   subscribe(listener: () => void): () => void;
   dispose(): void;
 }

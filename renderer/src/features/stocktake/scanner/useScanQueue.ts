@@ -34,3 +34,13 @@ export function useScanQueue(stocktakeId: number | null): {
   const pending = useSyncExternalStore(subscribe, () => (queue ? queue.pendingCount() : 0));
   return { queue, items, pending };
 }
+
+/** The queue's items (newest first), for a part that shows them: only it redraws on a change. */
+export function useQueueItems(queue: ScanQueue): readonly QueuedScan[] {
+  return useSyncExternalStore(queue.subscribe, queue.items);
+}
+
+/** How many scans wait for their answer. */
+export function usePendingCount(queue: ScanQueue): number {
+  return useSyncExternalStore(queue.subscribe, queue.pendingCount);
+}

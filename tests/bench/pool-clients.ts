@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
 /**
@@ -13,6 +14,8 @@ export interface ClientsConfig {
   /** a signed-in session per client: [pinger, review, review, search, search, export, details] */
   sessions: string[];
   seconds: number;
+  /** only the pinger (the baseline: an idle host) */
+  pingOnly?: boolean;
   workload: { search: object[]; review: object[]; ids: number[]; exportQ: string };
 }
 
@@ -24,14 +27,44 @@ function summary(ms: number[]) {
 }
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-async function run(cfg: ClientsConfig) {
-  const send = async (session: string, channel: string, input: unknown) => {
-    const res = await fetch(`${cfg.url}/api/${channel}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-host-token': cfg.hostToken, cookie: `kh_session=${session}` },
-      body: JSON.stringify(input),
+/**
+ * One POST over a kept-alive connection, with node:http rather than fetch: on one machine the
+ * clients share the host's cores, and fetch's layers took more CPU than the host's main thread
+ * (a load generator must not be the load the host waits behind; the office's windows run on
+ * their own PCs). Resolves with the body's text.
+ */
+function post(agent: http.Agent, url: URL, headers: Record<string, string>, body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      res.on('error', reject);
     });
-    const text = await res.text();
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function run(cfg: ClientsConfig) {
+  // a connection per client at most, kept alive as a browser keeps it
+  const agent = new http.Agent({ keepAlive: true, maxSockets: cfg.sessions.length });
+  try {
+    return await runWith(cfg, agent);
+  } finally {
+    // kept-alive connections would keep this process alive, and the host waits for its exit
+    agent.destroy();
+  }
+}
+
+async function runWith(cfg: ClientsConfig, agent: http.Agent) {
+  const send = async (session: string, channel: string, input: unknown) => {
+    const text = await post(
+      agent,
+      new URL(`/api/${channel}`, cfg.url),
+      { 'content-type': 'application/json', 'x-host-token': cfg.hostToken, cookie: `kh_session=${session}` },
+      JSON.stringify(input),
+    );
     if (!text.startsWith('{"ok":true')) throw new Error(`${channel} refused: ${text.slice(0, 200)}`);
   };
   const until = performance.now() + cfg.seconds * 1000;
@@ -64,6 +97,7 @@ async function run(cfg: ClientsConfig) {
     }
     return { ...summary(ms), failed, ...(failed ? { first_error: firstError } : {}) };
   };
+  if (cfg.pingOnly) return { ping: await pinger(), clients: {} };
   const w = cfg.workload;
   const s = cfg.sessions;
   const [ping, review1, review2, search1, search2, exports, details] = await Promise.all([
@@ -84,8 +118,14 @@ async function run(cfg: ClientsConfig) {
 }
 
 if (require.main === module) {
+  const t0 = performance.now();
   run(JSON.parse(process.argv[2]) as ClientsConfig).then(
-    (r) => process.stdout.write(JSON.stringify(r)),
+    // with the CPU this process took from the host's (on one machine, the clients share its cores)
+    (r) => {
+      const cpu = process.cpuUsage();
+      const cpu_ms_per_s = Math.round(((cpu.user + cpu.system) / 1000 / ((performance.now() - t0) / 1000)) * 100) / 100;
+      process.stdout.write(JSON.stringify({ ...r, clients_process: { cpu_ms_per_s } }));
+    },
     (err) => {
       console.error(err);
       process.exit(1);

@@ -14,7 +14,7 @@ import { directReads, LOW_PRIORITY, poolSize, workerReads } from '../../electron
 import { startHost } from '../../electron/host';
 import { bundleWorker } from '../unit/support/bundle-worker';
 import type { ClientsConfig } from './pool-clients';
-import { openBenchDb } from './seed/bench-db';
+import { benchDbFile } from './seed/bench-db';
 
 const log = (msg: string) => process.stderr.write(`[main_thread] ${msg}\n`);
 const MIGRATIONS = path.resolve(__dirname, '../../db/migrations');
@@ -61,14 +61,27 @@ function summary(ms: number[]) {
 const nextMacrotask = () => new Promise<void>((r) => setImmediate(r));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** The main thread's time on a CPU and waiting for one (ns, Linux's schedstat); null elsewhere. */
-function mainThreadSched(): { cpu: number; wait: number } | null {
+/**
+ * The main thread's time on a CPU and waiting for one (ns, Linux's schedstat); null elsewhere.
+ * Read every millisecond by stallWatch: one pread of a file kept open, not an open-read-close
+ * (readFileSync of it was an eighth of the main thread's own work under the load).
+ */
+function schedReader(): { read(): { cpu: number; wait: number } | null; close(): void } {
+  let fd: number;
   try {
-    const [cpu, wait] = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
-    return { cpu, wait };
+    fd = fs.openSync(`/proc/self/task/${process.pid}/schedstat`, 'r');
   } catch {
-    return null;
+    return { read: () => null, close() {} };
   }
+  const buf = Buffer.alloc(128);
+  return {
+    read() {
+      const n = fs.readSync(fd, buf, 0, buf.length, 0);
+      const [cpu, wait] = buf.toString('latin1', 0, n).split(' ').map(Number);
+      return { cpu, wait };
+    },
+    close: () => fs.closeSync(fd),
+  };
 }
 
 /** The main thread's major page faults so far (a stall spent reading a page from disk); null off Linux. */
@@ -79,6 +92,39 @@ function mainThreadMajorFaults(): number | null {
   } catch {
     return null;
   }
+}
+
+/** Each thread of this process (Linux): its name, nice and CPU time so far (ms); empty elsewhere. */
+function threadsCpu(): Map<number, { name: string; nice: number; cpuMs: number }> {
+  const out = new Map<number, { name: string; nice: number; cpuMs: number }>();
+  let tids: string[];
+  try {
+    tids = fs.readdirSync('/proc/self/task');
+  } catch {
+    return out;
+  }
+  const tick = 1000 / 100; // USER_HZ
+  for (const tid of tids) {
+    try {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), { name, nice: Number(f[16]), cpuMs: (Number(f[11]) + Number(f[12])) * tick });
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
+}
+
+/** CPU ms per second of this process's threads between two threadsCpu(), by name and nice (the main thread apart). */
+function threadsCpuPerS(a: ReturnType<typeof threadsCpu>, b: ReturnType<typeof threadsCpu>, seconds: number) {
+  const by: Record<string, number> = {};
+  for (const [tid, t] of b) {
+    const key = tid === process.pid ? 'main' : `${t.name} (nice ${t.nice})`;
+    by[key] = (by[key] ?? 0) + (t.cpuMs - (a.get(tid)?.cpuMs ?? 0)) / seconds;
+  }
+  return Object.fromEntries(Object.entries(by).sort((x, y) => y[1] - x[1]).map(([k, v]) => [k, round(v)]));
 }
 
 /**
@@ -95,8 +141,11 @@ function stallWatch() {
   let gcMaxKind = '';
   // perf_hooks' gc kinds (constants.NODE_PERFORMANCE_GC_*): minor is a scavenge of the young generation
   const GC_KINDS: Record<number, string> = { 1: 'minor', 4: 'major', 8: 'incremental', 16: 'weak callbacks' };
+  const gcs: { at: number; ms: number; kind: string }[] = [];
   const gc = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
+      const k = ((e as { detail?: { kind?: number } }).detail)?.kind ?? 0;
+      gcs.push({ at: e.startTime, ms: e.duration, kind: GC_KINDS[k] ?? String(k) });
       if (e.duration <= gcMax) continue;
       gcMax = e.duration;
       const kind = ((e as { detail?: { kind?: number } }).detail)?.kind ?? 0;
@@ -104,6 +153,9 @@ function stallWatch() {
     }
   });
   gc.observe({ entryTypes: ['gc'] });
+  const threads0 = threadsCpu();
+  const schedstat = schedReader();
+  const mainThreadSched = () => schedstat.read();
   const sched0 = mainThreadSched();
   const majflt0 = mainThreadMajorFaults();
   const elu0 = performance.eventLoopUtilization();
@@ -115,6 +167,8 @@ function stallWatch() {
   let maxGapWaiting = 0;
   let maxOnCpu = 0;
   let over20 = 0;
+  // the longest gaps, when they were (ms since the watch began) and how they split
+  const gaps: { at: number; ms: number; onCpu: number; waiting: number }[] = [];
   const timer = setInterval(() => {
     const now = performance.now();
     const sched = lastSched && mainThreadSched();
@@ -130,16 +184,30 @@ function stallWatch() {
     }
     if (onCpu > maxOnCpu) maxOnCpu = onCpu;
     if (gap > 20) over20++;
+    if (gap > 8) gaps.push({ at: now - gap, ms: gap, onCpu, waiting });
   }, 1);
   return () => {
     clearInterval(timer);
     eld.disable();
     gc.disconnect();
     const sched1 = mainThreadSched();
+    schedstat.close();
     const wallMs = performance.now() - t0;
     const perS = (a: number, b: number) => round((b - a) / 1e6 / (wallMs / 1000));
+    // each of the longest gaps with the GCs of the main thread that overlapped it: a stall's cause
+    const longest_gaps = gaps
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 8)
+      .map((g) => ({
+        at_ms: round(g.at - t0),
+        gap_ms: round(g.ms),
+        on_cpu_ms: sched0 ? round(g.onCpu) : null,
+        waiting_for_a_core_ms: sched0 ? round(g.waiting) : null,
+        gcs: gcs.filter((c) => c.at < g.at + g.ms && c.at + c.ms > g.at).map((c) => `${c.kind} ${round(c.ms)} ms`),
+      }));
     return {
       longest_stall_ms: round(Math.max(eld.max / 1e6, maxGap)),
+      longest_gaps,
       event_loop_delay: { max_ms: round(eld.max / 1e6), p99_ms: round(eld.percentile(99) / 1e6), mean_ms: round(eld.mean / 1e6) },
       interval_1ms: { max_gap_ms: round(maxGap), gaps_over_20ms: over20 },
       // Linux: of the longest gap, the part the main thread ran and the part it waited for a core
@@ -148,11 +216,20 @@ function stallWatch() {
       longest_gap_waiting_for_a_core_ms: sched0 ? round(maxGapWaiting) : null,
       longest_run_without_yielding_ms: sched0 ? round(maxOnCpu) : null,
       longest_gc_ms: round(gcMax),
+      // the main thread's collections by kind: how many, and how long
+      gcs_by_kind: Object.fromEntries(
+        [...new Set(gcs.map((c) => c.kind))].map((kind) => {
+          const { n, p50_ms, p99_ms, max_ms } = summary(gcs.filter((c) => c.kind === kind).map((c) => c.ms));
+          return [kind, { n, p50_ms, p99_ms, max_ms }];
+        }),
+      ),
       longest_gc_kind: gcMaxKind,
       // the rest of a stall neither on a core nor waiting for one is sleep: a page read from disk
       // (counted here) or a lock held by another thread (perf trace shows futex waits)
       major_page_faults: majflt0 === null ? null : (mainThreadMajorFaults() ?? 0) - majflt0,
       event_loop_utilization: round(performance.eventLoopUtilization(elu0).utilization),
+      // what else of this process wanted the cores meanwhile (Linux; threads that ended are missing)
+      threads_cpu_ms_per_s: threadsCpuPerS(threads0, threadsCpu(), wallMs / 1000),
       cpu_ms_per_s: sched0 && sched1 ? perS(sched0.cpu, sched1.cpu) : null,
       runqueue_wait_ms_per_s: sched0 && sched1 ? perS(sched0.wait, sched1.wait) : null,
     };
@@ -243,7 +320,7 @@ async function runLoad(core: Core, sessions: Session[], w: Workload, seconds: nu
  * over HTTP as the office's windows do: this process does only the server's work (HTTP, sessions,
  * the dispatcher, pool answers), and its main thread is the one measured.
  */
-async function runLoadOverHttp(core: Core, sessions: Session[], w: Workload, seconds: number, rendererDir: string) {
+async function runLoadOverHttp(core: Core, sessions: Session[], w: Workload, seconds: number, rendererDir: string, pingOnly = false) {
   const host = await startHost({ core, rendererDir });
   try {
     const cfg: ClientsConfig = {
@@ -251,6 +328,7 @@ async function runLoadOverHttp(core: Core, sessions: Session[], w: Workload, sec
       hostToken: host.token,
       sessions: sessions.map((s) => s.sessionToken ?? ''),
       seconds,
+      pingOnly,
       workload: { search: w.search, review: w.review, ids: w.history.ids, exportQ: w.exportQ },
     };
     const child = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'pool-clients.ts'), JSON.stringify(cfg)], {
@@ -261,8 +339,11 @@ async function runLoadOverHttp(core: Core, sessions: Session[], w: Workload, sec
     const loadBefore = load();
     // measured from the spawn: the clients' own start-up is another process's work
     const stop = stallWatch();
+    // the monotonic clock (a CPU profile's own timeline) at the start and end: a --cpu-prof of the bench can be cut to this mode
+    log(`over HTTP${pingOnly ? ', pinger alone' : ''}: from ${process.hrtime.bigint() / 1000n} µs`);
     const code = await new Promise<number | null>((r) => child.on('exit', r));
     const mainThread = stop();
+    log(`over HTTP: to ${process.hrtime.bigint() / 1000n} µs`);
     if (code !== 0) throw new Error(`the clients' process exited with ${code}`);
     const r = JSON.parse(out) as { ping: { round_trip: ReturnType<typeof summary> }; clients: unknown };
     return { ...r, main_thread: mainThread, load_average: { before: loadBefore, after: load() } };
@@ -319,6 +400,35 @@ async function signedInAdmins(core: Core, n: number): Promise<Session[]> {
 }
 
 /**
+ * The load with the clients in this process, calling the dispatcher (as the bench did first):
+ * their own work shares the main thread measured. Every read inline (as before the pool), the
+ * pool answering objects (IPC), the pool answering the host's JSON text, and that with the pool
+ * threads at the other priority.
+ */
+async function inProcessModes(pooled: Core, inline: Core, sessions: Session[], w: Workload, seconds: number, size: number, readsWorker: string, dir: string) {
+  log(`baseline: ${seconds} s with every read on the main thread`);
+  const baseline = await runLoad(inline, sessions, w, seconds);
+  log(`pool, answers as objects (IPC; the host before): ${seconds} s with ${size} read threads`);
+  const poolObjects = await runLoad(pooled, sessions, w, seconds);
+  log(`pool, answers as the host's JSON text (made in the threads): ${seconds} s`);
+  const pool = await runLoad(pooled, sessions, w, seconds, sendJson);
+  // the same, with pool threads at the main thread's priority (lowPriority: false)
+  const otherPriority: Core = { ...pooled };
+  otherPriority.reads = workerReads({ size, lowPriority: !LOW_PRIORITY, script: { workerFile: readsWorker, execArgv: [] } })({
+    sqlite: pooled.sqlite,
+    dataDir: dir,
+    clock: pooled.clock,
+    coreOn: () => pooled,
+    self: () => otherPriority,
+  });
+  await otherPriority.reads.warm();
+  log(`pool, JSON text, threads ${LOW_PRIORITY ? "at main's priority" : 'at nice 10'}: ${seconds} s`);
+  const poolOther = await runLoad(otherPriority, sessions, w, seconds, sendJson);
+  await otherPriority.reads.close();
+  return { baseline, poolObjects, pool, poolOther };
+}
+
+/**
  * Goal 3 of issue 14 at KEHU_BENCH_ROWS customers (default 1,000,000; a copy of the cached bench
  * archive, which is not written): the same load of several clients — review candidate pages,
  * exports, searches, details and log pages — for KEHU_BENCH_POOL_SECONDS (default 20) with the
@@ -329,9 +439,10 @@ export async function poolBench() {
   const rows = Number(process.env.KEHU_BENCH_ROWS ?? 1_000_000);
   const seconds = Number(process.env.KEHU_BENCH_POOL_SECONDS ?? 20);
   const loadStart = load();
-  const seeded = await openBenchDb(rows, log);
-  const source = path.join(seeded.dir, DB_FILE_NAME);
-  seeded.core.sqlite.close();
+  // the cached archive is only copied, never opened here (other benches share it)
+  const source = await benchDbFile(rows, log);
+  // KEHU_BENCH_POOL_MODES=http: only the goal's two modes over HTTP (a quicker look at a change)
+  const onlyHttp = process.env.KEHU_BENCH_POOL_MODES === 'http';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-pool-bench-'));
   // inside the repo, so that the bundles' packages resolve from node_modules
   const bundleDir = path.resolve(__dirname, '../../test-results/bench-pool-workers');
@@ -366,30 +477,15 @@ export async function poolBench() {
     const inline: Core = { ...pooled, reads: directReads()({ sqlite: pooled.sqlite, dataDir: dir, clock: pooled.clock, coreOn: () => pooled, self: () => inline }) };
     log(`warm-up: ${Math.min(5, seconds)} s with the pool`);
     await runLoad(pooled, sessions, w, Math.min(5, seconds));
-    log(`baseline: ${seconds} s with every read on the main thread`);
-    const baseline = await runLoad(inline, sessions, w, seconds);
-    log(`pool, answers as objects (IPC; the host before): ${seconds} s with ${size} read threads`);
-    const poolObjects = await runLoad(pooled, sessions, w, seconds);
-    log(`pool, answers as the host's JSON text (made in the threads): ${seconds} s`);
-    const pool = await runLoad(pooled, sessions, w, seconds, sendJson);
+    const inProcess = onlyHttp ? null : await inProcessModes(pooled, inline, sessions, w, seconds, size, readsWorker, dir);
     const stats = pooled.reads.stats();
-    // the same, with pool threads at the main thread's priority (lowPriority: false)
-    const otherPriority: Core = { ...pooled };
-    otherPriority.reads = workerReads({ size, lowPriority: !LOW_PRIORITY, script: { workerFile: readsWorker, execArgv: [] } })({
-      sqlite: pooled.sqlite,
-      dataDir: dir,
-      clock: pooled.clock,
-      coreOn: () => pooled,
-      self: () => otherPriority,
-    });
-    await otherPriority.reads.warm();
-    log(`pool, JSON text, threads ${LOW_PRIORITY ? 'at main\'s priority' : 'at nice 10'}: ${seconds} s`);
-    const poolOther = await runLoad(otherPriority, sessions, w, seconds, sendJson);
-    await otherPriority.reads.close();
     // the clients out of this process, over HTTP (the honest figure): every read inline, then the pool
     const rendererDir = path.join(dir, 'renderer');
     fs.mkdirSync(rendererDir);
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>bench</title>');
+    // the baseline a window feels at best: the same pinger over HTTP to an idle host
+    log(`over HTTP, the pinger alone (an idle host): ${Math.min(10, seconds)} s`);
+    const httpIdle = await runLoadOverHttp(pooled, sessions, w, Math.min(10, seconds), rendererDir, true);
     log(`over HTTP, clients in another process, every read on the main thread: ${seconds} s`);
     const httpInline = await runLoadOverHttp(inline, sessions, w, seconds, rendererDir);
     log(`over HTTP, clients in another process, pool: ${seconds} s`);
@@ -402,6 +498,7 @@ export async function poolBench() {
       longest_main_thread_run_ms: r.main_thread.longest_run_without_yielding_ms,
       main_thread_runqueue_wait_ms_per_s: r.main_thread.runqueue_wait_ms_per_s,
       main_thread_cpu_ms_per_s: r.main_thread.cpu_ms_per_s,
+      main_thread_gcs: r.main_thread.gcs_by_kind,
       load_average: r.load_average,
     });
 
@@ -412,7 +509,7 @@ export async function poolBench() {
     const stall = httpPool.main_thread.longest_stall_ms;
     return {
       rows,
-      database: { source: seeded.dir, reused_cached_file: seeded.reused, copy_seconds: round(copySeconds), review_run_seconds: round(reviewSeconds), candidates: run.candidateCount },
+      database: { source, copy_seconds: round(copySeconds), review_run_seconds: round(reviewSeconds), candidates: run.candidateCount },
       seconds_per_mode: seconds,
       clients: { review_candidates: 2, customer_search: 2, customer_export: 1, details_and_log: 1, ping_every_ms: 10 },
       pool_threads: size,
@@ -420,6 +517,8 @@ export async function poolBench() {
       goal: `while review candidate pages, exports and searches run from several clients (another process, over HTTP): system.ping round trip (from when it was due) p99 <= ${PING_GOAL_MS} ms, and no main-thread stall over ${STALL_GOAL_MS} ms`,
       goal_met: pingP99 <= PING_GOAL_MS && stall <= STALL_GOAL_MS,
       ping_p99_ms: pingP99,
+      // the same pinger against an idle host, in this run: what the machine gives at best
+      idle_host_ping_p99_ms: httpIdle.ping.round_trip.p99_ms,
       ping_goal_met: pingP99 <= PING_GOAL_MS,
       longest_main_thread_stall_ms: stall,
       stall_goal_met: stall <= STALL_GOAL_MS,
@@ -428,6 +527,7 @@ export async function poolBench() {
       longest_main_thread_run_ms: httpPool.main_thread.longest_run_without_yielding_ms,
       main_thread_runqueue_wait_ms_per_s: httpPool.main_thread.runqueue_wait_ms_per_s,
       baseline_inline: brief(httpInline),
+      ratio_pool_over_idle_ping_p99: round(pingP99 / Math.max(0.01, httpIdle.ping.round_trip.p99_ms)),
       ratio_baseline_over_pool: {
         ping_p99: round(httpInline.ping.round_trip.p99_ms / Math.max(0.01, pingP99)),
         longest_stall: round(httpInline.main_thread.longest_stall_ms / Math.max(0.01, stall)),
@@ -435,16 +535,29 @@ export async function poolBench() {
       // every mode in order; in_process_*: the clients call the dispatcher in this process (as
       // the bench did before), so their own work shares the main thread measured
       modes: {
-        in_process_inline: brief(baseline),
-        in_process_pool_answers_as_objects: brief(poolObjects),
-        in_process_pool_answers_as_json: brief(pool),
-        [LOW_PRIORITY ? 'in_process_pool_json_threads_at_main_priority' : 'in_process_pool_json_threads_at_nice_10']: brief(poolOther),
+        ...(inProcess && {
+          in_process_inline: brief(inProcess.baseline),
+          in_process_pool_answers_as_objects: brief(inProcess.poolObjects),
+          in_process_pool_answers_as_json: brief(inProcess.pool),
+          [LOW_PRIORITY ? 'in_process_pool_json_threads_at_main_priority' : 'in_process_pool_json_threads_at_nice_10']: brief(inProcess.poolOther),
+        }),
+        http_idle: brief(httpIdle),
         http_inline: brief(httpInline),
         http_pool: brief(httpPool),
       },
       load_average: { before: loadStart, after: load() },
       reads: { calls: stats.calls, replaced: stats.replaced },
-      details: { http_pool: httpPool, http_inline: httpInline, in_process_pool_answers_as_json: pool, in_process_pool_answers_as_objects: poolObjects, in_process_other_priority: poolOther, in_process_inline: baseline },
+      details: {
+        http_pool: httpPool,
+        http_inline: httpInline,
+        http_idle: httpIdle,
+        ...(inProcess && {
+          in_process_pool_answers_as_json: inProcess.pool,
+          in_process_pool_answers_as_objects: inProcess.poolObjects,
+          in_process_other_priority: inProcess.poolOther,
+          in_process_inline: inProcess.baseline,
+        }),
+      },
     };
   } finally {
     if (core) {

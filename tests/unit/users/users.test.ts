@@ -90,6 +90,17 @@ describe('users', () => {
     expect((await c.call('audit.list', {})).ok).toBe(true);
   });
 
+  test('takes a permission away with the role at the next call, and names the roles the user has now', async ({ env, admin }) => {
+    const row = await admin.ok('user.create', { ...clerk, roles: ['manager'] });
+    const c = env.client();
+    await c.ok('auth.login', { username: 'zhangsan', password: 'clerk-pass-1' });
+    // the same session, so the statements that read the actor are reused between the calls
+    expect((await c.call('audit.list', {})).ok).toBe(true);
+    await admin.ok('user.update', { id: row.id, version: 1, displayName: '张三', roles: ['clerk', 'viewer'] });
+    expect(await c.call('audit.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await c.ok('auth.status', {})).user).toMatchObject({ displayName: '张三', roles: ['clerk', 'viewer'] });
+  });
+
   test('disabling a user ends their sessions and tells their windows', async ({ env, admin }) => {
     const row = await admin.ok('user.create', clerk);
     const c = env.client();

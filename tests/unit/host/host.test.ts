@@ -88,15 +88,8 @@ describe('local HTTP host', () => {
   });
 
   test('streams events to the signed-in user over /api/events', async ({ env, host }) => {
-    const b = browser(host);
-    await b.get(`/?token=${host.token}`);
-    await b.call('auth.setup', { username: 'admin', displayName: '管理员', password: 'admin-pass-1' });
-    const res = await fetch(`${host.url}/api/events`, {
-      headers: { cookie: [...b.jar].map(([k, v]) => `${k}=${v}`).join('; ') },
-    });
+    const { res, reader } = await signedInStream(host);
     expect(res.headers.get('content-type')).toContain('text/event-stream');
-    const reader = res.body!.getReader();
-    await reader.read(); // ': connected'
     env.core.events.emit({ name: 'import.progress', payload: { done: 5 }, userId: 1 });
     env.core.events.emit({ name: 'not.mine', payload: {}, userId: 99 });
     env.core.events.emit({ name: 'for.everyone', payload: 1 });
@@ -108,14 +101,7 @@ describe('local HTTP host', () => {
   });
 
   test('ends a stream whose session ended: its later events are not sent to it', async ({ env, host }) => {
-    const b = browser(host);
-    await b.get(`/?token=${host.token}`);
-    await b.call('auth.setup', { username: 'admin', displayName: '管理员', password: 'admin-pass-1' });
-    const res = await fetch(`${host.url}/api/events`, {
-      headers: { cookie: [...b.jar].map(([k, v]) => `${k}=${v}`).join('; ') },
-    });
-    const reader = res.body!.getReader();
-    await reader.read(); // ': connected'
+    const { b, reader } = await signedInStream(host);
     expect((await b.call('auth.logout')).ok).toBe(true);
     env.core.events.emit({ name: 'for.everyone', payload: 'secret' });
     let text = '';
@@ -130,17 +116,23 @@ describe('local HTTP host', () => {
 
 describe('closing the host', () => {
   test('ends open event streams instead of waiting for them', async ({ host }) => {
-    const b = browser(host);
-    await b.get(`/?token=${host.token}`);
-    await b.call('auth.setup', { username: 'admin', displayName: '管理员', password: 'admin-pass-1' });
-    const res = await fetch(`${host.url}/api/events`, {
-      headers: { cookie: [...b.jar].map(([k, v]) => `${k}=${v}`).join('; ') },
-    });
-    const reader = res.body!.getReader();
-    await reader.read();
+    const { reader } = await signedInStream(host);
     await host.close(); // would hang here if the stream were left open
     let done = false;
     while (!done) done = (await reader.read()).done;
     expect(done).toBe(true);
   });
 });
+
+/** The first administrator set up in a browser, and its open event stream (past ': connected'). */
+async function signedInStream(host: Parameters<typeof browser>[0]) {
+  const b = browser(host);
+  await b.get(`/?token=${host.token}`);
+  await b.call('auth.setup', { username: 'admin', displayName: '管理员', password: 'admin-pass-1' });
+  const res = await fetch(`${host.url}/api/events`, {
+    headers: { cookie: [...b.jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+  });
+  const reader = res.body!.getReader();
+  await reader.read(); // ': connected'
+  return { b, res, reader };
+}

@@ -49,15 +49,23 @@ export function CorrectionDialog({ stocktakeId, target, onClose, onSaved }: Prop
   const clearMobile = !!Form.useWatch('clearMobile', form);
   const clearPhone = !!Form.useWatch('clearPhone', form);
   const removeAddress = !!Form.useWatch('removeAddress', form);
-  const clearBox = (name: keyof CorrectionValues, value: keyof CorrectionValues, disabled = false) => (
-    <Form.Item name={name} valuePropName="checked" noStyle>
-      <Checkbox disabled={disabled} onChange={(e) => e.target.checked && form.setFieldValue(value, undefined)}>
-        {t('stocktake.counting.correction.clear')}
-      </Checkbox>
-    </Form.Item>
-  );
   const f = (k: string) => t(`customers.fields.contact.${k}`);
   const a = (k: string) => t(`customers.fields.address.${k}`);
+  /** 手机 or 电话: the value, and 清空 under it (ticking it empties and locks the field) */
+  const clearable = (value: 'mobile' | 'phone', clear: 'clearMobile' | 'clearPhone', cleared: boolean, maxLength: number) => (
+    <Form.Item label={f(value)} htmlFor={`correction-${value}`}>
+      <Flex vertical gap={4}>
+        <Form.Item name={value} noStyle rules={TEXT_RULES}>
+          <Input id={`correction-${value}`} maxLength={maxLength} inputMode="tel" disabled={removeContact || cleared} />
+        </Form.Item>
+        <Form.Item name={clear} valuePropName="checked" noStyle>
+          <Checkbox disabled={removeContact} onChange={(e) => e.target.checked && form.setFieldValue(value, undefined)}>
+            {t('stocktake.counting.correction.clear')}
+          </Checkbox>
+        </Form.Item>
+      </Flex>
+    </Form.Item>
+  );
   return (
     <FormModal<CorrectionValues>
       open={!!target}
@@ -93,26 +101,8 @@ export function CorrectionDialog({ stocktakeId, target, onClose, onSaved }: Prop
             <Input maxLength={50} disabled={removeContact} />
           </Form.Item>
         </Col>
-        <Col span={8}>
-          <Form.Item label={f('mobile')} htmlFor="correction-mobile">
-            <Flex vertical gap={4}>
-              <Form.Item name="mobile" noStyle rules={TEXT_RULES}>
-                <Input id="correction-mobile" maxLength={20} inputMode="tel" disabled={removeContact || clearMobile} />
-              </Form.Item>
-              {clearBox('clearMobile', 'mobile', removeContact)}
-            </Flex>
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item label={f('phone')} htmlFor="correction-phone">
-            <Flex vertical gap={4}>
-              <Form.Item name="phone" noStyle rules={TEXT_RULES}>
-                <Input id="correction-phone" maxLength={30} inputMode="tel" disabled={removeContact || clearPhone} />
-              </Form.Item>
-              {clearBox('clearPhone', 'phone', removeContact)}
-            </Flex>
-          </Form.Item>
-        </Col>
+        <Col span={8}>{clearable('mobile', 'clearMobile', clearMobile, 20)}</Col>
+        <Col span={8}>{clearable('phone', 'clearPhone', clearPhone, 30)}</Col>
       </Row>
       <Flex justify="space-between" align="center">
         <Typography.Text strong>{t('stocktake.counting.correction.address')}</Typography.Text>

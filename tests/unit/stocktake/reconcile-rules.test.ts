@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_EXPORT_TEXTS } from '../../../electron/core/stocktake/shared/report-export';
 import { STOCKTAKE_STATUSES } from '../../../electron/core/stocktake/shared/stocktake.contract';
-import { correctionRows } from '../../../renderer/src/features/stocktake/reconcile/correctionRows';
+import { correctionRows, proposedText } from '../../../renderer/src/features/stocktake/reconcile/correctionRows';
 import { flattenTexts, MAX_TEXTS } from '../../../renderer/src/features/stocktake/reconcile/exportReport';
 import {
   adjustAllCount,
@@ -96,6 +96,16 @@ describe('a correction as before → proposed rows', () => {
       { field: 'phone', before: null, proposed: '010-1234', changed: true },
       { field: 'address', before: '110000|旧路 1 号', proposed: '310000|新路 2 号', changed: true },
     ]);
+  });
+
+  it('a value emptied reads （清空） on the screen and on paper; a dash only where there was none', () => {
+    const rows = correctionRows(
+      { contact: { name: '张三', mobile: '13800000000', phone: null } },
+      { contact: { mobile: null, phone: null } },
+      address,
+    );
+    expect(rows.map((r) => `${r.field}: ${proposedText(r, '—', '（清空）')}`)).toEqual(['mobile: （清空）', 'phone: —']);
+    expect(proposedText({ field: 'mobile', before: null, proposed: '139', changed: true }, '—', '（清空）')).toBe('139');
   });
 
   it('a proposal whose before lacks the part shows the before as empty', () => {

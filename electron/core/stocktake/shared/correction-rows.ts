@@ -60,3 +60,11 @@ export function correctionRows(
   if (note) rows.push({ field: 'note', before: null, proposed: note, changed: false });
   return rows;
 }
+
+/**
+ * What a row proposes, in words: the value, or `cleared` when it empties one there was (a dash,
+ * `empty`, is "there was none and is none").
+ */
+export function proposedText(row: CorrectionRow, empty: string, cleared: string): string {
+  return row.proposed ?? (row.before == null ? empty : cleared);
+}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMinute } from '../../../shared/format';
 import { translateOr } from '../../../shared/translate';
 import { addressLine } from '../reconcile/CorrectionChange';
-import { correctionRows } from '../reconcile/correctionRows';
+import { correctionRows, proposedText } from '../reconcile/correctionRows';
 import { percent, SUMMARY_SECTIONS } from '../reconcile/reconcileRules';
 import { scopeText } from '../list/scopeText';
 import { evidenceText, useScopeNames } from '../reconcile/reportText';
@@ -151,7 +151,9 @@ export function PrintedReport({ report, printedAt }: { report: Ready; printedAt:
                       <div key={row.field}>
                         {r(`corrections.fields.${row.field}`)}
                         {t('customers.history.colon')}
-                        {row.field === 'note' ? row.proposed : `${row.before ?? empty} → ${row.proposed ?? empty}`}
+                        {row.field === 'note'
+                          ? row.proposed
+                          : `${row.before ?? empty} → ${proposedText(row, empty, t('stocktake.reconcile.corrections.cleared'))}`}
                       </div>
                     ))}
                   </td>

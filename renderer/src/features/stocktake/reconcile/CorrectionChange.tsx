@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../electron/core/shared/contract';
 import { countryName, divisionNames } from '../../customers/shared/geo';
-import { correctionRows } from './correctionRows';
+import { correctionRows, proposedText } from './correctionRows';
 
 export type Correction = ChannelOutput<'stocktake.corrections'>['items'][number];
 
@@ -39,7 +39,7 @@ export function CorrectionChange({ correction }: { correction: Correction }): Re
               <Typography.Text delete={r.changed}>{r.before ?? empty}</Typography.Text>
               {' → '}
               <Typography.Text strong={r.changed} type={r.proposed == null && r.before != null ? 'danger' : undefined}>
-                {r.proposed ?? (r.before == null ? empty : t('stocktake.reconcile.corrections.cleared'))}
+                {proposedText(r, empty, t('stocktake.reconcile.corrections.cleared'))}
               </Typography.Text>
             </>
           )}

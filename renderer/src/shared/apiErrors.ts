@@ -1,8 +1,7 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
-import { ApiCallError, isSessionError } from '../api';
-import { errorText, fieldErrorKeys } from './errorText';
-import { translateKey } from './translate';
+import { isSessionError } from '../api';
+import { errorText, fieldErrorKeys, fieldErrorText } from './errorText';
 
 export { errorText } from './errorText';
 
@@ -15,9 +14,7 @@ export function showFieldErrors(form: FormInstance, error: unknown, fieldNames: 
   if (onForm.length === 0) return false;
   // 'contacts.0.mobile' → ['contacts', 0, 'mobile']: antd's name paths index lists with numbers
   const namePath = (path: string) => path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  // a field's message may name the call's params ({{max}}, {{path}}…): the refusal carries them
-  const params = error instanceof ApiCallError ? error.params : undefined;
-  form.setFields(onForm.map(([path, key]) => ({ name: namePath(path), errors: [translateKey(key, params)] })));
+  form.setFields(onForm.map(([path, key]) => ({ name: namePath(path), errors: [fieldErrorText(error, key)] })));
   return all;
 }
 

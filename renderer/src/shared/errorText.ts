@@ -23,3 +23,8 @@ export function fieldErrorKeys(error: unknown, fieldNames: readonly string[]): {
   const onForm = entries.filter(([path]) => fieldNames.includes(path.split('.')[0]));
   return { onForm, all: onForm.length > 0 && onForm.length === entries.length };
 }
+
+/** One field error's text: its message may name the refusal's params ({{max}}, {{path}}…). */
+export function fieldErrorText(error: unknown, key: string): string {
+  return translateKey(key, error instanceof ApiCallError ? error.params : undefined);
+}

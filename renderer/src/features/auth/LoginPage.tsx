@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { call } from '../../api';
-import { errorText, fieldErrorKeys } from '../../shared/errorText';
+import { errorText, fieldErrorKeys, fieldErrorText } from '../../shared/errorText';
 import { translateKey } from '../../shared/translate';
 import { fieldMessage } from '../../shared/zodRule';
 import { useSession } from '../../stores/session';
@@ -76,7 +76,7 @@ export function LoginPage() {
       await completeSignIn(user);
     } catch (err) {
       const { onForm, all } = fieldErrorKeys(err, FIELDS);
-      setErrors((e) => ({ ...e, ...Object.fromEntries(onForm.map(([path, key]) => [path.split('.')[0], translateKey(key)])) }));
+      setErrors((e) => ({ ...e, ...Object.fromEntries(onForm.map(([path, key]) => [path.split('.')[0], fieldErrorText(err, key)])) }));
       if (!all) setError(errorText(err));
       setBusy(false);
     }

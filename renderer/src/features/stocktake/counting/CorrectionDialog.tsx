@@ -51,6 +51,15 @@ export function CorrectionDialog({ stocktakeId, target, onClose, onSaved }: Prop
   const removeAddress = !!Form.useWatch('removeAddress', form);
   const f = (k: string) => t(`customers.fields.contact.${k}`);
   const a = (k: string) => t(`customers.fields.address.${k}`);
+  /** a part's title, and the box that removes it (主联系人, 地址) */
+  const sectionHead = (title: 'contact' | 'address', remove: 'removeContact' | 'removeAddress') => (
+    <Flex justify="space-between" align="center">
+      <Typography.Text strong>{t(`stocktake.counting.correction.${title}`)}</Typography.Text>
+      <Form.Item name={remove} valuePropName="checked" noStyle>
+        <Checkbox>{t(`stocktake.counting.correction.${remove}`)}</Checkbox>
+      </Form.Item>
+    </Flex>
+  );
   /** 手机 or 电话: the value, and 清空 under it (ticking it empties and locks the field) */
   const clearable = (value: 'mobile' | 'phone', clear: 'clearMobile' | 'clearPhone', cleared: boolean, maxLength: number) => (
     <Form.Item label={f(value)} htmlFor={`correction-${value}`}>
@@ -89,12 +98,7 @@ export function CorrectionDialog({ stocktakeId, target, onClose, onSaved }: Prop
         <Typography.Paragraph type="secondary">{t('stocktake.counting.correction.hint')}</Typography.Paragraph>
       }
     >
-      <Flex justify="space-between" align="center">
-        <Typography.Text strong>{t('stocktake.counting.correction.contact')}</Typography.Text>
-        <Form.Item name="removeContact" valuePropName="checked" noStyle>
-          <Checkbox>{t('stocktake.counting.correction.removeContact')}</Checkbox>
-        </Form.Item>
-      </Flex>
+      {sectionHead('contact', 'removeContact')}
       <Row gutter={12} style={{ marginTop: 8 }}>
         <Col span={8}>
           <Form.Item name="contactName" label={f('name')} rules={TEXT_RULES}>
@@ -104,12 +108,7 @@ export function CorrectionDialog({ stocktakeId, target, onClose, onSaved }: Prop
         <Col span={8}>{clearable('mobile', 'clearMobile', clearMobile, 20)}</Col>
         <Col span={8}>{clearable('phone', 'clearPhone', clearPhone, 30)}</Col>
       </Row>
-      <Flex justify="space-between" align="center">
-        <Typography.Text strong>{t('stocktake.counting.correction.address')}</Typography.Text>
-        <Form.Item name="removeAddress" valuePropName="checked" noStyle>
-          <Checkbox>{t('stocktake.counting.correction.removeAddress')}</Checkbox>
-        </Form.Item>
-      </Flex>
+      {sectionHead('address', 'removeAddress')}
       <Row gutter={12} style={{ marginTop: 8 }}>
         <Col span={8}>
           <Form.Item name="addressKind" label={a('kind')}>

@@ -125,10 +125,12 @@ async function start() {
       // the backup on exit (only when data changed; bounded): quit again once it is made
       event.preventDefault();
       exitBackupDone = true;
-      void backupOnExit(core).finally(() => app.quit());
+      // the timers stop first, and a round in progress ends, so nothing runs beside the backup
+      void stopJobs()
+        .then(() => backupOnExit(core))
+        .finally(() => app.quit());
       return;
     }
-    stopJobs();
     closeCore(core); // a damaged file is left as it was (no checkpoint)
   });
 }

@@ -32,7 +32,7 @@ async function main() {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    stopJobs();
+    await stopJobs(); // a round in progress ends first
     // a connection that will not finish must not keep the data file open: close it after 5 s anyway
     await Promise.race([host.close(), new Promise((r) => setTimeout(r, 5_000).unref())]);
     await backupOnExit(core); // only when data changed since the last backup; bounded

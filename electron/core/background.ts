@@ -23,24 +23,28 @@ export async function backgroundTick(core: Core, onError: (err: unknown) => void
 
 /**
  * The timers run at start and on every tick, so work due while the app was closed (a
- * deactivation date that passed) is done on the next start. Returns the function that stops them.
+ * deactivation date that passed) is done on the next start. Returns the function that stops them;
+ * its promise settles once a round that was running has finished, so whoever closes the core next
+ * never closes it under a timer's work (a backup being written into the data folder).
  */
 export function startBackgroundJobs(
   core: Core,
   opts: { intervalMs?: number; onError?: (err: unknown) => void } = {},
-): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await backgroundTick(core, opts.onError);
-    } finally {
-      running = false;
-    }
+): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (running || stopped) return;
+    running = backgroundTick(core, opts.onError).finally(() => {
+      running = null;
+    });
   };
-  void tick();
+  tick();
   const timer = setInterval(tick, opts.intervalMs ?? 60_000);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
 }

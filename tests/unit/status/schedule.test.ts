@@ -57,7 +57,7 @@ describe('a deactivation with a later effective date', () => {
     try {
       await expect.poll(async () => (await status(admin, id)).status).toBe('deactivated');
     } finally {
-      stop();
+      await stop(); // a round still running ends before the folder is removed
     }
     const info = await status(admin, id);
     expect(info).toMatchObject({

@@ -38,6 +38,10 @@ export const APPEND_ONLY_TABLES: readonly AppendOnlyTable[] = [
   { table: 'customer_status_changes', uniqueKeys: [['id']], rowid: 'id' },
   { table: 'stocktake_scans', uniqueKeys: [['id'], ['stocktake_id', 'client_id']], rowid: 'id' },
   { table: 'stocktake_undos', uniqueKeys: [['id'], ['scan_id']], rowid: 'id' },
+  { table: 'settlement_ledger', uniqueKeys: [['id'], ['entry_key']], rowid: 'id' },
+  { table: 'settlement_allocations', uniqueKeys: [['id'], ['undoes']], rowid: 'id' },
+  { table: 'settlement_notices', uniqueKeys: [['id']], rowid: 'id' },
+  { table: 'settlement_follow_ups', uniqueKeys: [['id']], rowid: 'id' },
 ];
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;

@@ -7,3 +7,4 @@ export * from './review';
 export * from './settings';
 export * from './backup';
 export * from './stocktake';
+export * from './settlement';

@@ -4,7 +4,7 @@ import type { JobKinds } from './jobs/registry';
 import type { RuleQuerySource } from './review/review.queries';
 import type { ReviewRuleKey } from './review/shared/review.contract';
 import type { ChannelDef } from './shared/contract-kit';
-import { assertReference, type CustomerReference } from './status/customer-references';
+import { assertReference, type CustomerReference, type MergeHook } from './status/customer-references';
 import type { OpenItemsCheck } from './status/open-items';
 
 /** Work that runs without anyone asking: at start and on every background tick (background.ts). */
@@ -29,6 +29,8 @@ export interface Feature<K extends ContractShape = ContractShape> {
   openItems?: readonly OpenItemsCheck[];
   /** its columns that point to a customer (status moves them when a duplicate is merged) */
   customerReferences?: readonly CustomerReference[];
+  /** what it does when a duplicate is merged, beyond moving its columns (a ledger's transfer rows) */
+  mergeHooks?: readonly MergeHook[];
   /** the queries of the review rules it owns (review.queries.ts) */
   reviewRules?: Partial<Record<ReviewRuleKey, RuleQuerySource>>;
   /** its long jobs, run off the main thread (core.jobs): kind `<feature>.<job>` → function */
@@ -53,6 +55,7 @@ export interface Assembly {
   timers: readonly Timer[];
   openItems: readonly OpenItemsCheck[];
   customerReferences: readonly CustomerReference[];
+  mergeHooks: readonly MergeHook[];
   reviewRules: ReadonlyMap<ReviewRuleKey, RuleQuerySource>;
 }
 
@@ -85,5 +88,6 @@ export function assemble(features: readonly AnyFeature[]): Assembly {
     timers: features.flatMap((f) => f.timers ?? []),
     openItems: features.flatMap((f) => f.openItems ?? []),
     customerReferences: features.flatMap((f) => f.customerReferences ?? []),
+    mergeHooks: features.flatMap((f) => f.mergeHooks ?? []),
   };
 }

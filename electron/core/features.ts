@@ -8,6 +8,7 @@ import { lookupsFeature } from './lookups/lookups.feature';
 import { reviewFeature } from './review/review.feature';
 import { settingsFeature } from './settings/settings.feature';
 import { statusFeature } from './status/status.feature';
+import { settlementFeature } from './settlement/settlement.feature';
 import { stocktakeFeature } from './stocktake/stocktake.feature';
 import { systemFeature } from './system/system.feature';
 import { usersFeature } from './users/users.feature';
@@ -30,4 +31,5 @@ export const features: readonly AnyFeature[] = [
   systemFeature,
   backupFeature,
   stocktakeFeature,
+  settlementFeature,
 ];

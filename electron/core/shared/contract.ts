@@ -8,6 +8,7 @@ import { customerStatusContract } from '../status/shared/status.contract';
 import { lookupsContract } from '../lookups/shared/lookups.contract';
 import { reviewContract } from '../review/shared/review.contract';
 import { stocktakeContract } from '../stocktake/shared/stocktake.contract';
+import { settlementContract } from '../settlement/shared/settlement.contract';
 import { settingsContract } from '../settings/shared/settings.contract';
 import { systemContract } from '../system/shared/system.contract';
 import { usersContract } from '../users/shared/users.contract';
@@ -29,6 +30,7 @@ export const contract = {
   ...systemContract,
   ...backupContract,
   ...stocktakeContract,
+  ...settlementContract,
 };
 
 export type Contract = typeof contract;

@@ -22,6 +22,16 @@ export const PERMISSIONS = [
   'stocktake.count',
   /** 盘点: create, start, reconcile, adjust, complete, cancel, export */
   'stocktake.manage',
+  /** 无票结算: see vouchers, payments, statements, receivables */
+  'settlement.view',
+  /** 无票结算: create, edit, submit, void and reverse vouchers; notices; follow-ups */
+  'settlement.create',
+  /** 无票结算: approve or reject vouchers (never one's own) */
+  'settlement.approve',
+  /** 无票结算: approve past a customer's credit limit, with a reason */
+  'settlement.override_credit',
+  /** 无票结算: record payments, allocate (核销) and undo allocations */
+  'settlement.collect',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -29,3 +29,17 @@ export function moveReferences(core: Core, fromId: number, toId: number): Record
   }
   return moved;
 }
+
+/**
+ * What a feature does when a duplicate is merged into a survivor, beyond moving its columns: an
+ * append-only ledger cannot move its rows, so it posts transfer rows instead. Runs in the merge's
+ * transaction after the references moved; returns counts for the log ("settlement.transfer": 1).
+ */
+export type MergeHook = (core: Core, merge: { fromId: number; toId: number; at: Date; actor: { id: number; displayName: string } }) => Record<string, number>;
+
+/** Runs every feature's merge hook; their counts join the moved references in the log. */
+export function runMergeHooks(core: Core, merge: Parameters<MergeHook>[1]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const hook of core.assembly.mergeHooks) Object.assign(out, hook(core, merge));
+  return out;
+}

@@ -8,7 +8,7 @@ import { Invalid, Refused } from '../errors';
 import { touchCustomerActivity } from '../customers/activity';
 import type { CustomerStatus } from '../customers/shared/customers.contract';
 import { openItemsOf } from './open-items';
-import { moveReferences } from './customer-references';
+import { moveReferences, runMergeHooks } from './customer-references';
 import type { customerStatusContract, OpenItem, StatusAction } from './shared/status.contract';
 import { type CustomerState, findStates, loadReason, loadStates, type Reason, recordChange } from './status.record';
 import { DUPLICATE_REASON_KEY, TRANSITIONS, WRONG_STATE_MESSAGE } from './shared/status.rules';
@@ -130,7 +130,10 @@ export function applyTransition(core: Core, actor: LogActor, at: Date, t: Transi
       .run(stamp, actor.id, t.customer.id);
   }
   let moved: Record<string, number> = {};
-  if (t.survivor) moved = moveReferences(core, t.customer.id, t.survivor.id);
+  if (t.survivor) {
+    moved = moveReferences(core, t.customer.id, t.survivor.id);
+    Object.assign(moved, runMergeHooks(core, { fromId: t.customer.id, toId: t.survivor.id, at, actor }));
+  }
   const movedChanges = Object.keys(moved).length ? { movedReferences: { before: null, after: moved } } : undefined;
   const extraChanges = t.logChanges || movedChanges ? { ...t.logChanges, ...movedChanges } : undefined;
   recordChange(core, {

@@ -1,0 +1,18 @@
+import { defineFeature } from '../feature';
+import { paymentHandlers } from './payments.handlers';
+import { settlementContract } from './shared/settlement.contract';
+import { voucherHandlers } from './vouchers.handlers';
+
+/**
+ * 无票结算. Vouchers and payments point to customers: a merge moves them to the survivor, and the
+ * ledger (append-only) gets a transfer pair instead of edits (mergeHooks).
+ */
+export const settlementFeature = defineFeature({
+  name: 'settlement',
+  contract: settlementContract,
+  handlers: { ...voucherHandlers, ...paymentHandlers },
+  customerReferences: [
+    { table: 'settlement_vouchers', column: 'customer_id' },
+    { table: 'settlement_payments', column: 'customer_id' },
+  ],
+});

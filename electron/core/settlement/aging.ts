@@ -117,13 +117,24 @@ export function agingOn(sqlite: Sqlite, f: AgingFilters, today: string) {
   const stmt = sqlite.prepare(agingSql(where.length ? `WHERE ${where.join(' AND ')}` : '', !!f.overdueOnly));
   const rows = stmt.all(params) as Raw[];
   // a page past the last still tells the count and the totals
-  const first = rows[0] ?? (params.offset ? (stmt.get({ ...params, limit: 1, offset: 0 }) as Raw | undefined) : undefined);
-  const totals = Object.fromEntries(BUCKETS.map((b) => [b, first ? first[`${b}_total`] : 0])) as Record<(typeof BUCKETS)[number], number>;
+  const first =
+    rows[0] ?? (params.offset ? (stmt.get({ ...params, limit: 1, offset: 0 }) as Raw | undefined) : undefined);
+  const totals = Object.fromEntries(BUCKETS.map((b) => [b, first ? first[`${b}_total`] : 0])) as Record<
+    (typeof BUCKETS)[number],
+    number
+  >;
   return {
     asOf,
     items: rows.map(
       (r): AgingRow => ({
-        customer: { id: r.id, code: r.code, name: r.name, status: r.status, salespersonName: r.salespersonName, categoryName: r.categoryName },
+        customer: {
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          status: r.status,
+          salespersonName: r.salespersonName,
+          categoryName: r.categoryName,
+        },
         notDueCents: r.notDueCents,
         d0_30: r.d0_30,
         d31_60: r.d31_60,

@@ -43,7 +43,14 @@ export interface AllocationRequest {
  * Each allocation is dated the later of the payment's date, the voucher's date and `today`
  * (`today` is the payment's own date when it is created, the day of a later allocation).
  */
-export function applyAllocations(core: Core, p: PaymentForAllocation, requests: AllocationRequest[], today: string, at: Date, by: number) {
+export function applyAllocations(
+  core: Core,
+  p: PaymentForAllocation,
+  requests: AllocationRequest[],
+  today: string,
+  at: Date,
+  by: number,
+) {
   const sqlite = core.sqlite;
   const perVoucher = new Map<number, { amount: number; index: number }>();
   requests.forEach((r, index) => {
@@ -53,28 +60,49 @@ export function applyAllocations(core: Core, p: PaymentForAllocation, requests: 
   const plan: { voucherId: number; no: string; amount: number; date: string }[] = [];
   for (const [voucherId, { amount, index }] of perVoucher) {
     const v = sqlite
-      .prepare('SELECT id, no, customer_id AS customerId, status, kind, date, total_cents AS totalCents FROM settlement_vouchers WHERE id = ?')
-      .get(voucherId) as { id: number; no: string; customerId: number; status: string; kind: string; date: string; totalCents: number } | undefined;
+      .prepare(
+        'SELECT id, no, customer_id AS customerId, status, kind, date, total_cents AS totalCents FROM settlement_vouchers WHERE id = ?',
+      )
+      .get(voucherId) as
+      | { id: number; no: string; customerId: number; status: string; kind: string; date: string; totalCents: number }
+      | undefined;
     if (!v || v.customerId !== p.customerId) {
-      throw InvalidField(`allocations.${index}.voucherId`, 'settlement.ledgerErrors.otherCustomer', { no: v?.no ?? String(voucherId) });
+      throw InvalidField(`allocations.${index}.voucherId`, 'settlement.ledgerErrors.otherCustomer', {
+        no: v?.no ?? String(voucherId),
+      });
     }
     if (v.kind !== 'normal' || (v.status !== 'approved' && v.status !== 'settled')) {
       throw InvalidField(`allocations.${index}.voucherId`, 'settlement.ledgerErrors.voucherNotOpen', { no: v.no });
     }
     const open = v.totalCents - allocatedToVoucher(sqlite, v.id);
     if (amount > open) {
-      throw InvalidField(`allocations.${index}.amount`, 'settlement.ledgerErrors.overOpen', { no: v.no, open: yuan(open), amount: yuan(amount) });
+      throw InvalidField(`allocations.${index}.amount`, 'settlement.ledgerErrors.overOpen', {
+        no: v.no,
+        open: yuan(open),
+        amount: yuan(amount),
+      });
     }
     plan.push({ voucherId: v.id, no: v.no, amount, date: laterOf(p.date, v.date, today) });
   }
   const total = plan.reduce((s, x) => s + x.amount, 0);
   const free = p.amountCents - allocatedFromPayment(sqlite, p.id);
   if (total > free) {
-    throw Refused('INVALID_INPUT', 'settlement.ledgerErrors.overAllocated', { no: p.no, free: yuan(free), amount: yuan(total) });
+    throw Refused('INVALID_INPUT', 'settlement.ledgerErrors.overAllocated', {
+      no: p.no,
+      free: yuan(free),
+      amount: yuan(total),
+    });
   }
   const stamp = at.toISOString();
   const ids = plan.map((x) =>
-    insertAllocation(sqlite, { voucherId: x.voucherId, paymentId: p.id, amountCents: x.amount, date: x.date, at: stamp, by }),
+    insertAllocation(sqlite, {
+      voucherId: x.voucherId,
+      paymentId: p.id,
+      amountCents: x.amount,
+      date: x.date,
+      at: stamp,
+      by,
+    }),
   );
   for (const x of plan) syncSettled(core, x.voucherId, stamp, by);
   return plan.map((x, i) => ({ id: ids[i], voucherNo: x.no, amountCents: x.amount }));
@@ -116,7 +144,15 @@ export function undoAllocation(core: Core, actor: Actor, input: { allocationId: 
          FROM settlement_allocations a JOIN settlement_vouchers v ON v.id = a.voucher_id WHERE a.id = ?`,
       )
       .get(input.allocationId) as
-      | { id: number; voucherId: number; paymentId: number | null; amountCents: number; undoes: number | null; date: string; voucherNo: string }
+      | {
+          id: number;
+          voucherId: number;
+          paymentId: number | null;
+          amountCents: number;
+          undoes: number | null;
+          date: string;
+          voucherNo: string;
+        }
       | undefined;
     if (!a) throw NotFound();
     if (a.paymentId == null || a.undoes != null || a.amountCents <= 0) {
@@ -143,7 +179,12 @@ export function undoAllocation(core: Core, actor: Actor, input: { allocationId: 
       entity: 'settlementPayment',
       entityId: p.id,
       action: 'allocationUndo',
-      changes: { allocation: { before: { id: a.id, voucherNo: a.voucherNo, amountCents: a.amountCents }, after: { id, amountCents: -a.amountCents } } },
+      changes: {
+        allocation: {
+          before: { id: a.id, voucherNo: a.voucherNo, amountCents: a.amountCents },
+          after: { id, amountCents: -a.amountCents },
+        },
+      },
       reason: input.reason,
     });
     return { detail: paymentDetail(core.sqlite, p.id), customerId: p.customerId };

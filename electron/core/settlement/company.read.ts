@@ -8,7 +8,9 @@ const FIELDS = ['name', 'taxId', 'address', 'phone', 'bankName', 'bankAccount', 
 
 /** The company header printed on statements: settings key 'settlement.company' (JSON), blanks as null. */
 export function readCompany(sqlite: Sqlite): Company {
-  const raw = sqlite.prepare("SELECT value FROM settings WHERE key = 'settlement.company'").pluck().get() as string | undefined;
+  const raw = sqlite.prepare("SELECT value FROM settings WHERE key = 'settlement.company'").pluck().get() as
+    | string
+    | undefined;
   let v: Record<string, unknown> = {};
   try {
     v = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};

@@ -68,13 +68,18 @@ const ALLOCATION_SELECT = `SELECT a.id, a.voucher_id AS voucherId, v.no AS vouch
   LEFT JOIN users u ON u.id = a.by`;
 
 export function allocationsOfPayment(sqlite: Sqlite, paymentId: number): AllocationRow[] {
-  const rows = sqlite.prepare(`${ALLOCATION_SELECT} WHERE a.payment_id = ? ORDER BY a.id`).all(paymentId) as (Omit<AllocationRow, 'undone'> & { undone: number })[];
+  const rows = sqlite.prepare(`${ALLOCATION_SELECT} WHERE a.payment_id = ? ORDER BY a.id`).all(paymentId) as (Omit<
+    AllocationRow,
+    'undone'
+  > & { undone: number })[];
   return rows.map((r) => ({ ...r, undone: !!r.undone }));
 }
 
 /** A payment with its allocations; NotFound when there is none. */
 export function paymentDetail(sqlite: Sqlite, id: number): PaymentDetail {
-  const row = sqlite.prepare(`SELECT ${PAYMENT_COLUMNS} FROM settlement_payments p ${PAYMENT_JOINS} WHERE p.id = ?`).get(id) as PaymentRow | undefined;
+  const row = sqlite
+    .prepare(`SELECT ${PAYMENT_COLUMNS} FROM settlement_payments p ${PAYMENT_JOINS} WHERE p.id = ?`)
+    .get(id) as PaymentRow | undefined;
   if (!row) throw NotFound();
   return { ...paymentSummary(row), allocations: allocationsOfPayment(sqlite, id) };
 }
@@ -86,5 +91,5 @@ export const yuan = (cents: number): string => {
   return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
 };
 
-/** The later of two business dates. */
-export const laterOf = (...dates: string[]): string => dates.reduce((a, b) => (b > a ? b : a));
+/** The latest of business dates (YYYY-MM-DD compare as text). */
+export const laterOf = (...dates: string[]): string => [...dates].sort().at(-1) ?? '';

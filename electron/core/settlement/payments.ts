@@ -25,8 +25,10 @@ export interface PaymentInput {
 /** 结算方式: an item of the managed list, active (the payment form offers only those). */
 function assertMethod(core: Core, methodId: number | null | undefined) {
   if (methodId == null) return;
-  const m = core.sqlite.prepare('SELECT kind, active FROM lookups WHERE id = ?').get(methodId) as { kind: string; active: number } | undefined;
-  if (!m || m.kind !== 'settlementMethod' || !m.active) throw InvalidField('methodId', 'settlement.ledgerErrors.method');
+  const m = core.sqlite.prepare('SELECT kind, active FROM lookups WHERE id = ?').get(methodId) as
+    | { kind: string; active: number }
+    | undefined;
+  if (m?.kind !== 'settlementMethod' || !m.active) throw InvalidField('methodId', 'settlement.ledgerErrors.method');
 }
 
 /**
@@ -37,7 +39,10 @@ function assertMethod(core: Core, methodId: number | null | undefined) {
  */
 export function createPayment(core: Core, actor: Actor, input: PaymentInput) {
   const out = inTransaction(core, () => {
-    const seen = core.sqlite.prepare('SELECT id FROM settlement_payments WHERE client_id = ?').pluck().get(input.clientId) as number | undefined;
+    const seen = core.sqlite
+      .prepare('SELECT id FROM settlement_payments WHERE client_id = ?')
+      .pluck()
+      .get(input.clientId) as number | undefined;
     if (seen != null) return { detail: paymentDetail(core.sqlite, seen), replayed: true };
     const customer = assertCustomerCanTransact(core, input.customerId, 'collect');
     assertMethod(core, input.methodId);
@@ -50,8 +55,20 @@ export function createPayment(core: Core, actor: Actor, input: PaymentInput) {
           `INSERT INTO settlement_payments (no, client_id, customer_id, date, amount_cents, method_id, reference, memo, created_at, created_by, updated_at, updated_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(no, input.clientId, customer.id, input.date, input.amount, input.methodId ?? null, input.reference ?? null, input.memo ?? null, stamp, actor.id, stamp, actor.id)
-        .lastInsertRowid,
+        .run(
+          no,
+          input.clientId,
+          customer.id,
+          input.date,
+          input.amount,
+          input.methodId ?? null,
+          input.reference ?? null,
+          input.memo ?? null,
+          stamp,
+          actor.id,
+          stamp,
+          actor.id,
+        ).lastInsertRowid,
     );
     post(core.sqlite, {
       entryKey: `payment:${id}`,
@@ -73,7 +90,14 @@ export function createPayment(core: Core, actor: Actor, input: PaymentInput) {
       changes: {
         payment: {
           before: null,
-          after: { no, customerCode: customer.code, date: input.date, amountCents: input.amount, methodId: input.methodId ?? null, reference: input.reference ?? null },
+          after: {
+            no,
+            customerCode: customer.code,
+            date: input.date,
+            amountCents: input.amount,
+            methodId: input.methodId ?? null,
+            reference: input.reference ?? null,
+          },
         },
         ...(made.length ? { allocations: { before: null, after: made } } : {}),
       },
@@ -93,7 +117,8 @@ export function voidPayment(core: Core, actor: Actor, input: { id: number; reaso
     const p = loadPayment(core, input.id);
     if (p.voidedAt) throw Refused('CONFLICT', 'settlement.ledgerErrors.paymentVoided', { no: p.no });
     const allocated = allocatedFromPayment(core.sqlite, p.id);
-    if (allocated !== 0) throw Refused('CONFLICT', 'settlement.ledgerErrors.paymentAllocated', { no: p.no, allocated: yuan(allocated) });
+    if (allocated !== 0)
+      throw Refused('CONFLICT', 'settlement.ledgerErrors.paymentAllocated', { no: p.no, allocated: yuan(allocated) });
     const at = core.clock.now();
     const stamp = at.toISOString();
     post(core.sqlite, {
@@ -152,16 +177,25 @@ export function listPayments(core: Core, f: PaymentFilters) {
   }
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    where.push(`(p.no LIKE ? ESCAPE '\\' OR p.reference LIKE ? ESCAPE '\\' OR c.code LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\')`);
+    where.push(
+      `(p.no LIKE ? ESCAPE '\\' OR p.reference LIKE ? ESCAPE '\\' OR c.code LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\')`,
+    );
     args.push(like, like, like, like);
   }
   if (f.withAdvance) {
-    where.push('p.voided_at IS NULL AND p.amount_cents > (SELECT coalesce(sum(a.amount_cents), 0) FROM settlement_allocations a WHERE a.payment_id = p.id)');
+    where.push(
+      'p.voided_at IS NULL AND p.amount_cents > (SELECT coalesce(sum(a.amount_cents), 0) FROM settlement_allocations a WHERE a.payment_id = p.id)',
+    );
   }
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = core.sqlite.prepare(`SELECT count(*) FROM settlement_payments p JOIN customers c ON c.id = p.customer_id ${cond}`).pluck().get(...args) as number;
+  const total = core.sqlite
+    .prepare(`SELECT count(*) FROM settlement_payments p JOIN customers c ON c.id = p.customer_id ${cond}`)
+    .pluck()
+    .get(...args) as number;
   const rows = core.sqlite
-    .prepare(`SELECT ${PAYMENT_COLUMNS} FROM settlement_payments p ${PAYMENT_JOINS} ${cond} ORDER BY p.date DESC, p.id DESC LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT ${PAYMENT_COLUMNS} FROM settlement_payments p ${PAYMENT_JOINS} ${cond} ORDER BY p.date DESC, p.id DESC LIMIT ? OFFSET ?`,
+    )
     .all(...args, f.pageSize, (f.page - 1) * f.pageSize) as Parameters<typeof paymentSummary>[0][];
   return { items: rows.map(paymentSummary), total };
 }

@@ -14,7 +14,9 @@ export function promises(core: Core, input: { page: number; pageSize: number }) 
     WHERE v.status = 'approved' AND f.promised_date IS NOT NULL AND f.promised_date <= @today
       AND f.id = (SELECT max(g.id) FROM settlement_follow_ups g WHERE g.voucher_id = f.voucher_id AND g.promised_date IS NOT NULL)`;
   const counts = core.sqlite
-    .prepare(`SELECT count(*) AS total, coalesce(sum(f.promised_date = @today), 0) AS dueToday, coalesce(sum(f.promised_date < @today), 0) AS overdue ${base}`)
+    .prepare(
+      `SELECT count(*) AS total, coalesce(sum(f.promised_date = @today), 0) AS dueToday, coalesce(sum(f.promised_date < @today), 0) AS overdue ${base}`,
+    )
     .get({ today }) as { total: number; dueToday: number; overdue: number };
   const rows = core.sqlite
     .prepare(

@@ -39,7 +39,10 @@ export const STATEMENT_TEXTS = {
 const money = (cents: number) => cents / 100;
 
 /** Writes the statement; returns the number of postings. */
-export async function exportStatement(sqlite: Sqlite, input: StatementExportInput): Promise<{ rows: number; code: string }> {
+export async function exportStatement(
+  sqlite: Sqlite,
+  input: StatementExportInput,
+): Promise<{ rows: number; code: string }> {
   const t = STATEMENT_TEXTS;
   // one read transaction: the opening balance and the rows show the same moment
   sqlite.exec('BEGIN');
@@ -70,7 +73,15 @@ export async function exportStatement(sqlite: Sqlite, input: StatementExportInpu
       const r = statementRow(l, balance);
       debit += r.debitCents;
       credit += r.creditCents;
-      add([r.date, t.kinds[r.kind] ?? r.kind, r.ref, r.description, r.debitCents ? money(r.debitCents) : null, r.creditCents ? money(r.creditCents) : null, money(balance)]);
+      add([
+        r.date,
+        t.kinds[r.kind] ?? r.kind,
+        r.ref,
+        r.description,
+        r.debitCents ? money(r.debitCents) : null,
+        r.creditCents ? money(r.creditCents) : null,
+        money(balance),
+      ]);
       rows++;
     }
     add([null, t.total, null, null, money(debit), money(credit), null]);

@@ -56,13 +56,15 @@ export function* statementLines(sqlite: Sqlite, customerId: number, from: string
 export function statementRow(l: LedgerLine, balanceCents: number): StatementRow {
   const transfer = l.kind === 'transferIn' || l.kind === 'transferOut';
   const ref = transfer ? (l.otherCode ?? '') : (l.voucherNo ?? l.paymentNo ?? '');
-  const description = l.voucherNo ? (l.evidenceRef ?? l.voucherMemo) : [l.methodName, l.reference].filter(Boolean).join(' ') || null;
+  const description = l.voucherNo
+    ? (l.evidenceRef ?? l.voucherMemo)
+    : [l.methodName, l.reference].filter(Boolean).join(' ') || null;
   return {
     date: l.date,
     kind: l.kind,
     ref,
     description: transfer ? null : description,
-    debitCents: l.amountCents > 0 ? l.amountCents : 0,
+    debitCents: Math.max(l.amountCents, 0),
     creditCents: l.amountCents < 0 ? -l.amountCents : 0,
     balanceCents,
   };

@@ -14,18 +14,27 @@ const BUCKETS = ['notDueCents', 'd0_30', 'd31_60', 'd61_90', 'd90_plus', 'openCe
  * - every normal voucher approved (or settled) dated on or before the date, its open amount as of
  *   the date = total − its allocations dated on or before it (payments, reversals' credits, undos);
  *   a settled voucher can only be open as of a date before some allocation of it, so settled
- *   ones are read only when the date is before the newest allocation;
+ *   ones are read only when the date is before the newest allocation (and the allocations' dates
+ *   only then: otherwise the sums come from the index alone);
  * - bucketed by its due date against the date (not due / 0-30 / 31-60 / 61-90 / 90+ days overdue);
- * - the advance (预收): payments dated on or before the date and not voided by then, less their
- *   allocations dated on or before it;
+ * - the advance (预收, payments not allocated as of the date) by the ledger's identity
+ *   Σ open − advance = balance: advance = Σ open − the ledger's balance as of the date. The balance
+ *   is the ledger index's sum per customer, a merged customer's rows counted with its survivor
+ *   (its vouchers and payments moved there; the merge's transfer pair, one date, cancels out);
  * - customers with anything open or an advance, filtered; the page's rows with the count and the
  *   totals over every matching customer (window sums, before LIMIT).
  */
-function agingSql(where: string, overdueOnly: boolean) {
+function agingSql(where: string, overdueOnly: boolean, allocDates: boolean) {
   return `
-WITH v_open AS (
+WITH RECURSIVE chain(id, survivor) AS (
+  SELECT id, merged_into_id FROM customers WHERE merged_into_id IS NOT NULL
+  UNION
+  SELECT chain.id, c.merged_into_id FROM chain JOIN customers c ON c.id = chain.survivor WHERE c.merged_into_id IS NOT NULL
+),
+final AS (SELECT id, survivor FROM chain WHERE survivor NOT IN (SELECT id FROM customers WHERE merged_into_id IS NOT NULL)),
+v_open AS (
   SELECT v.customer_id AS cid, v.due_date AS due,
-    v.total_cents - coalesce((SELECT sum(a.amount_cents) FROM settlement_allocations a WHERE a.voucher_id = v.id AND a.date <= @asOf), 0) AS open
+    v.total_cents - coalesce((SELECT sum(a.amount_cents) FROM settlement_allocations a WHERE a.voucher_id = v.id${allocDates ? ' AND a.date <= @asOf' : ''}), 0) AS open
   FROM settlement_vouchers v
   WHERE v.kind = 'normal' AND v.date <= @asOf AND (v.status = 'approved' OR (@withSettled = 1 AND v.status = 'settled'))
 ),
@@ -40,14 +49,16 @@ per_v AS (
     min(due) AS oldestDueDate
   FROM v_open WHERE open > 0 GROUP BY cid
 ),
+bal AS (
+  SELECT coalesce(final.survivor, l.cid) AS cid, sum(l.b) AS balance
+  FROM (SELECT customer_id AS cid, sum(amount_cents) AS b FROM settlement_ledger WHERE date <= @asOf GROUP BY customer_id) l
+  LEFT JOIN final ON final.id = l.cid
+  GROUP BY 1
+),
 adv AS (
-  SELECT cid, sum(free) AS advanceCents FROM (
-    SELECT p.customer_id AS cid,
-      p.amount_cents - coalesce((SELECT sum(a.amount_cents) FROM settlement_allocations a WHERE a.payment_id = p.id AND a.date <= @asOf), 0) AS free
-    FROM settlement_payments p
-    WHERE p.date <= @asOf
-      AND (p.voided_at IS NULL OR (SELECT l.date FROM settlement_ledger l WHERE l.entry_key = 'paymentVoid:' || p.id) > @asOf)
-  ) WHERE free > 0 GROUP BY cid
+  SELECT bal.cid, coalesce(per_v.openCents, 0) - bal.balance AS advanceCents
+  FROM bal LEFT JOIN per_v ON per_v.cid = bal.cid
+  WHERE coalesce(per_v.openCents, 0) - bal.balance > 0
 ),
 ids AS (SELECT cid FROM per_v UNION SELECT cid FROM adv),
 rows AS (
@@ -114,7 +125,9 @@ export function agingOn(sqlite: Sqlite, f: AgingFilters, today: string) {
     where.push(`(c.code LIKE @q ESCAPE '\\' OR c.name LIKE @q ESCAPE '\\')`);
     params.q = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   }
-  const stmt = sqlite.prepare(agingSql(where.length ? `WHERE ${where.join(' AND ')}` : '', !!f.overdueOnly));
+  const stmt = sqlite.prepare(
+    agingSql(where.length ? `WHERE ${where.join(' AND ')}` : '', !!f.overdueOnly, params.withSettled === 1),
+  );
   const rows = stmt.all(params) as Raw[];
   // a page past the last still tells the count and the totals
   const first =

@@ -1,4 +1,6 @@
 import { describe, expect } from 'vitest';
+import { post } from '../../../electron/core/settlement/ledger';
+import { inTransaction } from '../../../electron/core/transaction';
 import { lookupId } from '../customers/support';
 import { setState } from '../stocktake/recon-support';
 import { test } from '../support/fixtures';
@@ -145,5 +147,49 @@ describe('应收账龄', () => {
     const one = await admin.ok('settlement.aging', { salespersonId: sales.id });
     expect(one.items[0].customer).toMatchObject({ salespersonName: 'ywy', categoryName: '大客户' });
     expect(one.totals.openCents).toBe(100);
+  });
+
+  test('after a merge the survivor carries the duplicate’s open vouchers and advance, today and as of before the merge', async ({
+    env,
+    admin,
+  }) => {
+    const [s, dup] = await customers(admin, ['存续公司', '重复公司']);
+    approvedVoucher(env.core, { customerId: s.id, date: '2025-12-01', dueDate: '2025-12-31', lines: [500] });
+    approvedVoucher(env.core, { customerId: dup.id, date: '2025-12-01', dueDate: '2026-01-31', lines: [1000] });
+    await admin.ok('settlement.paymentCreate', paymentOf(dup.id, '3', [], { date: '2025-12-05' }));
+    // what the merge does (its own part): documents moved, the duplicate retired, a transfer pair of one date
+    inTransaction(env.core, () => {
+      for (const t of ['settlement_vouchers', 'settlement_payments']) {
+        env.core.sqlite.prepare(`UPDATE ${t} SET customer_id = ? WHERE customer_id = ?`).run(s.id, dup.id);
+      }
+      env.core.sqlite
+        .prepare(`UPDATE customers SET merged_into_id = ?, status = 'deactivated' WHERE id = ?`)
+        .run(s.id, dup.id);
+      const at = env.core.clock.now().toISOString();
+      post(env.core.sqlite, {
+        entryKey: 'merge:t:out',
+        customerId: dup.id,
+        date: '2026-01-03',
+        kind: 'transferOut',
+        amountCents: -700,
+        otherCustomerId: s.id,
+        at,
+        by: null,
+      });
+      post(env.core.sqlite, {
+        entryKey: 'merge:t:in',
+        customerId: s.id,
+        date: '2026-01-03',
+        kind: 'transferIn',
+        amountCents: 700,
+        otherCustomerId: dup.id,
+        at,
+        by: null,
+      });
+    });
+    for (const asOf of ['2026-01-05', '2025-12-20']) {
+      const r = await admin.ok('settlement.aging', { asOf });
+      expect(r.items.map((i) => [i.customer.id, i.openCents, i.advanceCents])).toEqual([[s.id, 1500, 300]]);
+    }
   });
 });

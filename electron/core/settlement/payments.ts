@@ -32,6 +32,19 @@ function assertMethod(core: Core, methodId: number | null | undefined) {
 }
 
 /**
+ * A customer merged into another has no documents left (they moved to the survivor): a payment
+ * on it would be an advance nobody sees. The refusal names the survivor to take it instead.
+ */
+function assertNotMerged(core: Core, customerId: number) {
+  const s = core.sqlite
+    .prepare(
+      'SELECT c.code, s.code AS survivorCode, s.name AS survivorName FROM customers c JOIN customers s ON s.id = c.merged_into_id WHERE c.id = ?',
+    )
+    .get(customerId) as { code: string; survivorCode: string; survivorName: string } | undefined;
+  if (s) throw Refused('CUSTOMER_DEACTIVATED', 'settlement.ledgerErrors.merged', s);
+}
+
+/**
  * settlement.paymentCreate: the payment, its ledger posting 'payment:<id>' (−amount) and its
  * allocations as given, in one transaction with the log. Frozen and deactivated customers may
  * pay (the guard's 'collect'). A form sent again with the same clientId is answered with the
@@ -45,6 +58,7 @@ export function createPayment(core: Core, actor: Actor, input: PaymentInput) {
       .get(input.clientId) as number | undefined;
     if (seen != null) return { detail: paymentDetail(core.sqlite, seen), replayed: true };
     const customer = assertCustomerCanTransact(core, input.customerId, 'collect');
+    assertNotMerged(core, customer.id);
     assertMethod(core, input.methodId);
     const at = core.clock.now();
     const stamp = at.toISOString();
@@ -188,8 +202,10 @@ export function listPayments(core: Core, f: PaymentFilters) {
     );
   }
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // the customer is joined for the count only when q looks at its code or name
+  const countJoin = f.q ? 'JOIN customers c ON c.id = p.customer_id' : '';
   const total = core.sqlite
-    .prepare(`SELECT count(*) FROM settlement_payments p JOIN customers c ON c.id = p.customer_id ${cond}`)
+    .prepare(`SELECT count(*) FROM settlement_payments p ${countJoin} ${cond}`)
     .pluck()
     .get(...args) as number;
   const rows = core.sqlite

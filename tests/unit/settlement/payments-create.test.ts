@@ -183,3 +183,19 @@ describe('refusals write nothing', () => {
     expect(rowsOf(env.core, 'settlement_payments')).toBe(0);
   });
 });
+
+describe('a merged customer', () => {
+  test('takes no payment: the refusal names the survivor', async ({ env, admin }) => {
+    const [s, dup] = await customers(admin, ['存续公司', '重复公司']);
+    env.core.sqlite
+      .prepare(`UPDATE customers SET merged_into_id = ?, status = 'deactivated' WHERE id = ?`)
+      .run(s.id, dup.id);
+    const r = await admin.call('settlement.paymentCreate', paymentOf(dup.id, '1'));
+    expect(r.ok ? null : r.error).toEqual({
+      code: 'CUSTOMER_DEACTIVATED',
+      messageKey: 'settlement.ledgerErrors.merged',
+      params: { code: dup.code, survivorCode: s.code, survivorName: '存续公司' },
+    });
+    expect(rowsOf(env.core, 'settlement_payments')).toBe(0);
+  });
+});

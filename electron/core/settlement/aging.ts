@@ -114,7 +114,10 @@ export function agingOn(sqlite: Sqlite, f: AgingFilters, today: string) {
     params.salespersonId = f.salespersonId;
   }
   if (f.categoryId != null) {
-    where.push('c.category_id = @categoryId');
+    // categories form a tree: a category finds its sub-categories' customers too (as the customer search)
+    where.push(
+      `c.category_id IN (WITH RECURSIVE sub(id) AS (SELECT @categoryId UNION SELECT l.id FROM lookups l JOIN sub ON l.kind = 'category' AND l.parent_id = sub.id) SELECT id FROM sub)`,
+    );
     params.categoryId = f.categoryId;
   }
   if (f.status != null) {

@@ -141,6 +141,9 @@ describe('应收账龄', () => {
       (await admin.ok('settlement.aging', filters)).items.map((i) => i.customer.id);
     expect(await ids({ salespersonId: sales.id })).toEqual([a.id]);
     expect(await ids({ categoryId: big })).toEqual([a.id]);
+    const top = await admin.ok('lookup.create', { kind: 'category', name: '重点' });
+    env.core.sqlite.prepare('UPDATE lookups SET parent_id = ? WHERE id = ?').run(top.id, big);
+    expect(await ids({ categoryId: top.id })).toEqual([a.id]);
     expect(await ids({ status: 'frozen' })).toEqual([f.id]);
     expect(await ids({ q: '南方' })).toEqual([b.id]);
     expect((await ids({ overdueOnly: true })).sort()).toEqual([a.id, f.id].sort());

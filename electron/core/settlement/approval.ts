@@ -21,7 +21,11 @@ import { told, voucherAt, voucherLog } from './voucher-steps';
  * allowed for a since-frozen or deactivated customer (it only lowers what is owed). Then the
  * ledger posting (ledger.ts postApprovedVoucher) and status approved.
  */
-export function approveVoucher(core: Core, actor: Actor, input: ParsedInput<'settlement.voucherApprove'>): VoucherDetail {
+export function approveVoucher(
+  core: Core,
+  actor: Actor,
+  input: ParsedInput<'settlement.voucherApprove'>,
+): VoucherDetail {
   inTransaction(core, () => {
     const v = voucherAt(core, input.id, input.version, ['submitted']);
     if (isOwn(actor, v)) throw Refused('FORBIDDEN', 'settlement.errors.ownVoucher', { no: v.no });
@@ -39,7 +43,19 @@ export function approveVoucher(core: Core, actor: Actor, input: ParsedInput<'set
         "UPDATE settlement_vouchers SET status = 'approved', approved_at = ?, approved_by = ?, credit_override_reason = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?",
       )
       .run(at, actor.id, overrideReason, at, actor.id, v.id);
-    postApprovedVoucher(core, { id: v.id, kind: v.kind, reversesId: v.reversesId, customerId: v.customerId, date: v.date, totalCents: v.totalCents }, now, actor.id);
+    postApprovedVoucher(
+      core,
+      {
+        id: v.id,
+        kind: v.kind,
+        reversesId: v.reversesId,
+        customerId: v.customerId,
+        date: v.date,
+        totalCents: v.totalCents,
+      },
+      now,
+      actor.id,
+    );
     const changes: Changes = { status: { before: 'submitted', after: 'approved' } };
     if (overrideReason) changes.creditOverride = { before: null, after: true };
     voucherLog(core, now, actor, v.id, 'approve', changes, overrideReason);
@@ -48,11 +64,19 @@ export function approveVoucher(core: Core, actor: Actor, input: ParsedInput<'set
 }
 
 /** A reversal's size (−total) within its original's open amount now; refused with both figures. */
-export function assertReversalFits(core: Core, reversal: Pick<VoucherRow, 'reversesId' | 'totalCents'>, code: 'CONFLICT' | 'INVALID_INPUT'): VoucherRow {
+export function assertReversalFits(
+  core: Core,
+  reversal: Pick<VoucherRow, 'reversesId' | 'totalCents'>,
+  code: 'CONFLICT' | 'INVALID_INPUT',
+): VoucherRow {
   const original = loadVoucher(core, reversal.reversesId ?? 0);
   const open = openOf(core, original);
   if (original.status !== 'approved' || -reversal.totalCents > open) {
-    throw Refused(code, 'settlement.errors.reversalOverOpen', { no: original.no, open: yuan(open), total: yuan(-reversal.totalCents) });
+    throw Refused(code, 'settlement.errors.reversalOverOpen', {
+      no: original.no,
+      open: yuan(open),
+      total: yuan(-reversal.totalCents),
+    });
   }
   return original;
 }

@@ -47,14 +47,24 @@ export async function keepBytes(dataDir: string, sha256: string, bytes: Buffer):
 }
 
 /** The uploaded pieces of each file, kept; called before the voucher's transaction (which names them). */
-export async function storeAttachments(core: Core, actor: Actor, files: readonly AttachmentInput[]): Promise<StoredFile[]> {
+export async function storeAttachments(
+  core: Core,
+  actor: Actor,
+  files: readonly AttachmentInput[],
+): Promise<StoredFile[]> {
   const out: StoredFile[] = [];
   for (const f of files) {
     const size = await uploadPartsSize(core.dataDir, f.partsId, actor.id);
     if (!size) throw InvalidField('attachments', 'settlement.validation.emptyFile');
     if (size > MAX_ATTACHMENT_BYTES) throw InvalidField('attachments', 'settlement.validation.tooLarge');
     const fileName = path.basename(f.fileName.replaceAll('\\', '/'));
-    const meta = { fileName, ext: path.extname(fileName).slice(1).toLowerCase(), userId: actor.id, size, createdAt: core.clock.now().toISOString() };
+    const meta = {
+      fileName,
+      ext: path.extname(fileName).slice(1).toLowerCase(),
+      userId: actor.id,
+      size,
+      createdAt: core.clock.now().toISOString(),
+    };
     const { bytesFile } = await saveUploadParts(core.dataDir, meta, f.partsId);
     const sha256 = path.basename(bytesFile);
     await keepBytes(core.dataDir, sha256, await fs.readFile(bytesFile));
@@ -64,7 +74,14 @@ export async function storeAttachments(core: Core, actor: Actor, files: readonly
 }
 
 /** The rows naming kept files (inside the voucher's transaction). */
-export function insertAttachments(core: Core, voucherId: number, role: 'evidence' | 'invoice', files: readonly StoredFile[], at: string, by: number): number[] {
+export function insertAttachments(
+  core: Core,
+  voucherId: number,
+  role: 'evidence' | 'invoice',
+  files: readonly StoredFile[],
+  at: string,
+  by: number,
+): number[] {
   const ins = core.sqlite.prepare(
     'INSERT INTO settlement_attachments (voucher_id, role, file_name, size, sha256, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -72,11 +89,19 @@ export function insertAttachments(core: Core, voucherId: number, role: 'evidence
 }
 
 /** Hides evidence files of a voucher (the row and the bytes stay); returns the names hidden. */
-export function hideAttachments(core: Core, voucherId: number, ids: readonly number[], at: string, by: number): string[] {
+export function hideAttachments(
+  core: Core,
+  voucherId: number,
+  ids: readonly number[],
+  at: string,
+  by: number,
+): string[] {
   const names: string[] = [];
   for (const id of ids) {
     const row = core.sqlite
-      .prepare("SELECT file_name AS fileName FROM settlement_attachments WHERE id = ? AND voucher_id = ? AND role = 'evidence' AND hidden_at IS NULL")
+      .prepare(
+        "SELECT file_name AS fileName FROM settlement_attachments WHERE id = ? AND voucher_id = ? AND role = 'evidence' AND hidden_at IS NULL",
+      )
       .get(id, voucherId) as { fileName: string } | undefined;
     if (!row) throw InvalidField('hideAttachmentIds', 'settlement.errors.attachmentUnknown');
     core.sqlite.prepare('UPDATE settlement_attachments SET hidden_at = ?, hidden_by = ? WHERE id = ?').run(at, by, id);
@@ -87,9 +112,9 @@ export function hideAttachments(core: Core, voucherId: number, ids: readonly num
 
 /** A piece of an attachment on its way down. */
 export async function attachmentPart(core: Core, input: { id: number; offset: number }) {
-  const row = core.sqlite.prepare('SELECT file_name AS fileName, size, sha256 FROM settlement_attachments WHERE id = ?').get(input.id) as
-    | StoredFile
-    | undefined;
+  const row = core.sqlite
+    .prepare('SELECT file_name AS fileName, size, sha256 FROM settlement_attachments WHERE id = ?')
+    .get(input.id) as StoredFile | undefined;
   if (!row) throw NotFound();
   const handle = await fs.open(attachmentPath(core.dataDir, row.sha256), 'r').catch(() => {
     throw NotFound();
@@ -98,7 +123,12 @@ export async function attachmentPart(core: Core, input: { id: number; offset: nu
     const length = Math.max(0, Math.min(ATTACHMENT_PART_BYTES, row.size - input.offset));
     const buf = Buffer.alloc(length);
     if (length) await handle.read(buf, 0, length, input.offset);
-    return { fileName: row.fileName, size: row.size, dataBase64: buf.toString('base64'), done: input.offset + length >= row.size };
+    return {
+      fileName: row.fileName,
+      size: row.size,
+      dataBase64: buf.toString('base64'),
+      done: input.offset + length >= row.size,
+    };
   } finally {
     await handle.close();
   }

@@ -10,7 +10,15 @@ import { type companyInputSchema, companySchema } from './shared/settlement.cont
 type Company = z.infer<typeof companySchema>;
 
 const FIELDS = ['name', 'taxId', 'address', 'phone', 'bankName', 'bankAccount', 'paymentNote'] as const;
-const EMPTY: Company = { name: null, taxId: null, address: null, phone: null, bankName: null, bankAccount: null, paymentNote: null };
+const EMPTY: Company = {
+  name: null,
+  taxId: null,
+  address: null,
+  phone: null,
+  bankName: null,
+  bankAccount: null,
+  paymentNote: null,
+};
 
 export const COMPANY_SETTING = defineSetting<Company>({
   key: 'settlement.company',
@@ -27,7 +35,12 @@ export function updateCompany(core: Core, actor: Actor, input: z.output<typeof c
     const next = Object.fromEntries(FIELDS.map((f) => [f, input[f] ?? null])) as Company;
     const now = core.clock.now();
     core.settings.put(COMPANY_SETTING, next, now, actor.id);
-    writeLog(core.db, now, actor, { entity: 'settings', entityId: COMPANY_SETTING.key, action: 'update', changes: diffFields(before, next, [...FIELDS]) });
+    writeLog(core.db, now, actor, {
+      entity: 'settings',
+      entityId: COMPANY_SETTING.key,
+      action: 'update',
+      changes: diffFields(before, next, [...FIELDS]),
+    });
     return getCompany(core);
   });
 }

@@ -40,8 +40,8 @@ export function customerCredit(core: Core, input: { customerId: number } | { cod
   const row = (
     'customerId' in input
       ? core.sqlite.prepare(`${CUSTOMER_SQL} WHERE c.id = ?`).get(input.customerId)
-      : core.sqlite.prepare(`${CUSTOMER_SQL} WHERE c.code = ?`).get(input.code.trim().toUpperCase()) ??
-        core.sqlite.prepare(`${CUSTOMER_SQL} WHERE c.code = ?`).get(input.code.trim())
+      : (core.sqlite.prepare(`${CUSTOMER_SQL} WHERE c.code = ?`).get(input.code.trim().toUpperCase()) ??
+        core.sqlite.prepare(`${CUSTOMER_SQL} WHERE c.code = ?`).get(input.code.trim()))
   ) as CustomerRow | undefined;
   if (!row) throw NotFound();
   const { creditLimitCents, creditDays, ...customer } = row;
@@ -62,7 +62,9 @@ export function customerCredit(core: Core, input: { customerId: number } | { cod
     )
     .get(today(core), row.id) as { open: number; overdue: number };
   const pending = sql
-    .prepare("SELECT coalesce(sum(total_cents), 0) FROM settlement_vouchers WHERE customer_id = ? AND status = 'submitted'")
+    .prepare(
+      "SELECT coalesce(sum(total_cents), 0) FROM settlement_vouchers WHERE customer_id = ? AND status = 'submitted'",
+    )
     .pluck()
     .get(row.id) as number;
   let refusedKey: string | null = null;
@@ -99,15 +101,34 @@ export function yuan(cents: number): string {
  * total above the customer's limit needs `settlement.override_credit` and a reason, else it is
  * refused with the figures. Returns the reason to keep (null when within the limit or no limit).
  */
-export function checkCredit(core: Core, actor: Actor, customerId: number, totalCents: number, overrideReason: string | undefined): string | null {
-  const limit = core.sqlite.prepare('SELECT credit_limit_cents FROM customers WHERE id = ?').pluck().get(customerId) as number | null;
+export function checkCredit(
+  core: Core,
+  actor: Actor,
+  customerId: number,
+  totalCents: number,
+  overrideReason: string | undefined,
+): string | null {
+  const limit = core.sqlite.prepare('SELECT credit_limit_cents FROM customers WHERE id = ?').pluck().get(customerId) as
+    | number
+    | null;
   if (limit == null || totalCents <= 0) return null;
   const balance = balanceCents(core.sqlite, customerId);
   if (balance + totalCents <= limit) return null;
-  const params = { limit: yuan(limit), balance: yuan(balance), total: yuan(totalCents), over: yuan(balance + totalCents - limit) };
-  if (!actor.permissions.has('settlement.override_credit')) throw Refused('FORBIDDEN', 'settlement.errors.overCreditLimit', params);
+  const params = {
+    limit: yuan(limit),
+    balance: yuan(balance),
+    total: yuan(totalCents),
+    over: yuan(balance + totalCents - limit),
+  };
+  if (!actor.permissions.has('settlement.override_credit'))
+    throw Refused('FORBIDDEN', 'settlement.errors.overCreditLimit', params);
   if (!overrideReason) {
-    throw FieldRefused('INVALID_INPUT', 'settlement.errors.overCreditReason', { overrideReason: 'settlement.errors.overCreditReason' }, params);
+    throw FieldRefused(
+      'INVALID_INPUT',
+      'settlement.errors.overCreditReason',
+      { overrideReason: 'settlement.errors.overCreditReason' },
+      params,
+    );
   }
   return overrideReason;
 }

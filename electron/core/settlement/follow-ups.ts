@@ -13,11 +13,25 @@ export function addFollowUp(core: Core, actor: Actor, input: ParsedInput<'settle
     const now = core.clock.now();
     const newId = Number(
       core.sqlite
-        .prepare('INSERT INTO settlement_follow_ups (voucher_id, date, contact, note, promised_date, promised_cents, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(v.id, input.date, input.contact ?? null, input.note, input.promisedDate ?? null, input.promisedAmount ?? null, now.toISOString(), actor.id)
-        .lastInsertRowid,
+        .prepare(
+          'INSERT INTO settlement_follow_ups (voucher_id, date, contact, note, promised_date, promised_cents, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          v.id,
+          input.date,
+          input.contact ?? null,
+          input.note,
+          input.promisedDate ?? null,
+          input.promisedAmount ?? null,
+          now.toISOString(),
+          actor.id,
+        ).lastInsertRowid,
     );
-    const after = { date: input.date, promisedDate: input.promisedDate ?? null, promisedCents: input.promisedAmount ?? null };
+    const after = {
+      date: input.date,
+      promisedDate: input.promisedDate ?? null,
+      promisedCents: input.promisedAmount ?? null,
+    };
     voucherLog(core, now, actor, v.id, 'followUp', { followUp: { before: null, after } }, input.note);
     return newId;
   });

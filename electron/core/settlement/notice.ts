@@ -28,7 +28,8 @@ export function noticeOf(core: Core, actor: Actor, voucherId: number) {
 export function noticeSent(core: Core, actor: Actor, input: ParsedInput<'settlement.noticeSent'>) {
   const out = inTransaction(core, () => {
     const v = loadVoucher(core, input.voucherId);
-    if (v.kind !== 'normal' || (v.status !== 'approved' && v.status !== 'settled')) throw wrongStatus(v, 'settlement.errors.noticeNotApproved');
+    if (v.kind !== 'normal' || (v.status !== 'approved' && v.status !== 'settled'))
+      throw wrongStatus(v, 'settlement.errors.noticeNotApproved');
     const now = core.clock.now();
     const at = now.toISOString();
     const id = Number(
@@ -36,7 +37,15 @@ export function noticeSent(core: Core, actor: Actor, input: ParsedInput<'settlem
         .prepare('INSERT INTO settlement_notices (voucher_id, channel, memo, at, by) VALUES (?, ?, ?, ?, ?)')
         .run(v.id, input.channel, input.memo ?? null, at, actor.id).lastInsertRowid,
     );
-    voucherLog(core, now, actor, v.id, 'noticeSent', { channel: { before: null, after: input.channel } }, input.memo ?? null);
+    voucherLog(
+      core,
+      now,
+      actor,
+      v.id,
+      'noticeSent',
+      { channel: { before: null, after: input.channel } },
+      input.memo ?? null,
+    );
     return { id, channel: input.channel, memo: input.memo ?? null, at, byName: actor.displayName };
   });
   return told(core, input.voucherId, out);

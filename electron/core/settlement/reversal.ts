@@ -21,17 +21,33 @@ import { told, voucherLog, wrongStatus } from './voucher-steps';
  */
 function originalLines(core: Core, id: number): LineInput[] {
   const rows = core.sqlite
-    .prepare('SELECT description, unit, quantity_milli AS q, unit_price AS p, tax_rate_bp AS taxRateBp FROM settlement_voucher_lines WHERE voucher_id = ? ORDER BY line_no')
+    .prepare(
+      'SELECT description, unit, quantity_milli AS q, unit_price AS p, tax_rate_bp AS taxRateBp FROM settlement_voucher_lines WHERE voucher_id = ? ORDER BY line_no',
+    )
     .all(id) as { description: string; unit: string | null; q: number; p: number; taxRateBp: number | null }[];
-  return rows.map((r) => ({ description: r.description, unit: r.unit, quantity: BigInt(r.q), unitPrice: BigInt(r.p), taxRateBp: r.taxRateBp }));
+  return rows.map((r) => ({
+    description: r.description,
+    unit: r.unit,
+    quantity: BigInt(r.q),
+    unitPrice: BigInt(r.p),
+    taxRateBp: r.taxRateBp,
+  }));
 }
 
-export function reverseVoucher(core: Core, actor: Actor, input: ParsedInput<'settlement.voucherReverse'>): VoucherDetail {
-  const replayed = core.sqlite.prepare('SELECT id FROM settlement_vouchers WHERE client_id = ?').pluck().get(input.clientId) as number | undefined;
+export function reverseVoucher(
+  core: Core,
+  actor: Actor,
+  input: ParsedInput<'settlement.voucherReverse'>,
+): VoucherDetail {
+  const replayed = core.sqlite
+    .prepare('SELECT id FROM settlement_vouchers WHERE client_id = ?')
+    .pluck()
+    .get(input.clientId) as number | undefined;
   if (replayed) return voucherDetail(core, actor, replayed);
   const id = inTransaction(core, () => {
     const original = loadVoucher(core, input.id);
-    if (original.kind !== 'normal' || original.status !== 'approved') throw wrongStatus(original, 'settlement.errors.notReversible');
+    if (original.kind !== 'normal' || original.status !== 'approved')
+      throw wrongStatus(original, 'settlement.errors.notReversible');
     const computed = computeLines(input.lines ?? originalLines(core, original.id), 'reversal');
     assertReversalFits(core, { reversesId: original.id, totalCents: computed.totalCents }, 'INVALID_INPUT');
     const now = core.clock.now();
@@ -44,15 +60,45 @@ export function reverseVoucher(core: Core, actor: Actor, input: ParsedInput<'set
              amount_cents, tax_cents, total_cents, created_at, created_by, updated_at, updated_by, version)
            VALUES (?, ?, 'reversal', ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
         )
-        .run(no, input.clientId, original.id, original.customerId, input.date, input.date, original.evidenceType, original.evidenceRef, input.reason,
-          computed.amountCents, computed.taxCents, computed.totalCents, at, actor.id, at, actor.id).lastInsertRowid,
+        .run(
+          no,
+          input.clientId,
+          original.id,
+          original.customerId,
+          input.date,
+          input.date,
+          original.evidenceType,
+          original.evidenceRef,
+          input.reason,
+          computed.amountCents,
+          computed.taxCents,
+          computed.totalCents,
+          at,
+          actor.id,
+          at,
+          actor.id,
+        ).lastInsertRowid,
     );
     writeLines(core, newId, computed.lines);
-    voucherLog(core, now, actor, newId, 'create', { no: { before: null, after: no }, reverses: { before: null, after: original.no }, totalCents: { before: null, after: computed.totalCents } }, input.reason);
+    voucherLog(
+      core,
+      now,
+      actor,
+      newId,
+      'create',
+      {
+        no: { before: null, after: no },
+        reverses: { before: null, after: original.no },
+        totalCents: { before: null, after: computed.totalCents },
+      },
+      input.reason,
+    );
     voucherLog(core, now, actor, original.id, 'reverse', { reversal: { before: null, after: no } }, input.reason);
     if (input.submit) {
       core.sqlite
-        .prepare("UPDATE settlement_vouchers SET status = 'submitted', submitted_at = ?, submitted_by = ?, version = version + 1 WHERE id = ?")
+        .prepare(
+          "UPDATE settlement_vouchers SET status = 'submitted', submitted_at = ?, submitted_by = ?, version = version + 1 WHERE id = ?",
+        )
         .run(at, actor.id, newId);
       voucherLog(core, now, actor, newId, 'submit', { status: { before: 'draft', after: 'submitted' } });
     }

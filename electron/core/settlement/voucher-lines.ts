@@ -35,7 +35,8 @@ export interface Computed {
 export function computeLines(input: readonly LineInput[], kind: 'normal' | 'reversal'): Computed {
   const lines = input.map((l, i): ComputedLine => {
     const abs = l.quantity < 0n ? -l.quantity : l.quantity;
-    if (abs === 0n || (kind === 'normal' && l.quantity < 0n)) throw InvalidField(`lines.${i}.quantity`, 'settlement.validation.quantityPositive');
+    if (abs === 0n || (kind === 'normal' && l.quantity < 0n))
+      throw InvalidField(`lines.${i}.quantity`, 'settlement.validation.quantityPositive');
     const q = kind === 'reversal' ? -abs : abs;
     const amount = lineAmount(q, l.unitPrice);
     const tax = amount == null || l.taxRateBp == null ? 0 : lineTax(amount, l.taxRateBp);
@@ -68,6 +69,17 @@ export function writeLines(core: Core, voucherId: number, lines: readonly Comput
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   lines.forEach((l, i) => {
-    ins.run(voucherId, i + 1, l.description, l.unit, l.quantityMilli, l.unitPrice, l.amountCents, l.rounded ? 1 : 0, l.taxRateBp, l.taxCents);
+    ins.run(
+      voucherId,
+      i + 1,
+      l.description,
+      l.unit,
+      l.quantityMilli,
+      l.unitPrice,
+      l.amountCents,
+      l.rounded ? 1 : 0,
+      l.taxRateBp,
+      l.taxCents,
+    );
   });
 }

@@ -32,7 +32,9 @@ export function listVouchers(core: Core, actor: Actor, input: ParsedInput<'settl
     args.push(input.customerId);
   }
   if (input.q) {
-    where.push("(v.no LIKE ? ESCAPE '\\' OR c.code LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR v.evidence_ref LIKE ? ESCAPE '\\' OR v.invoice_no LIKE ? ESCAPE '\\')");
+    where.push(
+      "(v.no LIKE ? ESCAPE '\\' OR c.code LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR v.evidence_ref LIKE ? ESCAPE '\\' OR v.invoice_no LIKE ? ESCAPE '\\')",
+    );
     const like = likeOf(input.q);
     args.push(likeOf(input.q.toUpperCase()), likeOf(input.q.toUpperCase()), like, like, like);
   }
@@ -53,7 +55,10 @@ export function listVouchers(core: Core, actor: Actor, input: ParsedInput<'settl
     args.push(actor.id, actor.id);
   }
   const from = `FROM settlement_vouchers v JOIN customers c ON c.id = v.customer_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const total = core.sqlite.prepare(`SELECT count(*) ${from}`).pluck().get(...args) as number;
+  const total = core.sqlite
+    .prepare(`SELECT count(*) ${from}`)
+    .pluck()
+    .get(...args) as number;
   const rows = core.sqlite
     .prepare(
       `SELECT v.id, v.no, v.kind, v.status, c.id AS cid, c.code AS ccode, c.name AS cname, c.status AS cstatus, v.date, v.due_date AS dueDate,

@@ -3,7 +3,14 @@ import type { Actor } from '../actor';
 import { localDate } from '../clock';
 import type { Core } from '../core';
 import { NotFound } from '../errors';
-import type { allocationSchema, followUpSchema, VoucherDetail, VoucherStatus, VoucherSummary, voucherLineSchema } from './shared/settlement.contract';
+import type {
+  allocationSchema,
+  followUpSchema,
+  VoucherDetail,
+  VoucherStatus,
+  VoucherSummary,
+  voucherLineSchema,
+} from './shared/settlement.contract';
 
 /**
  * A voucher as the pages see it (detail with `can`). Reads only; the writers (vouchers.ts,
@@ -51,7 +58,9 @@ export const VOUCHER_COLUMNS = `v.id, v.no, v.client_id AS clientId, v.kind, v.r
   v.voided_at AS voidedAt, v.voided_by AS voidedBy, v.void_reason AS voidReason, v.created_at AS createdAt, v.created_by AS createdBy, v.version`;
 
 export function loadVoucher(core: Core, id: number): VoucherRow {
-  const row = core.sqlite.prepare(`SELECT ${VOUCHER_COLUMNS} FROM settlement_vouchers v WHERE v.id = ?`).get(id) as VoucherRow | undefined;
+  const row = core.sqlite.prepare(`SELECT ${VOUCHER_COLUMNS} FROM settlement_vouchers v WHERE v.id = ?`).get(id) as
+    | VoucherRow
+    | undefined;
   if (!row) throw NotFound();
   return row;
 }
@@ -62,7 +71,10 @@ export const isPosted = (status: VoucherStatus) => status === 'approved' || stat
 /** What is still owed on a voucher: total − allocations; 0 unless posted, and 0 for a reversal. */
 export function openOf(core: Core, v: Pick<VoucherRow, 'id' | 'kind' | 'status' | 'totalCents'>): number {
   if (v.kind !== 'normal' || !isPosted(v.status)) return 0;
-  const allocated = core.sqlite.prepare('SELECT coalesce(sum(amount_cents), 0) FROM settlement_allocations WHERE voucher_id = ?').pluck().get(v.id) as number;
+  const allocated = core.sqlite
+    .prepare('SELECT coalesce(sum(amount_cents), 0) FROM settlement_allocations WHERE voucher_id = ?')
+    .pluck()
+    .get(v.id) as number;
   return v.totalCents - allocated;
 }
 
@@ -78,17 +90,24 @@ export function daysOverdue(dueDate: string, openCents: number, asOf: string): n
 }
 
 const userName = (core: Core, id: number | null): string | null =>
-  id == null ? null : ((core.sqlite.prepare('SELECT display_name FROM users WHERE id = ?').pluck().get(id) as string | undefined) ?? null);
+  id == null
+    ? null
+    : ((core.sqlite.prepare('SELECT display_name FROM users WHERE id = ?').pluck().get(id) as string | undefined) ??
+      null);
 
 const customerRef = (core: Core, id: number) =>
-  core.sqlite.prepare('SELECT id, code, name, status FROM customers WHERE id = ?').get(id) as VoucherSummary['customer'];
+  core.sqlite
+    .prepare('SELECT id, code, name, status FROM customers WHERE id = ?')
+    .get(id) as VoucherSummary['customer'];
 
 /** The author may change a voucher, and so may whoever may approve (a manager tidying a clerk's draft). */
 export const mayChange = (actor: Actor, v: Pick<VoucherRow, 'createdBy'>) =>
-  actor.permissions.has('settlement.create') && (v.createdBy === actor.id || actor.permissions.has('settlement.approve'));
+  actor.permissions.has('settlement.create') &&
+  (v.createdBy === actor.id || actor.permissions.has('settlement.approve'));
 
 /** The author (or the one who submitted it) never approves it. */
-export const isOwn = (actor: Actor, v: Pick<VoucherRow, 'createdBy' | 'submittedBy'>) => v.createdBy === actor.id || v.submittedBy === actor.id;
+export const isOwn = (actor: Actor, v: Pick<VoucherRow, 'createdBy' | 'submittedBy'>) =>
+  v.createdBy === actor.id || v.submittedBy === actor.id;
 
 function canOf(actor: Actor, v: VoucherRow, open: number): VoucherDetail['can'] {
   const editable = v.status === 'draft' || v.status === 'rejected';
@@ -124,7 +143,11 @@ function linesOf(core: Core, id: number): Line[] {
       `SELECT line_no AS lineNo, description, unit, quantity_milli AS q, unit_price AS p, amount_cents AS amountCents, rounded,
          tax_rate_bp AS taxRateBp, tax_cents AS taxCents FROM settlement_voucher_lines WHERE voucher_id = ? ORDER BY line_no`,
     )
-    .all(id) as (Omit<Line, 'quantity' | 'unitPrice' | 'rounded' | 'totalCents'> & { q: number; p: number; rounded: number })[];
+    .all(id) as (Omit<Line, 'quantity' | 'unitPrice' | 'rounded' | 'totalCents'> & {
+    q: number;
+    p: number;
+    rounded: number;
+  })[];
   return rows.map(({ q, p, rounded, ...r }) => ({
     ...r,
     quantity: scaledText(q, 3),
@@ -162,8 +185,17 @@ export function followUpsOf(core: Core, where: string, arg: number, open: (vouch
        LEFT JOIN users u ON u.id = f.by
        WHERE ${where} ORDER BY f.id`,
     )
-    .all(arg) as (Omit<FollowUp, 'customer' | 'openCents'> & { cid: number; code: string; name: string; status: FollowUp['customer']['status'] })[];
-  return rows.map(({ cid, code, name, status, ...r }) => ({ ...r, customer: { id: cid, code, name, status }, openCents: open(r.voucherId) }));
+    .all(arg) as (Omit<FollowUp, 'customer' | 'openCents'> & {
+    cid: number;
+    code: string;
+    name: string;
+    status: FollowUp['customer']['status'];
+  })[];
+  return rows.map(({ cid, code, name, status, ...r }) => ({
+    ...r,
+    customer: { id: cid, code, name, status },
+    openCents: open(r.voucherId),
+  }));
 }
 
 /** The voucher as the detail page shows it, with what this user may do now. */
@@ -171,9 +203,17 @@ export function voucherDetail(core: Core, actor: Actor, id: number): VoucherDeta
   const v = loadVoucher(core, id);
   const open = openOf(core, v);
   const name = (uid: number | null) => userName(core, uid);
-  const reverses = v.reversesId == null ? null : (core.sqlite.prepare('SELECT id, no FROM settlement_vouchers WHERE id = ?').get(v.reversesId) as { id: number; no: string });
+  const reverses =
+    v.reversesId == null
+      ? null
+      : (core.sqlite.prepare('SELECT id, no FROM settlement_vouchers WHERE id = ?').get(v.reversesId) as {
+          id: number;
+          no: string;
+        });
   const reversedBy = core.sqlite
-    .prepare("SELECT id, no, status, total_cents AS totalCents FROM settlement_vouchers WHERE reverses_id = ? AND kind = 'reversal' ORDER BY id")
+    .prepare(
+      "SELECT id, no, status, total_cents AS totalCents FROM settlement_vouchers WHERE reverses_id = ? AND kind = 'reversal' ORDER BY id",
+    )
     .all(v.id) as VoucherDetail['reversedBy'];
   const attachments = core.sqlite
     .prepare(

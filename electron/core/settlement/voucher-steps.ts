@@ -3,12 +3,20 @@ import { type Changes, writeLog } from '../audit/audit.log';
 import type { Core } from '../core';
 import { Conflict, Refused } from '../errors';
 import { SETTLEMENT_CHANGED_EVENT } from './shared/settlement.contract';
-import { type VoucherRow, loadVoucher, mayChange } from './voucher-read';
+import { loadVoucher, mayChange, type VoucherRow } from './voucher-read';
 
 /** What every voucher step shares: its log row, its refusals, its event. */
 export const VOUCHER_ENTITY = 'settlementVoucher';
 
-export function voucherLog(core: Core, at: Date, actor: Actor, id: number, action: string, changes?: Changes | null, reason?: string | null): void {
+export function voucherLog(
+  core: Core,
+  at: Date,
+  actor: Actor,
+  id: number,
+  action: string,
+  changes?: Changes | null,
+  reason?: string | null,
+): void {
   writeLog(core.db, at, actor, { entity: VOUCHER_ENTITY, entityId: id, action, changes, reason });
 }
 
@@ -17,11 +25,19 @@ export const wrongStatus = (v: Pick<VoucherRow, 'no' | 'status'>, messageKey = '
   Refused('INVALID_TRANSITION', messageKey, { no: v.no, status: v.status });
 
 /** The voucher as of the caller's version (stale: CONFLICT), in one of the statuses the step starts from. */
-export function voucherAt(core: Core, id: number, version: number | null, from: readonly VoucherRow['status'][]): VoucherRow {
+export function voucherAt(
+  core: Core,
+  id: number,
+  version: number | null,
+  from: readonly VoucherRow['status'][],
+): VoucherRow {
   const v = loadVoucher(core, id);
   if (version != null && v.version !== version) throw Conflict();
   if (!from.includes(v.status)) {
-    throw wrongStatus(v, v.status === 'approved' || v.status === 'settled' ? 'settlement.errors.locked' : 'settlement.errors.wrongStatus');
+    throw wrongStatus(
+      v,
+      v.status === 'approved' || v.status === 'settled' ? 'settlement.errors.locked' : 'settlement.errors.wrongStatus',
+    );
   }
   return v;
 }

@@ -21,15 +21,26 @@ import { assertMayChange, told, voucherAt, voucherLog, wrongStatus } from './vou
  * The status guard refuses frozen and deactivated customers when a voucher is created, edited or
  * submitted (and approved: approval.ts), with the state's reason in the message.
  */
-type In<C extends 'settlement.voucherCreate' | 'settlement.voucherUpdate' | 'settlement.voucherSubmit' | 'settlement.voucherReject' | 'settlement.voucherVoid' | 'settlement.voucherInvoice'> =
-  ParsedInput<C>;
+type In<
+  C extends
+    | 'settlement.voucherCreate'
+    | 'settlement.voucherUpdate'
+    | 'settlement.voucherSubmit'
+    | 'settlement.voucherReject'
+    | 'settlement.voucherVoid'
+    | 'settlement.voucherInvoice',
+> = ParsedInput<C>;
 
 const byClientId = (core: Core, clientId: string) =>
-  core.sqlite.prepare('SELECT id FROM settlement_vouchers WHERE client_id = ?').pluck().get(clientId) as number | undefined;
+  core.sqlite.prepare('SELECT id FROM settlement_vouchers WHERE client_id = ?').pluck().get(clientId) as
+    | number
+    | undefined;
 
 /** The due date given, or the date plus the customer's credit days (0 when it has none); never before the date. */
 function dueDateOf(core: Core, customerId: number, date: string, given: string | null | undefined): string {
-  const days = core.sqlite.prepare('SELECT credit_days FROM customers WHERE id = ?').pluck().get(customerId) as number | null;
+  const days = core.sqlite.prepare('SELECT credit_days FROM customers WHERE id = ?').pluck().get(customerId) as
+    | number
+    | null;
   const due = given ?? addDays(date, Math.max(0, days ?? 0));
   if (due < date) throw InvalidField('dueDate', 'settlement.validation.dueBeforeDate');
   return due;
@@ -37,13 +48,19 @@ function dueDateOf(core: Core, customerId: number, date: string, given: string |
 
 function submitRow(core: Core, actor: Actor, id: number, now: Date): void {
   core.sqlite
-    .prepare("UPDATE settlement_vouchers SET status = 'submitted', submitted_at = ?, submitted_by = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?")
+    .prepare(
+      "UPDATE settlement_vouchers SET status = 'submitted', submitted_at = ?, submitted_by = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?",
+    )
     .run(now.toISOString(), actor.id, now.toISOString(), actor.id, id);
 }
 
 const figures = (c: Computed) => ({ amountCents: c.amountCents, taxCents: c.taxCents, totalCents: c.totalCents });
 
-export async function createVoucher(core: Core, actor: Actor, input: In<'settlement.voucherCreate'>): Promise<VoucherDetail> {
+export async function createVoucher(
+  core: Core,
+  actor: Actor,
+  input: In<'settlement.voucherCreate'>,
+): Promise<VoucherDetail> {
   const replayed = byClientId(core, input.clientId);
   if (replayed) return voucherDetail(core, actor, replayed);
   // refused before any file is kept: the same pieces can then be sent again with the form
@@ -66,13 +83,44 @@ export async function createVoucher(core: Core, actor: Actor, input: In<'settlem
              amount_cents, tax_cents, total_cents, created_at, created_by, updated_at, updated_by, version)
            VALUES (?, ?, 'normal', 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
         )
-        .run(no, input.clientId, customer.id, input.date, dueDate, input.evidenceType, input.evidenceRef ?? null, input.memo ?? null,
-          computed.amountCents, computed.taxCents, computed.totalCents, at, actor.id, at, actor.id).lastInsertRowid,
+        .run(
+          no,
+          input.clientId,
+          customer.id,
+          input.date,
+          dueDate,
+          input.evidenceType,
+          input.evidenceRef ?? null,
+          input.memo ?? null,
+          computed.amountCents,
+          computed.taxCents,
+          computed.totalCents,
+          at,
+          actor.id,
+          at,
+          actor.id,
+        ).lastInsertRowid,
     );
     writeLines(core, newId, computed.lines);
     insertAttachments(core, newId, 'evidence', files, at, actor.id);
-    const after = { no, customer: customer.code, date: input.date, dueDate, evidenceType: input.evidenceType, evidenceRef: input.evidenceRef ?? null, ...figures(computed), attachments: files.map((f) => f.fileName) };
-    voucherLog(core, now, actor, newId, 'create', diffFields(null, after, Object.keys(after) as (keyof typeof after)[]));
+    const after = {
+      no,
+      customer: customer.code,
+      date: input.date,
+      dueDate,
+      evidenceType: input.evidenceType,
+      evidenceRef: input.evidenceRef ?? null,
+      ...figures(computed),
+      attachments: files.map((f) => f.fileName),
+    };
+    voucherLog(
+      core,
+      now,
+      actor,
+      newId,
+      'create',
+      diffFields(null, after, Object.keys(after) as (keyof typeof after)[]),
+    );
     if (input.submit) {
       submitRow(core, actor, newId, now);
       voucherLog(core, now, actor, newId, 'submit', { status: { before: 'draft', after: 'submitted' } });
@@ -89,9 +137,23 @@ function editable(actor: Actor, v: VoucherRow): VoucherRow {
   return v;
 }
 
-const EDITED = ['customerId', 'date', 'dueDate', 'evidenceType', 'evidenceRef', 'memo', 'amountCents', 'taxCents', 'totalCents'] as const;
+const EDITED = [
+  'customerId',
+  'date',
+  'dueDate',
+  'evidenceType',
+  'evidenceRef',
+  'memo',
+  'amountCents',
+  'taxCents',
+  'totalCents',
+] as const;
 
-export async function updateVoucher(core: Core, actor: Actor, input: In<'settlement.voucherUpdate'>): Promise<VoucherDetail> {
+export async function updateVoucher(
+  core: Core,
+  actor: Actor,
+  input: In<'settlement.voucherUpdate'>,
+): Promise<VoucherDetail> {
   editable(actor, voucherAt(core, input.id, input.version, ['draft', 'rejected']));
   assertCustomerCanTransact(core, input.customerId, 'create');
   const computed = computeLines(input.lines, 'normal');
@@ -117,7 +179,20 @@ export async function updateVoucher(core: Core, actor: Actor, input: In<'settlem
         `UPDATE settlement_vouchers SET customer_id = ?, date = ?, due_date = ?, evidence_type = ?, evidence_ref = ?, memo = ?,
            amount_cents = ?, tax_cents = ?, total_cents = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`,
       )
-      .run(next.customerId, next.date, next.dueDate, next.evidenceType, next.evidenceRef, next.memo, next.amountCents, next.taxCents, next.totalCents, at, actor.id, v.id);
+      .run(
+        next.customerId,
+        next.date,
+        next.dueDate,
+        next.evidenceType,
+        next.evidenceRef,
+        next.memo,
+        next.amountCents,
+        next.taxCents,
+        next.totalCents,
+        at,
+        actor.id,
+        v.id,
+      );
     writeLines(core, v.id, computed.lines);
     insertAttachments(core, v.id, 'evidence', files, at, actor.id);
     const hidden = hideAttachments(core, v.id, input.hideAttachmentIds, at, actor.id);
@@ -147,7 +222,9 @@ export function rejectVoucher(core: Core, actor: Actor, input: In<'settlement.vo
     const now = core.clock.now();
     const at = now.toISOString();
     core.sqlite
-      .prepare("UPDATE settlement_vouchers SET status = 'rejected', rejected_at = ?, rejected_by = ?, reject_reason = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?")
+      .prepare(
+        "UPDATE settlement_vouchers SET status = 'rejected', rejected_at = ?, rejected_by = ?, reject_reason = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?",
+      )
       .run(at, actor.id, input.reason, at, actor.id, v.id);
     voucherLog(core, now, actor, v.id, 'reject', { status: { before: 'submitted', after: 'rejected' } }, input.reason);
   });
@@ -162,7 +239,9 @@ export function voidVoucher(core: Core, actor: Actor, input: In<'settlement.vouc
     const now = core.clock.now();
     const at = now.toISOString();
     core.sqlite
-      .prepare("UPDATE settlement_vouchers SET status = 'void', voided_at = ?, voided_by = ?, void_reason = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?")
+      .prepare(
+        "UPDATE settlement_vouchers SET status = 'void', voided_at = ?, voided_by = ?, void_reason = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?",
+      )
       .run(at, actor.id, input.reason, at, actor.id, v.id);
     voucherLog(core, now, actor, v.id, 'void', { status: { before: v.status, after: 'void' } }, input.reason);
   });
@@ -170,7 +249,11 @@ export function voidVoucher(core: Core, actor: Actor, input: In<'settlement.vouc
 }
 
 /** The invoice that came later (已开票): its number and file on a posted voucher; the amounts stay as they are. */
-export async function invoiceVoucher(core: Core, actor: Actor, input: In<'settlement.voucherInvoice'>): Promise<VoucherDetail> {
+export async function invoiceVoucher(
+  core: Core,
+  actor: Actor,
+  input: In<'settlement.voucherInvoice'>,
+): Promise<VoucherDetail> {
   const pre = voucherAt(core, input.id, input.version, ['approved', 'settled']);
   if (pre.kind !== 'normal') throw InvalidField('id', 'settlement.errors.reversalNoInvoice');
   const files = await storeAttachments(core, actor, input.attachment ? [input.attachment] : []);
@@ -179,7 +262,9 @@ export async function invoiceVoucher(core: Core, actor: Actor, input: In<'settle
     const now = core.clock.now();
     const at = now.toISOString();
     core.sqlite
-      .prepare('UPDATE settlement_vouchers SET invoice_no = ?, invoiced_at = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?')
+      .prepare(
+        'UPDATE settlement_vouchers SET invoice_no = ?, invoiced_at = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?',
+      )
       .run(input.invoiceNo, at, at, actor.id, v.id);
     insertAttachments(core, v.id, 'invoice', files, at, actor.id);
     const changes = diffFields({ invoiceNo: v.invoiceNo }, { invoiceNo: input.invoiceNo }, ['invoiceNo']);

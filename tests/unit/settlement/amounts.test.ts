@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { amountInWords, lineAmount, lineTax, parseScaled, wasRounded } from '../../../electron/core/settlement/shared/amounts';
+import {
+  amountInWords,
+  lineAmount,
+  lineTax,
+  parseScaled,
+  wasRounded,
+} from '../../../electron/core/settlement/shared/amounts';
 
 describe('exact amounts (分, thousandths, ten-thousandths)', () => {
   it('reads money as people type it: full-width digits, separators, ¥ and 元', () => {

@@ -16,7 +16,11 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 async function upload(client: TestClient, bytes: Buffer): Promise<string> {
   let partsId: string | undefined;
   for (let offset = 0; offset < bytes.length; offset += PART) {
-    const r = await client.ok('settlement.uploadPart', { partsId, offset, dataBase64: bytes.subarray(offset, offset + PART).toString('base64') });
+    const r = await client.ok('settlement.uploadPart', {
+      partsId,
+      offset,
+      dataBase64: bytes.subarray(offset, offset + PART).toString('base64'),
+    });
     partsId = r.partsId;
   }
   return partsId as string;
@@ -38,14 +42,27 @@ async function download(client: TestClient, id: number): Promise<{ bytes: Buffer
 }
 
 describe('attachments: kept by hash in the data folder, never lost on edit', () => {
-  test('up in pieces, kept under attachments/<sha256>, down in pieces; an edit hides a file but keeps its row and bytes', async ({ env }) => {
+  test('up in pieces, kept under attachments/<sha256>, down in pieces; an edit hides a file but keeps its row and bytes', async ({
+    env,
+  }) => {
     const p = await people(env);
     const c = await customer(p.admin, '甲公司');
     const contract = randomBytes(PART + 100_000);
     const partsId = await upload(p.clerk, contract);
-    const v = await p.clerk.ok('settlement.voucherCreate', { ...voucherForm(c.id), attachments: [{ partsId, fileName: 'C:\\扫描\\合同.pdf' }] });
+    const v = await p.clerk.ok('settlement.voucherCreate', {
+      ...voucherForm(c.id),
+      attachments: [{ partsId, fileName: 'C:\\扫描\\合同.pdf' }],
+    });
     expect(v.attachments).toEqual([
-      { id: expect.any(Number), role: 'evidence', fileName: '合同.pdf', size: contract.length, sha256: sha(contract), addedAt: env.clock.now().toISOString(), addedByName: 'clerk1' },
+      {
+        id: expect.any(Number),
+        role: 'evidence',
+        fileName: '合同.pdf',
+        size: contract.length,
+        sha256: sha(contract),
+        addedAt: env.clock.now().toISOString(),
+        addedByName: 'clerk1',
+      },
     ]);
     const kept = attachmentPath(env.dir, sha(contract));
     expect(fs.readFileSync(kept).equals(contract)).toBe(true);
@@ -63,7 +80,11 @@ describe('attachments: kept by hash in the data folder, never lost on edit', () 
       hideAttachmentIds: [v.attachments[0].id],
     });
     expect(u.attachments.map((a) => a.fileName)).toEqual(['送货单.jpg']);
-    const rows = env.core.sqlite.prepare('SELECT file_name AS f, hidden_at IS NOT NULL AS hidden FROM settlement_attachments WHERE voucher_id = ? ORDER BY id').all(v.id);
+    const rows = env.core.sqlite
+      .prepare(
+        'SELECT file_name AS f, hidden_at IS NOT NULL AS hidden FROM settlement_attachments WHERE voucher_id = ? ORDER BY id',
+      )
+      .all(v.id);
     expect(rows).toEqual([
       { f: '合同.pdf', hidden: 1 },
       { f: '送货单.jpg', hidden: 0 },
@@ -75,7 +96,13 @@ describe('attachments: kept by hash in the data folder, never lost on edit', () 
       attachmentsHidden: { before: ['合同.pdf'] },
     });
     // an id that is not this voucher's (or already hidden) is refused, nothing changes
-    expect((await refusal(p.clerk.call('settlement.voucherUpdate', { ...editForm(u, c.id), hideAttachmentIds: [v.attachments[0].id] }))).fields).toEqual({
+    expect(
+      (
+        await refusal(
+          p.clerk.call('settlement.voucherUpdate', { ...editForm(u, c.id), hideAttachmentIds: [v.attachments[0].id] }),
+        )
+      ).fields,
+    ).toEqual({
       hideAttachmentIds: 'settlement.errors.attachmentUnknown',
     });
   });
@@ -84,12 +111,25 @@ describe('attachments: kept by hash in the data folder, never lost on edit', () 
     const p = await people(env);
     const c = await customer(p.admin, '乙公司');
     const partsId = await upload(p.clerk, Buffer.from('合同'));
-    expect((await refusal(p.finance.call('settlement.voucherCreate', { ...voucherForm(c.id), attachments: [{ partsId, fileName: 'a.pdf' }] }))).code).toBe('NOT_FOUND');
-    expect((await refusal(p.viewer.call('settlement.uploadPart', { offset: 0, dataBase64: 'YQ==' }))).code).toBe('FORBIDDEN');
+    expect(
+      (
+        await refusal(
+          p.finance.call('settlement.voucherCreate', {
+            ...voucherForm(c.id),
+            attachments: [{ partsId, fileName: 'a.pdf' }],
+          }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
+    expect((await refusal(p.viewer.call('settlement.uploadPart', { offset: 0, dataBase64: 'YQ==' }))).code).toBe(
+      'FORBIDDEN',
+    );
     expect((await refusal(p.viewer.call('settlement.attachmentPart', { id: 999, offset: 0 }))).code).toBe('NOT_FOUND');
   });
 
-  test('a kept file appears only whole: a damaged copy is written again, a stray temporary file changes nothing', async ({ env }) => {
+  test('a kept file appears only whole: a damaged copy is written again, a stray temporary file changes nothing', async ({
+    env,
+  }) => {
     const bytes = randomBytes(4096);
     const target = attachmentPath(env.dir, sha(bytes));
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -105,13 +145,34 @@ describe('attachments: kept by hash in the data folder, never lost on edit', () 
     const p = await people(env);
     const c = await customer(p.admin, '丙公司');
     const draft = await p.clerk.ok('settlement.voucherCreate', voucherForm(c.id));
-    expect((await refusal(p.clerk.call('settlement.voucherInvoice', { id: draft.id, version: draft.version, invoiceNo: 'FP1' }))).code).toBe('INVALID_TRANSITION');
+    expect(
+      (
+        await refusal(
+          p.clerk.call('settlement.voucherInvoice', { id: draft.id, version: draft.version, invoiceNo: 'FP1' }),
+        )
+      ).code,
+    ).toBe('INVALID_TRANSITION');
     const a = await approved(p.clerk, p.finance, c.id, '88');
     const pdf = Buffer.from('%PDF-1.4 发票');
-    const inv = await p.clerk.ok('settlement.voucherInvoice', { id: a.id, version: a.version, invoiceNo: 'FP-2026-001', attachment: { partsId: await upload(p.clerk, pdf), fileName: '发票.pdf' } });
-    expect(inv).toMatchObject({ invoiced: true, invoiceNo: 'FP-2026-001', invoicedAt: env.clock.now().toISOString(), totalCents: 8800, openCents: 8800, status: 'approved' });
+    const inv = await p.clerk.ok('settlement.voucherInvoice', {
+      id: a.id,
+      version: a.version,
+      invoiceNo: 'FP-2026-001',
+      attachment: { partsId: await upload(p.clerk, pdf), fileName: '发票.pdf' },
+    });
+    expect(inv).toMatchObject({
+      invoiced: true,
+      invoiceNo: 'FP-2026-001',
+      invoicedAt: env.clock.now().toISOString(),
+      totalCents: 8800,
+      openCents: 8800,
+      status: 'approved',
+    });
     expect(inv.attachments).toMatchObject([{ role: 'invoice', fileName: '发票.pdf', sha256: sha(pdf) }]);
     expect(voucherLog(env.core, a.id).at(-1)).toMatchObject({ action: 'invoice' });
-    expect((await refusal(p.clerk.call('settlement.voucherInvoice', { id: a.id, version: a.version, invoiceNo: 'FP2' }))).code).toBe('CONFLICT');
+    expect(
+      (await refusal(p.clerk.call('settlement.voucherInvoice', { id: a.id, version: a.version, invoiceNo: 'FP2' })))
+        .code,
+    ).toBe('CONFLICT');
   });
 });

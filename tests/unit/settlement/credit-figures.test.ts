@@ -6,7 +6,9 @@ import { approved, customer, people, refusal, submitted } from './support';
 test.override({ jobs: 'inline' });
 
 describe('a customer’s credit as the forms confirm it', () => {
-  test('by id or by the label’s code: balance, advance, open, overdue, pending and available, all sums', async ({ env }) => {
+  test('by id or by the label’s code: balance, advance, open, overdue, pending and available, all sums', async ({
+    env,
+  }) => {
     const p = await people(env);
     const c = await customer(p.admin, '甲公司', { creditLimitCents: 500_000, creditDays: 15 });
     const empty = await p.viewer.ok('settlement.customer', { code: c.code });
@@ -32,11 +34,29 @@ describe('a customer’s credit as the forms confirm it', () => {
     env.core.sqlite.transaction(() => {
       const pay = Number(
         env.core.sqlite
-          .prepare("INSERT INTO settlement_payments (no, client_id, customer_id, date, amount_cents, created_at, updated_at) VALUES ('SK1', 'pay-00001', ?, '2026-01-05', 120000, ?, ?)")
+          .prepare(
+            "INSERT INTO settlement_payments (no, client_id, customer_id, date, amount_cents, created_at, updated_at) VALUES ('SK1', 'pay-00001', ?, '2026-01-05', 120000, ?, ?)",
+          )
           .run(c.id, at, at).lastInsertRowid,
       );
-      post(env.core.sqlite, { entryKey: `payment:${pay}`, customerId: c.id, date: '2026-01-05', kind: 'payment', amountCents: -120_000, paymentId: pay, at, by: null });
-      insertAllocation(env.core.sqlite, { voucherId: old.id, paymentId: pay, amountCents: 60_000, date: '2026-01-05', at, by: null });
+      post(env.core.sqlite, {
+        entryKey: `payment:${pay}`,
+        customerId: c.id,
+        date: '2026-01-05',
+        kind: 'payment',
+        amountCents: -120_000,
+        paymentId: pay,
+        at,
+        by: null,
+      });
+      insertAllocation(env.core.sqlite, {
+        voucherId: old.id,
+        paymentId: pay,
+        amountCents: 60_000,
+        date: '2026-01-05',
+        at,
+        by: null,
+      });
     })();
     const r = await p.viewer.ok('settlement.customer', { customerId: c.id });
     expect(r).toMatchObject({

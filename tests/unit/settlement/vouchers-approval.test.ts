@@ -1,12 +1,26 @@
 import { describe, expect } from 'vitest';
 import { test } from '../support/fixtures';
 import { snapshot } from '../support/test-core';
-import { approved, customer, deactivate, editForm, freeze, ledgerRows, people, refusal, submitted, voucherForm, voucherLog } from './support';
+import {
+  approved,
+  customer,
+  deactivate,
+  editForm,
+  freeze,
+  ledgerRows,
+  people,
+  refusal,
+  submitted,
+  voucherForm,
+  voucherLog,
+} from './support';
 
 test.override({ jobs: 'inline' });
 
 describe('approval: the one path, never by the author, the guard and the credit limit inside it', () => {
-  test('the author (or submitter) cannot approve; a clerk cannot approve at all; a submit in create is not an approval', async ({ env }) => {
+  test('the author (or submitter) cannot approve; a clerk cannot approve at all; a submit in create is not an approval', async ({
+    env,
+  }) => {
     const p = await people(env);
     const c = await customer(p.admin, '甲公司');
     const own = await submitted(p.finance, c.id);
@@ -20,22 +34,34 @@ describe('approval: the one path, never by the author, the guard and the credit 
     expect((await p.finance.ok('settlement.voucher', { id: own.id })).can.approve).toBe(false);
     const draft = await p.clerk.ok('settlement.voucherCreate', voucherForm(c.id));
     const sub = await p.finance.ok('settlement.voucherSubmit', { id: draft.id, version: draft.version });
-    expect((await refusal(p.finance.call('settlement.voucherApprove', { id: sub.id, version: sub.version }))).messageKey).toBe('settlement.errors.ownVoucher');
+    expect(
+      (await refusal(p.finance.call('settlement.voucherApprove', { id: sub.id, version: sub.version }))).messageKey,
+    ).toBe('settlement.errors.ownVoucher');
     const v = await submitted(p.clerk, c.id);
-    expect((await refusal(p.clerk.call('settlement.voucherApprove', { id: v.id, version: v.version }))).code).toBe('FORBIDDEN');
+    expect((await refusal(p.clerk.call('settlement.voucherApprove', { id: v.id, version: v.version }))).code).toBe(
+      'FORBIDDEN',
+    );
     expect(ledgerRows(env.core, c.id)).toEqual([]);
     await p.finance2.ok('settlement.voucherApprove', { id: own.id, version: own.version });
     expect(ledgerRows(env.core, c.id)).toHaveLength(1);
   });
 
-  test('a direct second approve, an approve of a draft and an edit of an approved voucher are refused; the ledger is posted once', async ({ env }) => {
+  test('a direct second approve, an approve of a draft and an edit of an approved voucher are refused; the ledger is posted once', async ({
+    env,
+  }) => {
     const p = await people(env);
     const c = await customer(p.admin, '乙公司');
     const a = await approved(p.clerk, p.finance, c.id, '10');
-    expect((await refusal(p.finance2.call('settlement.voucherApprove', { id: a.id, version: a.version }))).code).toBe('INVALID_TRANSITION');
-    expect((await refusal(p.manager.call('settlement.voucherUpdate', editForm(a, c.id, '1')))).messageKey).toBe('settlement.errors.locked');
+    expect((await refusal(p.finance2.call('settlement.voucherApprove', { id: a.id, version: a.version }))).code).toBe(
+      'INVALID_TRANSITION',
+    );
+    expect((await refusal(p.manager.call('settlement.voucherUpdate', editForm(a, c.id, '1')))).messageKey).toBe(
+      'settlement.errors.locked',
+    );
     const draft = await p.clerk.ok('settlement.voucherCreate', voucherForm(c.id));
-    expect((await refusal(p.finance.call('settlement.voucherApprove', { id: draft.id, version: draft.version }))).code).toBe('INVALID_TRANSITION');
+    expect(
+      (await refusal(p.finance.call('settlement.voucherApprove', { id: draft.id, version: draft.version }))).code,
+    ).toBe('INVALID_TRANSITION');
     expect(ledgerRows(env.core, c.id)).toEqual([{ kind: 'voucher', amountCents: 1000, entryKey: `voucher:${a.id}` }]);
   });
 
@@ -45,13 +71,23 @@ describe('approval: the one path, never by the author, the guard and the credit 
     const waiting = await submitted(p.clerk, f.id);
     await freeze(p.admin, f.id);
     const created = await refusal(p.clerk.call('settlement.voucherCreate', voucherForm(f.id)));
-    expect(created).toMatchObject({ code: 'CUSTOMER_FROZEN', messageKey: 'customers.errors.customerFrozen', params: { name: '冻结公司', reason: '信用风险' } });
+    expect(created).toMatchObject({
+      code: 'CUSTOMER_FROZEN',
+      messageKey: 'customers.errors.customerFrozen',
+      params: { name: '冻结公司', reason: '信用风险' },
+    });
     const before = snapshot(env.core);
-    const approving = await refusal(p.finance.call('settlement.voucherApprove', { id: waiting.id, version: waiting.version }));
+    const approving = await refusal(
+      p.finance.call('settlement.voucherApprove', { id: waiting.id, version: waiting.version }),
+    );
     expect(approving).toMatchObject({ code: 'CUSTOMER_FROZEN', params: { reason: '信用风险' } });
     expect(snapshot(env.core)).toBe(before);
     const credit = await p.clerk.ok('settlement.customer', { code: f.code });
-    expect(credit).toMatchObject({ customer: { id: f.id, status: 'frozen', statusReasonName: '信用风险' }, refusedKey: 'customers.errors.customerFrozen', pendingCents: 10000 });
+    expect(credit).toMatchObject({
+      customer: { id: f.id, status: 'frozen', statusReasonName: '信用风险' },
+      refusedKey: 'customers.errors.customerFrozen',
+      pendingCents: 10000,
+    });
 
     const d = await customer(p.admin, '停用公司');
     await deactivate(p.admin, d.id);
@@ -61,13 +97,19 @@ describe('approval: the one path, never by the author, the guard and the credit 
     });
   });
 
-  test('over the credit limit: finance is refused with the figures; a manager needs a reason, which is kept and logged', async ({ env }) => {
+  test('over the credit limit: finance is refused with the figures; a manager needs a reason, which is kept and logged', async ({
+    env,
+  }) => {
     const p = await people(env);
     const c = await customer(p.admin, '额度公司', { creditLimitCents: 100_000 });
     await approved(p.clerk, p.finance, c.id, '600');
     const v = await submitted(p.clerk, c.id, '500');
     const figures = { limit: '1,000.00', balance: '600.00', total: '500.00', over: '100.00' };
-    expect(await refusal(p.finance.call('settlement.voucherApprove', { id: v.id, version: v.version, overrideReason: '老客户' }))).toEqual({
+    expect(
+      await refusal(
+        p.finance.call('settlement.voucherApprove', { id: v.id, version: v.version, overrideReason: '老客户' }),
+      ),
+    ).toEqual({
       code: 'FORBIDDEN',
       messageKey: 'settlement.errors.overCreditLimit',
       params: figures,
@@ -78,16 +120,30 @@ describe('approval: the one path, never by the author, the guard and the credit 
       fields: { overrideReason: 'settlement.errors.overCreditReason' },
       params: figures,
     });
-    const ok = await p.manager.ok('settlement.voucherApprove', { id: v.id, version: v.version, overrideReason: '老客户，月底回款' });
+    const ok = await p.manager.ok('settlement.voucherApprove', {
+      id: v.id,
+      version: v.version,
+      overrideReason: '老客户，月底回款',
+    });
     expect(ok).toMatchObject({ status: 'approved', creditOverrideReason: '老客户，月底回款' });
-    expect(voucherLog(env.core, v.id).at(-1)).toMatchObject({ action: 'approve', reason: '老客户，月底回款', userName: 'manager1' });
-    expect(await p.viewer.ok('settlement.customer', { customerId: c.id })).toMatchObject({ balanceCents: 110_000, openCents: 110_000, availableCents: -10_000 });
+    expect(voucherLog(env.core, v.id).at(-1)).toMatchObject({
+      action: 'approve',
+      reason: '老客户，月底回款',
+      userName: 'manager1',
+    });
+    expect(await p.viewer.ok('settlement.customer', { customerId: c.id })).toMatchObject({
+      balanceCents: 110_000,
+      openCents: 110_000,
+      availableCents: -10_000,
+    });
     // exactly at the limit needs nothing
     const e = await customer(p.admin, '刚好公司', { creditLimitCents: 100_000 });
     expect((await approved(p.clerk, p.finance, e.id, '1000')).creditOverrideReason).toBeNull();
   });
 
-  test('two finance users racing over the limit: one wins, the other sees the first posting and is refused', async ({ env }) => {
+  test('two finance users racing over the limit: one wins, the other sees the first posting and is refused', async ({
+    env,
+  }) => {
     const p = await people(env);
     const c = await customer(p.admin, '竞争公司', { creditLimitCents: 100_000 });
     const a = await submitted(p.clerk, c.id, '600');

@@ -30,11 +30,12 @@ export function approveVoucher(
     const v = voucherAt(core, input.id, input.version, ['submitted']);
     if (isOwn(actor, v)) throw Refused('FORBIDDEN', 'settlement.errors.ownVoucher', { no: v.no });
     let overrideReason: string | null = null;
+    let original: VoucherRow | null = null;
     if (v.kind === 'normal') {
       assertCustomerCanTransact(core, v.customerId, 'approve');
       overrideReason = checkCredit(core, actor, v.customerId, v.totalCents, input.overrideReason);
     } else {
-      assertReversalFits(core, v, 'CONFLICT');
+      original = assertReversalFits(core, v, 'CONFLICT');
     }
     const now = core.clock.now();
     const at = now.toISOString();
@@ -56,6 +57,20 @@ export function approveVoucher(
       now,
       actor.id,
     );
+    if (original) {
+      const status = loadVoucher(core, original.id).status;
+      // the original paid off by the reversal: its own log says so
+      if (status !== original.status)
+        voucherLog(
+          core,
+          now,
+          actor,
+          original.id,
+          'settle',
+          { status: { before: original.status, after: status } },
+          v.no,
+        );
+    }
     const changes: Changes = { status: { before: 'submitted', after: 'approved' } };
     if (overrideReason) changes.creditOverride = { before: null, after: true };
     voucherLog(core, now, actor, v.id, 'approve', changes, overrideReason);

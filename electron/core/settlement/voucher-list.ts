@@ -51,6 +51,8 @@ export function listVouchers(core: Core, actor: Actor, input: ParsedInput<'settl
     args.push(asOf);
   }
   if (input.awaitingMe) {
+    // only someone who may approve has anything awaiting them
+    if (!actor.permissions.has('settlement.approve')) where.push('0');
     where.push("v.status = 'submitted' AND coalesce(v.created_by, 0) <> ? AND coalesce(v.submitted_by, 0) <> ?");
     args.push(actor.id, actor.id);
   }

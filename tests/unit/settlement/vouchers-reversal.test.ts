@@ -80,7 +80,14 @@ describe('红字 reversals', () => {
       ['voucher', 14301],
       ['reversal', -14301],
     ]);
-    expect(voucherLog(env.core, orig.id).map((l) => l.action)).toContain('reverse');
+    expect(voucherLog(env.core, orig.id).map((l) => l.action)).toEqual([
+      'create',
+      'submit',
+      'approve',
+      'reverse',
+      'settle',
+    ]);
+    expect(voucherLog(env.core, orig.id).at(-1)).toMatchObject({ reason: r.no, userName: 'finance1' });
     expect(voucherLog(env.core, r.id)[0]).toMatchObject({ action: 'create', reason: '数量开错' });
   });
 

@@ -219,6 +219,9 @@ describe('the list as the app runs it (a pool read on a worker thread)', () => {
     const p = await people(env);
     const c = await customer(p.admin, '庚公司');
     const v = await approved(p.clerk, p.finance, c.id, '12.34');
-    expect(await p.viewer.ok('settlement.vouchers', { customerId: c.id })).toMatchObject({ total: 1, items: [{ id: v.id, openCents: 1234 }] });
+    expect(await p.viewer.ok('settlement.vouchers', { customerId: c.id })).toMatchObject({
+      total: 1,
+      items: [{ id: v.id, openCents: 1234 }],
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { Actor } from '../actor';
 import type { Core } from '../core';
+import { InvalidField } from '../errors';
 import type { ParsedInput } from '../shared/contract';
 import { inTransaction } from '../transaction';
 import { assertReversalFits } from './approval';
@@ -48,6 +49,7 @@ export function reverseVoucher(
     const original = loadVoucher(core, input.id);
     if (original.kind !== 'normal' || original.status !== 'approved')
       throw wrongStatus(original, 'settlement.errors.notReversible');
+    if (input.date < original.date) throw InvalidField('date', 'settlement.validation.reversalBeforeOriginal');
     const computed = computeLines(input.lines ?? originalLines(core, original.id), 'reversal');
     assertReversalFits(core, { reversesId: original.id, totalCents: computed.totalCents }, 'INVALID_INPUT');
     const now = core.clock.now();

@@ -108,6 +108,11 @@ describe('红字 reversals', () => {
       messageKey: 'settlement.errors.reversalOverOpen',
       params: { no: o.no, open: '100.00', total: '100.01' },
     });
+    expect(
+      (await refusal(p.clerk.call('settlement.voucherReverse', reverse(o.id, { date: '2026-01-04' })))).fields,
+    ).toEqual({
+      date: 'settlement.validation.reversalBeforeOriginal',
+    });
     const r1 = await p.clerk.ok(
       'settlement.voucherReverse',
       reverse(o.id, { lines: [{ description: '退', quantity: '3', unitPrice: '20' }], submit: true }),

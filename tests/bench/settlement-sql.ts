@@ -18,25 +18,39 @@ const BUCKETS = `sum(CASE WHEN due >= @asOf THEN open ELSE 0 END) AS not_due,
   sum(open) AS open`;
 
 /**
- * Open vouchers as of a date. Today: the approved ones (a settled voucher is fully paid; index
- * settlement_vouchers_status_due), less all their allocations. A past date: approved or settled
- * then dated on or before it, less the allocations (and undos) dated on or before it.
+ * The index the receivables reads want beside 0012's (tested here in the bench's archive; the
+ * lead owns db/schema): the open vouchers alone (a voucher is approved exactly while its open
+ * amount is above 0), by customer, with what aging reads — a scan of 150,000 entries instead of
+ * a walk of the 1,000,000 vouchers' table.
  */
-const openVouchers = (mode: 'today' | 'past') =>
+export const OPEN_INDEX = 'settlement_vouchers_open';
+export const OPEN_INDEX_SQL = `CREATE INDEX IF NOT EXISTS ${OPEN_INDEX} ON settlement_vouchers (customer_id, due_date, total_cents, date)
+  WHERE status = 'approved' AND kind = 'normal'`;
+
+/**
+ * Open vouchers as of a date. Today: the approved ones (approved ⇔ open above 0; a settled voucher
+ * is fully paid), less all their allocations; `indexed`: read through OPEN_INDEX. A past date:
+ * approved or settled then dated on or before it, less the allocations (and undos) dated on or
+ * before it (materialized: its open amount is read twice).
+ */
+const openVouchers = (mode: 'today' | 'past', indexed = false) =>
   mode === 'today'
     ? `SELECT v.customer_id AS cid, v.due_date AS due,
          v.total_cents - (SELECT coalesce(sum(a.amount_cents), 0) FROM settlement_allocations a WHERE a.voucher_id = v.id) AS open
-       FROM settlement_vouchers v WHERE v.status = 'approved' AND v.date <= @asOf`
-    : `SELECT v.customer_id AS cid, v.due_date AS due,
+       FROM settlement_vouchers v ${indexed ? `INDEXED BY ${OPEN_INDEX}` : ''}
+       WHERE v.status = 'approved' AND v.kind = 'normal' AND v.date <= @asOf`
+    : `SELECT * FROM (SELECT v.customer_id AS cid, v.due_date AS due,
          v.total_cents - (SELECT coalesce(sum(a.amount_cents), 0) FROM settlement_allocations a WHERE a.voucher_id = v.id AND a.date <= @asOf) AS open
-       FROM settlement_vouchers v WHERE v.status IN ('approved', 'settled') AND v.kind = 'normal' AND v.date <= @asOf`;
+       FROM settlement_vouchers v WHERE v.status IN ('approved', 'settled') AND v.kind = 'normal' AND v.date <= @asOf) WHERE open > 0`;
 
 /** Aging per customer over all customers: one grouped pass over the open vouchers. */
-export const agingSql = (mode: 'today' | 'past') =>
-  `WITH o AS (${openVouchers(mode)}) SELECT cid, ${BUCKETS}, min(CASE WHEN due < @asOf THEN due END) AS oldest FROM o WHERE open > 0 GROUP BY cid`;
+export const agingSql = (mode: 'today' | 'past', indexed = false) =>
+  `WITH o AS ${mode === 'past' ? 'MATERIALIZED ' : ''}(${openVouchers(mode, indexed)})
+   SELECT cid, ${BUCKETS}, min(CASE WHEN due < @asOf THEN due END) AS oldest FROM o GROUP BY cid`;
 
 /** The totals row of the receivables page (every customer): the same pass without the grouping. */
-export const agingTotalsSql = `WITH o AS (${openVouchers('today')}) SELECT count(DISTINCT cid) AS customers, ${BUCKETS} FROM o WHERE open > 0`;
+export const agingTotalsSql = (indexed = false) =>
+  `WITH o AS (${openVouchers('today', indexed)}) SELECT count(DISTINCT cid) AS customers, ${BUCKETS} FROM o`;
 
 /** Every customer's balance as of a date (advance = open − balance when it is below the open amount). */
 export const balancesSql =
@@ -83,7 +97,7 @@ export function agingRows(db: Sqlite, ids: number[], asOf: string) {
  * (walking customers_code and probing settlement_vouchers_customer), their buckets in one grouped
  * query, and the totals row with the count.
  */
-export function firstScreen(db: Sqlite, p: { asOf: string; d30: string; d60: string; d90: string }) {
+export function firstScreen(db: Sqlite, p: { asOf: string; d30: string; d60: string; d90: string }, indexed = false) {
   const page = db
     .prepare(
       `SELECT c.id, c.code, c.name FROM customers c
@@ -99,7 +113,7 @@ export function firstScreen(db: Sqlite, p: { asOf: string; d30: string; d60: str
        SELECT cid, ${BUCKETS} FROM o GROUP BY cid`,
     )
     .all({ ...p, ids: JSON.stringify(page.map((r) => r.id)) });
-  const totals = db.prepare(agingTotalsSql).get(p);
+  const totals = db.prepare(agingTotalsSql(indexed)).get(p);
   return { page, rows, totals };
 }
 

@@ -15,8 +15,9 @@ CREATE TABLE `settlement_allocations` (
 	FOREIGN KEY (`by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `settlement_allocations_voucher` ON `settlement_allocations` (`voucher_id`,`amount_cents`);--> statement-breakpoint
-CREATE INDEX `settlement_allocations_payment` ON `settlement_allocations` (`payment_id`);--> statement-breakpoint
+CREATE INDEX `settlement_allocations_voucher` ON `settlement_allocations` (`voucher_id`,`date`,`amount_cents`);--> statement-breakpoint
+CREATE INDEX `settlement_allocations_payment` ON `settlement_allocations` (`payment_id`,`amount_cents`);--> statement-breakpoint
+CREATE INDEX `settlement_allocations_date` ON `settlement_allocations` (`date`);--> statement-breakpoint
 CREATE UNIQUE INDEX `settlement_allocations_undoes` ON `settlement_allocations` (`undoes`);--> statement-breakpoint
 CREATE TABLE `settlement_attachments` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -110,6 +111,7 @@ CREATE TABLE `settlement_payments` (
 CREATE UNIQUE INDEX `settlement_payments_no` ON `settlement_payments` (`no`);--> statement-breakpoint
 CREATE UNIQUE INDEX `settlement_payments_client` ON `settlement_payments` (`client_id`);--> statement-breakpoint
 CREATE INDEX `settlement_payments_customer` ON `settlement_payments` (`customer_id`,`date`);--> statement-breakpoint
+CREATE INDEX `settlement_payments_date` ON `settlement_payments` (`date`,`id`);--> statement-breakpoint
 CREATE TABLE `settlement_voucher_lines` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`voucher_id` integer NOT NULL,
@@ -172,6 +174,7 @@ CREATE UNIQUE INDEX `settlement_vouchers_client` ON `settlement_vouchers` (`clie
 CREATE INDEX `settlement_vouchers_customer` ON `settlement_vouchers` (`customer_id`,`status`,`due_date`);--> statement-breakpoint
 CREATE INDEX `settlement_vouchers_status_due` ON `settlement_vouchers` (`status`,`due_date`);--> statement-breakpoint
 CREATE INDEX `settlement_vouchers_reverses` ON `settlement_vouchers` (`reverses_id`);--> statement-breakpoint
+CREATE INDEX `settlement_vouchers_open` ON `settlement_vouchers` (`customer_id`,`due_date`,`total_cents`,`date`) WHERE status = 'approved' AND kind = 'normal';--> statement-breakpoint
 CREATE TRIGGER `settlement_ledger_no_update` BEFORE UPDATE ON `settlement_ledger`
 BEGIN
   SELECT RAISE(ABORT, 'settlement_ledger is append-only');

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { auditColumns } from './columns';
 import { customers } from './customers';
@@ -62,6 +63,10 @@ export const settlementVouchers = sqliteTable(
     index('settlement_vouchers_customer').on(t.customerId, t.status, t.dueDate),
     index('settlement_vouchers_status_due').on(t.status, t.dueDate),
     index('settlement_vouchers_reverses').on(t.reversesId),
+    // aging and the review rules: the approved normal vouchers (the only ones with an open amount)
+    index('settlement_vouchers_open')
+      .on(t.customerId, t.dueDate, t.totalCents, t.date)
+      .where(sql`status = 'approved' AND kind = 'normal'`),
   ],
 );
 
@@ -138,6 +143,7 @@ export const settlementPayments = sqliteTable(
     uniqueIndex('settlement_payments_no').on(t.no),
     uniqueIndex('settlement_payments_client').on(t.clientId),
     index('settlement_payments_customer').on(t.customerId, t.date),
+    index('settlement_payments_date').on(t.date, t.id),
   ],
 );
 
@@ -163,8 +169,10 @@ export const settlementAllocations = sqliteTable(
     by: integer('by').references(() => users.id),
   },
   (t) => [
-    index('settlement_allocations_voucher').on(t.voucherId, t.amountCents),
-    index('settlement_allocations_payment').on(t.paymentId),
+    // Σ per voucher, as of a date too (aging as of a past date): covering
+    index('settlement_allocations_voucher').on(t.voucherId, t.date, t.amountCents),
+    index('settlement_allocations_payment').on(t.paymentId, t.amountCents),
+    index('settlement_allocations_date').on(t.date),
     uniqueIndex('settlement_allocations_undoes').on(t.undoes),
   ],
 );

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
 import { approveVoucher, asPerson, localDate, type Person, submitVoucher } from './settlement-payment-steps';
-import { createAdmin, createCustomerDirect, createUserWithRole, signIn, signOut } from './steps';
+import { callDirect, createAdmin, createCustomerDirect, createUserWithRole, signIn, signOut } from './steps';
 
 // Issue 17, acceptance 1 (second half): one payment split over two approved vouchers in the UI,
 // the statement's closing balance, the aging chart showing the overdue one.
@@ -23,6 +23,17 @@ test('acceptance 1: a payment split over two vouchers, the statement closing bal
   await createUserWithRole(page, clerk);
   await createUserWithRole(page, finance);
   const customer = await createCustomerDirect(page, { name: '杭州西湖结算测试贸易有限公司' });
+  // the company header printed on the statement (设置 › 本公司信息)
+  const company = await callDirect(page, 'settlement.companyUpdate', {
+    name: '宁波甬江商贸有限公司',
+    taxId: '91330200MA2H7C8X1Q',
+    address: '浙江省宁波市江北区人民路 88 号',
+    phone: '0574-87654321',
+    bankName: '中国工商银行宁波江北支行',
+    bankAccount: '3901 1100 0920 0123 456',
+    paymentNote: '请于到期日前汇款，并在附言中注明凭证号。',
+  });
+  expect(company.ok, JSON.stringify(company)).toBe(true);
 
   // two vouchers: one long overdue (31-60 days), one not yet due; created and submitted by the clerk
   const overdue = { date: localDate(-70), dueDate: localDate(-40) };
@@ -74,12 +85,21 @@ test('acceptance 1: a payment split over two vouchers, the statement closing bal
   await expect(dialog).toBeHidden();
 
   // the payment's detail opens with its two allocations
-  const drawer = page.locator('.ant-drawer-content');
+  const drawer = page.getByRole('dialog', { name: /^收款单 SK/ });
   await expect(drawer.getByRole('row').filter({ hasText: a.no })).toContainText('¥800.00');
   await expect(drawer.getByRole('row').filter({ hasText: b.no })).toContainText('¥400.00');
   await page.screenshot({ path: `${SHOTS}/payment-drawer.png` });
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
+  // the drawer's mask fades out after its panel: a click meanwhile lands on the mask
+  await expect(page.locator('.ant-drawer-mask')).toHaveCount(0);
+  const row = page.getByRole('row').filter({ hasText: customer.name });
+  await expect(row).toContainText('¥1,200.00');
+  await page.screenshot({ path: `${SHOTS}/payments-tab.png` });
+
+  // ── aging: the overdue voucher's 200.00 in 31-60 days, the other's 100.00 not yet due ─────────
+  await page.getByRole('tab', { name: '应收账龄' }).click();
+  await expect(page.getByRole('tab', { name: '应收账龄' })).toHaveAttribute('aria-selected', 'true');
   const summary = page.getByTestId('aging-summary');
   await expect(summary.locator('[data-bucket="d31_60"]')).toHaveAttribute('data-cents', '20000');
   await expect(summary.locator('[data-bucket="notDueCents"]')).toHaveAttribute('data-cents', '10000');
@@ -97,11 +117,15 @@ test('acceptance 1: a payment split over two vouchers, the statement closing bal
   await expect(closing).toHaveText('¥300.00');
   const doc = page.getByTestId('statement-doc');
   await expect(doc).toContainText(b.no);
+  await expect(doc).toContainText('宁波甬江商贸有限公司');
+  // the drawer has slid in (its motion over) before the picture
+  await expect(page.locator('.ant-drawer-content-wrapper')).toHaveCSS('transform', 'none');
   await page.screenshot({ path: `${SHOTS}/statement-panel.png` });
   await page.getByRole('button', { name: '打印' }).click();
   await expect(page).toHaveURL(
     /#\/print\/settlement\/statement\?customerId=\d+&from=\d{4}-01-01&to=\d{4}-\d{2}-\d{2}$/,
   );
   await expect(page.getByTestId('statement-closing')).toHaveText('¥300.00');
+  await expect(page.getByRole('button', { name: '打印' })).toBeEnabled();
   await page.screenshot({ path: `${SHOTS}/statement-print.png`, fullPage: true });
 });

@@ -35,15 +35,22 @@ export function PromisesTab() {
       key: 'customer',
       title: x('customer'),
       ellipsis: true,
-      render: (_, r) => `${r.customer.code} ${r.customer.name}`,
+      render: (_, r) => (
+        <Flex vertical gap={0} style={{ minWidth: 0 }}>
+          <Typography.Text ellipsis={{ tooltip: r.customer.name }}>{r.customer.name}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.customer.code}
+          </Typography.Text>
+        </Flex>
+      ),
     },
     {
       key: 'promisedDate',
       title: x('promisedDate'),
-      width: 130,
+      width: 176,
       render: (_, r) => (
         <Flex gap={6} align="center">
-          <span>{r.promisedDate}</span>
+          <span style={{ whiteSpace: 'nowrap' }}>{r.promisedDate}</span>
           {r.overdue ? <Tag color="red">{x('overdueTag')}</Tag> : <Tag color="orange">{x('todayTag')}</Tag>}
         </Flex>
       ),

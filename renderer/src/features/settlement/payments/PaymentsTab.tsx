@@ -64,45 +64,60 @@ export function PaymentsTab({ customerId }: { customerId?: number } = {}) {
   useEffect(() => connectEvents({ [SETTLEMENT_CHANGED_EVENT]: () => void reload() }), [reload]);
 
   const columns: TableColumnsType<Payment> = [
-    { key: 'no', title: p('list.no'), dataIndex: 'no', width: 150 },
+    { key: 'no', title: p('list.no'), dataIndex: 'no', width: 136 },
     {
       key: 'customer',
       title: p('fields.customer'),
       ellipsis: true,
-      render: (_, r) => `${r.customer.code} ${r.customer.name}`,
+      render: (_, r) => (
+        <Flex vertical gap={0} style={{ minWidth: 0 }}>
+          <Typography.Text ellipsis={{ tooltip: r.customer.name }}>{r.customer.name}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.customer.code}
+          </Typography.Text>
+        </Flex>
+      ),
     },
-    { key: 'date', title: p('fields.date'), dataIndex: 'date', width: 104 },
-    { key: 'amount', title: p('fields.amount'), ...moneyColumn, render: (_, r) => <Money cents={r.amountCents} /> },
+    { key: 'date', title: p('fields.date'), dataIndex: 'date', width: 96 },
+    {
+      key: 'amount',
+      title: p('fields.amount'),
+      ...moneyColumn,
+      width: 104,
+      render: (_, r) => <Money cents={r.amountCents} />,
+    },
     {
       key: 'allocated',
       title: p('list.allocated'),
       ...moneyColumn,
+      width: 104,
       render: (_, r) => <Money cents={r.allocatedCents} />,
     },
     {
       key: 'advance',
       title: p('list.advance'),
       ...moneyColumn,
+      width: 104,
       render: (_, r) => <Money cents={r.unallocatedCents} />,
     },
     {
       key: 'method',
       title: p('fields.method'),
-      width: 100,
+      width: 84,
       ellipsis: true,
       render: (_, r) => r.methodName ?? t('common.empty'),
     },
     {
       key: 'reference',
       title: p('fields.reference'),
-      width: 130,
+      width: 110,
       ellipsis: true,
       render: (_, r) => r.reference ?? t('common.empty'),
     },
     {
       key: 'voided',
       title: p('list.state'),
-      width: 80,
+      width: 72,
       render: (_, r) => <Tag color={r.voided ? 'red' : 'green'}>{p(r.voided ? 'list.voided' : 'list.valid')}</Tag>,
     },
   ];
@@ -154,6 +169,7 @@ export function PaymentsTab({ customerId }: { customerId?: number } = {}) {
         columns={columns}
         dataSource={list.items}
         loading={list.loading}
+        scroll={{ x: 960 }}
         pagination={{ ...list.pagination, ...sizablePager(t, [20, 50, 100]) }}
         onChange={list.onTableChange}
         onRow={(r) => ({ onClick: () => setShown(r.id), style: { cursor: 'pointer' } })}

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { CUSTOMER_STATUSES } from '../../../../../electron/core/customers/shared/state.schema';
 import {
+  AGING_BUCKETS,
   type agingRowSchema,
   SETTLEMENT_CHANGED_EVENT,
 } from '../../../../../electron/core/settlement/shared/settlement.contract';
@@ -33,7 +34,7 @@ import { itemsOf, useLookups } from '../../lookups/lookupsStore';
 import { StatusTag, statusText } from '../../status/StatusTag';
 import { Money, moneyColumn } from '../payments/money';
 import { StatementPanel } from '../statement/StatementPanel';
-import { agingBars, agingOption, CHART_BUCKETS, type ChartBucket } from './agingOption';
+import { agingBars, agingOption, CHART_BUCKETS } from './agingOption';
 
 type AgingRow = z.infer<typeof agingRowSchema>;
 
@@ -79,7 +80,6 @@ export function ReceivablesTab() {
   const salespeople = useUserOptionItems();
   const categories = useCategoryOptions();
   const totals = list.data?.totals;
-  const bucketLabel = (b: ChartBucket) => r(`buckets.${b}`);
   const bars = useMemo(
     () => (totals ? agingBars(totals, (b) => t(`settlement.receivables.buckets.${b}`)) : []),
     [totals, t],
@@ -89,53 +89,43 @@ export function ReceivablesTab() {
     [bars, t],
   );
 
-  const bucketCols = CHART_BUCKETS.map((b) => ({
-    key: b,
-    title: bucketLabel(b),
+  const money = (key: string, title: string, cents: (row: AgingRow) => number | null, strong?: boolean) => ({
+    key,
+    title,
     ...moneyColumn,
-    width: 120,
-    render: (_: unknown, row: AgingRow) => <Money cents={row[b]} muted={row[b] === 0} />,
-  }));
+    width: 100,
+    render: (_: unknown, row: AgingRow) => <Money cents={cents(row)} strong={strong} muted={!cents(row)} />,
+  });
   const columns: TableColumnsType<AgingRow> = [
     {
       key: 'customer',
       title: r('table.customer'),
       fixed: 'left',
-      width: 220,
       ellipsis: true,
       render: (_, row) => (
-        <Flex gap={6} align="center">
-          <Typography.Text
-            ellipsis
-            style={{ maxWidth: 150 }}
-          >{`${row.customer.code} ${row.customer.name}`}</Typography.Text>
-          {row.customer.status !== 'active' && <StatusTag status={row.customer.status} />}
+        <Flex vertical gap={0} style={{ minWidth: 0 }}>
+          <Typography.Text ellipsis={{ tooltip: row.customer.name }}>{row.customer.name}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+            {[row.customer.code, row.customer.salespersonName].filter(Boolean).join(' · ')}
+            {row.customer.status !== 'active' && (
+              <span style={{ marginInlineStart: 6 }}>
+                <StatusTag status={row.customer.status} />
+              </span>
+            )}
+          </Typography.Text>
         </Flex>
       ),
     },
+    money('notDueCents', r('buckets.notDueCents'), (row) => row.notDueCents),
     {
-      key: 'salesperson',
-      title: r('table.salesperson'),
-      width: 90,
-      ellipsis: true,
-      render: (_, row) => row.customer.salespersonName ?? t('common.empty'),
+      key: 'overdue',
+      title: r('table.overdue'),
+      onHeaderCell: () => ({ style: { textAlign: 'center' } }),
+      children: AGING_BUCKETS.map((b) => money(b, r(`table.days.${b}`), (row) => row[b])),
     },
-    ...bucketCols,
-    { key: 'open', title: r('table.open'), ...moneyColumn, render: (_, row) => <Money cents={row.openCents} strong /> },
-    {
-      key: 'advance',
-      title: r('table.advance'),
-      ...moneyColumn,
-      width: 120,
-      render: (_, row) => <Money cents={row.advanceCents} muted={row.advanceCents === 0} />,
-    },
-    {
-      key: 'limit',
-      title: r('table.creditLimit'),
-      ...moneyColumn,
-      width: 120,
-      render: (_, row) => <Money cents={row.creditLimitCents} muted />,
-    },
+    money('open', r('table.open'), (row) => row.openCents, true),
+    money('advance', r('table.advance'), (row) => row.advanceCents),
+    money('limit', r('table.creditLimit'), (row) => row.creditLimitCents),
   ];
 
   return (
@@ -147,7 +137,7 @@ export function ReceivablesTab() {
           allowClear={false}
           onChange={(d) => d && setAsOf(d)}
           aria-label={r('asOf')}
-          style={{ width: 140 }}
+          style={{ width: 130 }}
         />
         <Select
           allowClear
@@ -156,7 +146,7 @@ export function ReceivablesTab() {
           options={salespeople}
           placeholder={r('filters.salesperson')}
           aria-label={r('filters.salesperson')}
-          style={{ width: 140 }}
+          style={{ width: 120 }}
         />
         <Select
           allowClear
@@ -165,7 +155,7 @@ export function ReceivablesTab() {
           options={categories}
           placeholder={r('filters.category')}
           aria-label={r('filters.category')}
-          style={{ width: 140 }}
+          style={{ width: 120 }}
         />
         <Select
           allowClear
@@ -174,7 +164,7 @@ export function ReceivablesTab() {
           options={CUSTOMER_STATUSES.map((s) => ({ value: s, label: statusText(s) }))}
           placeholder={r('filters.status')}
           aria-label={r('filters.status')}
-          style={{ width: 110 }}
+          style={{ width: 104 }}
         />
         <Input.Search
           allowClear
@@ -182,7 +172,7 @@ export function ReceivablesTab() {
           onChange={(e) => setQ(e.target.value)}
           placeholder={r('filters.search')}
           aria-label={r('filters.search')}
-          style={{ width: 220 }}
+          style={{ width: 180 }}
         />
         <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>
           {r('filters.overdueOnly')}
@@ -237,11 +227,11 @@ export function ReceivablesTab() {
 
       <Table<AgingRow>
         rowKey={(row) => row.customer.id}
-        size="middle"
         columns={columns}
         dataSource={list.items}
         loading={list.loading}
-        scroll={{ x: 1250 }}
+        size="small"
+        scroll={{ x: 960 }}
         pagination={{ ...list.pagination, ...sizablePager(t, [20, 50, 100]) }}
         onChange={list.onTableChange}
         onRow={(row) => ({ onClick: () => setStatementOf(row.customer), style: { cursor: 'pointer' } })}
@@ -250,21 +240,19 @@ export function ReceivablesTab() {
           totals && (
             <Table.Summary fixed>
               <Table.Summary.Row style={{ fontWeight: 600 }}>
-                <Table.Summary.Cell index={0} colSpan={2}>
-                  {r('table.totals')}
-                </Table.Summary.Cell>
+                <Table.Summary.Cell index={0}>{r('table.totals')}</Table.Summary.Cell>
                 {CHART_BUCKETS.map((b, i) => (
-                  <Table.Summary.Cell key={b} index={2 + i} align="right">
+                  <Table.Summary.Cell key={b} index={1 + i} align="right">
                     <Money cents={totals[b]} strong />
                   </Table.Summary.Cell>
                 ))}
-                <Table.Summary.Cell index={7} align="right">
+                <Table.Summary.Cell index={6} align="right">
                   <Money cents={totals.openCents} strong />
                 </Table.Summary.Cell>
-                <Table.Summary.Cell index={8} align="right">
+                <Table.Summary.Cell index={7} align="right">
                   <Money cents={totals.advanceCents} strong />
                 </Table.Summary.Cell>
-                <Table.Summary.Cell index={9} />
+                <Table.Summary.Cell index={8} />
               </Table.Summary.Row>
             </Table.Summary>
           )

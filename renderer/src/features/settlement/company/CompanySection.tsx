@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Skeleton } from 'antd';
+import { App, Button, Form, Input, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { companyInputSchema } from '../../../../../electron/core/settlement/shared/settlement.contract';
 import { call } from '../../../api';
@@ -38,7 +38,7 @@ export function CompanySection() {
       onFinish={() => void submit()}
       style={{ maxWidth: 640 }}
     >
-      <Form.Item extra={t('settlement.company.hint')} style={{ marginBottom: 8 }} />
+      <Typography.Paragraph type="secondary">{t('settlement.company.hint')}</Typography.Paragraph>
       {FIELDS.map((name) => (
         <Form.Item key={name} name={name} label={t(`settlement.company.${name}`)} rules={[zodRule(shape[name])]}>
           {name === 'paymentNote' ? (

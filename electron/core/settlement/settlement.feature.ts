@@ -1,5 +1,6 @@
 import { defineFeature } from '../feature';
 import { paymentHandlers } from './payments.handlers';
+import { settlementJobs } from './settlement.jobs';
 import { settlementContract } from './shared/settlement.contract';
 import { voucherHandlers } from './vouchers.handlers';
 
@@ -15,4 +16,5 @@ export const settlementFeature = defineFeature({
     { table: 'settlement_vouchers', column: 'customer_id' },
     { table: 'settlement_payments', column: 'customer_id' },
   ],
+  jobs: settlementJobs,
 });

@@ -10,17 +10,19 @@ import { useCall } from '../../shared/useCall';
 import { useFormSubmit } from '../../shared/useFormSubmit';
 import { zodRule } from '../../shared/zodRule';
 import { useSession } from '../../stores/session';
+import { CompanySection } from '../settlement/company/CompanySection';
 import { ScannerSection } from '../stocktake/scanner/ScannerSection';
 
 const FIELDS = ['lockoutThreshold', 'lockoutMinutes', 'sessionIdleMinutes'] as const;
 const shape = securitySettingsSchema.shape;
 
-const TABS = ['security', 'scanner'] as const;
+const TABS = ['security', 'company', 'scanner'] as const;
 type TabKey = (typeof TABS)[number];
 
 /**
  * Settings: the security settings (lockout after wrong passwords, idle sign-out), and this PC's
- * barcode scanner with its test (?tab=scanner opens it; the test listens only while it shows).
+ * barcode scanner with its test (?tab=scanner opens it; the test listens only while it shows), and
+ * the company's header and bank details printed on settlement notices and statements (?tab=company).
  */
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -37,6 +39,7 @@ export function SettingsPage() {
         destroyOnHidden
         items={[
           { key: 'security', label: t('settings.security'), children: <SecuritySettingsForm /> },
+          { key: 'company', label: t('settlement.company.tab'), children: <CompanySection /> },
           { key: 'scanner', label: t('stocktake.scanner.tab'), children: <ScannerSection /> },
         ]}
       />

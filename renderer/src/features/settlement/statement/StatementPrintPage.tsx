@@ -1,4 +1,63 @@
-// PLACEHOLDER of the agreement (helper "settlement-ui-payments" replaces it): 对账单 print route.
-export function StatementPrintPage(_props: Record<string, unknown>) {
-  return null;
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Spin, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { ymdSchema } from '../../../../../electron/core/settlement/shared/settlement.contract';
+import { errorText } from '../../../shared/apiErrors';
+import { useCall } from '../../../shared/useCall';
+import { usePrintPage } from '../../../shared/usePrintPage';
+import { StatementDoc } from './StatementDoc';
+
+/**
+ * The 对账单 made for paper (`#/print/settlement/statement?customerId=&from=&to=`): A4, no app
+ * chrome; 打印 opens the print dialog, where "save as PDF" makes the PDF.
+ */
+export function StatementPrintPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const customerId = Number(params.get('customerId'));
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const valid =
+    Number.isInteger(customerId) &&
+    customerId > 0 &&
+    ymdSchema.safeParse(from).success &&
+    ymdSchema.safeParse(to).success;
+  const [error, setError] = useState<unknown>(null);
+  const statement = useCall('settlement.statement', valid ? { customerId, from, to } : null, { onError: setError });
+  const [printedAt] = useState(() => dayjs().format('YYYY-MM-DD HH:mm'));
+  const s = statement.data;
+  usePrintPage(t('settlement.statement.docTitle', { name: s?.customer.name ?? '', from, to }));
+
+  const back = () => {
+    const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;
+    if (idx > 0) navigate(-1);
+    else navigate('/settlement');
+  };
+
+  return (
+    <div className="sst-print">
+      <header className="sst-print-toolbar">
+        <Flex align="center" gap={12} wrap>
+          <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={back}>
+            {t('settlement.statement.back')}
+          </Button>
+          <Button type="primary" icon={<PrinterOutlined aria-hidden />} disabled={!s} onClick={() => window.print()}>
+            {t('settlement.statement.print')}
+          </Button>
+          <Typography.Text type="secondary">{t('settlement.statement.printHint')}</Typography.Text>
+        </Flex>
+      </header>
+      {(!valid || statement.failed) && (
+        <div className="sst-print-notice">
+          <Alert type="error" showIcon title={valid ? errorText(error) : t('settlement.statement.badLink')} />
+        </div>
+      )}
+      {valid && !s && !statement.failed && <Spin style={{ display: 'block', padding: '48px 0' }} />}
+      {s && <StatementDoc statement={s} printedAt={printedAt} />}
+    </div>
+  );
 }

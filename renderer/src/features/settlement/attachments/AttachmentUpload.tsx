@@ -61,7 +61,7 @@ export function AttachmentUpload({ value, onChange, single, disabled }: Props) {
           ref={input}
           type="file"
           multiple={!single}
-          hidden
+          style={{ display: 'none' }}
           data-testid="attachment-input"
           onChange={(e) => void pick(e.target.files)}
         />

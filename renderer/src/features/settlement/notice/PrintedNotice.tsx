@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../electron/core/shared/contract';
 import { formatMinute } from '../../../shared/format';
-import { moneyText } from '../vouchers/moneyText';
+import { moneyText, priceText } from '../vouchers/moneyText';
 
 type Notice = ChannelOutput<'settlement.notice'>;
 
@@ -21,8 +21,8 @@ export function PrintedNotice({ notice }: { notice: Notice }) {
         </div>
         <h1>{v.kind === 'reversal' ? t('settlement.notice.reversalHeading') : t('settlement.notice.heading')}</h1>
         <div className="sn-no">
-          {t('settlement.notice.no', { no: v.no })}　
-          {t('settlement.notice.printedAt', { at: formatMinute(notice.printedAt) })}
+          <span>{t('settlement.notice.no', { no: v.no })}</span>
+          <span>{t('settlement.notice.printedAt', { at: formatMinute(notice.printedAt) })}</span>
         </div>
       </header>
 
@@ -70,7 +70,7 @@ export function PrintedNotice({ notice }: { notice: Notice }) {
               </td>
               <td className="nowrap">{l.unit ?? ''}</td>
               <td className="num">{l.quantity}</td>
-              <td className="num">¥{l.unitPrice}</td>
+              <td className="num">{priceText(l.unitPrice)}</td>
               <td className="num">{moneyText(l.amountCents)}</td>
               <td className="num">
                 {l.taxRateBp === null

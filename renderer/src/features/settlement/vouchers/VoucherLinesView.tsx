@@ -3,7 +3,7 @@ import { Flex, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { amountInWords } from '../../../../../electron/core/settlement/shared/amounts';
 import type { VoucherDetail } from '../../../../../electron/core/settlement/shared/settlement.contract';
-import { MONEY_CELL, moneyText } from './moneyText';
+import { MONEY_CELL, moneyText, priceText } from './moneyText';
 
 type Line = VoucherDetail['lines'][number];
 
@@ -26,7 +26,7 @@ export function VoucherLinesView({ voucher }: { voucher: VoucherDetail }) {
       title: t('settlement.lines.unitPrice'),
       width: 120,
       align: 'right',
-      render: (_, l) => <span style={MONEY_CELL}>{`¥${l.unitPrice}`}</span>,
+      render: (_, l) => <span style={MONEY_CELL}>{priceText(l.unitPrice)}</span>,
     },
     {
       key: 'amount',

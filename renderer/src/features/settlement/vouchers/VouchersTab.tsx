@@ -50,21 +50,27 @@ export function VouchersTab() {
     {
       key: 'no',
       title: t('settlement.vouchers.no'),
-      width: 170,
+      width: 180,
       render: (_, row) => (
-        <Button
-          type="link"
-          size="small"
-          style={{ paddingInline: 0 }}
-          onClick={() => navigate(settlementPaths.voucher(row.id))}
-        >
-          {row.no}
-        </Button>
+        <Flex vertical gap={0}>
+          <Button
+            type="link"
+            size="small"
+            style={{ paddingInline: 0, alignSelf: 'start' }}
+            onClick={() => navigate(settlementPaths.voucher(row.id))}
+          >
+            {row.no}
+          </Button>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+            {[t(`settlement.evidence.${row.evidenceType}`), row.evidenceRef].filter(Boolean).join(' ')}
+          </Typography.Text>
+        </Flex>
       ),
     },
     {
       key: 'customer',
       title: t('settlement.vouchers.customer'),
+      minWidth: 200,
       ellipsis: { showTitle: true },
       render: (_, row) => `${row.customer.code} ${row.customer.name}`,
     },
@@ -83,13 +89,6 @@ export function VouchersTab() {
           )}
         </Flex>
       ),
-    },
-    {
-      key: 'evidence',
-      title: t('settlement.vouchers.evidence'),
-      width: 150,
-      ellipsis: { showTitle: true },
-      render: (_, row) => [t(`settlement.evidence.${row.evidenceType}`), row.evidenceRef].filter(Boolean).join(' '),
     },
     {
       key: 'total',
@@ -116,13 +115,6 @@ export function VouchersTab() {
           {row.invoiced && <Tag color="cyan">{t('settlement.voucher.invoicedTag')}</Tag>}
         </Flex>
       ),
-    },
-    {
-      key: 'createdBy',
-      title: t('settlement.vouchers.createdBy'),
-      width: 100,
-      ellipsis: true,
-      render: (_, row) => row.createdByName ?? t('common.empty'),
     },
   ];
 
@@ -203,7 +195,7 @@ export function VouchersTab() {
         loading={list.loading}
         pagination={{ ...list.pagination, ...sizablePager(t, [20, 50, 100]) }}
         onChange={list.onTableChange}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 960 }}
         locale={{ emptyText: t('settlement.vouchers.empty') }}
       />
     </>

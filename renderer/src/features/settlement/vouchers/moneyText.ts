@@ -5,5 +5,13 @@ export function moneyText(cents: number): string {
   return cents < 0 ? `-${formatCents(-cents)}` : (formatCents(cents) ?? '');
 }
 
+/** A unit price as the core gives it ("1234.5678") with ¥ and thousands separators: ¥1,234.5678. */
+export function priceText(decimal: string): string {
+  const neg = decimal.startsWith('-');
+  const [int, frac] = (neg ? decimal.slice(1) : decimal).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${neg ? '-' : ''}¥${grouped}${frac ? `.${frac}` : ''}`;
+}
+
 /** Money columns and cells: right-aligned, figures of one width. */
 export const MONEY_CELL = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;

@@ -131,7 +131,7 @@ test('acceptance 1: a clerk scans the customer, writes a voucher on a contract w
   expect(text).toContain(COMPANY.bankAccount);
   expect(text).toContain(customer.name);
   expect(text).toContain('HT-2026-018');
-  expect(text).not.toContain('打印');
+  expect(text).not.toContain('另存为 PDF');
   const pngs = pdfToPngs(pdf, 100);
   expect(pngs.length).toBe(1);
   fs.copyFileSync(pngs[0], path.join(SHOTS, 'notice-pdf-page-1.png'));

@@ -183,9 +183,12 @@ test('acceptance 2: a deactivated customer is refused with its reason; past the 
   await expect(refusal).toContainText(gone.code);
   await page.screenshot({ path: path.join(SHOTS, 'voucher-deactivated-zh.png'), fullPage: true });
   await expect(page).toHaveURL(/#\/settlement\/vouchers\/new$/);
+  // leaving the refused form asks first
+  await page.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('button', { name: '放弃修改' }).click();
+  await expect(page).toHaveURL(/#\/settlement$/);
 
   // ── the clerk: a voucher of ¥1,500.00 for a customer with a ¥1,000.00 limit ───────────────────
-  await openVouchers(page, app.url);
   await page.getByRole('button', { name: '新建凭证' }).click();
   await scanCustomer(page, tight.code);
   await expect(page.getByTestId('customer-credit')).toContainText('¥1,000.00');

@@ -54,17 +54,20 @@ export function ApproveDialog({ open, voucher, onCancel, onDone }: Props) {
       onCancel={onCancel}
       onSubmit={async (v) => {
         setRefusal(null);
-        onDone(
-          await call('settlement.voucherApprove', {
-            id: voucher.id,
-            version: voucher.version,
-            overrideReason: showReason ? v.overrideReason : undefined,
-          }),
-        );
-      }}
-      onFailed={(e) => {
-        setRefusal(errorText(e));
-        if (isCreditRefusal(e)) setNeedsReason(true);
+        try {
+          onDone(
+            await call('settlement.voucherApprove', {
+              id: voucher.id,
+              version: voucher.version,
+              overrideReason: showReason ? v.overrideReason : undefined,
+            }),
+          );
+        } catch (error) {
+          // a field's error stands beside the field; any other refusal stays in the dialog, with its figures
+          if (error instanceof ApiCallError && error.fields) throw error;
+          setRefusal(errorText(error));
+          if (isCreditRefusal(error)) setNeedsReason(true);
+        }
       }}
       intro={
         <>

@@ -1,13 +1,14 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Flex, Form, Input, Select, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { EVIDENCE_TYPES, type VoucherDetail } from '../../../../../electron/core/settlement/shared/settlement.contract';
 import { call } from '../../../api';
 import { errorText, showFieldErrors } from '../../../shared/apiErrors';
 import { useCall } from '../../../shared/useCall';
+import { useUnsavedGuard } from '../../../shared/useUnsavedGuard';
 import { AttachmentList } from '../attachments/AttachmentList';
 import { AttachmentUpload } from '../attachments/AttachmentUpload';
 import type { SentFile } from '../attachments/attachmentTransfer';
@@ -53,13 +54,19 @@ function VoucherForm({ voucher, onDone }: { voucher?: VoucherDetail; onDone: (id
   const navigate = useNavigate();
   const [form] = Form.useForm<Fields>();
   const [customer, setCustomer] = useState<CustomerCredit | null>(null);
-  const [lines, setLines] = useState<LineDraft[]>(() => draftLines(voucher));
-  const [files, setFiles] = useState<SentFile[]>([]);
+  const [lines, setLinesState] = useState<LineDraft[]>(() => draftLines(voucher));
+  const [files, setFilesState] = useState<SentFile[]>([]);
   const [clientId] = useState(newClientId);
   const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [customerMissing, setCustomerMissing] = useState(false);
   const date = Form.useWatch('date', form);
+  // anything typed, picked or uploaded: leaving asks first (saving does not)
+  const edited = useRef(false);
+  const guard = useUnsavedGuard(() => edited.current);
+  const touch = () => {
+    edited.current = true;
+  };
 
   // an edited voucher's customer, confirmed again (its state and credit now)
   useEffect(() => {
@@ -69,6 +76,14 @@ function VoucherForm({ voucher, onDone }: { voucher?: VoucherDetail; onDone: (id
       .catch((e: unknown) => setRefusal(errorText(e)));
   }, [voucher]);
 
+  const setLines = (next: LineDraft[]) => {
+    touch();
+    setLinesState(next);
+  };
+  const setFiles = (next: SentFile[]) => {
+    touch();
+    setFilesState(next);
+  };
   const dueDefault = date && customer ? date.add(customer.creditDays ?? 0, 'day').format('YYYY-MM-DD') : null;
 
   const save = async (submit: boolean) => {
@@ -104,6 +119,7 @@ function VoucherForm({ voucher, onDone }: { voucher?: VoucherDetail; onDone: (id
           })
         : await call('settlement.voucherCreate', { ...fields, clientId, attachments, submit });
       if (voucher && submit) saved = await call('settlement.voucherSubmit', { id: saved.id, version: saved.version });
+      guard.allowLeave();
       onDone(saved.id);
     } catch (error) {
       if (!showFieldErrors(form, error, FIELD_NAMES)) setRefusal(errorText(error));
@@ -118,7 +134,9 @@ function VoucherForm({ voucher, onDone }: { voucher?: VoucherDetail; onDone: (id
         <Button
           icon={<ArrowLeftOutlined aria-hidden />}
           aria-label={t('settlement.voucher.back')}
-          onClick={() => navigate(voucher ? settlementPaths.voucher(voucher.id) : settlementPaths.vouchers)}
+          onClick={() =>
+            guard.leave(() => navigate(voucher ? settlementPaths.voucher(voucher.id) : settlementPaths.vouchers))
+          }
         />
         <Typography.Title level={4} style={{ margin: 0 }}>
           {voucher ? t('settlement.voucher.editTitle', { no: voucher.no }) : t('settlement.voucher.newTitle')}
@@ -130,6 +148,7 @@ function VoucherForm({ voucher, onDone }: { voucher?: VoucherDetail; onDone: (id
       <Form<Fields>
         form={form}
         layout="vertical"
+        onValuesChange={touch}
         initialValues={{
           date: voucher ? dayjs(voucher.date) : dayjs(),
           dueDate: voucher ? dayjs(voucher.dueDate) : null,
@@ -149,6 +168,7 @@ function VoucherForm({ voucher, onDone }: { voucher?: VoucherDetail; onDone: (id
             disabled={!!voucher}
             onChange={(c) => {
               setCustomer(c);
+              touch();
               setCustomerMissing(false);
               setRefusal(null);
             }}
@@ -192,7 +212,11 @@ function VoucherForm({ voucher, onDone }: { voucher?: VoucherDetail; onDone: (id
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
         <Flex gap={8} justify="end">
-          <Button onClick={() => navigate(voucher ? settlementPaths.voucher(voucher.id) : settlementPaths.vouchers)}>
+          <Button
+            onClick={() =>
+              guard.leave(() => navigate(voucher ? settlementPaths.voucher(voucher.id) : settlementPaths.vouchers))
+            }
+          >
             {t('common.cancel')}
           </Button>
           <Button loading={saving === 'draft'} disabled={saving !== null} onClick={() => void save(false)}>

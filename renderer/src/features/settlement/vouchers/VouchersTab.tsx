@@ -1,14 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
+  SETTLEMENT_CHANGED_EVENT,
   VOUCHER_STATUSES,
   type VoucherStatus,
   type VoucherSummary,
 } from '../../../../../electron/core/settlement/shared/settlement.contract';
+import { connectEvents } from '../../../api';
 import { sizablePager } from '../../../shared/paging';
 import { usePaged } from '../../../shared/useCall';
 import { useDebounced } from '../../../shared/useDebounced';
@@ -45,6 +47,10 @@ export function VouchersTab() {
     }),
     { pageSize: 20 },
   );
+
+  // a voucher changed (here or elsewhere): the page shown is read again
+  const { reload } = list;
+  useEffect(() => connectEvents({ [SETTLEMENT_CHANGED_EVENT]: () => void reload() }), [reload]);
 
   const columns: TableColumnsType<VoucherSummary> = [
     {

@@ -70,6 +70,7 @@ describe('money and prices on the settlement pages', () => {
     expect(moneyText(-123456789)).toBe('-¥1,234,567.89');
     expect(priceText('1234.5678')).toBe('¥1,234.5678');
     expect(priceText('0.0333')).toBe('¥0.0333');
-    expect(priceText('-1000000')).toBe('-¥1,000,000');
+    expect(priceText('-1000000')).toBe('-¥1,000,000.00');
+    expect(priceText('1500.5')).toBe('¥1,500.50');
   });
 });

@@ -10,7 +10,10 @@ type CustomerCredit = ChannelOutput<'settlement.customer'>;
 export function CustomerCreditCard({ credit }: { credit: CustomerCredit }) {
   const { t } = useTranslation();
   const c = credit.customer;
-  const reason = [c.statusReasonName, c.statusMemo].filter(Boolean).join(' ') || t('common.empty');
+  const reason =
+    c.statusReasonName && c.statusMemo
+      ? t('settlement.customerPick.reasonWithMemo', { reason: c.statusReasonName, memo: c.statusMemo })
+      : (c.statusReasonName ?? c.statusMemo ?? t('common.empty'));
   const money = (cents: number) => <span style={MONEY_CELL}>{moneyText(cents)}</span>;
   const overLimit = credit.availableCents !== null && credit.availableCents < 0;
   return (

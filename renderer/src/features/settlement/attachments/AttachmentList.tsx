@@ -10,8 +10,11 @@ import { sizeText } from './sizeText';
 
 type Attachment = VoucherDetail['attachments'][number];
 
-/** The voucher's files (evidence, and the invoice attached later): name, size, who added it, 下载. */
-export function AttachmentList({ items }: { items: Attachment[] }) {
+/**
+ * The voucher's files (evidence, and the invoice attached later): name, size, who added it, 下载.
+ * `onHide` (the edit form): an evidence file may be taken off the voucher; its bytes stay kept.
+ */
+export function AttachmentList({ items, onHide }: { items: Attachment[]; onHide?: (id: number) => void }) {
   const { t } = useTranslation();
   const reportError = useReportError();
   const [busy, setBusy] = useState<number | null>(null);
@@ -61,6 +64,18 @@ export function AttachmentList({ items }: { items: Attachment[] }) {
       ),
     },
   ];
+  if (onHide)
+    columns.push({
+      key: 'hide',
+      title: '',
+      width: 80,
+      render: (_, a) =>
+        a.role === 'evidence' && (
+          <Button type="link" size="small" danger style={{ paddingInline: 0 }} onClick={() => onHide(a.id)}>
+            {t('settlement.attachments.hide')}
+          </Button>
+        ),
+    });
   return (
     <Table<Attachment>
       rowKey="id"

@@ -56,6 +56,7 @@ function VoucherForm({ voucher, onDone }: { voucher?: VoucherDetail; onDone: (id
   const [customer, setCustomer] = useState<CustomerCredit | null>(null);
   const [lines, setLinesState] = useState<LineDraft[]>(() => draftLines(voucher));
   const [files, setFilesState] = useState<SentFile[]>([]);
+  const [hidden, setHidden] = useState<number[]>([]);
   const [clientId] = useState(newClientId);
   const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -116,6 +117,7 @@ function VoucherForm({ voucher, onDone }: { voucher?: VoucherDetail; onDone: (id
             version: voucher.version,
             ...fields,
             addAttachments: attachments,
+            hideAttachmentIds: hidden,
           })
         : await call('settlement.voucherCreate', { ...fields, clientId, attachments, submit });
       if (voucher && submit) saved = await call('settlement.voucherSubmit', { id: saved.id, version: saved.version });
@@ -204,7 +206,20 @@ function VoucherForm({ voucher, onDone }: { voucher?: VoucherDetail; onDone: (id
         </Form.Item>
         <Form.Item label={t('settlement.voucher.attachments')}>
           <Flex vertical gap={8}>
-            {voucher && voucher.attachments.length > 0 && <AttachmentList items={voucher.attachments} />}
+            {voucher && voucher.attachments.length > 0 && (
+              <AttachmentList
+                items={voucher.attachments.filter((a) => !hidden.includes(a.id))}
+                onHide={(aid) => {
+                  touch();
+                  setHidden([...hidden, aid]);
+                }}
+              />
+            )}
+            {hidden.length > 0 && (
+              <Typography.Text type="secondary">
+                {t('settlement.attachments.hiddenCount', { count: hidden.length })}
+              </Typography.Text>
+            )}
             <AttachmentUpload value={files} onChange={setFiles} />
           </Flex>
         </Form.Item>

@@ -56,7 +56,9 @@ export function AttachmentUpload({ value, onChange, single, disabled }: Props) {
         >
           {single ? t('settlement.attachments.pickOne') : t('settlement.attachments.pick')}
         </Button>
-        <Typography.Text type="secondary">{t('settlement.attachments.hint')}</Typography.Text>
+        <Typography.Text type="secondary">
+          {single ? t('settlement.attachments.invoiceHint') : t('settlement.attachments.hint')}
+        </Typography.Text>
         <input
           ref={input}
           type="file"

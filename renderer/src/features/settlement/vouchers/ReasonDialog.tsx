@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input } from 'antd';
+import { DatePicker, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -12,12 +12,14 @@ interface Props {
   /** 冲销 asks the reversal's date too */
   withDate?: boolean;
   danger?: boolean;
+  /** what the action does, above the fields */
+  note?: string;
   onSubmit: SubmitAction<{ reason: string; date: string }>;
   onCancel: () => void;
 }
 
 /** 驳回 / 作废 / 红字冲销: a reason (required), and for a reversal its date. */
-export function ReasonDialog({ open, title, okText, withDate, danger, onSubmit, onCancel }: Props) {
+export function ReasonDialog({ open, title, okText, withDate, danger, note, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   return (
     <FormModal<{ reason: string; date: Dayjs }>
@@ -28,6 +30,7 @@ export function ReasonDialog({ open, title, okText, withDate, danger, onSubmit, 
       fields={['reason', 'date']}
       initialValues={{ date: dayjs() }}
       onCancel={onCancel}
+      intro={note ? <Typography.Paragraph type="secondary">{note}</Typography.Paragraph> : undefined}
       onSubmit={(v) => onSubmit({ reason: v.reason, date: (v.date ?? dayjs()).format('YYYY-MM-DD') })}
     >
       {withDate && (

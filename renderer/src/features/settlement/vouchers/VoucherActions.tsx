@@ -11,6 +11,7 @@ import { PaymentDialog } from '../payments/PaymentDialog';
 import { settlementPaths } from '../settlementPaths';
 import { ApproveDialog } from './ApproveDialog';
 import { InvoiceDialog } from './InvoiceDialog';
+import { moneyText } from './moneyText';
 import { NoticeSentDialog } from './NoticeSentDialog';
 import { ReasonDialog } from './ReasonDialog';
 import { newClientId } from './voucherDraft';
@@ -131,6 +132,7 @@ export function VoucherActions({ voucher, onChanged, reload }: Props) {
         open={dialog === 'reverse'}
         title={t('settlement.voucher.reverseTitle', { no: voucher.no })}
         okText={t('settlement.voucher.actions.reverse')}
+        note={t('settlement.voucher.reverseNote', { amount: moneyText(voucher.openCents) })}
         withDate
         danger
         onCancel={close}

@@ -6,6 +6,7 @@ import { dispatchBench } from './dispatch.bench';
 import { indexWriteBench } from './index-write.bench';
 import { poolBench } from './pool.bench';
 import { reviewBench } from './review.bench';
+import { settlementBench } from './settlement.bench';
 import { spreadsheetBench } from './spreadsheet.bench';
 import { startBench } from './start.bench';
 import { stocktakeCoreBench } from './stocktake-core.bench';
@@ -27,6 +28,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   stocktake_core: stocktakeCoreBench,
   stocktake_reconcile: stocktakeReconcileBench,
   stocktake_scan: stocktakeScanBench,
+  settlement: settlementBench,
 };
 
 // `npm run bench`: prints one JSON document of figures. Targets live here, never in timed tests.
@@ -44,11 +46,9 @@ interface GoalLine {
 export function goalsOf(value: unknown, at = ''): GoalLine[] {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
   const record = value as Record<string, unknown>;
-  const own: GoalLine[] = 'goal' in record && 'goal_met' in record ? [{ figure: at, goal: record.goal, met: record.goal_met }] : [];
-  return [
-    ...own,
-    ...Object.entries(record).flatMap(([key, child]) => goalsOf(child, at ? `${at}.${key}` : key)),
-  ];
+  const own: GoalLine[] =
+    'goal' in record && 'goal_met' in record ? [{ figure: at, goal: record.goal, met: record.goal_met }] : [];
+  return [...own, ...Object.entries(record).flatMap(([key, child]) => goalsOf(child, at ? `${at}.${key}` : key))];
 }
 
 async function main() {
@@ -71,7 +71,11 @@ async function main() {
       result[name] = await bench();
     } catch (err) {
       console.error(err);
-      result[name] = { error: err instanceof Error ? err.message : String(err), goal: 'runs to the end', goal_met: false };
+      result[name] = {
+        error: err instanceof Error ? err.message : String(err),
+        goal: 'runs to the end',
+        goal_met: false,
+      };
       process.exitCode = 1;
     }
   }

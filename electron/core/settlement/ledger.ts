@@ -34,25 +34,48 @@ export function post(sqlite: Sqlite, p: Posting): boolean {
       `INSERT INTO settlement_ledger (entry_key, customer_id, date, kind, amount_cents, voucher_id, payment_id, other_customer_id, at, by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(p.entryKey, p.customerId, p.date, p.kind, p.amountCents, p.voucherId ?? null, p.paymentId ?? null, p.otherCustomerId ?? null, p.at, p.by);
+    .run(
+      p.entryKey,
+      p.customerId,
+      p.date,
+      p.kind,
+      p.amountCents,
+      p.voucherId ?? null,
+      p.paymentId ?? null,
+      p.otherCustomerId ?? null,
+      p.at,
+      p.by,
+    );
   return true;
 }
 
 /** What the customer owes now (or as of a business date): the sum of its ledger rows. + owes, − in credit. */
 export function balanceCents(sqlite: Sqlite, customerId: number, asOf?: string): number {
   return asOf
-    ? (sqlite.prepare('SELECT coalesce(sum(amount_cents), 0) FROM settlement_ledger WHERE customer_id = ? AND date <= ?').pluck().get(customerId, asOf) as number)
-    : (sqlite.prepare('SELECT coalesce(sum(amount_cents), 0) FROM settlement_ledger WHERE customer_id = ?').pluck().get(customerId) as number);
+    ? (sqlite
+        .prepare('SELECT coalesce(sum(amount_cents), 0) FROM settlement_ledger WHERE customer_id = ? AND date <= ?')
+        .pluck()
+        .get(customerId, asOf) as number)
+    : (sqlite
+        .prepare('SELECT coalesce(sum(amount_cents), 0) FROM settlement_ledger WHERE customer_id = ?')
+        .pluck()
+        .get(customerId) as number);
 }
 
 /** Σ allocations of a voucher (payments and reversals, less undos): what was paid of it. */
 export function allocatedToVoucher(sqlite: Sqlite, voucherId: number): number {
-  return sqlite.prepare('SELECT coalesce(sum(amount_cents), 0) FROM settlement_allocations WHERE voucher_id = ?').pluck().get(voucherId) as number;
+  return sqlite
+    .prepare('SELECT coalesce(sum(amount_cents), 0) FROM settlement_allocations WHERE voucher_id = ?')
+    .pluck()
+    .get(voucherId) as number;
 }
 
 /** Σ allocations from a payment (less undos). */
 export function allocatedFromPayment(sqlite: Sqlite, paymentId: number): number {
-  return sqlite.prepare('SELECT coalesce(sum(amount_cents), 0) FROM settlement_allocations WHERE payment_id = ?').pluck().get(paymentId) as number;
+  return sqlite
+    .prepare('SELECT coalesce(sum(amount_cents), 0) FROM settlement_allocations WHERE payment_id = ?')
+    .pluck()
+    .get(paymentId) as number;
 }
 
 export interface Allocation {
@@ -76,8 +99,17 @@ export function insertAllocation(sqlite: Sqlite, a: Allocation): number {
         `INSERT INTO settlement_allocations (voucher_id, payment_id, credit_voucher_id, amount_cents, undoes, reason, date, at, by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(a.voucherId, a.paymentId ?? null, a.creditVoucherId ?? null, a.amountCents, a.undoes ?? null, a.reason ?? null, a.date, a.at, a.by)
-      .lastInsertRowid,
+      .run(
+        a.voucherId,
+        a.paymentId ?? null,
+        a.creditVoucherId ?? null,
+        a.amountCents,
+        a.undoes ?? null,
+        a.reason ?? null,
+        a.date,
+        a.at,
+        a.by,
+      ).lastInsertRowid,
   );
 }
 
@@ -85,7 +117,12 @@ export function insertAllocation(sqlite: Sqlite, a: Allocation): number {
  * The next number of the day `at` falls on (local date), e.g. LS20261201-0001: called inside the
  * creating transaction (BEGIN IMMEDIATE), so two creations never read the same last number.
  */
-export function nextNo(core: Core, table: 'settlement_vouchers' | 'settlement_payments', prefix: 'LS' | 'HZ' | 'SK', at: Date): string {
+export function nextNo(
+  core: Core,
+  table: 'settlement_vouchers' | 'settlement_payments',
+  prefix: 'LS' | 'HZ' | 'SK',
+  at: Date,
+): string {
   const day = `${prefix}${localDate(at).replaceAll('-', '')}-`;
   const last = core.sqlite
     .prepare(`SELECT no FROM ${table} WHERE no >= ? AND no < ? ORDER BY length(no) DESC, no DESC LIMIT 1`)
@@ -127,7 +164,14 @@ export function postApprovedVoucher(core: Core, v: VoucherForPosting, at: Date, 
     by,
   });
   if (!posted || v.kind !== 'reversal' || v.reversesId == null) return;
-  insertAllocation(core.sqlite, { voucherId: v.reversesId, creditVoucherId: v.id, amountCents: -v.totalCents, date: v.date, at: stamp, by });
+  insertAllocation(core.sqlite, {
+    voucherId: v.reversesId,
+    creditVoucherId: v.id,
+    amountCents: -v.totalCents,
+    date: v.date,
+    at: stamp,
+    by,
+  });
   syncSettled(core, v.reversesId, stamp, by);
 }
 
@@ -144,7 +188,9 @@ export function syncSettled(core: Core, voucherId: number, stamp: string, by: nu
   const next = open <= 0 ? 'settled' : 'approved';
   if (next !== row.status) {
     core.sqlite
-      .prepare('UPDATE settlement_vouchers SET status = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?')
+      .prepare(
+        'UPDATE settlement_vouchers SET status = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?',
+      )
       .run(next, stamp, by, voucherId);
   }
 }

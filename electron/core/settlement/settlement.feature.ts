@@ -1,5 +1,9 @@
 import { defineFeature } from '../feature';
+import { settlementMergeHook } from './merge';
+import { openSettlements } from './open-items';
 import { paymentHandlers } from './payments.handlers';
+import { overCreditLimitRule, overdueReceivablesRule } from './review-rules';
+import { settlementJobs } from './settlement.jobs';
 import { settlementContract } from './shared/settlement.contract';
 import { voucherHandlers } from './vouchers.handlers';
 
@@ -15,4 +19,10 @@ export const settlementFeature = defineFeature({
     { table: 'settlement_vouchers', column: 'customer_id' },
     { table: 'settlement_payments', column: 'customer_id' },
   ],
+  jobs: settlementJobs,
+  /** the duplicate's balance moves to the survivor as a transfer pair (merge.ts) */
+  mergeHooks: [settlementMergeHook],
+  /** unfinished vouchers and a balance other than 0 (open-items.ts) */
+  openItems: [openSettlements],
+  reviewRules: { overdueReceivables: overdueReceivablesRule, overCreditLimit: overCreditLimitRule },
 });

@@ -1,4 +1,5 @@
 import { describe, expect } from 'vitest';
+import { features } from '../../../electron/core/features';
 import { DEFAULT_REVIEW_SETTINGS } from '../../../electron/core/review/review.settings';
 import { snapshot } from '../support/test-core';
 import { test } from './support';
@@ -42,48 +43,51 @@ describe('review settings', () => {
     });
   });
 
-  test('refuse a rule whose feature does not exist yet, and a credit rule without a credit rating level', async ({
-    env,
-    admin,
-  }) => {
-    const before = snapshot(env.core);
-    const { settings } = await admin.ok('review.getSettings');
-    const rules = {
-      ...settings.rules,
-      overdueReceivables: { ...settings.rules.overdueReceivables, enabled: true },
-      overCreditLimit: { enabled: true },
-    };
-    expect(await admin.call('review.updateSettings', { ...settings, rules })).toEqual({
-      ok: false,
-      error: {
-        code: 'INVALID_INPUT',
-        messageKey: 'review.errors.ruleUnavailable',
-        fields: {
-          'rules.overdueReceivables.enabled': 'review.errors.ruleUnavailable',
-          'rules.overCreditLimit.enabled': 'review.errors.ruleUnavailable',
-        },
-      },
-    });
-    const region = env.core.sqlite.prepare(`SELECT id FROM lookups WHERE kind = 'region' LIMIT 1`).pluck().get();
-    for (const creditRating of [
-      { enabled: true, ratingId: null },
-      { enabled: true, ratingId: region },
-      { enabled: false, ratingId: 9999 },
-    ]) {
-      const r = await admin.callRaw('review.updateSettings', {
-        ...settings,
-        rules: { ...settings.rules, creditRating },
-      });
-      expect(r).toEqual({
+  describe('on a core without the settlement feature', () => {
+    test.override({ features: features.filter((f) => f.name !== 'settlement') });
+    test('refuse a rule whose feature the core does not have, and a credit rule without a credit rating level', async ({
+      env,
+      admin,
+    }) => {
+      const before = snapshot(env.core);
+      const { settings } = await admin.ok('review.getSettings');
+      const rules = {
+        ...settings.rules,
+        overdueReceivables: { ...settings.rules.overdueReceivables, enabled: true },
+        overCreditLimit: { enabled: true },
+      };
+      expect(await admin.call('review.updateSettings', { ...settings, rules })).toEqual({
         ok: false,
         error: {
           code: 'INVALID_INPUT',
-          messageKey: 'review.errors.ratingRequired',
-          fields: { 'rules.creditRating.ratingId': 'review.errors.ratingRequired' },
+          messageKey: 'review.errors.ruleUnavailable',
+          fields: {
+            'rules.overdueReceivables.enabled': 'review.errors.ruleUnavailable',
+            'rules.overCreditLimit.enabled': 'review.errors.ruleUnavailable',
+          },
         },
       });
-    }
-    expect(snapshot(env.core)).toBe(before);
+      const region = env.core.sqlite.prepare(`SELECT id FROM lookups WHERE kind = 'region' LIMIT 1`).pluck().get();
+      for (const creditRating of [
+        { enabled: true, ratingId: null },
+        { enabled: true, ratingId: region },
+        { enabled: false, ratingId: 9999 },
+      ]) {
+        const r = await admin.callRaw('review.updateSettings', {
+          ...settings,
+          rules: { ...settings.rules, creditRating },
+        });
+        expect(r).toEqual({
+          ok: false,
+          error: {
+            code: 'INVALID_INPUT',
+            messageKey: 'review.errors.ratingRequired',
+            fields: { 'rules.creditRating.ratingId': 'review.errors.ratingRequired' },
+          },
+        });
+      }
+      expect(snapshot(env.core)).toBe(before);
+    });
   });
 
   test('refuse parameters out of range beside the field', async ({ admin }) => {

@@ -15,7 +15,12 @@ export const QTY_DECIMALS = 3;
 export const PRICE_DECIMALS = 4;
 export const MONEY_DECIMALS = 2;
 
-export type Scaled = { ok: true; value: bigint } | { ok: false; key: 'settlement.validation.number' | 'settlement.validation.decimals' | 'settlement.validation.tooLarge' };
+export type Scaled =
+  | { ok: true; value: bigint }
+  | {
+      ok: false;
+      key: 'settlement.validation.number' | 'settlement.validation.decimals' | 'settlement.validation.tooLarge';
+    };
 
 /**
  * A decimal as people type it or spreadsheets mangle it, as an integer of `decimals` places:

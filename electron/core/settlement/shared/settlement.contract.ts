@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { channel, pageField, refuseHiddenChars } from '../../shared/contract-kit';
-import { normalizeMultiline } from '../../shared/normalize';
 import { customerStatusSchema } from '../../customers/shared/state.schema';
 import { optText, reqText } from '../../customers/shared/value.schemas';
-import { MAX_CENTS, MONEY_DECIMALS, PRICE_DECIMALS, QTY_DECIMALS, parseScaled } from './amounts';
+import { channel, pageField, refuseHiddenChars } from '../../shared/contract-kit';
+import { normalizeMultiline } from '../../shared/normalize';
+import { MAX_CENTS, MONEY_DECIMALS, PRICE_DECIMALS, parseScaled, QTY_DECIMALS } from './amounts';
 
 /**
  * 无票结算: receivables recorded without an invoice, as a small exact ledger.
@@ -54,7 +54,10 @@ const cents = z.number().int();
 export const ymdSchema = z
   .string('validation.required')
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'settlement.validation.date')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'settlement.validation.date');
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'settlement.validation.date',
+  );
 const reason = z
   .string('settlement.validation.reasonRequired')
   .superRefine(refuseHiddenChars)
@@ -70,20 +73,18 @@ const clientId = z.string().regex(/^[0-9A-Za-z-]{8,64}$/, 'validation.invalid');
  * Numbers are accepted too (a spreadsheet cell), as their shortest decimal text.
  */
 const scaled = (decimals: number, opts: { min?: bigint; max?: bigint }) =>
-  z
-    .union([z.string(), z.number()], 'settlement.validation.number')
-    .transform((v, ctx) => {
-      const r = parseScaled(typeof v === 'number' ? String(v) : v, decimals);
-      if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: r.key });
-        return z.NEVER;
-      }
-      if ((opts.min !== undefined && r.value < opts.min) || (opts.max !== undefined && r.value > opts.max)) {
-        ctx.addIssue({ code: 'custom', message: 'settlement.validation.range' });
-        return z.NEVER;
-      }
-      return r.value;
-    });
+  z.union([z.string(), z.number()], 'settlement.validation.number').transform((v, ctx) => {
+    const r = parseScaled(typeof v === 'number' ? String(v) : v, decimals);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.key });
+      return z.NEVER;
+    }
+    if ((opts.min !== undefined && r.value < opts.min) || (opts.max !== undefined && r.value > opts.max)) {
+      ctx.addIssue({ code: 'custom', message: 'settlement.validation.range' });
+      return z.NEVER;
+    }
+    return r.value;
+  });
 /** money typed by hand (元, 2 decimals) → integer 分, > 0 */
 export const moneyInputSchema = scaled(MONEY_DECIMALS, { min: 1n, max: BigInt(MAX_CENTS) }).transform(Number);
 /** quantity: 3 decimals, as thousandths (bigint), non-zero; negative only on reversal lines (checked in the core) */
@@ -91,7 +92,13 @@ export const quantityInputSchema = scaled(QTY_DECIMALS, { min: -1_000_000_000_00
 /** unit price: 4 decimals of a 元, as ten-thousandths (bigint), ≥ 0 */
 export const unitPriceInputSchema = scaled(PRICE_DECIMALS, { min: 0n, max: 1_000_000_000_000_000n });
 /** tax rate in basis points (13% → 1300), 0–100% */
-export const taxRateSchema = z.number().int().min(0, 'settlement.validation.range').max(10_000, 'settlement.validation.range').nullable().optional();
+export const taxRateSchema = z
+  .number()
+  .int()
+  .min(0, 'settlement.validation.range')
+  .max(10_000, 'settlement.validation.range')
+  .nullable()
+  .optional();
 
 export const voucherLineInputSchema = z
   .object({
@@ -223,7 +230,9 @@ export const noticeSentSchema = z.object({
 
 export const voucherDetailSchema = voucherSummarySchema.extend({
   reverses: z.object({ id: z.number().int(), no: z.string() }).nullable(),
-  reversedBy: z.array(z.object({ id: z.number().int(), no: z.string(), status: voucherStatusSchema, totalCents: cents })),
+  reversedBy: z.array(
+    z.object({ id: z.number().int(), no: z.string(), status: voucherStatusSchema, totalCents: cents }),
+  ),
   memo: z.string().nullable(),
   lines: z.array(voucherLineSchema),
   amountCents: cents,
@@ -418,7 +427,12 @@ export const settlementContract = {
     access: create,
     writes: true,
     input: z
-      .object({ ...voucherFields, clientId, attachments: z.array(attachmentInputSchema).max(20).default([]), submit: z.boolean().default(false) })
+      .object({
+        ...voucherFields,
+        clientId,
+        attachments: z.array(attachmentInputSchema).max(20).default([]),
+        submit: z.boolean().default(false),
+      })
       .strict(),
     output: voucherDetailSchema,
   }),
@@ -438,10 +452,15 @@ export const settlementContract = {
       .strict(),
     output: voucherDetailSchema,
   }),
-  'settlement.voucherSubmit': channel({ access: create, writes: true, input: z.object({ id, version }).strict(), output: voucherDetailSchema }),
+  'settlement.voucherSubmit': channel({
+    access: create,
+    writes: true,
+    input: z.object({ id, version }).strict(),
+    output: voucherDetailSchema,
+  }),
   /**
-   * Approval: never by the voucher's author. Over the credit limit (open balance + submitted-and-
-   * approving + this total > limit) it needs `settlement.override_credit` and `overrideReason`.
+   * Approval: never by the voucher's author or submitter. Over the credit limit (the customer's
+   * ledger balance + this total > limit) it needs `settlement.override_credit` and `overrideReason`.
    */
   'settlement.voucherApprove': channel({
     access: approve,
@@ -449,9 +468,19 @@ export const settlementContract = {
     input: z.object({ id, version, overrideReason: reason.optional() }).strict(),
     output: voucherDetailSchema,
   }),
-  'settlement.voucherReject': channel({ access: approve, writes: true, input: z.object({ id, version, reason }).strict(), output: voucherDetailSchema }),
+  'settlement.voucherReject': channel({
+    access: approve,
+    writes: true,
+    input: z.object({ id, version, reason }).strict(),
+    output: voucherDetailSchema,
+  }),
   /** Before any payment or approval: draft, submitted or rejected. */
-  'settlement.voucherVoid': channel({ access: create, writes: true, input: z.object({ id, version, reason }).strict(), output: voucherDetailSchema }),
+  'settlement.voucherVoid': channel({
+    access: create,
+    writes: true,
+    input: z.object({ id, version, reason }).strict(),
+    output: voucherDetailSchema,
+  }),
   /**
    * A 红字 reversal of an approved voucher: a new draft of kind 'reversal' referencing it, its lines
    * the original's negated (all of them, or `lines` given), at most the original's open amount.
@@ -460,7 +489,14 @@ export const settlementContract = {
     access: create,
     writes: true,
     input: z
-      .object({ id, clientId, reason, date: ymdSchema, lines: z.array(voucherLineInputSchema).min(1).max(200).optional(), submit: z.boolean().default(false) })
+      .object({
+        id,
+        clientId,
+        reason,
+        date: ymdSchema,
+        lines: z.array(voucherLineInputSchema).min(1).max(200).optional(),
+        submit: z.boolean().default(false),
+      })
       .strict(),
     output: voucherDetailSchema,
   }),
@@ -478,9 +514,15 @@ export const settlementContract = {
     access: create,
     input: z
       .object({
-        partsId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+        partsId: z
+          .string()
+          .regex(/^[0-9a-f]{32}$/)
+          .optional(),
         offset: z.number().int().min(0).max(MAX_ATTACHMENT_BYTES),
-        dataBase64: z.string().min(1, 'settlement.validation.emptyFile').max(Math.ceil(ATTACHMENT_PART_BYTES / 3) * 4, 'settlement.validation.tooLarge'),
+        dataBase64: z
+          .string()
+          .min(1, 'settlement.validation.emptyFile')
+          .max(Math.ceil(ATTACHMENT_PART_BYTES / 3) * 4, 'settlement.validation.tooLarge'),
       })
       .strict(),
     output: z.object({ partsId: z.string(), size: z.number().int() }),
@@ -600,7 +642,9 @@ export const settlementContract = {
   /** 应收账龄: per customer and in total, as of a date. */
   'settlement.aging': channel({
     access: view,
-    input: agingFiltersSchema.extend({ page: pageField().default(1), pageSize: z.number().int().min(1).max(200).default(50) }).strict(),
+    input: agingFiltersSchema
+      .extend({ page: pageField().default(1), pageSize: z.number().int().min(1).max(200).default(50) })
+      .strict(),
     output: z.object({
       asOf: z.string(),
       items: z.array(agingRowSchema),
@@ -629,7 +673,10 @@ export const settlementContract = {
   'settlement.promises': channel({
     access: view,
     input: z.object({ page: pageField().default(1), pageSize: z.number().int().min(1).max(200).default(50) }).strict(),
-    output: listOut(followUpSchema.extend({ overdue: z.boolean() })).extend({ dueToday: z.number().int(), overdue: z.number().int() }),
+    output: listOut(followUpSchema.extend({ overdue: z.boolean() })).extend({
+      dueToday: z.number().int(),
+      overdue: z.number().int(),
+    }),
   }),
 
   // ── settings ─────────────────────────────────────────────────────────────────────────────────

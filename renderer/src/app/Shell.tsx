@@ -6,8 +6,8 @@ import { useLookupsFollow } from '../features/lookups/lookupsStore';
 import { hasPermission, useSession } from '../stores/session';
 import { BackupMenuLabel, BackupStatusBar, useBackupStatusRefresh } from './BackupStatusBar';
 import { LanguageSwitch } from './LanguageSwitch';
-import { PageLoading } from './PageLoading';
 import { visibleNav } from './nav';
+import { PageLoading } from './PageLoading';
 import { ReviewMenuLabel, useReviewStatusRefresh } from './ReviewBadge';
 import { SessionWatcher } from './SessionWatcher';
 import { UserMenu } from './UserMenu';
@@ -75,7 +75,7 @@ export function Shell() {
                 return {
                   key: e.key,
                   icon: <Icon aria-hidden />,
-                  label: menuLabel(e.key, label),
+                  label: e.badge ? <e.badge label={label} /> : menuLabel(e.key, label),
                 };
               })}
               onClick={({ key }) => {

@@ -10,6 +10,7 @@ import {
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { SessionUser } from '../../../electron/core/auth/shared/auth.contract';
+import { PromiseBadge } from '../features/settlement/PromiseBadge';
 import { hasPermission } from '../stores/session';
 import { lazyPage } from './lazyPage';
 
@@ -17,6 +18,7 @@ import { lazyPage } from './lazyPage';
 const CustomersPage = lazyPage(() => import('../features/customers/CustomersPage'), 'CustomersPage');
 const ReviewPage = lazyPage(() => import('../features/review/ReviewPage'), 'ReviewPage');
 const StocktakePage = lazyPage(() => import('../features/stocktake/StocktakePage'), 'StocktakePage');
+const SettlementPage = lazyPage(() => import('../features/settlement/SettlementPage'), 'SettlementPage');
 const AuditLogPage = lazyPage(() => import('../features/audit/AuditLogPage'), 'AuditLogPage');
 const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
 const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
@@ -34,6 +36,8 @@ interface NavEntry {
   /** false until the feature exists: the entry stays hidden */
   built: boolean;
   page?: ComponentType;
+  /** the menu text with a badge of its own (a count due) */
+  badge?: ComponentType<{ label: string }>;
 }
 
 /** The sider menu, in display order. */
@@ -65,7 +69,16 @@ const NAV: readonly NavEntry[] = [
     built: true,
     page: StocktakePage,
   },
-  { key: 'settlement', path: 'settlement', labelKey: 'nav.settlement', icon: CalculatorOutlined, built: false },
+  {
+    key: 'settlement',
+    path: 'settlement',
+    labelKey: 'nav.settlement',
+    icon: CalculatorOutlined,
+    permission: 'settlement.view',
+    built: true,
+    page: SettlementPage,
+    badge: PromiseBadge,
+  },
   {
     key: 'audit',
     path: 'audit',

@@ -9,11 +9,11 @@ import { connectEvents } from '../../../api';
 import { sizablePager } from '../../../shared/paging';
 import { usePaged } from '../../../shared/useCall';
 import { Money, moneyColumn } from '../payments/money';
+import { settlementPaths } from '../settlementPaths';
 
 type Promise_ = ChannelOutput<'settlement.promises'>['items'][number];
 
 // the vouchers UI helper's route (settlementPaths once merged)
-const voucherPath = (id: number) => `/settlement/vouchers/${id}`;
 
 /** 跟进: payments promised for today or earlier on vouchers still open, overdue ones first. */
 export function PromisesTab() {
@@ -29,7 +29,7 @@ export function PromisesTab() {
       key: 'voucher',
       title: x('voucher'),
       width: 150,
-      render: (_, r) => <Link to={voucherPath(r.voucherId)}>{r.voucherNo}</Link>,
+      render: (_, r) => <Link to={settlementPaths.voucher(r.voucherId)}>{r.voucherNo}</Link>,
     },
     {
       key: 'customer',

@@ -1,21 +1,27 @@
 import type { z } from 'zod';
 import type { Sqlite } from '../../../db/open';
-import type { companySchema } from './shared/settlement.contract';
+import { defineSetting, readSetting } from '../settings/settings.store';
+import { companySchema } from './shared/settlement.contract';
 
 type Company = z.infer<typeof companySchema>;
 
-const FIELDS = ['name', 'taxId', 'address', 'phone', 'bankName', 'bankAccount', 'paymentNote'] as const;
+const EMPTY: Company = {
+  name: null,
+  taxId: null,
+  address: null,
+  phone: null,
+  bankName: null,
+  bankAccount: null,
+  paymentNote: null,
+};
 
-/** The company header printed on statements: settings key 'settlement.company' (JSON), blanks as null. */
-export function readCompany(sqlite: Sqlite): Company {
-  const raw = sqlite.prepare("SELECT value FROM settings WHERE key = 'settlement.company'").pluck().get() as
-    | string
-    | undefined;
-  let v: Record<string, unknown> = {};
-  try {
-    v = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-  } catch {
-    v = {};
-  }
-  return Object.fromEntries(FIELDS.map((f) => [f, typeof v[f] === 'string' && v[f] ? v[f] : null])) as Company;
-}
+/** The company header printed on notices and statements: settings key 'settlement.company' (JSON). */
+export const COMPANY_SETTING = defineSetting<Company>({
+  key: 'settlement.company',
+  schema: companySchema,
+  defaults: EMPTY,
+  overDefaults: (stored, defaults) => (stored && typeof stored === 'object' ? { ...defaults, ...stored } : defaults),
+});
+
+/** The company header on a raw connection (a pool read's, the statement export's). */
+export const readCompany = (sqlite: Sqlite): Company => readSetting(sqlite, COMPANY_SETTING);

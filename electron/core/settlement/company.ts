@@ -2,30 +2,14 @@ import type { z } from 'zod';
 import type { Actor } from '../actor';
 import { diffFields, writeLog } from '../audit/audit.log';
 import type { Core } from '../core';
-import { defineSetting } from '../settings/settings.store';
 import { inTransaction } from '../transaction';
-import { type companyInputSchema, companySchema } from './shared/settlement.contract';
+import { COMPANY_SETTING } from './company.read';
+import type { companyInputSchema, companySchema } from './shared/settlement.contract';
 
 /** The company header printed on notices and statements (settings key 'settlement.company'). */
 type Company = z.infer<typeof companySchema>;
 
 const FIELDS = ['name', 'taxId', 'address', 'phone', 'bankName', 'bankAccount', 'paymentNote'] as const;
-const EMPTY: Company = {
-  name: null,
-  taxId: null,
-  address: null,
-  phone: null,
-  bankName: null,
-  bankAccount: null,
-  paymentNote: null,
-};
-
-export const COMPANY_SETTING = defineSetting<Company>({
-  key: 'settlement.company',
-  schema: companySchema,
-  defaults: EMPTY,
-  overDefaults: (stored, defaults) => (stored && typeof stored === 'object' ? { ...defaults, ...stored } : defaults),
-});
 
 export const getCompany = (core: Core): Company => core.settings.get(COMPANY_SETTING);
 

@@ -9,7 +9,7 @@ import { loadVoucher, voucherDetail } from './voucher-read';
 import { told, voucherLog, wrongStatus } from './voucher-steps';
 
 /**
- * 结算通知: what the printed page shows (company header from settings, the voucher, its customer,
+ * 结算通知: what the printed page shows (the company header kept in the settings, the voucher, its customer,
  * the total in Chinese capitals), for a normal voucher that is not void (a draft's prints as a
  * preview; the page marks it); marking it sent (打印 / 邮件 / 微信 / 当面) only once it is approved.
  */

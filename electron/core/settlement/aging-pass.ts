@@ -31,7 +31,6 @@ export function agingQuery(sqlite: Sqlite, f: AgingFilterInput, today: string): 
   };
   const newest = sqlite.prepare('SELECT max(date) FROM settlement_allocations').pluck().get() as string | null;
   const past = newest != null && newest > asOf;
-  params.withSettled = past ? 1 : 0;
   if (f.salespersonId != null) {
     where.push('c.salesperson_id = @salespersonId');
     params.salespersonId = f.salespersonId;
@@ -66,7 +65,8 @@ export function agingQuery(sqlite: Sqlite, f: AgingFilterInput, today: string): 
  *   the date = total − its allocations dated on or before it (payments, reversals' credits, undos);
  *   a settled voucher can only be open as of a date before some allocation of it, so settled
  *   ones are read only when the date is before the newest allocation (and the allocations' dates
- *   only then: otherwise the sums come from the index alone);
+ *   only then: otherwise the sums come from the index alone, the vouchers from the partial index
+ *   settlement_vouchers_open);
  * - bucketed by its due date against the date (not due / 0-30 / 31-60 / 61-90 / 90+ days overdue);
  * - the advance (预收, payments not allocated as of the date) by the ledger's identity
  *   Σ open − advance = balance: advance = Σ open − the ledger's balance as of the date. The balance
@@ -75,7 +75,7 @@ export function agingQuery(sqlite: Sqlite, f: AgingFilterInput, today: string): 
  * - customers with anything open or an advance, filtered (and overdue only when asked): `tail`
  *   reads the matching rows (`m`).
  */
-function passSql(q: AgingQuery, tail: string) {
+function passSql(q: AgingQuery, tail: string, names = true) {
   return `
 WITH RECURSIVE chain(id, survivor) AS (
   SELECT id, merged_into_id FROM customers WHERE merged_into_id IS NOT NULL
@@ -86,8 +86,8 @@ final AS (SELECT id, survivor FROM chain WHERE survivor NOT IN (SELECT id FROM c
 v_open AS (
   SELECT v.customer_id AS cid, v.due_date AS due,
     v.total_cents - coalesce((SELECT sum(a.amount_cents) FROM settlement_allocations a WHERE a.voucher_id = v.id${q.past ? ' AND a.date <= @asOf' : ''}), 0) AS open
-  FROM settlement_vouchers v
-  WHERE v.kind = 'normal' AND v.date <= @asOf AND (v.status = 'approved' OR (@withSettled = 1 AND v.status = 'settled'))
+  FROM settlement_vouchers v ${q.past ? '' : 'INDEXED BY settlement_vouchers_open'}
+  WHERE v.kind = 'normal' AND v.date <= @asOf AND ${q.past ? `v.status IN ('approved', 'settled')` : `v.status = 'approved'`}
 ),
 per_v AS (
   SELECT cid,
@@ -113,7 +113,7 @@ adv AS (
 ),
 ids AS (SELECT cid FROM per_v UNION SELECT cid FROM adv),
 rows AS (
-  SELECT c.id, c.code, c.name, c.status, s.display_name AS salespersonName, k.name AS categoryName, c.credit_limit_cents AS creditLimitCents,
+  SELECT c.id, c.code, c.name, c.status, ${names ? 's.display_name' : 'NULL'} AS salespersonName, ${names ? 'k.name' : 'NULL'} AS categoryName, c.credit_limit_cents AS creditLimitCents,
     coalesce(per_v.notDueCents, 0) AS notDueCents, coalesce(per_v.d0_30, 0) AS d0_30, coalesce(per_v.d31_60, 0) AS d31_60,
     coalesce(per_v.d61_90, 0) AS d61_90, coalesce(per_v.d90_plus, 0) AS d90_plus, coalesce(per_v.openCents, 0) AS openCents,
     coalesce(adv.advanceCents, 0) AS advanceCents, per_v.oldestDueDate
@@ -121,8 +121,7 @@ rows AS (
   JOIN customers c ON c.id = ids.cid
   LEFT JOIN per_v ON per_v.cid = ids.cid
   LEFT JOIN adv ON adv.cid = ids.cid
-  LEFT JOIN users s ON s.id = c.salesperson_id
-  LEFT JOIN lookups k ON k.id = c.category_id
+  ${names ? 'LEFT JOIN users s ON s.id = c.salesperson_id LEFT JOIN lookups k ON k.id = c.category_id' : ''}
   ${q.where}
 ),
 m AS (SELECT * FROM rows ${q.overdueOnly ? 'WHERE d0_30 + d31_60 + d61_90 + d90_plus > 0' : ''})
@@ -172,6 +171,7 @@ export function agingTotalsOf(sqlite: Sqlite, q: AgingQuery): { total: number; t
   const sql = passSql(
     q,
     `SELECT count(*) AS total, ${BUCKETS.map((b) => `coalesce(sum(${b}), 0) AS ${b}`).join(', ')} FROM m`,
+    false,
   );
   const { total, ...totals } = sqlite.prepare(sql).get(q.params) as AgingTotals & { total: number };
   return { total, totals };

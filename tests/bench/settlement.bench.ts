@@ -119,6 +119,15 @@ export async function settlementBench() {
   core.sqlite.pragma('cache_size = -500000');
   try {
     const db: Sqlite = core.sqlite;
+    // 0012 makes the partial index of open vouchers now; an archive cached before it gets it here (and keeps it)
+    const tIndex = performance.now();
+    const hadIndex =
+      db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(OPEN_INDEX) != null;
+    if (!hadIndex) {
+      db.exec(OPEN_INDEX_SQL);
+      db.exec(`ANALYZE ${OPEN_INDEX}`);
+    }
+    const indexMs = hadIndex ? null : r2(performance.now() - tIndex);
     const ids = db.prepare('SELECT id FROM customers ORDER BY id').pluck().all() as number[];
     let k = 0;
     const nextId = () => ids[(k++ * 7919) % ids.length];
@@ -138,7 +147,7 @@ export async function settlementBench() {
     const balanceScan = summarize(await sample(3, 0, async () => scan.get(nextId())));
 
     // aging over all customers, as of today: open vouchers by bucket, and every balance (for the
-    // advances); with 0012's indexes, and with the proposed partial index of open vouchers
+    // advances); as the planner chooses, and through the partial index of open vouchers (INDEXED BY)
     const asOf = { asOf: BENCH_TODAY, ...bounds(BENCH_TODAY) };
     const balances = timed(3, () => db.prepare(balancesSql).all({ asOf: BENCH_TODAY }));
     const aging = timed(3, () => db.prepare(agingSql('today')).all(asOf));
@@ -156,11 +165,7 @@ export async function settlementBench() {
     const screen = summarize(await sample(10, 2, async () => firstScreen(db, asOf)));
     const totals = timed(3, () => db.prepare(agingTotalsSql()).get(asOf));
 
-    // the same with the proposed index (made here, dropped after: the cached archive stays as 0012 has it)
-    const tIndex = performance.now();
-    db.exec(OPEN_INDEX_SQL);
-    db.exec(`ANALYZE ${OPEN_INDEX}`);
-    const indexMs = r2(performance.now() - tIndex);
+    // the same through the partial index
     const sameRows =
       JSON.stringify(db.prepare(agingSql('today', true)).all(asOf)) ===
       JSON.stringify(db.prepare(agingSql('today')).all(asOf));
@@ -172,7 +177,6 @@ export async function settlementBench() {
     const balancesSqlOnly = timed(3, () => db.prepare(inSql(balancesSql)).get({ asOf: BENCH_TODAY }));
     const screenIndexed = summarize(await sample(10, 2, async () => firstScreen(db, asOf, true)));
     const totalsIndexed = timed(3, () => db.prepare(agingTotalsSql(true)).get(asOf));
-    db.exec(`DROP INDEX ${OPEN_INDEX}`);
     const agingPass = r2(aging.ms + balances.ms);
     const agingPassIndexed = r2(agingIndexed.ms + balances.ms);
 
@@ -186,6 +190,7 @@ export async function settlementBench() {
         500,
       ),
       'settlement.aging': await viaChannel(core, session, 'settlement.aging', () => ({ page: 1, pageSize: 50 }), 10),
+      'settlement.agingTotals': await viaChannel(core, session, 'settlement.agingTotals', () => ({}), 3),
       'settlement.statement': await viaChannel(
         core,
         session,
@@ -194,6 +199,30 @@ export async function settlementBench() {
         200,
       ),
     };
+    // the receivables page through the dispatcher: its first screen (settlement.aging page 1 by
+    // customer code), beside the full pass it replaced (the same page by overdue amount), and the
+    // totals row, count and chart read beside it (settlement.agingTotals, every customer)
+    const page1 =
+      (extra: Partial<ChannelInput<'settlement.aging'>> = {}) =>
+      () => ({
+        page: 1,
+        pageSize: 50,
+        ...extra,
+      });
+    const firstScreenChannel = await viaChannel(core, session, 'settlement.aging', page1(), 50);
+    const firstScreenPage20 = await viaChannel(core, session, 'settlement.aging', page1({ page: 20 }), 10);
+    const firstScreenOverdueOnly = await viaChannel(
+      core,
+      session,
+      'settlement.aging',
+      page1({ overdueOnly: true }),
+      20,
+    );
+    const firstScreenPast = await viaChannel(core, session, 'settlement.aging', page1({ asOf: past }), 20);
+    const fullPassPage = await viaChannel(core, session, 'settlement.aging', page1({ sort: 'overdue' }), 3);
+    const totalsChannel = await viaChannel(core, session, 'settlement.agingTotals', () => ({}), 3);
+    const p95 = (x: { measured: boolean; p95_ms?: number }) => (x.measured ? (x.p95_ms ?? Infinity) : Infinity);
+
     return {
       archive: { customers: ids.length, ...(counts as object), build_seconds: buildSeconds },
       balance: {
@@ -203,12 +232,15 @@ export async function settlementBench() {
         goal_met: FULL && balance.p95_ms <= 5,
       },
       aging_all_customers: {
+        via_agingTotals_channel: totalsChannel,
+        channel_goal: 'settlement.agingTotals (count + totals over every customer) p95 ≤ 1 s',
+        channel_goal_met: FULL && p95(totalsChannel) <= 1000,
         ms: agingPassIndexed,
         cpu_ms: r2(agingIndexed.cpu_ms + balances.cpu_ms),
         with_index: OPEN_INDEX_SQL.replace(/\s+/g, ' '),
         open_vouchers_by_bucket: agingIndexed,
         balances_per_customer: balances,
-        same_rows_as_without_index: sameRows,
+        same_rows_without_indexed_by: sameRows,
         rows_summed_in_sql_not_fetched: {
           cpu_ms: r2(agingSqlOnly.cpu_ms + balancesSqlOnly.cpu_ms),
           open_vouchers_by_bucket: agingSqlOnly,
@@ -216,7 +248,7 @@ export async function settlementBench() {
         },
         index_build_ms: indexMs,
         customers_with_open: agingCustomers,
-        with_0012_indexes_only: {
+        planner_choice_without_indexed_by: {
           ms: agingPass,
           cpu_ms: r2(aging.cpu_ms + balances.cpu_ms),
           open_vouchers_by_bucket: aging,
@@ -225,7 +257,7 @@ export async function settlementBench() {
         baseline_per_customer_loop: loop,
         goal: 'aging over all customers (open vouchers by bucket + balances) ≤ 1 s',
         goal_met: FULL && sameRows && agingPassIndexed <= 1000,
-        goal_met_with_0012_indexes_only: FULL && agingPass <= 1000,
+        goal_met_without_indexed_by: FULL && agingPass <= 1000,
       },
       statement_customer_year: {
         ...statement,
@@ -234,12 +266,17 @@ export async function settlementBench() {
         goal_met: FULL && statement.p95_ms <= 50,
       },
       receivables_first_screen: {
-        ...screenIndexed,
-        totals_alone: totalsIndexed,
-        with_0012_indexes_only: { ...screen, totals_alone: totals },
+        ...firstScreenChannel,
+        what: 'settlement.aging page 1 (50 rows by customer code) through the dispatcher; the count and totals follow from settlement.agingTotals',
+        goal: 'p95 ≤ 100 ms',
+        goal_met: FULL && p95(firstScreenChannel) <= 100,
+        page_20: firstScreenPage20,
+        overdue_only: firstScreenOverdueOnly,
+        as_of_180_days_ago: firstScreenPast,
+        baseline_full_pass_sorted_by_overdue: fullPassPage,
+        sql_sketch_page_with_totals: { ...screenIndexed, totals_alone: totalsIndexed },
+        sql_sketch_without_indexed_by: { ...screen, totals_alone: totals },
         baseline_full_aging_ms: agingPass,
-        goal: 'p95 ≤ 100 ms (aging page 1 of 50 rows + totals + count)',
-        goal_met: FULL && screenIndexed.p95_ms <= 100,
       },
       through_the_dispatcher: channels,
       load_average: { before: loadBefore, after: load() },

@@ -98,8 +98,23 @@ test('acceptance 1: a payment split over two vouchers, the statement closing bal
   await page.screenshot({ path: `${SHOTS}/payments-tab.png` });
 
   // ── aging: the overdue voucher's 200.00 in 31-60 days, the other's 100.00 not yet due ─────────
+  // at 1280×800; the rows come first, the totals and the chart (a pass over every customer) after:
+  // held back here once, so the screen between shows (the rows, skeletons for the rest)
+  await page.setViewportSize({ width: 1280, height: 800 });
+  let releaseTotals = () => {};
+  const totalsHeld = new Promise<void>((resolve) => {
+    releaseTotals = resolve;
+  });
+  await page.route('**/api/settlement.agingTotals', async (route) => {
+    await totalsHeld;
+    await route.continue();
+  });
   await page.getByRole('tab', { name: '应收账龄' }).click();
   await expect(page.getByRole('tab', { name: '应收账龄' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('row').filter({ hasText: customer.name })).toContainText('¥300.00');
+  await expect(page.getByTestId('aging-chart')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/aging-rows-first.png` });
+  releaseTotals();
   const summary = page.getByTestId('aging-summary');
   await expect(summary.locator('[data-bucket="d31_60"]')).toHaveAttribute('data-cents', '20000');
   await expect(summary.locator('[data-bucket="notDueCents"]')).toHaveAttribute('data-cents', '10000');

@@ -1,7 +1,7 @@
 import { requireActor } from '../actor';
 import { type Handler, poolRead } from '../handler';
 import type { Channel } from '../shared/contract';
-import { aging } from './aging';
+import { aging, agingTotals } from './aging';
 import { allocate, suggestAllocations, undoAllocation } from './allocations';
 import { paymentDetail } from './payment.rows';
 import { createPayment, listPayments, voidPayment } from './payments';
@@ -21,6 +21,7 @@ export type PaymentChannel =
   | 'settlement.statement'
   | 'settlement.statementExport'
   | 'settlement.aging'
+  | 'settlement.agingTotals'
   | 'settlement.promises';
 
 /**
@@ -39,5 +40,6 @@ export const paymentHandlers: { [C in PaymentChannel & Channel]: Handler<C> } = 
   'settlement.statement': poolRead(({ core }, input) => statement(core.sqlite, input)),
   'settlement.statementExport': ({ core, actor }, input) => exportStatementFile(core, requireActor(actor), input),
   'settlement.aging': poolRead(({ core }, input) => aging(core, input)),
+  'settlement.agingTotals': poolRead(({ core }, input) => agingTotals(core, input)),
   'settlement.promises': poolRead(({ core }, input) => promises(core, input)),
 };

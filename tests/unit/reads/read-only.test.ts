@@ -2,9 +2,9 @@ import { describe, expect } from 'vitest';
 import { readCustomer } from '../../../electron/core/customers/customers.record';
 import { isPoolRead, poolRead } from '../../../electron/core/handler';
 import type { Channel, ChannelInput } from '../../../electron/core/shared/contract';
+import { reasonId } from '../status/support';
 import { test } from '../support/fixtures';
 import { snapshot, type TestClient, type TestEnv, withHandlers } from '../support/test-core';
-import { reasonId } from '../status/support';
 import { customers } from './support';
 
 /** A valid call of every channel marked poolRead, on the data `seed` makes: a new mark needs its line here. */
@@ -32,6 +32,7 @@ const SAMPLES = (id: number): { [C in Channel]?: ChannelInput<C> } => ({
   'settlement.payments': { q: '杭州' },
   'settlement.statement': { customerId: id, from: '2025-01-01', to: '2026-12-31' },
   'settlement.aging': { q: '杭州' },
+  'settlement.agingTotals': { q: '杭州' },
   'settlement.promises': {},
 });
 
@@ -50,7 +51,13 @@ async function seed(env: TestEnv, admin: TestClient): Promise<number> {
   await admin.ok('review.start', {});
   const st = await admin.ok('stocktake.create', { name: '盘点', scope: { kind: 'selection', ids: [id] }, start: true });
   const code = env.core.sqlite.prepare('SELECT code FROM customers WHERE id = ?').pluck().get(id) as string;
-  await admin.ok('stocktake.scan', { stocktakeId: st.id, clientId: 'seed-scan-1', code, source: 'scanner', scannedAt: '2026-01-05T01:00:00Z' });
+  await admin.ok('stocktake.scan', {
+    stocktakeId: st.id,
+    clientId: 'seed-scan-1',
+    code,
+    source: 'scanner',
+    scannedAt: '2026-01-05T01:00:00Z',
+  });
   return id;
 }
 
@@ -72,7 +79,10 @@ async function readsWithoutWriting(env: TestEnv, admin: TestClient, id: number) 
 describe('pool reads', () => {
   test.override({ jobs: 'inline' });
 
-  test('every channel marked poolRead has a sample call, changes nothing and is no `writes` channel', async ({ env, admin }) => {
+  test('every channel marked poolRead has a sample call, changes nothing and is no `writes` channel', async ({
+    env,
+    admin,
+  }) => {
     expect(poolReads(env)).toEqual(Object.keys(SAMPLES(1)).sort());
     const { contract } = env.core.assembly;
     expect(poolReads(env).filter((c) => contract[c].writes)).toEqual([]);
@@ -96,7 +106,10 @@ describe('pool reads', () => {
 
     test('is caught: its call fails as INTERNAL (not as read-only data) and writes nothing', async ({ env, admin }) => {
       const id = await seed(env, admin);
-      expect(await readsWithoutWriting(env, admin, id)).toEqual({ failed: ['customer.get: INTERNAL'], unchanged: true });
+      expect(await readsWithoutWriting(env, admin, id)).toEqual({
+        failed: ['customer.get: INTERNAL'],
+        unchanged: true,
+      });
       expect(env.core.fault).toBeNull();
     });
   });

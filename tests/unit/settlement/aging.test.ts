@@ -52,7 +52,7 @@ describe('应收账龄', () => {
 
     const r = await admin.ok('settlement.aging', {});
     expect(r.asOf).toBe('2026-01-05');
-    expect(r.total).toBe(2);
+    expect(r.hasMore).toBe(false);
     expect(r.items.map((i) => i.customer.code)).toEqual([a.code, b.code]);
     expect(r.items[0]).toMatchObject({
       notDueCents: 100,
@@ -65,7 +65,9 @@ describe('应收账龄', () => {
       oldestDueDate: '2025-10-06',
     });
     expect(r.items[1]).toMatchObject({ ...zero, d0_30: 600, openCents: 600, advanceCents: 800 });
-    expect(r.totals).toEqual({
+    const all = await admin.ok('settlement.agingTotals', {});
+    expect(all).toMatchObject({ asOf: '2026-01-05', total: 2 });
+    expect(all.totals).toEqual({
       notDueCents: 100,
       d0_30: 1100,
       d31_60: 900,
@@ -75,10 +77,16 @@ describe('应收账龄', () => {
       advanceCents: 800,
     });
 
+    const first = await admin.ok('settlement.aging', { page: 1, pageSize: 1 });
+    expect(first).toMatchObject({ items: [{ customer: { id: a.id } }], hasMore: true });
     const paged = await admin.ok('settlement.aging', { page: 2, pageSize: 1 });
     expect(paged.items.map((i) => i.customer.id)).toEqual([b.id]);
+    expect(paged.hasMore).toBe(false);
     const past = await admin.ok('settlement.aging', { page: 5, pageSize: 1 });
-    expect(past).toMatchObject({ items: [], total: 2, totals: r.totals });
+    expect(past).toMatchObject({ items: [], hasMore: false });
+    // largest overdue first (a's 26.30 before b's 6.00): here the same order as by code
+    const byOverdue = await admin.ok('settlement.aging', { sort: 'overdue' });
+    expect(byOverdue.items).toEqual(r.items);
   });
 
   test('as of a past date: later vouchers, payments, allocations, undos and voids are ignored; the approval instant does not matter', async ({
@@ -149,7 +157,14 @@ describe('应收账龄', () => {
     expect((await ids({ overdueOnly: true })).sort()).toEqual([a.id, f.id].sort());
     const one = await admin.ok('settlement.aging', { salespersonId: sales.id });
     expect(one.items[0].customer).toMatchObject({ salespersonName: 'ywy', categoryName: '大客户' });
-    expect(one.totals.openCents).toBe(100);
+    expect(await admin.ok('settlement.agingTotals', { salespersonId: sales.id })).toMatchObject({
+      total: 1,
+      totals: { openCents: 100 },
+    });
+    expect(await admin.ok('settlement.agingTotals', { overdueOnly: true })).toMatchObject({
+      total: 2,
+      totals: { openCents: 400 },
+    });
   });
 
   test('after a merge the survivor carries the duplicate’s open vouchers and advance, today and as of before the merge', async ({

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../electron/core/clock';
+import type { ChannelOutput } from '../../../electron/core/shared/contract';
 import { makeEnv, type TestClient, type TestEnv } from '../support/test-core';
 import { approvedReversal, approvedVoucher, balanceOf, customers, openOf, paymentOf, statusOf } from './ledger-support';
 
@@ -102,7 +103,12 @@ async function check(ids: number[], expected: Map<number, number>) {
     expect(p.allocated).toBeLessThanOrEqual(p.amount);
     if (p.voided) expect(p.allocated).toBe(0);
   }
-  const aging = await admin.ok('settlement.aging', { pageSize: 200 });
+  const aging = { items: [] as ChannelOutput<'settlement.aging'>['items'] };
+  for (let page = 1; ; page++) {
+    const r = await admin.ok('settlement.aging', { page, pageSize: 200 });
+    aging.items.push(...r.items);
+    if (!r.hasMore) break;
+  }
   for (const c of ids) {
     const balance = balanceOf(env.core, c);
     expect(balance).toBe(expected.get(c));

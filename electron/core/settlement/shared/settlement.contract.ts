@@ -640,14 +640,34 @@ export const settlementContract = {
     output: z.object({ fileId: z.string(), fileName: z.string(), size: z.number().int() }),
   }),
   /** 应收账龄: per customer and in total, as of a date. */
+  /**
+   * A page of aging rows. By customer code (default): customers are walked in code order and each
+   * one's buckets read by its own indexed queries until the page is full (fast at any size; the
+   * count and totals come from settlement.agingTotals). By 'overdue' (largest overdue first): the
+   * full pass over every customer, then the page (slow at 100,000 customers).
+   */
   'settlement.aging': channel({
     access: view,
     input: agingFiltersSchema
-      .extend({ page: pageField().default(1), pageSize: z.number().int().min(1).max(200).default(50) })
+      .extend({
+        page: pageField().default(1),
+        pageSize: z.number().int().min(1).max(200).default(50),
+        sort: z.enum(['code', 'overdue']).default('code'),
+      })
       .strict(),
     output: z.object({
       asOf: z.string(),
       items: z.array(agingRowSchema),
+      /** another page follows */
+      hasMore: z.boolean(),
+    }),
+  }),
+  /** The count of matching customers and the buckets' totals over all of them (the full pass). */
+  'settlement.agingTotals': channel({
+    access: view,
+    input: agingFiltersSchema,
+    output: z.object({
+      asOf: z.string(),
       total: z.number().int(),
       totals: agingRowSchema.omit({ customer: true, creditLimitCents: true, oldestDueDate: true }),
     }),

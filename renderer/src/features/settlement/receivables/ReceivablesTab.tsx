@@ -8,6 +8,7 @@ import {
   Flex,
   Input,
   Select,
+  Skeleton,
   Spin,
   Table,
   type TableColumnsType,
@@ -15,7 +16,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { CUSTOMER_STATUSES } from '../../../../../electron/core/customers/shared/state.schema';
@@ -27,7 +28,7 @@ import {
 import { connectEvents } from '../../../api';
 import { formatCents } from '../../../shared/money';
 import { sizablePager } from '../../../shared/paging';
-import { usePaged } from '../../../shared/useCall';
+import { useCall, usePaged } from '../../../shared/useCall';
 import { useDebounced } from '../../../shared/useDebounced';
 import { useUserOptionItems } from '../../customers/shared/useUserOptions';
 import { itemsOf, useLookups } from '../../lookups/lookupsStore';
@@ -44,7 +45,9 @@ const AgingChart = lazy(() => import('./AgingChart').then((m) => ({ default: m.A
 /**
  * 应收账龄 as of a date (today unless picked; a past date ignores later payments): filters, the
  * buckets' totals as bars and in words (aging-summary), the table per customer with totals; a row
- * opens the customer's 对账单.
+ * opens the customer's 对账单. The rows (settlement.aging, a page by customer code) come first;
+ * the count, the totals and the chart (settlement.agingTotals, a pass over every customer) are
+ * read beside them and show when they arrive, a skeleton meanwhile.
  */
 export function ReceivablesTab() {
   const { t } = useTranslation();
@@ -56,30 +59,41 @@ export function ReceivablesTab() {
   const [q, setQ] = useState('');
   const query = useDebounced(q.trim(), 300);
   const [overdueOnly, setOverdueOnly] = useState(false);
+  const [sort, setSort] = useState<'code' | 'overdue'>('code');
   const [statementOf, setStatementOf] = useState<AgingRow['customer'] | null>(null);
 
-  const list = usePaged(
-    'settlement.aging',
-    ({ page, pageSize }) => ({
-      asOf: asOf.format('YYYY-MM-DD'),
-      salespersonId,
-      categoryId,
-      status,
-      q: query || undefined,
-      overdueOnly: overdueOnly || undefined,
-      page,
-      pageSize,
-    }),
-    { pageSize: 50 },
+  const filters = {
+    asOf: asOf.format('YYYY-MM-DD'),
+    salespersonId,
+    categoryId,
+    status,
+    q: query || undefined,
+    overdueOnly: overdueOnly || undefined,
+  };
+  const list = usePaged('settlement.aging', ({ page, pageSize }) => ({ ...filters, sort, page, pageSize }), {
+    pageSize: 50,
+  });
+  const summary = useCall('settlement.agingTotals', filters);
+  const { setPage } = list;
+  const reloadList = list.reload;
+  const reloadSummary = summary.reload;
+  const reload = useCallback(
+    () => Promise.all([reloadList(), reloadSummary()]).then(() => undefined),
+    [reloadList, reloadSummary],
   );
-  const { reload, setPage } = list;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a changed filter starts again at page 1
-  useEffect(() => setPage(1), [asOf, salespersonId, categoryId, status, query, overdueOnly, setPage]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a changed filter or order starts again at page 1
+  useEffect(() => setPage(1), [asOf, salespersonId, categoryId, status, query, overdueOnly, sort, setPage]);
   useEffect(() => connectEvents({ [SETTLEMENT_CHANGED_EVENT]: () => void reload() }), [reload]);
 
   const salespeople = useUserOptionItems();
   const categories = useCategoryOptions();
-  const totals = list.data?.totals;
+  // the totals of the filters shown (an older answer is not shown while the new one is read)
+  const totals = summary.loading ? undefined : summary.data?.totals;
+  // until the count arrives: the rows seen so far, and one more page when there is one
+  const count =
+    summary.loading || !summary.data
+      ? (list.page - 1) * list.pageSize + list.items.length + (list.data?.hasMore ? 1 : 0)
+      : summary.data.total;
   const bars = useMemo(
     () => (totals ? agingBars(totals, (b) => t(`settlement.receivables.buckets.${b}`)) : []),
     [totals, t],
@@ -174,6 +188,13 @@ export function ReceivablesTab() {
           aria-label={r('filters.search')}
           style={{ width: 180 }}
         />
+        <Select
+          value={sort}
+          onChange={setSort}
+          options={(['code', 'overdue'] as const).map((s) => ({ value: s, label: r(`sort.${s}`) }))}
+          aria-label={r(`sort.${sort}`)}
+          style={{ width: 168 }}
+        />
         <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>
           {r('filters.overdueOnly')}
         </Checkbox>
@@ -189,9 +210,13 @@ export function ReceivablesTab() {
       <Card size="small" styles={{ body: { padding: '8px 12px' } }}>
         <Flex gap={16} align="stretch" wrap>
           <div style={{ flex: '1 1 560px', minWidth: 0 }}>
-            <Suspense fallback={<Spin style={{ display: 'block', padding: 80 }} />}>
-              <AgingChart option={option} />
-            </Suspense>
+            {totals ? (
+              <Suspense fallback={<Spin style={{ display: 'block', padding: 80 }} />}>
+                <AgingChart option={option} />
+              </Suspense>
+            ) : (
+              <Skeleton active title={false} paragraph={{ rows: 6 }} style={{ padding: '24px 16px', height: 240 }} />
+            )}
           </div>
           <dl
             data-testid="aging-summary"
@@ -205,6 +230,9 @@ export function ReceivablesTab() {
               alignContent: 'center',
             }}
           >
+            {!totals && (
+              <Skeleton active title={false} paragraph={{ rows: 6, width: '100%' }} style={{ gridColumn: '1 / -1' }} />
+            )}
             {bars.map((b) => (
               <div key={b.bucket} data-bucket={b.bucket} data-cents={b.cents} style={{ display: 'contents' }}>
                 <dt style={{ color: 'rgba(0,0,0,0.65)' }}>{b.label}</dt>
@@ -232,27 +260,35 @@ export function ReceivablesTab() {
         loading={list.loading}
         size="small"
         scroll={{ x: 960 }}
-        pagination={{ ...list.pagination, ...sizablePager(t, [20, 50, 100]) }}
+        pagination={{ ...list.pagination, total: count, ...sizablePager(t, [20, 50, 100]) }}
         onChange={list.onTableChange}
         onRow={(row) => ({ onClick: () => setStatementOf(row.customer), style: { cursor: 'pointer' } })}
         locale={{ emptyText: r('empty') }}
         summary={() =>
-          totals && (
+          list.items.length > 0 && (
             <Table.Summary fixed>
               <Table.Summary.Row style={{ fontWeight: 600 }}>
                 <Table.Summary.Cell index={0}>{r('table.totals')}</Table.Summary.Cell>
-                {CHART_BUCKETS.map((b, i) => (
-                  <Table.Summary.Cell key={b} index={1 + i} align="right">
-                    <Money cents={totals[b]} strong />
+                {totals ? (
+                  <>
+                    {CHART_BUCKETS.map((b, i) => (
+                      <Table.Summary.Cell key={b} index={1 + i} align="right">
+                        <Money cents={totals[b]} strong />
+                      </Table.Summary.Cell>
+                    ))}
+                    <Table.Summary.Cell index={6} align="right">
+                      <Money cents={totals.openCents} strong />
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={7} align="right">
+                      <Money cents={totals.advanceCents} strong />
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={8} />
+                  </>
+                ) : (
+                  <Table.Summary.Cell index={1} colSpan={8}>
+                    <Skeleton.Input active size="small" block data-testid="aging-totals-loading" />
                   </Table.Summary.Cell>
-                ))}
-                <Table.Summary.Cell index={6} align="right">
-                  <Money cents={totals.openCents} strong />
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={7} align="right">
-                  <Money cents={totals.advanceCents} strong />
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={8} />
+                )}
               </Table.Summary.Row>
             </Table.Summary>
           )

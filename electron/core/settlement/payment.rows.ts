@@ -67,13 +67,17 @@ const ALLOCATION_SELECT = `SELECT a.id, a.voucher_id AS voucherId, v.no AS vouch
   LEFT JOIN settlement_vouchers cv ON cv.id = a.credit_voucher_id
   LEFT JOIN users u ON u.id = a.by`;
 
-export function allocationsOfPayment(sqlite: Sqlite, paymentId: number): AllocationRow[] {
-  const rows = sqlite.prepare(`${ALLOCATION_SELECT} WHERE a.payment_id = ? ORDER BY a.id`).all(paymentId) as (Omit<
+/** The allocations of one payment (`payment_id`) or one voucher (`voucher_id`), in the order made. */
+export function allocationsBy(sqlite: Sqlite, column: 'payment_id' | 'voucher_id', id: number): AllocationRow[] {
+  const rows = sqlite.prepare(`${ALLOCATION_SELECT} WHERE a.${column} = ? ORDER BY a.id`).all(id) as (Omit<
     AllocationRow,
     'undone'
   > & { undone: number })[];
   return rows.map((r) => ({ ...r, undone: !!r.undone }));
 }
+
+export const allocationsOfPayment = (sqlite: Sqlite, paymentId: number): AllocationRow[] =>
+  allocationsBy(sqlite, 'payment_id', paymentId);
 
 /** A payment with its allocations; NotFound when there is none. */
 export function paymentDetail(sqlite: Sqlite, id: number): PaymentDetail {

@@ -8,7 +8,7 @@ import { nextNo } from './ledger';
 import type { VoucherDetail } from './shared/settlement.contract';
 import { computeLines, type LineInput, writeLines } from './voucher-lines';
 import { loadVoucher, voucherDetail } from './voucher-read';
-import { told, voucherLog, wrongStatus } from './voucher-steps';
+import { byClientId, insertDraft, submitRow, told, voucherLog, wrongStatus } from './voucher-steps';
 
 /**
  * 红字: an approved voucher is never edited; a correction is a new draft of kind 'reversal'
@@ -40,10 +40,7 @@ export function reverseVoucher(
   actor: Actor,
   input: ParsedInput<'settlement.voucherReverse'>,
 ): VoucherDetail {
-  const replayed = core.sqlite
-    .prepare('SELECT id FROM settlement_vouchers WHERE client_id = ?')
-    .pluck()
-    .get(input.clientId) as number | undefined;
+  const replayed = byClientId(core, input.clientId);
   if (replayed) return voucherDetail(core, actor, replayed);
   const id = inTransaction(core, () => {
     const original = loadVoucher(core, input.id);
@@ -55,31 +52,23 @@ export function reverseVoucher(
     const now = core.clock.now();
     const at = now.toISOString();
     const no = nextNo(core, 'settlement_vouchers', 'HZ', now);
-    const newId = Number(
-      core.sqlite
-        .prepare(
-          `INSERT INTO settlement_vouchers (no, client_id, kind, reverses_id, status, customer_id, date, due_date, evidence_type, evidence_ref, memo,
-             amount_cents, tax_cents, total_cents, created_at, created_by, updated_at, updated_by, version)
-           VALUES (?, ?, 'reversal', ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-        )
-        .run(
-          no,
-          input.clientId,
-          original.id,
-          original.customerId,
-          input.date,
-          input.date,
-          original.evidenceType,
-          original.evidenceRef,
-          input.reason,
-          computed.amountCents,
-          computed.taxCents,
-          computed.totalCents,
-          at,
-          actor.id,
-          at,
-          actor.id,
-        ).lastInsertRowid,
+    const newId = insertDraft(
+      core,
+      actor,
+      at,
+      {
+        no,
+        clientId: input.clientId,
+        kind: 'reversal',
+        reversesId: original.id,
+        customerId: original.customerId,
+        date: input.date,
+        dueDate: input.date,
+        evidenceType: original.evidenceType,
+        evidenceRef: original.evidenceRef,
+        memo: input.reason,
+      },
+      computed,
     );
     writeLines(core, newId, computed.lines);
     voucherLog(
@@ -96,14 +85,7 @@ export function reverseVoucher(
       input.reason,
     );
     voucherLog(core, now, actor, original.id, 'reverse', { reversal: { before: null, after: no } }, input.reason);
-    if (input.submit) {
-      core.sqlite
-        .prepare(
-          "UPDATE settlement_vouchers SET status = 'submitted', submitted_at = ?, submitted_by = ?, version = version + 1 WHERE id = ?",
-        )
-        .run(at, actor.id, newId);
-      voucherLog(core, now, actor, newId, 'submit', { status: { before: 'draft', after: 'submitted' } });
-    }
+    if (input.submit) submitRow(core, actor, newId, now, 'draft');
     return newId;
   });
   return told(core, id, voucherDetail(core, actor, id));

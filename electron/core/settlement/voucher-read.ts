@@ -3,8 +3,8 @@ import type { Actor } from '../actor';
 import { localDate } from '../clock';
 import type { Core } from '../core';
 import { NotFound } from '../errors';
+import { allocationsBy } from './payment.rows';
 import type {
-  allocationSchema,
   followUpSchema,
   VoucherDetail,
   VoucherStatus,
@@ -125,7 +125,6 @@ function canOf(actor: Actor, v: VoucherRow, open: number): VoucherDetail['can'] 
 }
 
 type Line = z.infer<typeof voucherLineSchema>;
-type Allocation = z.infer<typeof allocationSchema>;
 type FollowUp = z.infer<typeof followUpSchema>;
 
 /** Thousandths or ten-thousandths as the shortest decimal text ("3.5", "-2", "12.3456"). */
@@ -155,23 +154,6 @@ function linesOf(core: Core, id: number): Line[] {
     rounded: rounded === 1,
     totalCents: r.amountCents + r.taxCents,
   }));
-}
-
-function allocationsOf(core: Core, id: number): Allocation[] {
-  const rows = core.sqlite
-    .prepare(
-      `SELECT a.id, a.voucher_id AS voucherId, v.no AS voucherNo, a.payment_id AS paymentId, p.no AS paymentNo,
-         a.credit_voucher_id AS creditVoucherId, cv.no AS creditVoucherNo, a.amount_cents AS amountCents, a.undoes,
-         EXISTS (SELECT 1 FROM settlement_allocations u WHERE u.undoes = a.id) AS undone, a.reason, a.at, u.display_name AS byName
-       FROM settlement_allocations a
-       JOIN settlement_vouchers v ON v.id = a.voucher_id
-       LEFT JOIN settlement_payments p ON p.id = a.payment_id
-       LEFT JOIN settlement_vouchers cv ON cv.id = a.credit_voucher_id
-       LEFT JOIN users u ON u.id = a.by
-       WHERE a.voucher_id = ? ORDER BY a.id`,
-    )
-    .all(id) as (Omit<Allocation, 'undone'> & { undone: number })[];
-  return rows.map((r) => ({ ...r, undone: r.undone === 1 }));
 }
 
 export function followUpsOf(core: Core, where: string, arg: number, open: (voucherId: number) => number): FollowUp[] {
@@ -263,7 +245,7 @@ export function voucherDetail(core: Core, actor: Actor, id: number): VoucherDeta
     rejectReason: v.rejectReason,
     voidedAt: v.voidedAt,
     voidReason: v.voidReason,
-    allocations: allocationsOf(core, v.id),
+    allocations: allocationsBy(core.sqlite, 'voucher_id', v.id),
     notices,
     followUps: followUpsOf(core, 'f.voucher_id = ?', v.id, () => open),
     can: canOf(actor, v, open),

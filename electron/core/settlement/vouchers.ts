@@ -11,7 +11,17 @@ import { nextNo } from './ledger';
 import type { VoucherDetail } from './shared/settlement.contract';
 import { type Computed, computeLines, writeLines } from './voucher-lines';
 import { type VoucherRow, voucherDetail } from './voucher-read';
-import { assertMayChange, told, voucherAt, voucherLog, wrongStatus } from './voucher-steps';
+import {
+  assertMayChange,
+  byClientId,
+  closeRow,
+  insertDraft,
+  submitRow,
+  told,
+  voucherAt,
+  voucherLog,
+  wrongStatus,
+} from './voucher-steps';
 
 /**
  * A voucher's life before approval (the contract's header): created as a draft (or submitted in
@@ -31,11 +41,6 @@ type In<
     | 'settlement.voucherInvoice',
 > = ParsedInput<C>;
 
-const byClientId = (core: Core, clientId: string) =>
-  core.sqlite.prepare('SELECT id FROM settlement_vouchers WHERE client_id = ?').pluck().get(clientId) as
-    | number
-    | undefined;
-
 /** The due date given, or the date plus the customer's credit days (0 when it has none); never before the date. */
 function dueDateOf(core: Core, customerId: number, date: string, given: string | null | undefined): string {
   const days = core.sqlite.prepare('SELECT credit_days FROM customers WHERE id = ?').pluck().get(customerId) as
@@ -44,14 +49,6 @@ function dueDateOf(core: Core, customerId: number, date: string, given: string |
   const due = given ?? addDays(date, Math.max(0, days ?? 0));
   if (due < date) throw InvalidField('dueDate', 'settlement.validation.dueBeforeDate');
   return due;
-}
-
-function submitRow(core: Core, actor: Actor, id: number, now: Date): void {
-  core.sqlite
-    .prepare(
-      "UPDATE settlement_vouchers SET status = 'submitted', submitted_at = ?, submitted_by = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?",
-    )
-    .run(now.toISOString(), actor.id, now.toISOString(), actor.id, id);
 }
 
 const figures = (c: Computed) => ({ amountCents: c.amountCents, taxCents: c.taxCents, totalCents: c.totalCents });
@@ -76,30 +73,23 @@ export async function createVoucher(
     const now = core.clock.now();
     const at = now.toISOString();
     const no = nextNo(core, 'settlement_vouchers', 'LS', now);
-    const newId = Number(
-      core.sqlite
-        .prepare(
-          `INSERT INTO settlement_vouchers (no, client_id, kind, status, customer_id, date, due_date, evidence_type, evidence_ref, memo,
-             amount_cents, tax_cents, total_cents, created_at, created_by, updated_at, updated_by, version)
-           VALUES (?, ?, 'normal', 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-        )
-        .run(
-          no,
-          input.clientId,
-          customer.id,
-          input.date,
-          dueDate,
-          input.evidenceType,
-          input.evidenceRef ?? null,
-          input.memo ?? null,
-          computed.amountCents,
-          computed.taxCents,
-          computed.totalCents,
-          at,
-          actor.id,
-          at,
-          actor.id,
-        ).lastInsertRowid,
+    const newId = insertDraft(
+      core,
+      actor,
+      at,
+      {
+        no,
+        clientId: input.clientId,
+        kind: 'normal',
+        reversesId: null,
+        customerId: customer.id,
+        date: input.date,
+        dueDate,
+        evidenceType: input.evidenceType,
+        evidenceRef: input.evidenceRef ?? null,
+        memo: input.memo ?? null,
+      },
+      computed,
     );
     writeLines(core, newId, computed.lines);
     insertAttachments(core, newId, 'evidence', files, at, actor.id);
@@ -121,10 +111,7 @@ export async function createVoucher(
       'create',
       diffFields(null, after, Object.keys(after) as (keyof typeof after)[]),
     );
-    if (input.submit) {
-      submitRow(core, actor, newId, now);
-      voucherLog(core, now, actor, newId, 'submit', { status: { before: 'draft', after: 'submitted' } });
-    }
+    if (input.submit) submitRow(core, actor, newId, now, 'draft');
     return newId;
   });
   return told(core, id, voucherDetail(core, actor, id));
@@ -210,8 +197,7 @@ export function submitVoucher(core: Core, actor: Actor, input: In<'settlement.vo
     assertMayChange(actor, v);
     if (v.kind === 'normal') assertCustomerCanTransact(core, v.customerId, 'create');
     const now = core.clock.now();
-    submitRow(core, actor, v.id, now);
-    voucherLog(core, now, actor, v.id, 'submit', { status: { before: v.status, after: 'submitted' } });
+    submitRow(core, actor, v.id, now, v.status);
   });
   return told(core, input.id, voucherDetail(core, actor, input.id));
 }
@@ -219,14 +205,7 @@ export function submitVoucher(core: Core, actor: Actor, input: In<'settlement.vo
 export function rejectVoucher(core: Core, actor: Actor, input: In<'settlement.voucherReject'>): VoucherDetail {
   inTransaction(core, () => {
     const v = voucherAt(core, input.id, input.version, ['submitted']);
-    const now = core.clock.now();
-    const at = now.toISOString();
-    core.sqlite
-      .prepare(
-        "UPDATE settlement_vouchers SET status = 'rejected', rejected_at = ?, rejected_by = ?, reject_reason = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?",
-      )
-      .run(at, actor.id, input.reason, at, actor.id, v.id);
-    voucherLog(core, now, actor, v.id, 'reject', { status: { before: 'submitted', after: 'rejected' } }, input.reason);
+    closeRow(core, actor, v, 'rejected', input.reason);
   });
   return told(core, input.id, voucherDetail(core, actor, input.id));
 }
@@ -236,14 +215,7 @@ export function voidVoucher(core: Core, actor: Actor, input: In<'settlement.vouc
   inTransaction(core, () => {
     const v = voucherAt(core, input.id, input.version, ['draft', 'submitted', 'rejected']);
     assertMayChange(actor, v);
-    const now = core.clock.now();
-    const at = now.toISOString();
-    core.sqlite
-      .prepare(
-        "UPDATE settlement_vouchers SET status = 'void', voided_at = ?, voided_by = ?, void_reason = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?",
-      )
-      .run(at, actor.id, input.reason, at, actor.id, v.id);
-    voucherLog(core, now, actor, v.id, 'void', { status: { before: v.status, after: 'void' } }, input.reason);
+    closeRow(core, actor, v, 'void', input.reason);
   });
   return told(core, input.id, voucherDetail(core, actor, input.id));
 }

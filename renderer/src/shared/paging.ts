@@ -18,3 +18,24 @@ export function paging(page: number, pageSize: number): Paging {
 export function sizablePager(t: (key: string, params: { total: number }) => string, pageSizeOptions: number[]) {
   return { showSizeChanger: true, pageSizeOptions, showTotal: (n: number) => t('common.total', { total: n }) };
 }
+
+/**
+ * An antd Table's rows, loading state and pager for a list read page by page (usePaged), with the
+ * page sizes 20/50/100; spread into the Table, then add the table's own props.
+ */
+export function pagedTable<T>(
+  list: {
+    items: T[];
+    loading: boolean;
+    pagination: { current: number; pageSize: number; total: number };
+    onTableChange: (p: { current?: number; pageSize?: number }) => void;
+  },
+  t: (key: string, params: { total: number }) => string,
+) {
+  return {
+    dataSource: list.items,
+    loading: list.loading,
+    pagination: { ...list.pagination, ...sizablePager(t, [20, 50, 100]) },
+    onChange: list.onTableChange,
+  };
+}

@@ -1,12 +1,12 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Flex, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SETTLEMENT_CHANGED_EVENT } from '../../../../../electron/core/settlement/shared/settlement.contract';
 import type { ChannelOutput } from '../../../../../electron/core/shared/contract';
 import { connectEvents } from '../../../api';
-import { sizablePager } from '../../../shared/paging';
+import { pagedTable } from '../../../shared/paging';
+import { RefreshButton } from '../../../shared/RefreshButton';
 import { usePaged } from '../../../shared/useCall';
 import { Money, moneyColumn } from '../payments/money';
 import { settlementPaths } from '../settlementPaths';
@@ -82,22 +82,13 @@ export function PromisesTab() {
             {x('overdue', { n: counts?.overdue ?? 0 })}
           </Typography.Text>
         </Flex>
-        <Tooltip title={t('common.refresh')}>
-          <Button
-            icon={<ReloadOutlined aria-hidden />}
-            aria-label={t('common.refresh')}
-            onClick={() => void reload()}
-          />
-        </Tooltip>
+        <RefreshButton onRefresh={() => void reload()} />
       </Flex>
       <Table<Promise_>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={{ ...list.pagination, ...sizablePager(t, [20, 50, 100]) }}
-        onChange={list.onTableChange}
+        {...pagedTable(list, t)}
         locale={{ emptyText: x('empty') }}
       />
     </Flex>

@@ -1,16 +1,5 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Checkbox,
-  DatePicker,
-  Flex,
-  Input,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, DatePicker, Flex, Input, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +9,8 @@ import {
   SETTLEMENT_CHANGED_EVENT,
 } from '../../../../../electron/core/settlement/shared/settlement.contract';
 import { connectEvents } from '../../../api';
-import { sizablePager } from '../../../shared/paging';
+import { pagedTable } from '../../../shared/paging';
+import { RefreshButton } from '../../../shared/RefreshButton';
 import { usePaged } from '../../../shared/useCall';
 import { useDebounced } from '../../../shared/useDebounced';
 import { hasPermission, useSession } from '../../../stores/session';
@@ -154,24 +144,15 @@ export function PaymentsTab({ customerId }: { customerId?: number } = {}) {
               {p('list.add')}
             </Button>
           )}
-          <Tooltip title={t('common.refresh')}>
-            <Button
-              icon={<ReloadOutlined aria-hidden />}
-              aria-label={t('common.refresh')}
-              onClick={() => void reload()}
-            />
-          </Tooltip>
+          <RefreshButton onRefresh={() => void reload()} />
         </Flex>
       </Flex>
       <Table<Payment>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
+        {...pagedTable(list, t)}
         scroll={{ x: 960 }}
-        pagination={{ ...list.pagination, ...sizablePager(t, [20, 50, 100]) }}
-        onChange={list.onTableChange}
         onRow={(r) => ({ onClick: () => setShown(r.id), style: { cursor: 'pointer' } })}
         locale={{ emptyText: p('list.empty') }}
       />

@@ -1,6 +1,4 @@
-import { ReloadOutlined } from '@ant-design/icons';
 import {
-  Button,
   Card,
   Checkbox,
   DatePicker,
@@ -12,7 +10,6 @@ import {
   Spin,
   Table,
   type TableColumnsType,
-  Tooltip,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -28,6 +25,7 @@ import {
 import { connectEvents } from '../../../api';
 import { formatCents } from '../../../shared/money';
 import { sizablePager } from '../../../shared/paging';
+import { RefreshButton } from '../../../shared/RefreshButton';
 import { useCall, usePaged } from '../../../shared/useCall';
 import { useDebounced } from '../../../shared/useDebounced';
 import { useUserOptionItems } from '../../customers/shared/useUserOptions';
@@ -198,13 +196,7 @@ export function ReceivablesTab() {
         <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>
           {r('filters.overdueOnly')}
         </Checkbox>
-        <Tooltip title={t('common.refresh')}>
-          <Button
-            icon={<ReloadOutlined aria-hidden />}
-            aria-label={t('common.refresh')}
-            onClick={() => void reload()}
-          />
-        </Tooltip>
+        <RefreshButton onRefresh={() => void reload()} />
       </Flex>
 
       <Card size="small" styles={{ body: { padding: '8px 12px' } }}>

@@ -11,7 +11,7 @@ import {
   type VoucherSummary,
 } from '../../../../../electron/core/settlement/shared/settlement.contract';
 import { connectEvents } from '../../../api';
-import { sizablePager } from '../../../shared/paging';
+import { pagedTable } from '../../../shared/paging';
 import { usePaged } from '../../../shared/useCall';
 import { useDebounced } from '../../../shared/useDebounced';
 import { hasPermission, useSession } from '../../../stores/session';
@@ -197,10 +197,7 @@ export function VouchersTab() {
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={{ ...list.pagination, ...sizablePager(t, [20, 50, 100]) }}
-        onChange={list.onTableChange}
+        {...pagedTable(list, t)}
         scroll={{ x: 960 }}
         locale={{ emptyText: t('settlement.vouchers.empty') }}
       />

@@ -1,10 +1,14 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Progress, Segmented, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Progress, Segmented, Table, type TableColumnsType, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import type { StocktakeStatus, StocktakeSummary } from '../../../../../electron/core/stocktake/shared/stocktake.contract';
-import { sizablePager } from '../../../shared/paging';
+import type {
+  StocktakeStatus,
+  StocktakeSummary,
+} from '../../../../../electron/core/stocktake/shared/stocktake.contract';
+import { pagedTable } from '../../../shared/paging';
+import { RefreshButton } from '../../../shared/RefreshButton';
 import { usePaged } from '../../../shared/useCall';
 import { hasPermission, useSession } from '../../../stores/session';
 import { useUserOptions } from '../../customers/shared/useUserOptions';
@@ -12,8 +16,8 @@ import { lookupName, useLookups } from '../../lookups/lookupsStore';
 import { StocktakeDialog } from '../create/StocktakeDialog';
 import { selectionFrom } from '../create/scopeValues';
 import { stocktakePaths } from '../stocktakePaths';
-import { percentCounted, scopeText } from './scopeText';
 import { StocktakeStatusTag } from './StocktakeStatusTag';
+import { percentCounted, scopeText } from './scopeText';
 
 type Shown = 'open' | 'completed' | 'cancelled' | 'all';
 const SHOWN: Record<Shown, StocktakeStatus[] | undefined> = {
@@ -42,11 +46,9 @@ export function StocktakeListPage() {
     if (location.state) navigate(location.pathname, { replace: true, state: null });
   }, [location.state, location.pathname, navigate]);
 
-  const list = usePaged(
-    'stocktake.list',
-    ({ page, pageSize }) => ({ status: SHOWN[shown], page, pageSize }),
-    { pageSize: 20 },
-  );
+  const list = usePaged('stocktake.list', ({ page, pageSize }) => ({ status: SHOWN[shown], page, pageSize }), {
+    pageSize: 20,
+  });
   const names = useScopeNames();
 
   const columns: TableColumnsType<StocktakeSummary> = [
@@ -69,7 +71,8 @@ export function StocktakeListPage() {
       title: t('stocktake.list.progress'),
       width: 200,
       render: (_, row) => {
-        if (row.status === 'draft') return <Typography.Text type="secondary">{t('stocktake.list.notStarted')}</Typography.Text>;
+        if (row.status === 'draft')
+          return <Typography.Text type="secondary">{t('stocktake.list.notStarted')}</Typography.Text>;
         return (
           <Flex vertical gap={0}>
             <Typography.Text style={{ whiteSpace: 'nowrap' }}>
@@ -98,7 +101,12 @@ export function StocktakeListPage() {
       width: 120,
       render: (_, row) => (
         <Flex gap={8}>
-          <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => navigate(stocktakePaths.one(row.id))}>
+          <Button
+            type="link"
+            size="small"
+            style={{ paddingInline: 0 }}
+            onClick={() => navigate(stocktakePaths.one(row.id))}
+          >
             {row.status === 'counting' ? t('stocktake.list.count') : t('stocktake.list.open')}
           </Button>
           {canManage && (row.status === 'reconciling' || row.status === 'completed') && (
@@ -148,19 +156,14 @@ export function StocktakeListPage() {
               {t('stocktake.list.add')}
             </Button>
           )}
-          <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined aria-hidden />} aria-label={t('common.refresh')} onClick={() => void list.reload()} />
-          </Tooltip>
+          <RefreshButton onRefresh={() => void list.reload()} />
         </Flex>
       </Flex>
       <Table<StocktakeSummary>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={{ ...list.pagination, ...sizablePager(t, [20, 50, 100]) }}
-        onChange={list.onTableChange}
+        {...pagedTable(list, t)}
         onRow={(row) => ({ onDoubleClick: () => navigate(stocktakePaths.one(row.id)) })}
         locale={{ emptyText: t('stocktake.list.empty') }}
       />

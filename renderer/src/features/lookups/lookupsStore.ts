@@ -1,6 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
-import { LOOKUPS_CHANGED_EVENT, type LookupItem, type LookupKind } from '../../../../electron/core/lookups/shared/lookups.contract';
+import {
+  LOOKUPS_CHANGED_EVENT,
+  type LookupItem,
+  type LookupKind,
+} from '../../../../electron/core/lookups/shared/lookups.contract';
 import { call, connectEvents } from '../../api';
 
 interface LookupsState {
@@ -37,7 +41,11 @@ export function useLookupsFollow(): void {
     () =>
       connectEvents({
         [LOOKUPS_CHANGED_EVENT]: () => {
-          if (useLookups.getState().loaded) void useLookups.getState().load(true).catch(() => undefined);
+          if (useLookups.getState().loaded)
+            void useLookups
+              .getState()
+              .load(true)
+              .catch(() => undefined);
         },
       }),
     [],
@@ -86,4 +94,20 @@ export function lookupTree(items: readonly LookupItem[], kind: LookupKind): Look
     else roots.push(node);
   }
   return roots;
+}
+
+/** The active items of one managed list as Select options (the list loaded on first use). */
+export function useLookupOptions(kind: LookupKind): { value: number; label: string }[] {
+  const items = useLookups((s) => s.items);
+  const load = useLookups((s) => s.load);
+  useEffect(() => {
+    void load().catch(() => undefined);
+  }, [load]);
+  return useMemo(
+    () =>
+      itemsOf(items, kind)
+        .filter((i) => i.active)
+        .map((i) => ({ value: i.id, label: i.name })),
+    [items, kind],
+  );
 }

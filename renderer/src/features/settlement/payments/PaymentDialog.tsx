@@ -13,7 +13,7 @@ import { useCall } from '../../../shared/useCall';
 import { useDebounced } from '../../../shared/useDebounced';
 import { zodRule } from '../../../shared/zodRule';
 import { CustomerPicker } from '../../customers/shared/CustomerPicker';
-import { itemsOf, useLookups } from '../../lookups/lookupsStore';
+import { useLookupOptions } from '../../lookups/lookupsStore';
 import { StatusTag } from '../../status/StatusTag';
 import { AllocationSplit } from './AllocationSplit';
 import { newClientId } from './clientId';
@@ -79,7 +79,7 @@ export function PaymentDialog({ open, customerId: fixedCustomer, voucherId, onCl
   }, [open, customerId]);
   const check = useMemo(() => checkSplit(openVouchers, split, validAmount ?? 0), [openVouchers, split, validAmount]);
 
-  const methods = useMethodOptions();
+  const methods = useLookupOptions('settlementMethod');
   const c = customer.data;
 
   return (
@@ -172,21 +172,5 @@ export function PaymentDialog({ open, customerId: fixedCustomer, voucherId, onCl
         )}
       </Form.Item>
     </FormModal>
-  );
-}
-
-/** The managed 结算方式 list as options (loaded on first use). */
-export function useMethodOptions() {
-  const items = useLookups((s) => s.items);
-  const load = useLookups((s) => s.load);
-  useEffect(() => {
-    void load().catch(() => undefined);
-  }, [load]);
-  return useMemo(
-    () =>
-      itemsOf(items, 'settlementMethod')
-        .filter((i) => i.active)
-        .map((i) => ({ value: i.id, label: i.name })),
-    [items],
   );
 }

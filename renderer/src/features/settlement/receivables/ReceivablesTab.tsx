@@ -29,7 +29,7 @@ import { RefreshButton } from '../../../shared/RefreshButton';
 import { useCall, usePaged } from '../../../shared/useCall';
 import { useDebounced } from '../../../shared/useDebounced';
 import { useUserOptionItems } from '../../customers/shared/useUserOptions';
-import { itemsOf, useLookups } from '../../lookups/lookupsStore';
+import { useLookupOptions } from '../../lookups/lookupsStore';
 import { StatusTag, statusText } from '../../status/StatusTag';
 import { Money, moneyColumn } from '../payments/money';
 import { StatementPanel } from '../statement/StatementPanel';
@@ -84,7 +84,7 @@ export function ReceivablesTab() {
   useEffect(() => connectEvents({ [SETTLEMENT_CHANGED_EVENT]: () => void reload() }), [reload]);
 
   const salespeople = useUserOptionItems();
-  const categories = useCategoryOptions();
+  const categories = useLookupOptions('category');
   // the totals of the filters shown (an older answer is not shown while the new one is read)
   const totals = summary.loading ? undefined : summary.data?.totals;
   // until the count arrives: the rows seen so far, and one more page when there is one
@@ -296,21 +296,5 @@ export function ReceivablesTab() {
         {statementOf && <StatementPanel customerId={statementOf.id} to={asOf.format('YYYY-MM-DD')} />}
       </Drawer>
     </Flex>
-  );
-}
-
-/** The managed 客户分类 list as options. */
-function useCategoryOptions() {
-  const items = useLookups((s) => s.items);
-  const load = useLookups((s) => s.load);
-  useEffect(() => {
-    void load().catch(() => undefined);
-  }, [load]);
-  return useMemo(
-    () =>
-      itemsOf(items, 'category')
-        .filter((i) => i.active)
-        .map((i) => ({ value: i.id, label: i.name })),
-    [items],
   );
 }

@@ -1,9 +1,9 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Spin, Typography } from 'antd';
+import { Alert, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { errorText } from '../../../shared/apiErrors';
+import { PrintToolbar } from '../../../shared/PrintToolbar';
 import { useCall } from '../../../shared/useCall';
 import { usePrintPage } from '../../../shared/usePrintPage';
 import { settlementPaths } from '../settlementPaths';
@@ -16,32 +16,22 @@ import './noticePrint.css';
  */
 export function NoticePrintPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const id = Number(useParams().id);
   const [failure, setFailure] = useState<unknown>(null);
   const notice = useCall('settlement.notice', { voucherId: id }, { onError: setFailure });
   const data = notice.data;
   usePrintPage(t('settlement.notice.docTitle', { no: data?.voucher.no ?? '' }));
 
-  const back = () => {
-    const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;
-    if (idx > 0) navigate(-1);
-    else navigate(settlementPaths.voucher(id));
-  };
-
   return (
     <div className="sn-print">
-      <header className="sn-print-toolbar">
-        <Flex align="center" gap={12} wrap>
-          <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={back}>
-            {t('settlement.notice.back')}
-          </Button>
-          <Button type="primary" icon={<PrinterOutlined aria-hidden />} disabled={!data} onClick={() => window.print()}>
-            {t('settlement.notice.print')}
-          </Button>
-          <Typography.Text type="secondary">{t('settlement.notice.hint')}</Typography.Text>
-        </Flex>
-      </header>
+      <PrintToolbar
+        className="sn-print-toolbar"
+        fallback={settlementPaths.voucher(id)}
+        backLabel={t('settlement.notice.back')}
+        printLabel={t('settlement.notice.print')}
+        hint={t('settlement.notice.hint')}
+        ready={!!data}
+      />
       {notice.failed && !data && (
         <div className="sn-print-notice">
           <Alert type="error" showIcon title={errorText(failure)} />

@@ -1,11 +1,11 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Spin, Typography } from 'antd';
+import { Alert, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { ymdSchema } from '../../../../../electron/core/settlement/shared/settlement.contract';
 import { errorText } from '../../../shared/apiErrors';
+import { PrintToolbar } from '../../../shared/PrintToolbar';
 import { useCall } from '../../../shared/useCall';
 import { usePrintPage } from '../../../shared/usePrintPage';
 import { StatementDoc } from './StatementDoc';
@@ -16,7 +16,6 @@ import { StatementDoc } from './StatementDoc';
  */
 export function StatementPrintPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const customerId = Number(params.get('customerId'));
   const from = params.get('from') ?? '';
@@ -32,25 +31,16 @@ export function StatementPrintPage() {
   const s = statement.data;
   usePrintPage(t('settlement.statement.docTitle', { name: s?.customer.name ?? '', from, to }));
 
-  const back = () => {
-    const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;
-    if (idx > 0) navigate(-1);
-    else navigate('/settlement');
-  };
-
   return (
     <div className="sst-print">
-      <header className="sst-print-toolbar">
-        <Flex align="center" gap={12} wrap>
-          <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={back}>
-            {t('settlement.statement.back')}
-          </Button>
-          <Button type="primary" icon={<PrinterOutlined aria-hidden />} disabled={!s} onClick={() => window.print()}>
-            {t('settlement.statement.print')}
-          </Button>
-          <Typography.Text type="secondary">{t('settlement.statement.printHint')}</Typography.Text>
-        </Flex>
-      </header>
+      <PrintToolbar
+        className="sst-print-toolbar"
+        fallback="/settlement"
+        backLabel={t('settlement.statement.back')}
+        printLabel={t('settlement.statement.print')}
+        hint={t('settlement.statement.printHint')}
+        ready={!!s}
+      />
       {(!valid || statement.failed) && (
         <div className="sst-print-notice">
           <Alert type="error" showIcon title={valid ? errorText(error) : t('settlement.statement.badLink')} />

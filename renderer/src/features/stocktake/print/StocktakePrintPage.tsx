@@ -1,10 +1,10 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Spin, Typography } from 'antd';
+import { Alert, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { errorText } from '../../../shared/apiErrors';
+import { PrintToolbar } from '../../../shared/PrintToolbar';
 import { usePrintPage } from '../../../shared/usePrintPage';
 import { stocktakePaths } from '../stocktakePaths';
 import { PrintedReport } from './PrintedReport';
@@ -17,7 +17,6 @@ import './stocktakePrint.css';
  */
 export function StocktakePrintPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const id = Number(useParams().id);
   const report = usePrintReport(id);
   // the moment the page was opened: printed in the header, stable across re-renders
@@ -27,30 +26,16 @@ export function StocktakePrintPage() {
 
   usePrintPage(docTitle);
 
-  const back = () => {
-    const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;
-    if (idx > 0) navigate(-1);
-    else navigate(stocktakePaths.reconcile(id));
-  };
-
   return (
     <div className="st-print">
-      <header className="st-print-toolbar">
-        <Flex align="center" gap={12} wrap>
-          <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={back}>
-            {t('stocktake.reconcile.printPage.back')}
-          </Button>
-          <Button
-            type="primary"
-            icon={<PrinterOutlined aria-hidden />}
-            disabled={report.state !== 'ready'}
-            onClick={() => window.print()}
-          >
-            {t('stocktake.reconcile.printPage.print')}
-          </Button>
-          <Typography.Text type="secondary">{t('stocktake.reconcile.printPage.hint')}</Typography.Text>
-        </Flex>
-      </header>
+      <PrintToolbar
+        className="st-print-toolbar"
+        fallback={stocktakePaths.reconcile(id)}
+        backLabel={t('stocktake.reconcile.printPage.back')}
+        printLabel={t('stocktake.reconcile.printPage.print')}
+        hint={t('stocktake.reconcile.printPage.hint')}
+        ready={report.state === 'ready'}
+      />
       {report.state === 'failed' && (
         <div className="st-print-notice">
           <Alert type="error" showIcon title={errorText(report.error)} />

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Sqlite } from '../../../db/open';
 import { addDays } from '../clock';
+import { categoryTreeSql } from '../customers/search/search.sql';
 import type { agingFiltersSchema, agingRowSchema } from './shared/settlement.contract';
 
 export type AgingRow = z.infer<typeof agingRowSchema>;
@@ -37,9 +38,7 @@ export function agingQuery(sqlite: Sqlite, f: AgingFilterInput, today: string): 
   }
   if (f.categoryId != null) {
     // categories form a tree: a category finds its sub-categories' customers too (as the customer search)
-    where.push(
-      `c.category_id IN (WITH RECURSIVE sub(id) AS (SELECT @categoryId UNION SELECT l.id FROM lookups l JOIN sub ON l.kind = 'category' AND l.parent_id = sub.id) SELECT id FROM sub)`,
-    );
+    where.push(`c.category_id IN ${categoryTreeSql('@categoryId')}`);
     params.categoryId = f.categoryId;
   }
   if (f.status != null) {

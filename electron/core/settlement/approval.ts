@@ -35,7 +35,7 @@ export function approveVoucher(
       assertCustomerCanTransact(core, v.customerId, 'approve');
       overrideReason = checkCredit(core, actor, v.customerId, v.totalCents, input.overrideReason);
     } else {
-      original = assertReversalFits(core, v, 'CONFLICT');
+      original = assertReversalFits(core, loadVoucher(core, v.reversesId ?? 0), v.totalCents, 'CONFLICT');
     }
     const now = core.clock.now();
     const at = now.toISOString();
@@ -81,16 +81,16 @@ export function approveVoucher(
 /** A reversal's size (−total) within its original's open amount now; refused with both figures. */
 export function assertReversalFits(
   core: Core,
-  reversal: Pick<VoucherRow, 'reversesId' | 'totalCents'>,
+  original: VoucherRow,
+  reversalTotalCents: number,
   code: 'CONFLICT' | 'INVALID_INPUT',
 ): VoucherRow {
-  const original = loadVoucher(core, reversal.reversesId ?? 0);
   const open = openOf(core, original);
-  if (original.status !== 'approved' || -reversal.totalCents > open) {
+  if (original.status !== 'approved' || -reversalTotalCents > open) {
     throw Refused(code, 'settlement.errors.reversalOverOpen', {
       no: original.no,
       open: yuan(open),
-      total: yuan(-reversal.totalCents),
+      total: yuan(-reversalTotalCents),
     });
   }
   return original;

@@ -97,14 +97,14 @@ export function hideAttachments(
   by: number,
 ): string[] {
   const names: string[] = [];
+  const shown = core.sqlite.prepare(
+    "SELECT file_name AS fileName FROM settlement_attachments WHERE id = ? AND voucher_id = ? AND role = 'evidence' AND hidden_at IS NULL",
+  );
+  const hide = core.sqlite.prepare('UPDATE settlement_attachments SET hidden_at = ?, hidden_by = ? WHERE id = ?');
   for (const id of ids) {
-    const row = core.sqlite
-      .prepare(
-        "SELECT file_name AS fileName FROM settlement_attachments WHERE id = ? AND voucher_id = ? AND role = 'evidence' AND hidden_at IS NULL",
-      )
-      .get(id, voucherId) as { fileName: string } | undefined;
+    const row = shown.get(id, voucherId) as { fileName: string } | undefined;
     if (!row) throw InvalidField('hideAttachmentIds', 'settlement.errors.attachmentUnknown');
-    core.sqlite.prepare('UPDATE settlement_attachments SET hidden_at = ?, hidden_by = ? WHERE id = ?').run(at, by, id);
+    hide.run(at, by, id);
     names.push(row.fileName);
   }
   return names;

@@ -36,7 +36,8 @@ const CUSTOMER_SQL = `SELECT c.id, c.code, c.name, c.status, r.name AS statusRea
     s.display_name AS salespersonName, c.tax_id AS taxId, c.credit_limit_cents AS creditLimitCents, c.credit_days AS creditDays
   FROM customers c LEFT JOIN lookups r ON r.id = c.status_reason_id LEFT JOIN users s ON s.id = c.salesperson_id`;
 
-export function customerCredit(core: Core, input: { customerId: number } | { code: string }): CustomerCredit {
+/** The customer as the forms and the notice show it (by id, or by its code as a label gives it). */
+function customerRow(core: Core, input: { customerId: number } | { code: string }): CustomerRow {
   const row = (
     'customerId' in input
       ? core.sqlite.prepare(`${CUSTOMER_SQL} WHERE c.id = ?`).get(input.customerId)
@@ -44,6 +45,17 @@ export function customerCredit(core: Core, input: { customerId: number } | { cod
         core.sqlite.prepare(`${CUSTOMER_SQL} WHERE c.code = ?`).get(input.code.trim()))
   ) as CustomerRow | undefined;
   if (!row) throw NotFound();
+  return row;
+}
+
+/** The customer of a notice or statement: its row without the credit figures. */
+export function customerOf(core: Core, customerId: number): CustomerCredit['customer'] {
+  const { creditLimitCents: _limit, creditDays: _days, ...customer } = customerRow(core, { customerId });
+  return customer;
+}
+
+export function customerCredit(core: Core, input: { customerId: number } | { code: string }): CustomerCredit {
+  const row = customerRow(core, input);
   const { creditLimitCents, creditDays, ...customer } = row;
   const sql = core.sqlite;
   const balance = balanceCents(sql, row.id);

@@ -7,7 +7,7 @@ import { told, voucherLog, wrongStatus } from './voucher-steps';
 
 /** 跟进: a contact about an approved voucher still open, with the payment promised (date, amount). Append-only. */
 export function addFollowUp(core: Core, actor: Actor, input: ParsedInput<'settlement.followUpAdd'>) {
-  const id = inTransaction(core, () => {
+  const { id, open } = inTransaction(core, () => {
     const v = loadVoucher(core, input.voucherId);
     if (v.kind !== 'normal' || v.status !== 'approved') throw wrongStatus(v, 'settlement.errors.notOpen');
     const now = core.clock.now();
@@ -33,8 +33,9 @@ export function addFollowUp(core: Core, actor: Actor, input: ParsedInput<'settle
       promisedCents: input.promisedAmount ?? null,
     };
     voucherLog(core, now, actor, v.id, 'followUp', { followUp: { before: null, after } }, input.note);
-    return newId;
+    // a follow-up moves no money: the open amount read here is the one after it
+    return { id: newId, open: openOf(core, v) };
   });
-  const [row] = followUpsOf(core, 'f.id = ?', id, (voucherId) => openOf(core, loadVoucher(core, voucherId)));
+  const [row] = followUpsOf(core, 'f.id = ?', id, () => open);
   return told(core, input.voucherId, row);
 }

@@ -3,7 +3,7 @@ import type { Core } from '../core';
 import type { ParsedInput } from '../shared/contract';
 import { inTransaction } from '../transaction';
 import { getCompany } from './company';
-import { customerCredit } from './credit';
+import { customerOf } from './credit';
 import { amountInWords } from './shared/amounts';
 import { loadVoucher, voucherDetail } from './voucher-read';
 import { told, voucherLog, wrongStatus } from './voucher-steps';
@@ -19,7 +19,7 @@ export function noticeOf(core: Core, actor: Actor, voucherId: number) {
   return {
     company: getCompany(core),
     voucher: voucherDetail(core, actor, v.id),
-    customer: customerCredit(core, { customerId: v.customerId }).customer,
+    customer: customerOf(core, v.customerId),
     amountInWords: amountInWords(v.totalCents),
     printedAt: core.clock.now().toISOString(),
   };

@@ -48,7 +48,7 @@ export function reverseVoucher(
       throw wrongStatus(original, 'settlement.errors.notReversible');
     if (input.date < original.date) throw InvalidField('date', 'settlement.validation.reversalBeforeOriginal');
     const computed = computeLines(input.lines ?? originalLines(core, original.id), 'reversal');
-    assertReversalFits(core, { reversesId: original.id, totalCents: computed.totalCents }, 'INVALID_INPUT');
+    assertReversalFits(core, original, computed.totalCents, 'INVALID_INPUT');
     const now = core.clock.now();
     const at = now.toISOString();
     const no = nextNo(core, 'settlement_vouchers', 'HZ', now);

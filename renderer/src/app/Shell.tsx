@@ -4,20 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLookupsFollow } from '../features/lookups/lookupsStore';
 import { hasPermission, useSession } from '../stores/session';
-import { BackupMenuLabel, BackupStatusBar, useBackupStatusRefresh } from './BackupStatusBar';
+import { BackupStatusBar, useBackupStatusRefresh } from './BackupStatusBar';
 import { LanguageSwitch } from './LanguageSwitch';
 import { visibleNav } from './nav';
 import { PageLoading } from './PageLoading';
-import { ReviewMenuLabel, useReviewStatusRefresh } from './ReviewBadge';
+import { useReviewStatusRefresh } from './ReviewBadge';
 import { SessionWatcher } from './SessionWatcher';
 import { UserMenu } from './UserMenu';
-
-/** A menu entry's text, with its badge (a review due, an unreachable backup location). */
-function menuLabel(key: string, label: string) {
-  if (key === 'review') return <ReviewMenuLabel label={label} />;
-  if (key === 'backup') return <BackupMenuLabel label={label} />;
-  return label;
-}
 
 /** The signed-in frame: header (title, language, user menu), sider menu, page. */
 export function Shell() {
@@ -75,7 +68,7 @@ export function Shell() {
                 return {
                   key: e.key,
                   icon: <Icon aria-hidden />,
-                  label: e.badge ? <e.badge label={label} /> : menuLabel(e.key, label),
+                  label: e.badge ? <e.badge label={label} /> : label,
                 };
               })}
               onClick={({ key }) => {

@@ -12,7 +12,9 @@ import type { ComponentType } from 'react';
 import type { SessionUser } from '../../../electron/core/auth/shared/auth.contract';
 import { PromiseBadge } from '../features/settlement/PromiseBadge';
 import { hasPermission } from '../stores/session';
+import { BackupMenuLabel } from './BackupStatusBar';
 import { lazyPage } from './lazyPage';
+import { ReviewMenuLabel } from './ReviewBadge';
 
 // each page is a chunk of its own, loaded on its first visit
 const CustomersPage = lazyPage(() => import('../features/customers/CustomersPage'), 'CustomersPage');
@@ -36,7 +38,7 @@ interface NavEntry {
   /** false until the feature exists: the entry stays hidden */
   built: boolean;
   page?: ComponentType;
-  /** the menu text with a badge of its own (a count due) */
+  /** the menu text with its badge (a review due, an unreachable backup location, promises due) */
   badge?: ComponentType<{ label: string }>;
 }
 
@@ -59,6 +61,7 @@ const NAV: readonly NavEntry[] = [
     permission: 'customer.review',
     built: true,
     page: ReviewPage,
+    badge: ReviewMenuLabel,
   },
   {
     key: 'stocktake',
@@ -114,6 +117,7 @@ const NAV: readonly NavEntry[] = [
     permission: 'system.backup',
     built: true,
     page: BackupPage,
+    badge: BackupMenuLabel,
   },
 ];
 

@@ -43,6 +43,13 @@ const hasFilters = (f: Filters) =>
 const localDayStart = (date: string) => new Date(`${date}T00:00:00`).toISOString();
 
 /**
+ * The ids of a category and all its sub-categories (categories form a tree), as a subquery;
+ * `param` is the placeholder of the category id ('?' or a named one such as '@categoryId').
+ */
+export const categoryTreeSql = (param: string) =>
+  `(WITH RECURSIVE sub(id) AS (SELECT ${param} UNION SELECT l.id FROM lookups l JOIN sub ON l.kind = 'category' AND l.parent_id = sub.id) SELECT id FROM sub)`;
+
+/**
  * `AND`-ed filter conditions on `customers c`. `residual`: written `+c.col` so SQLite checks them
  * row by row while walking the sort order's index instead of reading the filter's index and
  * sorting all it finds (the better plan when the filters let many customers through).
@@ -58,7 +65,7 @@ export function filterSql(f: Filters, residual = false): { sql: string; params: 
   if (f.categoryId !== undefined) {
     // categories form a tree: a category finds its sub-categories' customers too
     parts.push(
-      `${col('category_id')} IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT l.id FROM lookups l JOIN sub ON l.kind = 'category' AND l.parent_id = sub.id) SELECT id FROM sub)`,
+      `${col('category_id')} IN ${categoryTreeSql('?')}`,
     );
     params.push(f.categoryId);
   }

@@ -1,9 +1,9 @@
 import { Badge, Flex } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { SETTLEMENT_CHANGED_EVENT } from '../../../../electron/core/settlement/shared/settlement.contract';
-import { call, connectEvents } from '../../api';
+import { call } from '../../api';
+import { useSettlementChanged } from './shared/useSettlementChanged';
 
 /**
  * The menu text of 结算 with the count of payment promises due today and overdue. Read at sign-in,
@@ -17,7 +17,8 @@ export function PromiseBadge({ label }: { label: string }) {
   const [due, setDue] = useState<{ today: number; overdue: number } | null>(null);
   const [changes, setChanges] = useState(0);
 
-  useEffect(() => connectEvents({ [SETTLEMENT_CHANGED_EVENT]: () => setChanges((n) => n + 1) }), []);
+  const changed = useCallback(() => setChanges((n) => n + 1), []);
+  useSettlementChanged(changed);
   // biome-ignore lint/correctness/useExhaustiveDependencies: asks again for each section visited and each change
   useEffect(() => {
     let live = true;
@@ -30,7 +31,7 @@ export function PromiseBadge({ label }: { label: string }) {
   }, [section, changes]);
 
   const count = due ? due.today + due.overdue : 0;
-  if (!count || !due) return label;
+  if (!due || !count) return label;
   return (
     <Flex align="center" justify="space-between" gap={8}>
       <span>{label}</span>

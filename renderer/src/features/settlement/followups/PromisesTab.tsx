@@ -1,19 +1,15 @@
 import { Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SETTLEMENT_CHANGED_EVENT } from '../../../../../electron/core/settlement/shared/settlement.contract';
 import type { ChannelOutput } from '../../../../../electron/core/shared/contract';
-import { connectEvents } from '../../../api';
 import { pagedTable } from '../../../shared/paging';
 import { RefreshButton } from '../../../shared/RefreshButton';
 import { usePaged } from '../../../shared/useCall';
 import { Money, moneyColumn } from '../payments/money';
 import { settlementPaths } from '../settlementPaths';
+import { useSettlementChanged } from '../shared/useSettlementChanged';
 
 type Promise_ = ChannelOutput<'settlement.promises'>['items'][number];
-
-// the vouchers UI helper's route (settlementPaths once merged)
 
 /** 跟进: payments promised for today or earlier on vouchers still open, overdue ones first. */
 export function PromisesTab() {
@@ -21,8 +17,7 @@ export function PromisesTab() {
   const x = (key: string, params?: Record<string, unknown>) => t(`settlement.promises.${key}`, params);
   const list = usePaged('settlement.promises', ({ page, pageSize }) => ({ page, pageSize }), { pageSize: 50 });
   const { reload } = list;
-  useEffect(() => connectEvents({ [SETTLEMENT_CHANGED_EVENT]: () => void reload() }), [reload]);
-  const counts = list.data;
+  useSettlementChanged(reload);
 
   const columns: TableColumnsType<Promise_> = [
     {
@@ -77,9 +72,9 @@ export function PromisesTab() {
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center">
         <Flex gap={16} aria-live="polite">
-          <Typography.Text>{x('dueToday', { n: counts?.dueToday ?? 0 })}</Typography.Text>
-          <Typography.Text type={counts?.overdue ? 'danger' : undefined}>
-            {x('overdue', { n: counts?.overdue ?? 0 })}
+          <Typography.Text>{x('dueToday', { n: list.data?.dueToday ?? 0 })}</Typography.Text>
+          <Typography.Text type={list.data?.overdue ? 'danger' : undefined}>
+            {x('overdue', { n: list.data?.overdue ?? 0 })}
           </Typography.Text>
         </Flex>
         <RefreshButton onRefresh={() => void reload()} />

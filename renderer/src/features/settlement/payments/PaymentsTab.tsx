@@ -4,16 +4,13 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import {
-  type paymentSummarySchema,
-  SETTLEMENT_CHANGED_EVENT,
-} from '../../../../../electron/core/settlement/shared/settlement.contract';
-import { connectEvents } from '../../../api';
+import type { paymentSummarySchema } from '../../../../../electron/core/settlement/shared/settlement.contract';
 import { pagedTable } from '../../../shared/paging';
 import { RefreshButton } from '../../../shared/RefreshButton';
 import { usePaged } from '../../../shared/useCall';
 import { useDebounced } from '../../../shared/useDebounced';
 import { hasPermission, useSession } from '../../../stores/session';
+import { useSettlementChanged } from '../shared/useSettlementChanged';
 import { Money, moneyColumn } from './money';
 import { PaymentDialog } from './PaymentDialog';
 import { PaymentDrawer } from './PaymentDrawer';
@@ -51,7 +48,7 @@ export function PaymentsTab({ customerId }: { customerId?: number } = {}) {
   const { reload, setPage } = list;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a changed filter starts again at page 1
   useEffect(() => setPage(1), [query, range, withAdvance, setPage]);
-  useEffect(() => connectEvents({ [SETTLEMENT_CHANGED_EVENT]: () => void reload() }), [reload]);
+  useSettlementChanged(reload);
 
   const columns: TableColumnsType<Payment> = [
     { key: 'no', title: p('list.no'), dataIndex: 'no', width: 136 },

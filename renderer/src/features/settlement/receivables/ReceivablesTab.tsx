@@ -17,12 +17,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { CUSTOMER_STATUSES } from '../../../../../electron/core/customers/shared/state.schema';
-import {
-  AGING_BUCKETS,
-  type agingRowSchema,
-  SETTLEMENT_CHANGED_EVENT,
-} from '../../../../../electron/core/settlement/shared/settlement.contract';
-import { connectEvents } from '../../../api';
+import { AGING_BUCKETS, type agingRowSchema } from '../../../../../electron/core/settlement/shared/settlement.contract';
 import { formatCents } from '../../../shared/money';
 import { sizablePager } from '../../../shared/paging';
 import { RefreshButton } from '../../../shared/RefreshButton';
@@ -32,6 +27,7 @@ import { useUserOptionItems } from '../../customers/shared/useUserOptions';
 import { useLookupOptions } from '../../lookups/lookupsStore';
 import { StatusTag, statusText } from '../../status/StatusTag';
 import { Money, moneyColumn } from '../payments/money';
+import { useSettlementChanged } from '../shared/useSettlementChanged';
 import { StatementPanel } from '../statement/StatementPanel';
 import { agingBars, agingOption, CHART_BUCKETS } from './agingOption';
 
@@ -81,7 +77,7 @@ export function ReceivablesTab() {
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: a changed filter or order starts again at page 1
   useEffect(() => setPage(1), [asOf, salespersonId, categoryId, status, query, overdueOnly, sort, setPage]);
-  useEffect(() => connectEvents({ [SETTLEMENT_CHANGED_EVENT]: () => void reload() }), [reload]);
+  useSettlementChanged(reload);
 
   const salespeople = useUserOptionItems();
   const categories = useLookupOptions('category');

@@ -1,21 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
-  SETTLEMENT_CHANGED_EVENT,
   VOUCHER_STATUSES,
   type VoucherStatus,
   type VoucherSummary,
 } from '../../../../../electron/core/settlement/shared/settlement.contract';
-import { connectEvents } from '../../../api';
 import { pagedTable } from '../../../shared/paging';
 import { usePaged } from '../../../shared/useCall';
 import { useDebounced } from '../../../shared/useDebounced';
 import { hasPermission, useSession } from '../../../stores/session';
 import { settlementPaths } from '../settlementPaths';
+import { useSettlementChanged } from '../shared/useSettlementChanged';
 import { MONEY_CELL, moneyText } from './moneyText';
 import { VoucherStatusTag } from './VoucherStatusTag';
 
@@ -50,7 +49,7 @@ export function VouchersTab() {
 
   // a voucher changed (here or elsewhere): the page shown is read again
   const { reload } = list;
-  useEffect(() => connectEvents({ [SETTLEMENT_CHANGED_EVENT]: () => void reload() }), [reload]);
+  useSettlementChanged(reload);
 
   const columns: TableColumnsType<VoucherSummary> = [
     {

@@ -9,7 +9,7 @@ import { spawnWebHost } from './web-host';
 /**
  * Start and weight (issue 14, goal 5), in Chromium through the web host: N cold loads of the
  * sign-in page (a new browser context each: empty cache), then warm loads (cached assets), for
- * this checkout's build and for the base build (git tag issue14-base: one uncompressed bundle),
+ * this checkout's build and for the base build (the commit before issue 14: one uncompressed bundle),
  * measured by the page's own clock: the skeleton's first paint, the sign-in form's username input
  * visible, and the bytes the browser received. The Electron window cannot run here: the skeleton's
  * first paint in Chromium stands in for "the window shows its skeleton".
@@ -18,7 +18,8 @@ import { spawnWebHost } from './web-host';
 const ROOT = path.resolve(__dirname, '../..');
 // the baseline build: the issue's start (default), or any commit (KEHU_BENCH_START_BASE=<ref>, e.g.
 // main before a change, measured in the same run)
-const BASE_TAG = process.env.KEHU_BENCH_START_BASE ?? 'issue14-base';
+// (the last commit before issue 14's work, named by its hash: a clone carries no tags)
+const BASE_TAG = process.env.KEHU_BENCH_START_BASE ?? 'c0da3d7ed8f715f05c00a19a52796fb9c7128a03';
 const COLD_RUNS = Number(process.env.KEHU_BENCH_START_RUNS ?? 12);
 const WARM_RUNS = 5;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -193,7 +194,7 @@ function ensureBuild(root: string) {
   if (!built || process.env.KEHU_BENCH_BUILD === '1') execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
 }
 
-/** The base build (tag issue14-base), exported from git and built once into the temp folder. */
+/** The base build (BASE_TAG), exported from git and built once into the temp folder. */
 function baseBuild(): string | null {
   let sha: string;
   try {

@@ -8,7 +8,10 @@ interface Session {
   deviceId: number | null;
 }
 
-type SessionLookup = { state: 'active'; userId: number; deviceId: number | null } | { state: 'expired' } | { state: 'none' };
+type SessionLookup =
+  | { state: 'active'; userId: number; deviceId: number | null }
+  | { state: 'expired' }
+  | { state: 'none' };
 
 /**
  * Signed-in sessions, held in memory by the main process (a restart signs everyone out).
@@ -52,6 +55,14 @@ export class SessionStore {
 
   endAllOf(userId: number): void {
     for (const [t, s] of this.sessions) if (s.userId === userId) this.sessions.delete(t);
+  }
+
+  /** Sessions signed in on a device and not idle past the limit. */
+  countOnDevice(deviceId: number): number {
+    const limit = this.clock.now().getTime() - this.idleMinutes() * 60_000;
+    let n = 0;
+    for (const s of this.sessions.values()) if (s.deviceId === deviceId && s.lastSeen > limit) n++;
+    return n;
   }
 
   /** Ends every session signed in on a device (the device was revoked); returns their users. */

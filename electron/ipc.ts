@@ -32,6 +32,7 @@ export function registerIpc(opening: Core | Promise<Core>, isOwnPage: (url: stri
   void ready.then(
     (core) =>
       core.events.subscribe((ev) => {
+        if (ev.internal) return;
         for (const [id, token] of sessionOf) {
           const s = core.sessions.lookup(token, false);
           if (s.state !== 'active') continue;

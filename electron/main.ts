@@ -8,6 +8,7 @@ import { startBackgroundJobs } from './core/background';
 import { closeCore, openCoreOrFault } from './core/core';
 import { APP_DIR_NAME } from './core/paths';
 import { registerIpc } from './ipc';
+import { startLanManager } from './lan/manager';
 
 // Same data folder as `npm run web` (see core/paths.ts); KEHU_DATA_DIR or --data-dir override it.
 const dataDirArg = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
@@ -108,6 +109,8 @@ async function start() {
   // started even in a fault: each round skips its timers while the core is in one (background.ts),
   // and runs them once a damaged file's backup is restored (the core leaves the fault)
   const stopJobs = startBackgroundJobs(core);
+  // the office network (设置 → 办公室网络) beside the window, when the settings turn it on
+  const lan = startLanManager({ core, rendererDir: path.join(appRoot, 'dist', 'renderer') });
   app.on('second-instance', () => {
     if (win.isDestroyed()) win = createWindow();
     if (win.isMinimized()) win.restore();
@@ -125,8 +128,11 @@ async function start() {
       // the backup on exit (only when data changed; bounded): quit again once it is made
       event.preventDefault();
       exitBackupDone = true;
-      // the timers stop first, and a round in progress ends, so nothing runs beside the backup
+      // the timers stop first, and a round in progress ends, then the office network's servers
+      // close, so nothing runs beside the backup
       void stopJobs()
+        .then(() => lan)
+        .then((l) => l.stop())
         .then(() => backupOnExit(core))
         .finally(() => app.quit());
       return;

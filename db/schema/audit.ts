@@ -17,6 +17,8 @@ export const operationLog = sqliteTable(
     action: text('action').notNull(),
     changes: text('changes'),
     reason: text('reason'),
+    /** the paired device (network_devices.id) the change was made on; null on the server PC */
+    deviceId: integer('device_id'),
   },
   (t) => [
     index('operation_log_at').on(t.at),

@@ -8,3 +8,4 @@ export * from './settings';
 export * from './backup';
 export * from './stocktake';
 export * from './settlement';
+export * from './network';

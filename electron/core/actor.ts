@@ -10,6 +10,8 @@ export interface Actor {
   locale: 'zh-CN' | 'en';
   roles: string[];
   permissions: Set<string>;
+  /** the paired device (office network) the call came from; null on this PC */
+  deviceId: number | null;
 }
 
 const USER_SQL = 'SELECT id, username, display_name AS displayName, locale FROM users WHERE id = ? AND disabled = 0';
@@ -40,6 +42,7 @@ export function loadActor(core: Core, userId: number): Actor | null {
     locale: u.locale === 'en' ? 'en' : 'zh-CN',
     roles: [...roleSet].sort(),
     permissions,
+    deviceId: null,
   };
 }
 

@@ -21,13 +21,16 @@ function zodFields(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
+/** The actor as it acts on a paired device (the operation log records the device). */
+const onDevice = (actor: Actor | null, deviceId: number | null): Actor | null => (actor && deviceId !== null ? { ...actor, deviceId } : actor);
+
 function resolveActor(core: Core, def: { access: unknown }, transport: TransportCtx): Actor | null {
   if (def.access === 'public') {
     // public channels see who is signed in (auth.status) but do not count as activity
-    const s = core.sessions.lookup(transport.sessionToken, false);
-    return s.state === 'active' ? loadActor(core, s.userId) : null;
+    const s = core.sessions.lookup(transport.sessionToken, false, transport.deviceId ?? null);
+    return s.state === 'active' ? onDevice(loadActor(core, s.userId), s.deviceId) : null;
   }
-  const s = core.sessions.lookup(transport.sessionToken, true);
+  const s = core.sessions.lookup(transport.sessionToken, true, transport.deviceId ?? null);
   if (s.state === 'expired') throw SessionExpired();
   if (s.state === 'none') throw Unauthenticated();
   const actor = loadActor(core, s.userId);
@@ -35,7 +38,7 @@ function resolveActor(core: Core, def: { access: unknown }, transport: Transport
     core.sessions.end(transport.sessionToken);
     throw Unauthenticated();
   }
-  return actor;
+  return onDevice(actor, s.deviceId);
 }
 
 /**

@@ -4,6 +4,8 @@ export interface AppEvent {
   payload: unknown;
   /** deliver only to this user's sessions; undefined = everyone signed in */
   userId?: number;
+  /** for the main process only (the LAN manager, the listener): never sent to a window */
+  internal?: true;
 }
 
 type Listener = (event: AppEvent) => void;

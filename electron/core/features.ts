@@ -5,6 +5,7 @@ import { customersFeature } from './customers/customers.feature';
 import type { AnyFeature } from './feature';
 import { importFeature } from './import/import.feature';
 import { lookupsFeature } from './lookups/lookups.feature';
+import { networkFeature } from './network/network.feature';
 import { reviewFeature } from './review/review.feature';
 import { settingsFeature } from './settings/settings.feature';
 import { statusFeature } from './status/status.feature';
@@ -32,4 +33,5 @@ export const features: readonly AnyFeature[] = [
   backupFeature,
   stocktakeFeature,
   settlementFeature,
+  networkFeature,
 ];

@@ -8,6 +8,12 @@ import type { ChannelDef } from './shared/contract-kit';
 export interface TransportCtx {
   sessionToken: string | null;
   setSessionToken(token: string | null): void;
+  /**
+   * The paired device a call comes from over the office network (its `network_devices` id),
+   * checked by the LAN listener before the call reaches the dispatcher; absent on this PC (IPC,
+   * the loopback host).
+   */
+  deviceId?: number | null;
 }
 
 export interface HandlerCtx {

@@ -16,11 +16,28 @@ export interface AppHost {
   dataDir: string;
 }
 
-/** Starts the built host (`dist/main/web.js`) on a free port with an empty data folder (or the one given). */
-export async function startWeb(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-e2e-'))): Promise<{ host: AppHost; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(root, 'dist/main/web.js'), '--data-dir', dataDir, '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
+/**
+ * Starts the built host (`dist/main/web.js`) on a free port with an empty data folder (or the one
+ * given), with more options when asked (`--lan ADDRESS:PORT`); `output()` is what it printed so far.
+ */
+export async function startWeb(
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-e2e-')),
+  args: string[] = [],
+): Promise<{ host: AppHost; child: ChildProcess; output: () => string }> {
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'dist/main/web.js'), '--data-dir', dataDir, '--port', '0', ...args],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let printed = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    printed += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    printed += d.toString();
   });
   const openUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -37,7 +54,7 @@ export async function startWeb(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), '
     child.stderr?.on('data', onData);
     child.on('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
   });
-  return { host: { url: openUrl.split('/?')[0], openUrl, dataDir }, child };
+  return { host: { url: openUrl.split('/?')[0], openUrl, dataDir }, child, output: () => printed };
 }
 
 export const test = base.extend<{ app: AppHost; i18nLeaks: Leak[] }>({

@@ -12,7 +12,7 @@ import { featureLocaleFiles } from '../unit/support/feature-locales';
  * - in the Chinese screen, English that has a translation: a text of en.json (or a fragment of one
  *   between its {{params}}) whose zh-CN text differs, as a whole word or phrase, any case.
  *   Words shorter than 3 letters (OK, No, At, By) are skipped: too ambiguous; so are English
- *   texts that the Chinese texts use themselves (Excel, CSV, English).
+ *   texts that the Chinese texts use themselves (Excel, CSV, English), and addresses (https://…/pair).
  * A leak counts when it is still there 250 ms later (no false alarm from a half-drawn frame).
  */
 
@@ -150,7 +150,9 @@ function watchPage(facts: { keys: string[]; english: string[] }) {
         }
       }
       if (chinese && english) {
-        for (const m of text.matchAll(english)) {
+        // an address shown as it is (https://…/pair) is not text to translate
+        const words = text.replace(/\bhttps?:\/\/[^\s，。、；）)]+/g, (url) => ' '.repeat(url.length));
+        for (const m of words.matchAll(english)) {
           const context = text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m[0].length + 30);
           found.set(`english:${m[0].toLowerCase()}`, { kind: 'english', text: m[0], context });
         }

@@ -14,6 +14,8 @@ interface LogEntry {
 export interface LogActor {
   id: number;
   displayName: string;
+  /** the paired device the change was made on (office network); absent or null on this PC */
+  deviceId?: number | null;
 }
 
 /** Appends one row to 操作日志. Call it inside the mutation's transaction. */
@@ -23,6 +25,7 @@ export function writeLog(db: Db, at: Date, actor: LogActor | null, entry: LogEnt
       at: at.toISOString(),
       userId: actor?.id ?? null,
       userName: actor?.displayName ?? null,
+      deviceId: actor?.deviceId ?? null,
       entity: entry.entity,
       entityId: entry.entityId == null ? null : String(entry.entityId),
       action: entry.action,

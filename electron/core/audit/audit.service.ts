@@ -24,26 +24,34 @@ interface AuditQuery {
 export const PAGE_ROWS = `
   SELECT o.id, o.at, o.user_id AS userId, o.user_name AS userName, o.entity, o.entity_id AS entityId,
          o.action, o.changes, o.reason,
-         coalesce(c.id, u.id, l.id) AS targetId,
+         coalesce(c.id, u.id, l.id, nd.id) AS targetId,
          coalesce(c.code, u.username) AS targetCode,
-         coalesce(c.name, u.display_name, l.name) AS targetName
+         coalesce(c.name, u.display_name, l.name, nd.name) AS targetName,
+         d.id AS deviceId, d.name AS deviceName
   FROM json_each(?) p
   CROSS JOIN operation_log o ON o.id = p.value
   LEFT JOIN customers c ON o.entity = 'customer' AND c.id = CAST(o.entity_id AS INTEGER)
   LEFT JOIN users u ON o.entity = 'user' AND u.id = CAST(o.entity_id AS INTEGER)
   LEFT JOIN lookups l ON o.entity = 'lookup' AND l.id = CAST(o.entity_id AS INTEGER)
+  LEFT JOIN network_devices nd ON o.entity = 'networkDevice' AND nd.id = CAST(o.entity_id AS INTEGER)
+  LEFT JOIN network_devices d ON d.id = o.device_id
   ORDER BY p.key`;
 
 const BATCH_DATA_KEYS = ['fields', 'mapping', 'sha256'] as const;
 
-export interface LogRow extends Omit<AuditRow, 'changes' | 'target'> {
+export interface LogRow extends Omit<AuditRow, 'changes' | 'target' | 'device'> {
   changes: string | null;
   targetId: number | null;
   targetCode: string | null;
   targetName: string | null;
+  deviceId: number | null;
+  deviceName: string | null;
 }
 
-function toAuditRow({ targetId, targetCode, targetName, changes, ...r }: LogRow, batchOf: (id: number) => Changes | null): AuditRow {
+function toAuditRow(
+  { targetId, targetCode, targetName, deviceId, deviceName, changes, ...r }: LogRow,
+  batchOf: (id: number) => Changes | null,
+): AuditRow {
   const parsed: unknown = changes ? JSON.parse(changes) : null;
   // a batch entry's `fields` (the order of its customers' compact values), `mapping` (column →
   // field) and `sha256` (the stored file's content hash) are kept for whoever audits the file
@@ -53,8 +61,11 @@ function toAuditRow({ targetId, targetCode, targetName, changes, ...r }: LogRow,
   }
   return {
     ...r,
-    changes: isCompactImportEntry(parsed) ? expandImportEntry(parsed, batchOf(parsed.importBatch)) : (parsed as AuditRow['changes']),
+    changes: isCompactImportEntry(parsed)
+      ? expandImportEntry(parsed, batchOf(parsed.importBatch))
+      : (parsed as AuditRow['changes']),
     target: targetId != null && targetName != null ? { id: targetId, code: targetCode, name: targetName } : null,
+    device: deviceId != null && deviceName != null ? { id: deviceId, name: deviceName } : null,
   };
 }
 
@@ -64,7 +75,9 @@ function toAuditRow({ targetId, targetCode, targetName, changes, ...r }: LogRow,
  * is read once per call.
  */
 export function auditRows(core: Core, rows: LogRow[]): AuditRow[] {
-  const batchRow = core.sqlite.prepare("SELECT changes FROM operation_log WHERE id = ? AND entity = 'customerImport'").pluck();
+  const batchRow = core.sqlite
+    .prepare("SELECT changes FROM operation_log WHERE id = ? AND entity = 'customerImport'")
+    .pluck();
   const batches = new Map<number, Changes | null>();
   const batchOf = (id: number) => {
     if (!batches.has(id)) {

@@ -29,7 +29,7 @@ export function authStatus(core: Core, actor: Actor | null) {
 function startSession(core: Core, transport: TransportCtx, userId: number): SessionUser {
   const actor = loadActor(core, userId);
   if (!actor) throw Refused('ACCOUNT_DISABLED', 'errors.accountDisabled');
-  transport.setSessionToken(core.sessions.create(userId));
+  transport.setSessionToken(core.sessions.create(userId, transport.deviceId ?? null));
   return toSessionUser(actor);
 }
 

@@ -9,6 +9,7 @@ import { lookupsContract } from '../lookups/shared/lookups.contract';
 import { reviewContract } from '../review/shared/review.contract';
 import { stocktakeContract } from '../stocktake/shared/stocktake.contract';
 import { settlementContract } from '../settlement/shared/settlement.contract';
+import { networkContract } from '../network/shared/network.contract';
 import { settingsContract } from '../settings/shared/settings.contract';
 import { systemContract } from '../system/shared/system.contract';
 import { usersContract } from '../users/shared/users.contract';
@@ -31,6 +32,7 @@ export const contract = {
   ...backupContract,
   ...stocktakeContract,
   ...settlementContract,
+  ...networkContract,
 };
 
 export type Contract = typeof contract;

@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'settlement.override_credit',
   /** 无票结算: record payments, allocate (核销) and undo allocations */
   'settlement.collect',
+  /** 办公室网络: serve the archive to the office's PCs and phones, pair and revoke devices */
+  'system.network',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

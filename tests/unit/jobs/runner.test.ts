@@ -37,7 +37,7 @@ describe('the job registry', () => {
     const kinds = jobKindsOf(features);
     expect(() => createJobRegistry(kinds)).not.toThrow();
     const prefixes = kinds.map((map) => [...new Set(Object.keys(map).map((k) => k.split('.')[0]))]);
-    expect(prefixes).toEqual([['customers'], ['import'], ['review'], ['stocktake'], ['settlement']]);
+    expect(prefixes).toEqual([['customers'], ['import'], ['review'], ['stocktake'], ['settlement'], ['network']]);
   });
 });
 

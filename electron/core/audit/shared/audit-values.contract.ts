@@ -2,6 +2,7 @@ import { BACKUP_TRIGGERS, SECOND_COPY_STATES } from '../../backup/shared/backup.
 import { CUSTOMER_NATURES, CUSTOMER_STATUSES } from '../../customers/shared/customers.contract';
 import { importModeSchema } from '../../import/shared/import.contract';
 import { LOOKUP_KINDS } from '../../lookups/shared/lookups.contract';
+import { DEVICE_KINDS } from '../../network/shared/network.contract';
 import { ROLE_CODES } from '../../shared/permissions';
 
 /**
@@ -20,6 +21,8 @@ export const AUDIT_CODE_VALUES = {
   check: ['ok', 'failed'],
   secondCopy: SECOND_COPY_STATES,
   sourceKind: ['listed', 'file', 'damaged'],
+  // 办公室网络: a paired device's kind
+  deviceKind: DEVICE_KINDS,
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditCodeField = keyof typeof AUDIT_CODE_VALUES;

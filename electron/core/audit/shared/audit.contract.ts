@@ -19,6 +19,8 @@ const auditRowSchema = z.object({
    * name; managed-list item: its name); null when it is not a record or no longer found.
    */
   target: z.object({ id: z.number().int(), code: z.string().nullable(), name: z.string() }).nullable(),
+  /** the paired device (办公室网络) the change was made on, as it is named now; null on the server PC */
+  device: z.object({ id: z.number().int(), name: z.string() }).nullable(),
 });
 export type AuditRow = z.infer<typeof auditRowSchema>;
 

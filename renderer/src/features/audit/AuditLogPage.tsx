@@ -59,9 +59,9 @@ export function AuditLogPage() {
     {
       key: 'user',
       title: t('audit.columns.user'),
-      width: 100,
+      width: 140,
       ellipsis: { showTitle: true },
-      render: (_, row) => row.userName ?? t('common.empty'),
+      render: (_, row) => <AuditUser row={row} />,
     },
     {
       key: 'action',
@@ -136,5 +136,20 @@ export function AuditLogPage() {
         onChange={list.onTableChange}
       />
     </Card>
+  );
+}
+
+/** Who made the change, and the paired device it was made on (办公室网络), if not this PC. */
+function AuditUser({ row }: { row: AuditRow }) {
+  const { t } = useTranslation();
+  const name = row.userName ?? t('common.empty');
+  if (!row.device) return name;
+  return (
+    <>
+      {name}
+      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+        {t('audit.onDevice', { name: row.device.name })}
+      </Typography.Text>
+    </>
   );
 }

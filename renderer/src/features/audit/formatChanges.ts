@@ -19,9 +19,10 @@ export const CODE_VALUE_PREFIX: Record<AuditCodeField, string> = {
   check: 'backup.checkResult',
   secondCopy: 'backup.secondState',
   sourceKind: 'backup.sourceKind',
+  deviceKind: 'network.devices.kinds',
 };
 
-const TIME_FIELDS = new Set(['lockedUntil', 'lastLoginAt', 'createdAt', 'updatedAt']);
+const TIME_FIELDS = new Set(['lockedUntil', 'lastLoginAt', 'createdAt', 'updatedAt', 'expiresAt']);
 /** Moved out of the change list into the 原因 column: the reason chosen from the list. */
 const REASON_FIELD = 'statusReason';
 /** Moved out likewise: the file a customer was imported from (worded per language). */

@@ -9,25 +9,31 @@ import { call } from '../../api';
 import { useCall } from '../../shared/useCall';
 import { useFormSubmit } from '../../shared/useFormSubmit';
 import { zodRule } from '../../shared/zodRule';
-import { useSession } from '../../stores/session';
+import { hasPermission, useSession } from '../../stores/session';
+import { NetworkSection } from '../network/NetworkSection';
 import { CompanySection } from '../settlement/company/CompanySection';
 import { ScannerSection } from '../stocktake/scanner/ScannerSection';
 
 const FIELDS = ['lockoutThreshold', 'lockoutMinutes', 'sessionIdleMinutes'] as const;
 const shape = securitySettingsSchema.shape;
 
-const TABS = ['security', 'company', 'scanner'] as const;
+const TABS = ['security', 'company', 'scanner', 'network'] as const;
 type TabKey = (typeof TABS)[number];
+/** tabs a user sees only with a permission of their own */
+const TAB_PERMISSION: Partial<Record<TabKey, string>> = { network: 'system.network' };
 
 /**
  * Settings: the security settings (lockout after wrong passwords, idle sign-out), and this PC's
  * barcode scanner with its test (?tab=scanner opens it; the test listens only while it shows), and
- * the company's header and bank details printed on settlement notices and statements (?tab=company).
+ * the company's header and bank details printed on settlement notices and statements (?tab=company),
+ * and the office network (?tab=network, for users with `system.network`).
  */
 export function SettingsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const tab: TabKey = TABS.find((k) => k === params.get('tab')) ?? 'security';
+  const user = useSession((s) => s.user);
+  const shown = TABS.filter((k) => hasPermission(user, TAB_PERMISSION[k]));
+  const tab: TabKey = shown.find((k) => k === params.get('tab')) ?? 'security';
   return (
     <Card>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
@@ -41,7 +47,8 @@ export function SettingsPage() {
           { key: 'security', label: t('settings.security'), children: <SecuritySettingsForm /> },
           { key: 'company', label: t('settlement.company.tab'), children: <CompanySection /> },
           { key: 'scanner', label: t('stocktake.scanner.tab'), children: <ScannerSection /> },
-        ]}
+          { key: 'network', label: t('network.tab'), children: <NetworkSection /> },
+        ].filter((item) => shown.includes(item.key as TabKey))}
       />
     </Card>
   );

@@ -1,0 +1,22 @@
+import type { Core } from '../core';
+import type { Timer } from '../feature';
+import { credentialsDue, networkDir } from './certs';
+import { issueCredentials } from './network.jobs';
+import { SETTINGS_CHANGED_EVENT } from './network.service';
+import { readLanSettings } from './settings';
+
+/**
+ * While serving, the server certificate is made anew before it ends (SERVER_CERT_RENEW_DAYS) or
+ * when it does not name the serving address; the listener then hears `network.settingsChanged`
+ * (the same settings) and takes the new certificate. Checked on every background tick: reading
+ * one small file.
+ */
+async function renewCertificate(core: Core): Promise<void> {
+  const lan = readLanSettings(core);
+  if (!lan.enabled || !lan.address) return;
+  if (!credentialsDue(networkDir(core.dataDir), lan.address, core.clock.now())) return;
+  const made = await issueCredentials(core, lan.address);
+  if (made.renewed) core.events.emit({ name: SETTINGS_CHANGED_EVENT, payload: readLanSettings(core), internal: true });
+}
+
+export const certificateTimer: Timer = { name: 'network.certificate', run: renewCertificate };

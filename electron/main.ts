@@ -132,7 +132,8 @@ async function start() {
       // close, so nothing runs beside the backup
       void stopJobs()
         .then(() => lan)
-        .then((l) => l.stop())
+        // bounded like the web host's: a certificate job in flight must not hold the quit
+        .then((l) => Promise.race([l.stop(), new Promise((r) => setTimeout(r, 5_000).unref())]))
         .then(() => backupOnExit(core))
         .finally(() => app.quit());
       return;

@@ -22,7 +22,8 @@ function zodFields(error: z.ZodError): Record<string, string> {
 }
 
 /** The actor as it acts on a paired device (the operation log records the device). */
-const onDevice = (actor: Actor | null, deviceId: number | null): Actor | null => (actor && deviceId !== null ? { ...actor, deviceId } : actor);
+const onDevice = (actor: Actor | null, deviceId: number | null): Actor | null =>
+  actor && deviceId !== null ? { ...actor, deviceId } : actor;
 
 function resolveActor(core: Core, def: { access: unknown }, transport: TransportCtx): Actor | null {
   if (def.access === 'public') {
@@ -47,7 +48,12 @@ function resolveActor(core: Core, def: { access: unknown }, transport: Transport
  * The channels and handlers are those of the core's features (core.assembly), nothing else.
  * Every failure becomes `{ ok: false, error: { code, messageKey, fields? } }`; nothing leaks.
  */
-export function dispatch(core: Core, channelName: string, rawInput: unknown, transport: TransportCtx): Promise<ApiResult<unknown>> {
+export function dispatch(
+  core: Core,
+  channelName: string,
+  rawInput: unknown,
+  transport: TransportCtx,
+): Promise<ApiResult<unknown>> {
   return answer(core, channelName, rawInput, transport, false) as Promise<ApiResult<unknown>>;
 }
 
@@ -60,7 +66,12 @@ const CLOSE = Buffer.from('}');
  * in its thread and is framed here without being parsed, so a large answer (a review page, a
  * search page) never becomes objects on the main thread, nor is stringified there.
  */
-export async function dispatchJson(core: Core, channelName: string, rawInput: unknown, transport: TransportCtx): Promise<Buffer | string> {
+export async function dispatchJson(
+  core: Core,
+  channelName: string,
+  rawInput: unknown,
+  transport: TransportCtx,
+): Promise<Buffer | string> {
   const a = await answer(core, channelName, rawInput, transport, true);
   return 'json' in a ? Buffer.concat([OK_OPEN, a.json, CLOSE]) : JSON.stringify(a);
 }
@@ -77,6 +88,7 @@ async function answer(
     if (!Object.hasOwn(contract, channelName)) throw Refused('UNKNOWN_CHANNEL', 'errors.unknownChannel');
     refuseWhileFaulted(core, channelName);
     const def = contract[channelName];
+    if (def.thisPcOnly && transport.deviceId != null) throw Refused('FORBIDDEN', 'network.errors.thisPcOnly');
     const actor = resolveActor(core, def, transport);
     if (typeof def.access === 'object' && !actor?.permissions.has(def.access.permission)) throw Forbidden();
     // the one text rule (normalize.ts) for every string of every channel, before any schema runs

@@ -19,12 +19,13 @@ export function cookieTransport(
   reply: FastifyReply,
   cookie: CookieOptions,
   deviceId?: number,
+  name: string = SESSION_COOKIE,
 ): TransportCtx {
   const ctx: TransportCtx = {
-    sessionToken: req.cookies[SESSION_COOKIE] ?? null,
+    sessionToken: req.cookies[name] ?? null,
     setSessionToken(t) {
-      if (t) reply.setCookie(SESSION_COOKIE, t, cookie);
-      else reply.clearCookie(SESSION_COOKIE, cookie);
+      if (t) reply.setCookie(name, t, cookie);
+      else reply.clearCookie(name, cookie);
     },
   };
   if (deviceId !== undefined) ctx.deviceId = deviceId;

@@ -5,20 +5,20 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Core } from '../core/core';
 import type { Credentials } from '../core/network/certs';
 import { DEVICE_REVOKED_EVENT, deviceBySecret, touchDevice } from '../core/network/devices';
-import { apiHandler, cookieTransport, registerApiRoute, SESSION_COOKIE } from '../http/api-route';
+import { apiHandler, cookieTransport, registerApiRoute } from '../http/api-route';
 import { registerEventStream } from '../http/event-stream';
 import { securityHeaders } from '../http/headers';
 import { acceptJsonOnly } from '../http/json-body';
 import { isApi, type RefusalError, refuse } from '../http/refusal';
 import { serveRenderer } from '../http/renderer';
-import { DEVICE_COOKIE, DEVICE_SECRET_HEADER, LAN_SESSION_COOKIE_OPTS } from './cookies';
+import { DEVICE_COOKIE, DEVICE_SECRET_HEADER, LAN_SESSION_COOKIE, LAN_SESSION_COOKIE_OPTS } from './cookies';
 import { notPairedPage, PAIR_PAGE } from './pair-page';
 import { redeemRoute } from './pair-redeem';
 
 /**
  * The office network's listener (issue 18): the same app and dispatcher as the loopback host,
  * over HTTPS on one of this PC's addresses, to paired devices only. A device proves itself by
- * the `kh_device` cookie (a browser) or the `X-Device-Secret` header (another PC's app) on every
+ * the `__Host-kh_device` cookie (a browser) or the `X-Device-Secret` header (another PC's app) on every
  * request; without one only the pairing page and its redeem answer. Each person still signs in
  * (the session cookie is found only from the device it was made on).
  *
@@ -50,6 +50,7 @@ const PAIR_MAX_PER_MINUTE = 10;
 const LOGIN_MAX_PER_MINUTE = 20;
 
 /** The pairing routes answer JSON as /api/* does. */
+const PAIR_REDEEM = '/pair/redeem';
 const isJson = (req: FastifyRequest) => isApi(req) || req.url.startsWith('/pair/');
 const pathOf = (req: FastifyRequest) => req.url.split('?')[0];
 const tls = (c: Credentials) => ({ key: c.key, cert: c.cert + c.caCert });
@@ -94,7 +95,9 @@ export async function startLan(opts: LanOptions): Promise<RunningLan> {
     }
     securityHeaders(reply);
     const p = pathOf(req);
-    if (p === '/pair' || p.startsWith('/pair/')) return; // what an unpaired device may do
+    // what an unpaired device may do: these two paths exactly (a prefix would let `/pair/../x`
+    // through to the static files, which normalise it)
+    if (p === '/pair' || p === PAIR_REDEEM) return;
     const header = req.headers[DEVICE_SECRET_HEADER];
     const secret = typeof header === 'string' ? header : req.cookies[DEVICE_COOKIE];
     const device = deviceBySecret(core, secret);
@@ -114,7 +117,7 @@ export async function startLan(opts: LanOptions): Promise<RunningLan> {
   });
 
   const transportOf = (req: FastifyRequest, reply: FastifyReply) =>
-    cookieTransport(req, reply, LAN_SESSION_COOKIE_OPTS, deviceOf.get(req));
+    cookieTransport(req, reply, LAN_SESSION_COOKIE_OPTS, deviceOf.get(req), LAN_SESSION_COOKIE);
   // sign-in is limited per address beside the lockout per account (which counts per name)
   app.post(
     '/api/auth.login',
@@ -123,7 +126,7 @@ export async function startLan(opts: LanOptions): Promise<RunningLan> {
   );
   registerApiRoute(app, core, transportOf);
   const streams = registerEventStream(app, core, (req) => ({
-    token: req.cookies[SESSION_COOKIE],
+    token: req.cookies[LAN_SESSION_COOKIE],
     deviceId: deviceOf.get(req) ?? null,
   }));
   // a revoked device's open streams end at once (its sessions ended before the event)
@@ -142,7 +145,7 @@ export async function startLan(opts: LanOptions): Promise<RunningLan> {
       .send(PAIR_PAGE.html),
   );
   app.post(
-    '/pair/redeem',
+    PAIR_REDEEM,
     // a proof is a few dozen bytes: an unpaired device may not send more
     { bodyLimit: 1024, config: { rateLimit: { max: PAIR_MAX_PER_MINUTE, timeWindow: 60_000 } } },
     redeemRoute(core, () => current.spkiSha256),

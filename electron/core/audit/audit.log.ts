@@ -9,6 +9,8 @@ interface LogEntry {
   action: string;
   changes?: Changes | null;
   reason?: string | null;
+  /** the paired device, for a row without an actor (a failed sign-in from a device) */
+  deviceId?: number | null;
 }
 
 export interface LogActor {
@@ -25,7 +27,7 @@ export function writeLog(db: Db, at: Date, actor: LogActor | null, entry: LogEnt
       at: at.toISOString(),
       userId: actor?.id ?? null,
       userName: actor?.displayName ?? null,
-      deviceId: actor?.deviceId ?? null,
+      deviceId: actor?.deviceId ?? entry.deviceId ?? null,
       entity: entry.entity,
       entityId: entry.entityId == null ? null : String(entry.entityId),
       action: entry.action,

@@ -97,19 +97,26 @@ async function attempt(
   const now = core.clock.now();
   const at = now.toISOString();
   const { lockoutThreshold, lockoutMinutes } = core.settings.getSecurity();
+  // the log names the paired device a sign-in came from (office network); null on this PC
+  const deviceId = transport.deviceId ?? null;
 
   const outcome = inTransaction(core, (): 'ok' | 'bad' | 'locked' | 'disabled' => {
     const u = found && core.db.select().from(users).where(eq(users.id, found.id)).get();
     if (!u) {
-      writeLog(core.db, now, null, { entity: 'session', entityId: input.username, action: 'loginFailed' });
+      writeLog(core.db, now, null, { entity: 'session', entityId: input.username, action: 'loginFailed', deviceId });
       return unknownNames.fail(input.username, now.getTime(), lockoutThreshold, lockoutMinutes) ? 'locked' : 'bad';
     }
     // checked again where the outcome is written: a lock taken meanwhile (another process) holds
     refuseWhileLocked(u.lockedUntil, now);
     if (!ok)
-      return countWrongPassword(core, u, now, { entity: 'session', entityId: u.username, action: 'loginFailed' });
+      return countWrongPassword(core, u, now, {
+        entity: 'session',
+        entityId: u.username,
+        action: 'loginFailed',
+        deviceId,
+      });
     if (u.disabled) return 'disabled';
-    const who = { id: u.id, displayName: u.displayName };
+    const who = { id: u.id, displayName: u.displayName, deviceId };
     core.db
       .update(users)
       .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: at })

@@ -46,7 +46,12 @@ async function attempt(
     if (!u) throw Unauthenticated();
     refuseWhileLocked(u.lockedUntil, now);
     if (!passwordHash) {
-      return countWrongPassword(core, u, now, { entity: 'user', entityId: u.id, action: 'changePasswordFailed' });
+      return countWrongPassword(core, u, now, {
+        entity: 'user',
+        entityId: u.id,
+        action: 'changePasswordFailed',
+        deviceId: actor.deviceId,
+      });
     }
     core.db
       .update(users)

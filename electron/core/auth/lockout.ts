@@ -10,8 +10,7 @@ function minutesLeft(lockedUntil: string | number, now: Date): number {
   return Math.max(1, Math.ceil((new Date(lockedUntil).getTime() - now.getTime()) / 60_000));
 }
 
-export const Locked = (minutes: number) =>
-  Refused('ACCOUNT_LOCKED', 'errors.accountLocked', { minutes });
+export const Locked = (minutes: number) => Refused('ACCOUNT_LOCKED', 'errors.accountLocked', { minutes });
 
 /** Refuses with ACCOUNT_LOCKED while `lockedUntil` is later than `now`. */
 export function refuseWhileLocked(lockedUntil: string | number | null | undefined, now: Date): void {
@@ -28,10 +27,11 @@ export function countWrongPassword(
   core: Core,
   u: UserRow,
   now: Date,
-  failure: { entity: string; entityId: string | number; action: string },
+  failure: { entity: string; entityId: string | number; action: string; deviceId?: number | null },
 ): 'locked' | 'bad' {
   const { lockoutThreshold, lockoutMinutes } = core.settings.getSecurity();
-  const who = { id: u.id, displayName: u.displayName };
+  // the rows name the device the attempt came from (office network), if not this PC
+  const who = { id: u.id, displayName: u.displayName, deviceId: failure.deviceId ?? null };
   const failed = u.failedAttempts + 1;
   if (failed >= lockoutThreshold) {
     const lockedUntil = new Date(now.getTime() + lockoutMinutes * 60_000).toISOString();

@@ -57,6 +57,37 @@ const issuerOf = (ca: forge.pki.Certificate): forge.pki.CertificateField[] =>
     a.valueTagClass === UTF8 && typeof a.value === 'string' ? { ...a, value: forge.util.decodeUtf8(a.value) } : a,
   );
 
+/** The private address ranges (and loopback) the authority may sign for: [address, mask]. */
+const PERMITTED_IP_RANGES: [string, string][] = [
+  ['10.0.0.0', '255.0.0.0'],
+  ['172.16.0.0', '255.240.0.0'],
+  ['192.168.0.0', '255.255.0.0'],
+  ['169.254.0.0', '255.255.0.0'],
+  ['127.0.0.0', '255.0.0.0'],
+];
+
+const ipBytes = (ip: string) => String.fromCharCode(...ip.split('.').map(Number));
+
+/**
+ * NameConstraints (RFC 5280 4.2.1.10), critical: the authority staff install on their phones and
+ * PCs can sign only for office (private) IPv4 addresses and for names under `invalid` (a domain
+ * that cannot exist), never for a real website — even if its key left the data folder.
+ */
+function nameConstraints(): forge.pki.CertificateField {
+  const { asn1 } = forge;
+  const subtree = (name: forge.asn1.Asn1) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [name]);
+  const permitted = [
+    ...PERMITTED_IP_RANGES.map(([ip, mask]) =>
+      subtree(asn1.create(asn1.Class.CONTEXT_SPECIFIC, 7, false, ipBytes(ip) + ipBytes(mask))),
+    ),
+    subtree(asn1.create(asn1.Class.CONTEXT_SPECIFIC, 2, false, 'invalid')),
+  ];
+  const value = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
+    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, permitted),
+  ]);
+  return { id: '2.5.29.30', critical: true, value } as unknown as forge.pki.CertificateField;
+}
+
 /** The authority: 10 years from an hour ago, CN 客户管理 本地证书颁发机构, this PC's name in OU. */
 export function makeCa(now: Date): KeyAndCert {
   const keys = newKeyPair();
@@ -75,9 +106,11 @@ export function makeCa(now: Date): KeyAndCert {
   cert.setSubject(subject);
   cert.setIssuer(subject);
   cert.setExtensions([
-    { name: 'basicConstraints', cA: true, critical: true },
+    // it signs server certificates only, no other authority (pathLen 0)
+    { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
+    nameConstraints(),
   ]);
   cert.sign(keys.forgeKey, forge.md.sha256.create());
   return { key: keys.privatePem, cert: forge.pki.certificateToPem(cert) };
@@ -85,7 +118,8 @@ export function makeCa(now: Date): KeyAndCert {
 
 /**
  * The server certificate for one IPv4 address (its only subjectAltName), signed by the CA:
- * from an hour ago to SERVER_CERT_MAX_DAYS from now, never past the CA's own end.
+ * from an hour ago for a day less than SERVER_CERT_MAX_DAYS (Apple counts notAfter − notBefore
+ * against its 825 days), never past the CA's own end.
  */
 export function makeServerCert(ca: KeyAndCert, address: string, now: Date): KeyAndCert {
   const caCert = forge.pki.certificateFromPem(ca.cert);
@@ -95,9 +129,11 @@ export function makeServerCert(ca: KeyAndCert, address: string, now: Date): KeyA
   cert.publicKey = keys.forgePublic;
   cert.serialNumber = serial();
   cert.validity.notBefore = new Date(now.getTime() - 3_600_000);
-  const end = now.getTime() + SERVER_CERT_MAX_DAYS * DAY_MS;
+  const end = cert.validity.notBefore.getTime() + (SERVER_CERT_MAX_DAYS - 1) * DAY_MS;
   cert.validity.notAfter = new Date(Math.min(end, caCert.validity.notAfter.getTime()));
-  cert.setSubject([utf8('commonName', address), utf8('organizationName', '客户管理')]);
+  // no commonName: a CN such as 192.168.1.20 would be checked as a DNS name against the CA's name
+  // constraints (and refused); the address is in subjectAltName, which is what clients read
+  cert.setSubject([utf8('organizationName', '客户管理'), utf8('organizationalUnitName', '办公室网络')]);
   cert.setIssuer(issuerOf(caCert));
   cert.setExtensions([
     { name: 'basicConstraints', cA: false },

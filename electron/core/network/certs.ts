@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import path from 'node:path';
 import { certFacts, type KeyAndCert, makeCa, makeServerCert } from './cert-make';
@@ -71,6 +72,11 @@ const lasts = (notAfter: Date, now: Date) => notAfter.getTime() - now.getTime() 
 export function ensureCredentials(dir: string, address: string, now: Date): Credentials {
   ensurePrivateDir(dir);
   let ca = readPair(dir, FILES.caKey, FILES.caCert);
+  // a CA certificate devices may trust is never replaced silently because its key cannot be read
+  // (a data folder copied to another user, a damaged file): serving fails and says so instead
+  if (!ca && fs.existsSync(path.join(dir, FILES.caCert))) {
+    throw new Error(`the certificate authority in ${dir} cannot be read (ca.key / ca.crt): it is not made anew`);
+  }
   if (!ca || !lasts(certFacts(ca.cert).notAfter, now)) {
     const made = makeCa(now);
     writePair(dir, FILES.caKey, FILES.caCert, made);

@@ -4,6 +4,7 @@ import type { Core } from '../core';
 import { Refused } from '../errors';
 import { inTransaction } from '../transaction';
 import { networkRuntime } from './runtime';
+import { isRevokedHash, recordRevokedHash } from './revoked-file';
 import { hashSecret } from './secrets';
 import type { Device, DeviceKind } from './shared/network.contract';
 
@@ -47,9 +48,12 @@ export function deviceBySecret(
   secret: string | null | undefined,
 ): { id: number; name: string; kind: DeviceKind } | null {
   if (!secret) return null;
+  const hash = hashSecret(secret);
+  // revoked here once means refused for good, even after an older backup was restored
+  if (isRevokedHash(core, hash)) return null;
   const row = core.statements
     .prepare('SELECT id, name, kind FROM network_devices WHERE secret_hash = ? AND revoked_at IS NULL')
-    .get(hashSecret(secret)) as { id: number; name: string; kind: DeviceKind } | undefined;
+    .get(hash) as { id: number; name: string; kind: DeviceKind } | undefined;
   return row ?? null;
 }
 
@@ -103,6 +107,13 @@ export function revokeDevice(core: Core, actor: Actor, deviceId: number, reason:
   const before = getDevice(core, deviceId);
   if (before.revokedAt) return before;
   const now = core.clock.now();
+  const { hash } = core.sqlite
+    .prepare('SELECT secret_hash AS hash FROM network_devices WHERE id = ?')
+    .get(deviceId) as {
+    hash: string;
+  };
+  // beside the archive first: from here on the device is refused, even if the write below fails
+  recordRevokedHash(core, hash);
   inTransaction(core, () => {
     core.sqlite
       .prepare(

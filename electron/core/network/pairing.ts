@@ -8,7 +8,6 @@ import { deviceNameFrom } from './device-name';
 import { getDevice } from './devices';
 import { listenerState } from './listener-state';
 import { hashSecret, newSecret, newShortCode, normaliseShortCode, showShortCode } from './secrets';
-import { readLanSettings } from './settings';
 import { type Device, type DeviceKind, PAIRING_MINUTES } from './shared/network.contract';
 
 /**
@@ -35,14 +34,12 @@ const PAIRING_SQL = `SELECT id, kind, name, expires_at AS expiresAt, created_by 
  * them (also when `npm run web -- --lan ADDRESS` serves without the setting), else the setting's
  * while serving is on; null while serving is off.
  */
+/** Where the listener serves now: a pairing is made only for a running listener (not one that failed to start). */
 function servingAt(core: Core): { address: string; port: number } | null {
   const listener = listenerState(core);
-  if (listener.state === 'running' && listener.url) {
-    const url = new URL(listener.url);
-    return { address: url.hostname, port: Number(url.port) || 443 };
-  }
-  const lan = readLanSettings(core);
-  return lan.enabled && lan.address ? { address: lan.address, port: lan.port } : null;
+  if (listener.state !== 'running' || !listener.url) return null;
+  const url = new URL(listener.url);
+  return { address: url.hostname, port: Number(url.port) || 443 };
 }
 
 /** A new pairing; refused (`network.errors.notServing`) while serving is off or has no certificate for its address. */

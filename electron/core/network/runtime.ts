@@ -12,6 +12,8 @@ export interface NetworkRuntime {
   touched: Map<number, { at: number; address: string }>;
   /** the certificate job running or last run: the next one waits for it (one at a time) */
   certificate: Promise<unknown>;
+  /** the revoked secret hashes of `<dataDir>/network/revoked`, once read (revoked-file.ts) */
+  revoked?: Set<string>;
 }
 
 const RUNTIME = Symbol('network.runtime');

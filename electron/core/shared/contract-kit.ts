@@ -14,6 +14,11 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   access: Access;
   /** changes the database: waits while a long writer (an import) holds the write lock */
   writes?: boolean;
+  /**
+   * only on the PC that holds the archive (its window, its loopback host), never from a paired
+   * device: the channel names files on that PC (backups, restores, their folders)
+   */
+  thisPcOnly?: true;
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {

@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import forge from 'node-forge';
 import { afterEach, describe, expect, it } from 'vitest';
 import { credentialsDue, ensureCredentials, readCaCert, readServerCert } from '../../../electron/core/network/certs';
 import { SERVER_CERT_MAX_DAYS, SERVER_CERT_RENEW_DAYS } from '../../../electron/core/network/shared/network.contract';
@@ -18,6 +19,10 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 const later = (days: number) => new Date(T0.getTime() + days * DAY);
+/** A server certificate made at `t` ends a day short of SERVER_CERT_MAX_DAYS after its start (an hour before t). */
+const endOf = (t: Date) => new Date(t.getTime() - 3_600_000 + (SERVER_CERT_MAX_DAYS - 1) * DAY);
+/** The first moment a certificate made at T0 is renewed: SERVER_CERT_RENEW_DAYS before its end. */
+const DUE = new Date(endOf(T0).getTime() - SERVER_CERT_RENEW_DAYS * DAY);
 const spkiOf = (pem: string) =>
   createHash('sha256')
     .update(new X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' }))
@@ -47,12 +52,15 @@ describe('the local certificate authority and the server certificate', () => {
     expect(server.checkPrivateKey(createPrivateKey(first.key))).toBe(true);
   });
 
-  it('lives from an hour ago to SERVER_CERT_MAX_DAYS from now; the CA ten years', () => {
+  it('lives from an hour ago for less than SERVER_CERT_MAX_DAYS in all (as Apple counts it); the CA ten years', () => {
     const c = ensureCredentials(folder(), '10.0.0.5', T0);
     const server = new X509Certificate(c.cert);
     expect(new Date(server.validFrom).getTime()).toBe(T0.getTime() - 3_600_000);
-    expect(new Date(server.validTo).getTime()).toBe(later(SERVER_CERT_MAX_DAYS).getTime());
-    expect(c.notAfter).toBe(later(SERVER_CERT_MAX_DAYS).toISOString());
+    expect(new Date(server.validTo).getTime()).toBe(endOf(T0).getTime());
+    expect(new Date(server.validTo).getTime() - new Date(server.validFrom).getTime()).toBeLessThanOrEqual(
+      SERVER_CERT_MAX_DAYS * DAY,
+    );
+    expect(c.notAfter).toBe(endOf(T0).toISOString());
     expect(new Date(new X509Certificate(c.caCert).validTo).getUTCFullYear()).toBe(2036);
   });
 
@@ -70,13 +78,12 @@ describe('the local certificate authority and the server certificate', () => {
   it(`is made anew ${SERVER_CERT_RENEW_DAYS} days before its end, not earlier`, () => {
     const dir = folder();
     const a = ensureCredentials(dir, '192.168.1.20', T0);
-    const before = ensureCredentials(dir, '192.168.1.20', later(SERVER_CERT_MAX_DAYS - SERVER_CERT_RENEW_DAYS - 1));
+    const before = ensureCredentials(dir, '192.168.1.20', new Date(DUE.getTime() - 60_000));
     expect(before.renewed).toBe(false);
-    const due = later(SERVER_CERT_MAX_DAYS - SERVER_CERT_RENEW_DAYS);
-    const renewed = ensureCredentials(dir, '192.168.1.20', due);
+    const renewed = ensureCredentials(dir, '192.168.1.20', DUE);
     expect(renewed.renewed).toBe(true);
     expect(renewed.caFingerprint).toBe(a.caFingerprint);
-    expect(renewed.notAfter).toBe(new Date(due.getTime() + SERVER_CERT_MAX_DAYS * DAY).toISOString());
+    expect(renewed.notAfter).toBe(endOf(DUE).toISOString());
   });
 
   it('tells without the job whether the job is needed: nothing yet, another address, renewal due', () => {
@@ -85,8 +92,40 @@ describe('the local certificate authority and the server certificate', () => {
     ensureCredentials(dir, '192.168.1.20', T0);
     expect(credentialsDue(dir, '192.168.1.20', later(1))).toBe(false);
     expect(credentialsDue(dir, '192.168.1.21', later(1))).toBe(true);
-    expect(credentialsDue(dir, '192.168.1.20', later(SERVER_CERT_MAX_DAYS - SERVER_CERT_RENEW_DAYS - 1))).toBe(false);
-    expect(credentialsDue(dir, '192.168.1.20', later(SERVER_CERT_MAX_DAYS - SERVER_CERT_RENEW_DAYS))).toBe(true);
+    expect(credentialsDue(dir, '192.168.1.20', new Date(DUE.getTime() - 60_000))).toBe(false);
+    expect(credentialsDue(dir, '192.168.1.20', DUE)).toBe(true);
+  });
+
+  it('makes an authority that may sign only for private and loopback addresses, and no other authority', () => {
+    const c = ensureCredentials(folder(), '192.168.1.20', T0);
+    const ca = forge.pki.certificateFromPem(c.caCert);
+    const basic = ca.getExtension('basicConstraints') as { cA: boolean; pathLenConstraint?: number; critical: boolean };
+    expect(basic).toMatchObject({ cA: true, pathLenConstraint: 0, critical: true });
+    const nc = ca.getExtension('nameConstraints') as unknown as {
+      critical: boolean;
+      permittedSubtrees?: { type: number; value: string }[];
+      excludedSubtrees?: unknown[];
+    };
+    expect(nc.critical).toBe(true);
+    const permitted = nc.permittedSubtrees ?? [];
+    // an iPAddress subtree is the address's 4 bytes, then the mask's
+    const dotted = (bytes: string) => [...bytes].map((ch) => ch.charCodeAt(0)).join('.');
+    const ranges = permitted
+      .filter((p) => p.type === 7)
+      .map((p) => `${dotted(p.value.slice(0, 4))}/${dotted(p.value.slice(4))}`);
+    expect(ranges.sort()).toEqual(
+      [
+        '10.0.0.0/255.0.0.0',
+        '127.0.0.0/255.0.0.0',
+        '169.254.0.0/255.255.0.0',
+        '172.16.0.0/255.240.0.0',
+        '192.168.0.0/255.255.0.0',
+      ].sort(),
+    );
+    expect(permitted.filter((p) => p.type === 2).map((p) => p.value)).toEqual(['invalid']);
+    expect(nc.excludedSubtrees ?? []).toEqual([]);
+    // the server certificate it made still checks against it (a 192.168/16 address)
+    expect(new X509Certificate(c.cert).verify(new X509Certificate(c.caCert).publicKey)).toBe(true);
   });
 
   it("never ends after the CA's own end", () => {
@@ -137,5 +176,13 @@ describe('the local certificate authority and the server certificate', () => {
     expect(b.renewed).toBe(true);
     expect(b.caFingerprint).toBe(a.caFingerprint);
     expect(new X509Certificate(b.cert).checkPrivateKey(createPrivateKey(b.key))).toBe(true);
+  });
+
+  it('never replaces an authority devices may trust because its key cannot be read: it fails and says so', () => {
+    const dir = folder();
+    const a = ensureCredentials(dir, '192.168.1.20', T0);
+    fs.writeFileSync(path.join(dir, 'ca.key'), 'not a key');
+    expect(() => ensureCredentials(dir, '192.168.1.21', later(1))).toThrow(/certificate authority .* cannot be read/);
+    expect(readCaCert(dir)?.fingerprint).toBe(a.caFingerprint);
   });
 });

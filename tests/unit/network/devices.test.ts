@@ -192,4 +192,67 @@ describe('devices', () => {
     await settle();
     expect(seen()).toEqual({ at: env.clock.now().toISOString(), address: '127.0.0.10' });
   });
+
+  test('channels that name files on the server PC are refused from a device, even to an administrator', async ({
+    env,
+    admin,
+  }) => {
+    await serve(env.core, admin);
+    await env.userWithRoles('admin2', ['admin'], CLERK_PASSWORD);
+    const d = await pair(env, admin);
+    const onDevice = await signInOn(env, d.deviceId, 'admin2');
+    const refused = { ok: false, error: { code: 'FORBIDDEN', messageKey: 'network.errors.thisPcOnly' } };
+    for (const [channel, input] of [
+      ['backup.inspect', { path: '/etc/passwd' }],
+      ['backup.export', { id: 1, path: '/tmp/x.sqlite' }],
+      ['backup.restore', { source: { kind: 'file', path: '/tmp/x.sqlite' } }],
+      ['backup.restoreDamaged', { fileName: 'x.sqlite' }],
+    ] as const) {
+      expect(await dispatch(env.core, channel, input, onDevice), channel).toEqual(refused);
+    }
+    // the same administrator on this PC reaches the channel (its own checks then answer)
+    const here = await signInOn(env, null, 'admin2');
+    const r = await dispatch(env.core, 'backup.inspect', { path: '/nonexistent/x.sqlite' }, here);
+    expect(r.ok ? null : r.error.messageKey).not.toBe('network.errors.thisPcOnly');
+  });
+
+  test('sign-ins from a device, good and failed, are logged with the device', async ({ env, admin }) => {
+    await serve(env.core, admin);
+    await env.userWithRoles('clerk1', ['clerk'], CLERK_PASSWORD);
+    const d = await pair(env, admin);
+    const t = new DeviceTransport(d.deviceId);
+    const since = env.core.sqlite.prepare('SELECT max(id) FROM operation_log').pluck().get() as number;
+    const bad = await dispatch(env.core, 'auth.login', { username: 'clerk1', password: 'wrong-password-1' }, t);
+    expect(bad.ok).toBe(false);
+    await dispatch(env.core, 'auth.login', { username: 'nobody', password: 'wrong-password-1' }, t);
+    await callOk(env.core, t, 'auth.login', { username: 'clerk1', password: CLERK_PASSWORD });
+    const rows = env.core.sqlite
+      .prepare(
+        "SELECT action, entity_id AS who, device_id AS deviceId FROM operation_log WHERE entity = 'session' AND id > ? ORDER BY id",
+      )
+      .all(since);
+    expect(rows).toEqual([
+      { action: 'loginFailed', who: 'clerk1', deviceId: d.deviceId },
+      { action: 'loginFailed', who: 'nobody', deviceId: d.deviceId },
+      { action: 'login', who: 'clerk1', deviceId: d.deviceId },
+    ]);
+  });
+
+  test('a device revoked after a backup stays refused when that backup is restored', async ({ env, admin }) => {
+    await serve(env.core, admin);
+    const d = await pair(env, admin);
+    const backup = await admin.call('backup.run', {});
+    if (!backup.ok) throw new Error(JSON.stringify(backup.error));
+    await netOk(env.core, admin, 'network.revoke', { deviceId: d.deviceId, reason: '手机丢失' });
+    expect(deviceBySecret(env.core, d.secret)).toBeNull();
+    const restored = await admin.call('backup.restore', { source: { kind: 'listed', id: backup.data.id } });
+    expect(restored.ok, JSON.stringify(restored)).toBe(true);
+    // the restored archive has the device as it was before, not revoked …
+    const row = env.core.sqlite
+      .prepare('SELECT revoked_at AS revokedAt FROM network_devices WHERE id = ?')
+      .get(d.deviceId);
+    expect(row).toEqual({ revokedAt: null });
+    // … and it is refused all the same
+    expect(deviceBySecret(env.core, d.secret)).toBeNull();
+  });
 });

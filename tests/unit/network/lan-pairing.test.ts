@@ -19,7 +19,7 @@ describe('pairing a browser', () => {
     const paired = await phone.pair({ token });
     expect(paired.status).toBe(200);
     expect(paired.json()).toEqual({ ok: true, data: { kind: 'browser' } });
-    const cookie = phone.setCookies.find((c) => c.startsWith('kh_device='));
+    const cookie = phone.setCookies.find((c) => c.startsWith('__Host-kh_device='));
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/; SameSite=Strict/);
@@ -39,7 +39,9 @@ describe('pairing a browser', () => {
     });
     const login = await phone.call('auth.login', { username: 'clerk1', password: CLERK_PASSWORD });
     expect(login.json()).toMatchObject({ ok: true });
-    expect(phone.setCookies.find((c) => c.startsWith('kh_session='))).toMatch(/HttpOnly.*Secure|Secure.*HttpOnly/);
+    expect(phone.setCookies.find((c) => c.startsWith('__Host-kh_session='))).toMatch(
+      /HttpOnly.*Secure|Secure.*HttpOnly/,
+    );
 
     const created = (await phone.call('customer.create', { name: '手机录入商行', nature: 'other' })).json<{
       ok: boolean;
@@ -98,7 +100,7 @@ describe('pairing a browser', () => {
       ok: true,
       data: { kind: 'browser' },
     });
-    expect(d.jar.has('kh_device')).toBe(true);
+    expect(d.jar.has('__Host-kh_device')).toBe(true);
     for (const body of [{}, { token: '' }, { token: 'x', code: 'y' }, { token: 5 }]) {
       const r = await new Device(lan).request('POST', '/pair/redeem', body);
       expect(r.status, JSON.stringify(body)).toBe(400);

@@ -20,7 +20,7 @@ describe('a device that is not paired', () => {
 
   test('a made-up device cookie or header is no device', async ({ lan }) => {
     const withCookie = new Device(lan);
-    withCookie.jar.set('kh_device', 'A'.repeat(43));
+    withCookie.jar.set('__Host-kh_device', 'A'.repeat(43));
     expect((await withCookie.call('system.ping')).json()).toEqual(deviceUnknown);
     const withHeader = new Device(lan, { 'x-device-secret': 'B'.repeat(43) });
     expect((await withHeader.call('system.ping')).json()).toEqual(deviceUnknown);
@@ -28,7 +28,8 @@ describe('a device that is not paired', () => {
 
   test('any page of the app is the not-paired page, which says how to pair', async ({ lan }) => {
     const d = new Device(lan);
-    for (const p of ['/', '/index.html', '/customers/1']) {
+    // `/pair/..` paths are sent as they are (Node does not normalise them), as curl --path-as-is would
+    for (const p of ['/', '/index.html', '/customers/1', '/pair/../index.html', '/pair/../', '/pair/x']) {
       const r = await d.get(p);
       expect(r.status, p).toBe(403);
       expect(r.headers['content-type'], p).toContain('text/html');

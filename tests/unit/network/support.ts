@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Core } from '../../../electron/core/core';
 import { dispatch } from '../../../electron/core/dispatch';
 import type { TransportCtx } from '../../../electron/core/handler';
+import { setListenerState } from '../../../electron/core/network/listener-state';
 import type { networkContract } from '../../../electron/core/network/shared/network.contract';
 import type { ApiResult } from '../../../electron/core/shared/contract-kit';
 import type { TestClient } from '../support/test-core';
@@ -50,7 +51,17 @@ export async function callOk(core: Core, t: TransportCtx, channel: string, input
 /** Serving on 127.0.0.2 (a loopback address: allowed without being an interface's), as the admin saves it. */
 export const SERVING = { enabled: true, address: '127.0.0.2', port: 5443, trustPort: 5080 } as const;
 
-export const serve = (core: Core, admin: TestClient) => netOk(core, admin, 'network.configure', SERVING);
+/** Saved as the admin saves it, and the listener running there (as the LAN manager reports it). */
+export async function serve(core: Core, admin: TestClient) {
+  const saved = await netOk(core, admin, 'network.configure', SERVING);
+  setListenerState(core, {
+    state: 'running',
+    url: `https://${SERVING.address}:${SERVING.port}/`,
+    trustUrl: `http://${SERVING.address}:${SERVING.trustPort}/`,
+    error: null,
+  });
+  return saved;
+}
 
 /** Every text of every row of the given tables, for scanning them for a secret. */
 export function tableText(core: Core, tables: readonly string[]): string {

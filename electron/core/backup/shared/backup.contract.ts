@@ -146,6 +146,7 @@ export const backupContract = {
   'backup.getSettings': channel({ access: manage, input: z.object({}).strict(), output: backupSettingsSchema }),
   'backup.saveSettings': channel({
     writes: true,
+    thisPcOnly: true,
     access: manage,
     input: backupSettingsSchema,
     output: backupSettingsSchema,
@@ -153,12 +154,14 @@ export const backupContract = {
   /** Copies a listed backup to a file the user chose (a path on this computer). */
   'backup.export': channel({
     writes: true,
+    thisPcOnly: true,
     access: manage,
     input: z.object({ id: z.number().int().positive(), path: pathInput }).strict(),
     output: z.object({ path: z.string(), sizeBytes: z.number().int() }),
   }),
   /** Checks a chosen file before a restore is offered (opens, integrity, this app's, schema version). */
   'backup.inspect': channel({
+    thisPcOnly: true,
     access: manage,
     input: z.object({ path: pathInput }).strict(),
     output: backupInspectionSchema,
@@ -169,6 +172,7 @@ export const backupContract = {
    */
   'backup.restore': channel({
     writes: true,
+    thisPcOnly: true,
     access: manage,
     input: z
       .object({ source: restoreSource, reason: z.string().trim().max(500, 'validation.tooLong').optional() })
@@ -182,6 +186,7 @@ export const backupContract = {
    */
   'backup.restoreDamaged': channel({
     writes: true,
+    thisPcOnly: true,
     access: 'public',
     input: z.object({ fileName: z.string().min(1).max(300) }).strict(),
     output: z.object({ restoredFrom: z.string() }),

@@ -151,7 +151,10 @@ function watchPage(facts: { keys: string[]; english: string[] }) {
       }
       if (chinese && english) {
         // an address shown as it is (https://…/pair) is not text to translate
-        const words = text.replace(/\bhttps?:\/\/[^\s，。、；）)]+/g, (url) => ' '.repeat(url.length));
+        const words = text
+          .split(/(\s+)/)
+          .map((w) => (w.startsWith('http://') || w.startsWith('https://') ? ' '.repeat(w.length) : w))
+          .join('');
         for (const m of words.matchAll(english)) {
           const context = text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m[0].length + 30);
           found.set(`english:${m[0].toLowerCase()}`, { kind: 'english', text: m[0], context });

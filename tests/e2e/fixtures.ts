@@ -33,18 +33,11 @@ export async function startWeb(
     },
   );
   let printed = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    printed += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    printed += d.toString();
-  });
   const openUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${printed}`)), 20_000);
     const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/);
+      printed += d.toString();
+      const m = printed.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);
@@ -52,7 +45,7 @@ export async function startWeb(
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
+    child.on('exit', (code) => reject(new Error(`host exited ${code}: ${printed}`)));
   });
   return { host: { url: openUrl.split('/?')[0], openUrl, dataDir }, child, output: () => printed };
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, startWeb, test } from './fixtures';
 import { createAdmin, createUserWithRole, signIn } from './steps';
 
@@ -18,16 +18,8 @@ import { createAdmin, createUserWithRole, signIn } from './steps';
  */
 
 const LAN_ADDRESS = '127.0.0.2';
-const CLERK = { username: 'clerk', displayName: '业务员小王', password: 'clerk-pass-1', role: 'clerk' };
+const CLERK = { username: 'wangxiao', displayName: '业务员小王', password: 'clerk-pass-1', role: 'clerk' };
 const CUSTOMER = '杭州西湖网络设备有限公司';
-const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** A port free on the LAN address now (the listener takes it a moment later). */
 function freePort(host: string): Promise<number> {
@@ -54,6 +46,8 @@ async function decodeQr(page: Page): Promise<string> {
 
 test('a second browser pairs over the office network, a clerk creates a customer there, 撤销 refuses it at once', async ({
   page,
+  playwright,
+  launchOptions,
 }) => {
   test.setTimeout(120_000);
   const lanPort = await freePort(LAN_ADDRESS);
@@ -81,10 +75,12 @@ test('a second browser pairs over the office network, a clerk creates a customer
     expect(spki).toMatch(/^[A-Za-z0-9+/]{43}=$/);
 
     // ── the second device: trusts only this server's key, opens the QR code's address ─────────
-    phoneBrowser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [...BROWSER_ARGS, `--ignore-certificate-errors-spki-list=${spki}`],
+    // the suite's own Chromium and flags (playwright.config.ts), plus the one pinned key
+    const second = await playwright.chromium.launch({
+      ...launchOptions,
+      args: [...(launchOptions.args ?? []), `--ignore-certificate-errors-spki-list=${spki}`],
     });
+    phoneBrowser = second;
     const phone = await (
       await phoneBrowser.newContext({
         locale: 'zh-CN',

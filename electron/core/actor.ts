@@ -12,6 +12,8 @@ export interface Actor {
   permissions: Set<string>;
   /** the paired device (office network) the call came from; null on this PC */
   deviceId: number | null;
+  /** the key the page sent with this call (X-Request-Key), kept with the log rows it writes */
+  requestKey?: string | null;
 }
 
 const USER_SQL = 'SELECT id, username, display_name AS displayName, locale FROM users WHERE id = ? AND disabled = 0';

@@ -42,6 +42,17 @@ function resolveActor(core: Core, def: { access: unknown }, transport: Transport
   return onDevice(actor, s.deviceId);
 }
 
+const DONE_SQL = 'SELECT 1 FROM operation_log WHERE request_key = ? LIMIT 1';
+
+/**
+ * A change sent again under the key of one already made (the page resent it after the
+ * connection dropped, not knowing the first sending arrived): refused, with the reason, instead
+ * of made twice. The first sending's log rows carry the key (writeLog, same transaction).
+ */
+function refuseIfDone(core: Core, requestKey: string): void {
+  if (core.statements.prepare(DONE_SQL).get(requestKey)) throw Refused('CONFLICT', 'errors.alreadyDone');
+}
+
 /**
  * The one entry point of both transports: session → permission → input → handler → output.
  * A handler marked `poolRead` runs in the read pool, after the same checks, here in main.
@@ -96,14 +107,18 @@ async function answer(
     if (refusedText) throw Invalid(refusedText);
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw Invalid(zodFields(parsed.error));
-    if ('writes' in def && def.writes) await core.writes.wait();
+    if ('writes' in def && def.writes) {
+      await core.writes.wait();
+      if (transport.requestKey) refuseIfDone(core, transport.requestKey);
+    }
     const handler = handlers[channelName] as (ctx: HandlerCtx, input: unknown) => unknown;
     // a long read runs in the read pool (core/reads), which parses its output with the same schema
     if (isPoolRead(handler)) {
       const call = { channel: channelName, input: parsed.data, actor };
       return json ? { ok: true, json: await core.reads.runJson(call) } : { ok: true, data: await core.reads.run(call) };
     }
-    const out = await handler({ core, actor, transport }, parsed.data);
+    const keyed = actor && transport.requestKey ? { ...actor, requestKey: transport.requestKey } : actor;
+    const out = await handler({ core, actor: keyed, transport }, parsed.data);
     return { ok: true, data: def.output.parse(out) };
   } catch (err) {
     if (err instanceof DomainError) return { ok: false, error: err.toApiError() };

@@ -14,6 +14,11 @@ export interface TransportCtx {
    * the loopback host).
    */
   deviceId?: number | null;
+  /**
+   * The key the page gave this call (HTTP header X-Request-Key): the same key on a call sent
+   * again after the connection dropped. A change already made under it is not made twice.
+   */
+  requestKey?: string | null;
 }
 
 export interface HandlerCtx {

@@ -18,6 +18,8 @@ export interface LogActor {
   displayName: string;
   /** the paired device the change was made on (office network); absent or null on this PC */
   deviceId?: number | null;
+  /** the call's X-Request-Key: a call sent again finds it (dispatch.ts) and is not done twice */
+  requestKey?: string | null;
 }
 
 /** Appends one row to 操作日志. Call it inside the mutation's transaction. */
@@ -28,6 +30,7 @@ export function writeLog(db: Db, at: Date, actor: LogActor | null, entry: LogEnt
       userId: actor?.id ?? null,
       userName: actor?.displayName ?? null,
       deviceId: actor?.deviceId ?? entry.deviceId ?? null,
+      requestKey: actor?.requestKey ?? null,
       entity: entry.entity,
       entityId: entry.entityId == null ? null : String(entry.entityId),
       action: entry.action,

@@ -1,0 +1,79 @@
+import { describe, expect } from 'vitest';
+import type { RunningHost } from '../../../electron/host';
+import { fullCustomer } from '../customers/support';
+import { snapshot, type TestClient, type TestEnv } from '../support/test-core';
+import { test } from './support';
+
+/**
+ * Issue 18: a page whose server stopped answering sends its call again, under the same
+ * X-Request-Key, once the server answers. A change whose first sending did arrive is not made a
+ * second time: the first sending's log rows carry the key (same transaction as the change).
+ */
+function post(host: RunningHost, admin: TestClient, channel: string, input: unknown, key?: string) {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-host-token': host.token,
+    cookie: `kh_session=${admin.sessionToken}`,
+  };
+  if (key !== undefined) headers['x-request-key'] = key;
+  return fetch(`${host.url}/api/${channel}`, { method: 'POST', headers, body: JSON.stringify(input) });
+}
+
+const count = (env: TestEnv) => env.core.sqlite.prepare('SELECT count(*) FROM customers').pluck().get();
+
+describe('a call sent again under its request key', () => {
+  test('a customer saved once is not saved again; the second sending says it was done', async ({
+    env,
+    admin,
+    host,
+  }) => {
+    const input = await fullCustomer(admin);
+    const key = 'c1b4a7e0-3f55-4c1e-9f43-0d6a5b7c9e21';
+    const first = await (await post(host, admin, 'customer.create', input, key)).json();
+    expect(first.ok).toBe(true);
+    const again = await (await post(host, admin, 'customer.create', input, key)).json();
+    expect(again).toEqual({ ok: false, error: { code: 'CONFLICT', messageKey: 'errors.alreadyDone' } });
+    expect(count(env)).toBe(1);
+    const keyed = env.core.sqlite
+      .prepare('SELECT entity, action FROM operation_log WHERE request_key = ?')
+      .all(key) as { entity: string; action: string }[];
+    expect(keyed).toContainEqual({ entity: 'customer', action: 'create' });
+  });
+
+  test('another key is another call; reads under a used key still answer', async ({ env, admin, host }) => {
+    const input = await fullCustomer(admin);
+    const key = 'a'.repeat(32);
+    const first = await (await post(host, admin, 'customer.create', input, key)).json();
+    expect(first.ok).toBe(true);
+    const second = await (
+      await post(
+        host,
+        admin,
+        'customer.create',
+        { name: '上海浦东贸易有限公司', nature: input.nature, contacts: [], addresses: [] },
+        'b'.repeat(32),
+      )
+    ).json();
+    expect(second).toMatchObject({ ok: true });
+    expect(count(env)).toBe(2);
+    const read = await (await post(host, admin, 'customer.get', { id: first.data.id }, key)).json();
+    expect(read).toMatchObject({ ok: true, data: { name: input.name } });
+  });
+
+  test('a malformed key is refused before anything is done', async ({ env, admin, host }) => {
+    const input = await fullCustomer(admin);
+    const before = snapshot(env.core);
+    for (const key of ['short', 'x'.repeat(65), 'has space in it 1234', '中文中文中文中文中文中文中文中文']) {
+      const res = await post(
+        host,
+        admin,
+        'customer.create',
+        input,
+        encodeURIComponent(key) === key ? key : 'bad!key!0123456789',
+      );
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ ok: false, error: { code: 'BAD_REQUEST', messageKey: 'errors.badRequest' } });
+    }
+    expect(snapshot(env.core)).toBe(before);
+  });
+});

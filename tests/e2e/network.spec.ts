@@ -20,6 +20,8 @@ import { createAdmin, createUserWithRole, signIn } from './steps';
 const LAN_ADDRESS = '127.0.0.2';
 const CLERK = { username: 'wangxiao', displayName: '业务员小王', password: 'clerk-pass-1', role: 'clerk' };
 const CUSTOMER = '杭州西湖网络设备有限公司';
+/** typed on the device while the server restarts */
+const TYPED = '杭州西湖茶园农业有限公司';
 
 /** A port free on the LAN address now (the listener takes it a moment later). */
 function freePort(host: string): Promise<number> {
@@ -51,7 +53,8 @@ test('a second browser pairs over the office network, a clerk creates a customer
 }) => {
   test.setTimeout(120_000);
   const lanPort = await freePort(LAN_ADDRESS);
-  const { host, child, output } = await startWeb(undefined, ['--lan', `${LAN_ADDRESS}:${lanPort}`]);
+  const lanArgs = ['--lan', `${LAN_ADDRESS}:${lanPort}`];
+  let { host, child, output } = await startWeb(undefined, lanArgs);
   let phoneBrowser: Browser | null = null;
   try {
     const lanUrl = `https://${LAN_ADDRESS}:${lanPort}/`;
@@ -108,8 +111,38 @@ test('a second browser pairs over the office network, a clerk creates a customer
     await phone.getByRole('button', { name: '保存', exact: true }).click();
     await expect(phone.getByText('保存成功')).toBeVisible();
 
-    // ── the server PC sees the customer, and the device with its session ───────────────────────
+    // ── the server stops while the clerk types; what was typed is saved once it is back ──────────
+    await phone.getByRole('menuitem', { name: '客户' }).click();
+    await phone.getByRole('button', { name: '新增客户' }).click();
+    await expect(phone.getByRole('heading', { name: '新增客户' })).toBeVisible();
+    await phone.getByLabel('客户名称', { exact: true }).fill(TYPED);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await phone.getByLabel('姓名', { exact: true }).first().fill('林静');
+    await phone.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(
+      phone.getByRole('alert').filter({ hasText: `无法连接到办公室服务器 ${LAN_ADDRESS}:${lanPort}` }),
+    ).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(phone.getByText(`服务器 ${LAN_ADDRESS}:${lanPort}（未连接）`)).toBeVisible();
+    // the same archive served again at the same address; its sessions were in memory only
+    ({ host, child, output } = await startWeb(host.dataDir, lanArgs));
+    await expect.poll(output, { timeout: 30_000 }).toContain(lanUrl);
+    const again = phone.getByRole('dialog').filter({ hasText: '请重新登录' });
+    await expect(again).toBeVisible({ timeout: 20_000 });
+    await expect(phone.getByLabel('客户名称', { exact: true })).toHaveValue(TYPED);
+    await again.getByLabel('密码', { exact: true }).fill(CLERK.password);
+    await again.getByRole('button', { name: '登录并继续' }).click();
+    await expect(phone.getByText('保存成功')).toBeVisible({ timeout: 15_000 });
+    await expect(phone.getByRole('alert').filter({ hasText: '无法连接' })).toHaveCount(0);
+
+    // ── the server PC sees the customers, and the device with its session ──────────────────────
+    await page.goto(host.openUrl);
+    await signIn(page, 'admin', 'admin-pass-1', '系统管理员');
     await page.getByRole('menuitem', { name: '客户' }).click();
+    await page.getByRole('searchbox', { name: '搜索客户' }).fill('西湖茶园');
+    await expect(page.getByRole('row').filter({ hasText: TYPED })).toHaveCount(1);
     await page.getByRole('searchbox', { name: '搜索客户' }).fill('西湖网络');
     await expect(page.getByRole('row').filter({ hasText: CUSTOMER })).toHaveCount(1);
     await page.goto(`${host.url}/#/settings?tab=network`);

@@ -1,15 +1,52 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../../electron/core/shared/contract';
+import type { ApiResult } from '../../../electron/core/shared/contract-kit';
+import { whenReachable } from '../stores/connection';
+import { askSignInAgain } from '../stores/reauth';
 import { useSession } from '../stores/session';
 import { checkStorageFault } from '../stores/storageFault';
 import { ApiCallError } from './errors';
 import { PUBLIC_CHANNELS } from './publicChannels';
-import { send } from './transport';
+import { isUnanswered, overHttp, send } from './transport';
 
 /** Answers that may mean the data can no longer be used: the core then says so in `system.fault`. */
 const STORAGE_FAULT_CODES = new Set(['DB_CORRUPT', 'DATA_READONLY']);
 
 export function isPublicChannel(channel: Channel): boolean {
   return PUBLIC_CHANNELS.has(channel);
+}
+
+/** A key for one call (X-Request-Key): random, kept across its sendings. */
+function newRequestKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The office network's refusal of a device it does not know (electron/lan/listener.ts). */
+const DEVICE_UNKNOWN = 'network.errors.deviceUnknown';
+
+const signedIn = () => useSession.getState().phase === 'ready';
+
+/**
+ * Sends a signed-in call until the server answers it. Over HTTP the server can be gone for a while
+ * (restarted, the office network down): the call then waits for it (the banner says so) and is sent
+ * again under the same request key, so a change whose first sending did arrive is not made twice.
+ * A session the server no longer knows (it was restarted) is asked for again in place, so the page
+ * and what was typed in it stay.
+ */
+async function sendSignedIn(channel: Channel, input: unknown): Promise<ApiResult<unknown>> {
+  const key = newRequestKey();
+  let result = await send(channel, input, key);
+  if (!overHttp()) return result;
+  for (;;) {
+    if (isUnanswered(result) && signedIn()) {
+      await whenReachable();
+    } else if (!result.ok && result.error.messageKey === 'errors.unauthenticated' && signedIn()) {
+      if (!(await askSignInAgain())) return result;
+    } else {
+      return result;
+    }
+    result = await send(channel, input, key);
+  }
 }
 
 /**
@@ -19,13 +56,16 @@ export function isPublicChannel(channel: Channel): boolean {
  */
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const isPublic = isPublicChannel(channel);
-  const result = await send(channel, input);
+  const result = isPublic ? await send(channel, input) : await sendSignedIn(channel, input);
   if (result.ok) {
     if (!isPublic) useSession.getState().touch();
     return result.data as ChannelOutput<C>;
   }
   const error = new ApiCallError(result.error);
-  if (!isPublic && (error.code === 'SESSION_EXPIRED' || error.code === 'UNAUTHENTICATED')) {
+  if (!isPublic && error.messageKey === DEVICE_UNKNOWN) {
+    // this device's pairing was revoked (or it never was): the page then says so and how to pair
+    window.location.reload();
+  } else if (!isPublic && (error.code === 'SESSION_EXPIRED' || error.code === 'UNAUTHENTICATED')) {
     useSession.getState().expire();
   }
   // a damaged (or unwritable) data file found while the app runs: the fault page replaces the app

@@ -4,11 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLookupsFollow } from '../features/lookups/lookupsStore';
 import { hasPermission, useSession } from '../stores/session';
+import { ConnectionBanner } from './ConnectionBanner';
 import { BackupStatusBar, useBackupStatusRefresh } from './BackupStatusBar';
 import { LanguageSwitch } from './LanguageSwitch';
 import { visibleNav } from './nav';
 import { PageLoading } from './PageLoading';
+import { ReauthModal } from './ReauthModal';
 import { useReviewStatusRefresh } from './ReviewBadge';
+import { ServerTag } from './ServerTag';
 import { SessionWatcher } from './SessionWatcher';
 import { UserMenu } from './UserMenu';
 
@@ -33,6 +36,8 @@ export function Shell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <ConnectionBanner />
+      <ReauthModal />
       <Layout.Header
         style={{
           background: token.colorBgContainer,
@@ -45,6 +50,7 @@ export function Shell() {
             {t('app.title')}
           </Typography.Title>
           <Flex align="center" gap={16}>
+            <ServerTag />
             <BackupStatusBar canManage={canManageBackups} />
             <LanguageSwitch />
             <UserMenu />

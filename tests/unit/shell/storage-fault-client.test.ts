@@ -11,14 +11,25 @@ vi.mock('../../../renderer/src/api/transport', () => ({
     return answers[channel];
   },
   desktopBridge: () => undefined,
+  isUnanswered: () => false,
+  overHttp: () => false,
 }));
 
 const { call } = await import('../../../renderer/src/api/client');
 const { ApiCallError } = await import('../../../renderer/src/api/errors');
 const { useStorageFault } = await import('../../../renderer/src/stores/storageFault');
 
-const fault = { kind: 'corrupt', dataDir: '/data', file: '/data/kehu.db', detail: 'database disk image is malformed', restore: null };
-const refused = (code: string) => ({ ok: false, error: { code, messageKey: 'errors.x', params: { folder: '/data', file: '/data/kehu.db' } } });
+const fault = {
+  kind: 'corrupt',
+  dataDir: '/data',
+  file: '/data/kehu.db',
+  detail: 'database disk image is malformed',
+  restore: null,
+};
+const refused = (code: string) => ({
+  ok: false,
+  error: { code, messageKey: 'errors.x', params: { folder: '/data', file: '/data/kehu.db' } },
+});
 
 beforeEach(() => {
   calls.length = 0;

@@ -24,5 +24,10 @@ await Promise.all([
     packages: 'external',
   }),
   // a sandboxed preload may only require('electron'): everything else is bundled in
-  build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/main', external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: { preload: 'electron/preload.ts', 'launch-preload': 'electron/launch-preload.ts' },
+    outdir: 'dist/main',
+    external: ['electron'],
+  }),
 ]);

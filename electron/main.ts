@@ -3,12 +3,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { defaultMigrationsFolder } from '../db/open';
+import type { LauncherState } from './core/network/shared/launch-bridge';
+import { type ClientLaunch, readLaunch, serverLabel } from './client/launch-file';
+import { probeServer, REACH_KEYS } from './client/reach';
+import { isServerUrl, secureClientSession, showServerInTitle } from './client-window';
 import { backupOnExit } from './core/backup/schedule';
 import { startBackgroundJobs } from './core/background';
 import { closeCore, openCoreOrFault } from './core/core';
 import { APP_DIR_NAME } from './core/paths';
 import { registerIpc } from './ipc';
 import { startLanManager } from './lan/manager';
+import { registerLaunchIpc } from './launch-ipc';
 
 // Same data folder as `npm run web` (see core/paths.ts); KEHU_DATA_DIR or --data-dir override it.
 const dataDirArg = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
@@ -37,8 +42,16 @@ function readWindowState(): WindowState {
 }
 
 const SHOW_AT_LATEST_MS = 400;
+/** How long a client PC waits for its server before showing the launcher's connecting page. */
+const QUICK_PROBE_MS = 1_500;
 
-function createWindow(): BrowserWindow {
+/**
+ * A window: the app's own page with its preload (the default), the launcher's page with its own
+ * (launch-preload.ts), or a client PC's server page with none (`preload: null`).
+ */
+function createWindow(
+  load: { url: string; preload: string | null } = { url: indexUrl, preload: 'preload.js' },
+): BrowserWindow {
   const state = readWindowState();
   const win = new BrowserWindow({
     ...state,
@@ -48,7 +61,7 @@ function createWindow(): BrowserWindow {
     backgroundColor: '#f5f5f5',
     show: false,
     webPreferences: {
-      preload: path.join(__dirname, 'preload.js'),
+      ...(load.preload ? { preload: path.join(__dirname, load.preload) } : {}),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -72,8 +85,22 @@ function createWindow(): BrowserWindow {
       // a read-only or full data folder: the window's size is not remembered (the page said why)
     }
   });
-  win.loadURL(indexUrl);
+  void win.loadURL(load.url).catch(() => undefined); // a failed load: did-fail-load says so
   return win;
+}
+
+/** The window shown now (the second instance and `activate` bring it forward). */
+let win: BrowserWindow | null = null;
+/** In client mode, the office server's origin: the only place beside our own page a window may go. */
+let client: ClientLaunch | null = null;
+/** Opens the mode's window again when none is left (macOS's dock, a second start). */
+let reopen: () => void = () => show(createWindow());
+
+function show(next: BrowserWindow): void {
+  const old = win;
+  win = next;
+  // the new window first, then the old one closes: never no window at all (that would quit)
+  if (old && old !== next && !old.isDestroyed()) old.destroy();
 }
 
 async function start() {
@@ -86,18 +113,89 @@ async function start() {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-navigate', (ev, url) => {
-      if (!isOwnPage(url)) ev.preventDefault();
+      if (!isOwnPage(url) && !(client && isServerUrl(client, url))) ev.preventDefault();
     });
     contents.on('will-attach-webview', (ev) => ev.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https://')) void shell.openExternal(url);
+      if (url.startsWith('https://') && !(client && isServerUrl(client, url))) void shell.openExternal(url);
       return { action: 'deny' };
     });
   });
+  app.on('second-instance', () => {
+    if (!win || win.isDestroyed()) reopen();
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) reopen();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
 
+  // This PC holds the archive (today's behaviour, also after an upgrade: an archive without
+  // launch.json is local), is a client of the office server, or is asked which (first start).
+  const dataDir = app.getPath('userData');
+  const launch = readLaunch(dataDir);
+  let launcher: LauncherState = { screen: 'choose' };
+  const openLauncher = (state: LauncherState) => {
+    launcher = state;
+    show(createWindow({ url: indexUrl, preload: 'launch-preload.js' }));
+  };
+  const toClient = (l: ClientLaunch) => {
+    client = l;
+    reopen = () => toClient(l);
+    // from now on the launcher can only be the offline page (never the first-run choice again)
+    launcher = { screen: 'offline', server: serverLabel(l.serverUrl), messageKey: 'launch.errors.unreachable' };
+    secureClientSession(session.defaultSession, l);
+    const next = createWindow({ url: `${l.serverUrl}/`, preload: null });
+    showServerInTitle(next, l);
+    // the server's page could not be loaded (the server went away since the check): the offline page
+    next.webContents.on('did-fail-load', (_e, code, _desc, _url, isMainFrame) => {
+      // -3: a load replaced by another (not a failure)
+      if (isMainFrame && code !== -3 && win === next)
+        openLauncher({ screen: 'offline', server: serverLabel(l.serverUrl), messageKey: 'launch.errors.unreachable' });
+    });
+    show(next);
+  };
+  registerLaunchIpc({
+    dataDir,
+    isLauncherPage: isOwnPage,
+    state: () => launcher,
+    client: () => client,
+    toLocal: () => {
+      void startLocal().catch(fail);
+    },
+    toClient,
+  });
+
+  if (launch?.mode === 'client') {
+    client = launch;
+    reopen = () => toClient(launch);
+    const server = serverLabel(launch.serverUrl);
+    // the server's page when it answers; a window within a moment whatever happens (an unreachable
+    // address may take seconds to fail): the launcher says it is connecting, and retries
+    const probing = probeServer(launch);
+    const quick = await Promise.race([probing, new Promise<null>((r) => setTimeout(() => r(null), QUICK_PROBE_MS))]);
+    if (quick === 'ok') return toClient(launch);
+    openLauncher({ screen: 'offline', server, messageKey: quick ? REACH_KEYS[quick] : 'launch.offline.connecting' });
+    const reach = await probing;
+    if (reach === 'ok' && win && isOwnPage(win.webContents.getURL())) toClient(launch);
+    else if (reach !== 'ok') launcher = { screen: 'offline', server, messageKey: REACH_KEYS[reach] };
+    return;
+  }
+  if (launch === null) {
+    openLauncher({ screen: 'choose' });
+    return;
+  }
+  await startLocal();
+}
+
+/** This PC holds the archive: the app's window, the core, its background jobs and the office network. */
+async function startLocal() {
   // The window first: it shows its skeleton while the core opens (migrations, the integrity
   // check); the page's calls wait for the core (registerIpc takes the promise).
-  let win = createWindow();
+  show(createWindow());
   // data that cannot be used (full disk, read-only folder, damaged file) opens the window all the
   // same: the page then explains what happened, where, and what to do (core/faults.ts)
   const opening = openCoreOrFault({
@@ -111,17 +209,6 @@ async function start() {
   const stopJobs = startBackgroundJobs(core);
   // the office network (设置 → 办公室网络) beside the window, when the settings turn it on
   const lan = startLanManager({ core, rendererDir: path.join(appRoot, 'dist', 'renderer') });
-  app.on('second-instance', () => {
-    if (win.isDestroyed()) win = createWindow();
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  });
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) win = createWindow();
-  });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
   let exitBackupDone = false;
   app.on('will-quit', (event) => {
     if (!exitBackupDone) {
@@ -142,9 +229,11 @@ async function start() {
   });
 }
 
-start().catch((err) => {
+function fail(err: unknown) {
   // never a silent exit: whatever else failed is shown before quitting
   console.error(err);
   dialog.showErrorBox(app.getName(), err instanceof Error ? (err.stack ?? err.message) : String(err));
   app.exit(1);
-});
+}
+
+start().catch(fail);

@@ -15,17 +15,29 @@ function files(dir: string, exts = ['.ts', '.tsx']): string[] {
 
 function imports(file: string): string[] {
   const src = fs.readFileSync(path.join(root, file), 'utf8');
-  return [...src.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] ?? m[2] ?? m[3],
-  );
+  return [
+    ...src.matchAll(
+      /(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
 describe('architecture boundaries', () => {
-  it('only main, preload and the IPC registration import electron', () => {
-    const shell = new Set(['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts']);
+  it('only main, the preloads, the IPC registrations and the client window import electron', () => {
+    const shell = new Set([
+      'electron/main.ts',
+      'electron/preload.ts',
+      'electron/ipc.ts',
+      // the desktop launcher (first start, a client PC's offline page) and a client PC's window
+      'electron/launch-preload.ts',
+      'electron/launch-ipc.ts',
+      'electron/client-window.ts',
+    ]);
     const all = files('electron');
     expect(all.length).toBeGreaterThan(10);
-    const offenders = all.filter((f) => !shell.has(f) && imports(f).some((i) => i === 'electron' || i.startsWith('electron/')));
+    const offenders = all.filter(
+      (f) => !shell.has(f) && imports(f).some((i) => i === 'electron' || i.startsWith('electron/')),
+    );
     expect(offenders).toEqual([]);
     // the shell does use it (the check above is not vacuous)
     expect(imports('electron/ipc.ts')).toContain('electron');
@@ -43,7 +55,10 @@ describe('architecture boundaries', () => {
           if (/^(better-sqlite3|drizzle-orm|fastify|node:|electron$)/.test(i)) offenders.push(`${f} → ${i}`);
           continue;
         }
-        const target = path.relative(root, path.resolve(path.dirname(path.join(root, f)), i)).split(path.sep).join('/');
+        const target = path
+          .relative(root, path.resolve(path.dirname(path.join(root, f)), i))
+          .split(path.sep)
+          .join('/');
         if (target.startsWith('renderer/')) continue;
         if (!allowed.test(target)) offenders.push(`${f} → ${i}`);
       }
@@ -59,7 +74,10 @@ describe('architecture boundaries', () => {
         .filter((i) => {
           if (i === 'zod') return false;
           if (!i.startsWith('.')) return true;
-          const target = path.relative(root, path.resolve(path.dirname(path.join(root, f)), i)).split(path.sep).join('/');
+          const target = path
+            .relative(root, path.resolve(path.dirname(path.join(root, f)), i))
+            .split(path.sep)
+            .join('/');
           return !/^electron\/core\/([\w-]+\/)?shared\/[\w.-]+$/.test(target);
         })
         .map((i) => `${f} → ${i}`),

@@ -53,6 +53,13 @@ function failureCode(err: unknown): string {
   return typeof code === 'string' ? code : 'ERROR';
 }
 
+/**
+ * A backup was restored (backup/reopen.ts ends every session so): the restored archive's own
+ * settings now say whether and where to serve, and a core that left its fault serves again.
+ */
+const isRestored = (ev: { name: string; payload?: unknown }) =>
+  ev.name === 'session.ended' && (ev.payload as { reason?: unknown } | undefined)?.reason === 'restored';
+
 /** Starts serving as configured (resolves once the first start was tried: its outcome is in network.status). */
 export async function startLanManager(opts: LanManagerOptions): Promise<LanManager> {
   const { core } = opts;
@@ -132,7 +139,7 @@ export async function startLanManager(opts: LanManagerOptions): Promise<LanManag
   };
 
   const unsubscribe = core.events.subscribe((ev) => {
-    if (ev.name === SETTINGS_CHANGED_EVENT) void schedule();
+    if (ev.name === SETTINGS_CHANGED_EVENT || isRestored(ev)) void schedule();
   });
   const check = setInterval(() => {
     if (running) void schedule();

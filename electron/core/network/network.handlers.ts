@@ -2,7 +2,7 @@ import { requireActor } from '../actor';
 import type { HandlersOf } from '../handler';
 import { listDevices, renameDevice, revokeDevice } from './devices';
 import { configureNetwork, networkStatus } from './network.service';
-import { createPairing, pairingState } from './pairing';
+import { cancelPairing, createPairing, pairingState } from './pairing';
 import type { networkContract } from './shared/network.contract';
 
 export const networkHandlers: HandlersOf<typeof networkContract> = {
@@ -10,6 +10,7 @@ export const networkHandlers: HandlersOf<typeof networkContract> = {
   'network.configure': ({ core, actor }, input) => configureNetwork(core, requireActor(actor), input),
   'network.pairStart': ({ core, actor }, input) => createPairing(core, requireActor(actor), input),
   'network.pairing': ({ core }, input) => pairingState(core, input.pairingId),
+  'network.pairCancel': ({ core, actor }, input) => cancelPairing(core, requireActor(actor), input.pairingId),
   'network.devices': ({ core }) => listDevices(core),
   'network.renameDevice': ({ core, actor }, input) =>
     renameDevice(core, requireActor(actor), input.deviceId, input.name),

@@ -101,6 +101,27 @@ export function pairingState(
 }
 
 /**
+ * 取消: a pairing still waiting ends now (its code no longer pairs anything), logged. A pairing
+ * already used or expired is left as it is. The answer is its state afterwards.
+ */
+export function cancelPairing(core: Core, actor: Actor, pairingId: number): ReturnType<typeof pairingState> {
+  const now = core.clock.now();
+  inTransaction(core, () => {
+    const row = core.sqlite.prepare(`${PAIRING_SQL} WHERE id = ?`).get(pairingId) as PairingRow | undefined;
+    if (!row) throw Refused('NOT_FOUND', 'network.errors.notFound');
+    if (row.usedAt || now.toISOString() >= row.expiresAt) return;
+    core.sqlite.prepare('UPDATE network_pairings SET expires_at = ? WHERE id = ?').run(now.toISOString(), pairingId);
+    writeLog(core.db, now, actor, {
+      entity: 'networkPairing',
+      entityId: pairingId,
+      action: 'cancel',
+      changes: { expiresAt: { before: row.expiresAt, after: now.toISOString() } },
+    });
+  });
+  return pairingState(core, pairingId);
+}
+
+/**
  * Redeems a pairing by its token (the QR code) or its short code (typed: any case, full-width,
  * spaces and dashes allowed): the device is made, the pairing marked used and the log written in
  * one transaction. Refused as `network.errors.pairingInvalid` (unknown or already used) or
@@ -138,7 +159,8 @@ export function redeemPairing(
     writeLog(
       core.db,
       now,
-      { id: row.createdBy, displayName: creator ?? '', deviceId },
+      // the administrator made the pairing on this PC: the device is the row's subject, not where it was done
+      { id: row.createdBy, displayName: creator ?? '', deviceId: null },
       {
         entity: 'networkDevice',
         entityId: deviceId,

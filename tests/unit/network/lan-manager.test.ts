@@ -91,6 +91,31 @@ describe('the LAN manager', () => {
     await manager.stop();
   });
 
+  test('a restored backup is served as its settings say: a core that leaves its fault serves again', async ({
+    env,
+    admin,
+  }) => {
+    const [port, trustPort] = [await freePort('127.0.0.2'), await freePort('127.0.0.2')];
+    await callOk(env.core, admin, 'network.configure', { enabled: true, address: '127.0.0.2', port, trustPort });
+    const fault = env.core.fault;
+    // the data is damaged at start: nothing is served
+    env.core.fault = {
+      kind: 'corrupt',
+      dataDir: env.dir,
+      file: 'kehu.db',
+      detail: 'malformed',
+      restore: null,
+    } as never;
+    const manager = await startLanManager({ core: env.core, rendererDir: rendererDir(env) });
+    expect(listenerState(env.core).state).toBe('off');
+    // 从备份恢复 (restoreDamaged): the core leaves the fault and ends every session as restored
+    env.core.fault = fault;
+    env.core.events.emit({ name: 'session.ended', payload: { reason: 'restored' } });
+    await until(() => listenerState(env.core).state === 'running', 'running after the restore');
+    expect(await listening('127.0.0.2', port)).toBe(true);
+    await manager.stop();
+  });
+
   test('a port in use: failed with the OS error code, and started once the port is free', async ({ env, admin }) => {
     const taken = net.createServer();
     await new Promise<void>((r) => taken.listen(0, '127.0.0.2', () => r()));

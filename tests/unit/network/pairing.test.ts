@@ -127,7 +127,7 @@ describe('redeeming a pairing', () => {
     expect(snapshot(env.core)).toBe(before);
   });
 
-  test('keeps only hashes: no token, code or secret in any row; the log names the admin and the new device', async ({
+  test('keeps only hashes: no token, code or secret in any row; the log names the admin (on this PC) and the new device as its subject', async ({
     env,
     admin,
   }) => {
@@ -146,7 +146,7 @@ describe('redeeming a pairing', () => {
       .all();
     const adminId = env.core.sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").pluck().get();
     expect(log).toEqual([
-      { userId: adminId, userName: '系统管理员', deviceId: paired.deviceId, entityId: String(paired.deviceId) },
+      { userId: adminId, userName: '系统管理员', deviceId: null, entityId: String(paired.deviceId) },
     ]);
   });
 
@@ -162,6 +162,37 @@ describe('redeeming a pairing', () => {
       device: null,
     });
     expect(await net(env.core, admin, 'network.pairing', { pairingId: p.pairingId + 100 })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', messageKey: 'network.errors.notFound' },
+    });
+  });
+
+  test('取消 ends a waiting pairing at once: its code no longer pairs, and the log says so', async ({ env, admin }) => {
+    await serve(env.core, admin);
+    const p = await netOk(env.core, admin, 'network.pairStart', { kind: 'browser', name: null });
+    expect(await netOk(env.core, admin, 'network.pairCancel', { pairingId: p.pairingId })).toEqual({
+      state: 'expired',
+      device: null,
+    });
+    expect(() => redeemPairing(env.core, { code: p.shortCode }, META)).toThrow(
+      expect.objectContaining({ messageKey: 'network.errors.pairingExpired' }),
+    );
+    const rows = env.core.sqlite
+      .prepare("SELECT action FROM operation_log WHERE entity = 'networkPairing' AND entity_id = ? ORDER BY id")
+      .pluck()
+      .all(String(p.pairingId));
+    expect(rows).toEqual(['create', 'cancel']);
+  });
+
+  test('取消 after the device paired changes nothing; an unknown pairing is not found', async ({ env, admin }) => {
+    await serve(env.core, admin);
+    const p = await netOk(env.core, admin, 'network.pairStart', { kind: 'browser', name: null });
+    const paired = redeemPairing(env.core, { token: tokenOf(p.url) }, META);
+    const before = snapshot(env.core);
+    const after = await netOk(env.core, admin, 'network.pairCancel', { pairingId: p.pairingId });
+    expect(after).toMatchObject({ state: 'paired', device: { id: paired.deviceId } });
+    expect(snapshot(env.core)).toBe(before);
+    expect(await net(env.core, admin, 'network.pairCancel', { pairingId: p.pairingId + 100 })).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', messageKey: 'network.errors.notFound' },
     });

@@ -26,7 +26,11 @@ export const DEFAULT_TRUST_PORT = 5080;
 export const DEVICE_KINDS = ['browser', 'desktop'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
-const port = z.number('validation.required').int('validation.range').min(1024, 'validation.range').max(65535, 'validation.range');
+const port = z
+  .number('validation.required')
+  .int('validation.range')
+  .min(1024, 'validation.range')
+  .max(65535, 'validation.range');
 const ipv4 = z
   .string()
   .trim()
@@ -63,9 +67,7 @@ export const networkStatusSchema = z.object({
   /** the local certificate authority: SHA-256 of its certificate (hex, colon-separated), null before it is made */
   caFingerprint: z.string().nullable(),
   /** the current server certificate: its addresses, end and the SHA-256 of its public key (base64, for pinning) */
-  serverCert: z
-    .object({ addresses: z.array(z.string()), notAfter: z.string(), spkiSha256: z.string() })
-    .nullable(),
+  serverCert: z.object({ addresses: z.array(z.string()), notAfter: z.string(), spkiSha256: z.string() }).nullable(),
 });
 export type NetworkStatus = z.infer<typeof networkStatusSchema>;
 
@@ -86,11 +88,7 @@ export const deviceSchema = z.object({
 });
 export type Device = z.infer<typeof deviceSchema>;
 
-const deviceName = z
-  .string()
-  .trim()
-  .min(1, 'validation.required')
-  .max(60, 'validation.tooLong');
+const deviceName = z.string().trim().min(1, 'validation.required').max(60, 'validation.tooLong');
 
 /** The network's channels. */
 export const networkContract = {
@@ -127,6 +125,16 @@ export const networkContract = {
     input: z.object({ pairingId: z.number().int().positive() }).strict(),
     output: z.object({ state: z.enum(['waiting', 'paired', 'expired']), device: deviceSchema.nullable() }),
   }),
+  /**
+   * 取消 in the pairing dialog: the code shown stops working at once (it would otherwise stay valid
+   * for its minutes). A used or expired pairing stays as it is; the answer says which it is now.
+   */
+  'network.pairCancel': channel({
+    writes: true,
+    access: manage,
+    input: z.object({ pairingId: z.number().int().positive() }).strict(),
+    output: z.object({ state: z.enum(['waiting', 'paired', 'expired']), device: deviceSchema.nullable() }),
+  }),
   /** 设备: every paired device, revoked ones last. */
   'network.devices': channel({ access: manage, input: z.object({}).strict(), output: z.array(deviceSchema) }),
   'network.renameDevice': channel({
@@ -140,7 +148,10 @@ export const networkContract = {
     writes: true,
     access: manage,
     input: z
-      .object({ deviceId: z.number().int().positive(), reason: z.string().trim().max(200, 'validation.tooLong').nullable() })
+      .object({
+        deviceId: z.number().int().positive(),
+        reason: z.string().trim().max(200, 'validation.tooLong').nullable(),
+      })
       .strict(),
     output: deviceSchema,
   }),

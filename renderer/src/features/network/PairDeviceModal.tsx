@@ -69,6 +69,12 @@ export function PairDeviceModal({
     [onPaired],
   );
   const expired = useCallback(() => setPhase((p) => (p.step === 'code' ? { step: 'expired' } : p)), []);
+  // closing while a code is shown ends it at once: a code on a screen nobody watches no longer pairs
+  const close = () => {
+    if (phase.step === 'code')
+      void call('network.pairCancel', { pairingId: phase.pairing.pairingId }).catch(() => null);
+    onClose();
+  };
 
   const footer =
     phase.step === 'form'
@@ -95,7 +101,7 @@ export function PairDeviceModal({
             </Button>,
           ]
         : [
-            <Button key="done" type={phase.step === 'paired' ? 'primary' : 'default'} onClick={onClose}>
+            <Button key="done" type={phase.step === 'paired' ? 'primary' : 'default'} onClick={close}>
               {phase.step === 'paired' ? t('network.pair.done') : t('common.cancel')}
             </Button>,
           ];
@@ -106,7 +112,7 @@ export function PairDeviceModal({
       title={t('network.pair.title')}
       width={phase.step === 'code' ? 720 : 520}
       footer={footer}
-      onCancel={onClose}
+      onCancel={close}
       afterClose={() => setPhase({ step: 'form' })}
       destroyOnHidden
     >

@@ -1,6 +1,7 @@
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { useReportError } from './apiErrors';
+import { validateForm } from './validateForm';
 
 /** What a form's submit does with the checked values (throws the core's refusal). */
 export type SubmitAction<V> = (values: V) => Promise<void>;
@@ -27,7 +28,7 @@ export function useFormSubmit<V>(
   const reportError = useReportError();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
+    const values = await validateForm(form);
     if (!values) return;
     setBusy(true);
     try {

@@ -28,6 +28,7 @@ import { CustomerPicker } from '../customers/shared/CustomerPicker';
 import { ReasonSelect } from './ReasonSelect';
 import { StatusPreviewTable } from './StatusPreviewTable';
 import { actionVerb, doneText } from './statusTexts';
+import { validateForm } from '../../shared/validateForm';
 
 type ChangeResult = ChannelOutput<'customer.deactivate'>;
 type PreviewItem = ChannelOutput<'customer.statusPreview'>['items'][number];
@@ -131,7 +132,7 @@ function StatusChangeBody({
   const blocked = loading || previewFailed || refused > 0 || items.length === 0;
 
   const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
+    const values = await validateForm(form);
     if (!values) return;
     setBusy(true);
     setError(null);
@@ -240,11 +241,7 @@ function StatusChangeBody({
           </Row>
         )}
         {offerSurvivor && (
-          <Form.Item
-            name="survivorId"
-            label={t('status.fields.survivor')}
-            extra={t('status.fields.survivorHelp')}
-          >
+          <Form.Item name="survivorId" label={t('status.fields.survivor')} extra={t('status.fields.survivorHelp')}>
             <CustomerPicker excludeIds={ids} placeholder={t('status.fields.survivorPlaceholder')} />
           </Form.Item>
         )}

@@ -37,6 +37,7 @@ import { taxIdConfirmation } from './taxIdConfirmation';
 import { taxIdTakenText, useDuplicates } from './useDuplicates';
 import { useMnemonic } from './useMnemonic';
 import { useTaxIdChecksum } from './useTaxIdChecksum';
+import { validateForm } from '../../../shared/validateForm';
 
 const SECTIONS = ['basic', 'contacts', 'addresses', 'credit', 'extra'] as const;
 
@@ -193,10 +194,7 @@ function CustomerForm({ detail, onReload }: { detail: CustomerDetail | null; onR
 
   const submit = async () => {
     if (saving) return;
-    const ok = await form.validateFields().then(
-      () => true,
-      () => false,
-    );
+    const ok = (await validateForm(form)) !== null;
     if (!ok) return scrollToFirstError(form);
     const values = form.getFieldsValue(true) as CustomerFormValues;
     const fields = toFields(values);

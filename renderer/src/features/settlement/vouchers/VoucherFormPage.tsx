@@ -17,6 +17,7 @@ import { LinesEditor } from '../lines/LinesEditor';
 import type { LineDraft } from '../lines/lineMath';
 import { settlementPaths } from '../settlementPaths';
 import { draftLines, linesInput, newClientId } from './voucherDraft';
+import { validateForm } from '../../../shared/validateForm';
 
 interface Fields {
   date: Dayjs;
@@ -93,12 +94,8 @@ function VoucherForm({ voucher, onDone }: { voucher?: VoucherDetail; onDone: (id
       setCustomerMissing(true);
       return;
     }
-    let values: Fields;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+    const values = await validateForm(form);
+    if (!values) return;
     const fields = {
       customerId: customer.customer.id,
       date: values.date.format('YYYY-MM-DD'),

@@ -9,6 +9,7 @@ import { popupInDialog } from '../../../shared/FormModal';
 import { translateOr } from '../../../shared/translate';
 import { ReasonSelect } from '../../status/ReasonSelect';
 import type { Adjustment } from './reconcileRules';
+import { validateForm } from '../../../shared/validateForm';
 
 /** The deactivation reason missing customers get unless the user picks another (长期无交易). */
 const MISSING_REASON_KEY = 'inactive';
@@ -60,7 +61,7 @@ export function AdjustDialog({ open, stocktakeId, action, customerIds, allCount,
   };
 
   const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
+    const values = await validateForm(form);
     if (!values) return;
     setBusy(true);
     setError(null);

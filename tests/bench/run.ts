@@ -4,6 +4,7 @@ import { importBench } from './customers-import.bench';
 import { customersSearchBench } from './customers-search.bench';
 import { dispatchBench } from './dispatch.bench';
 import { indexWriteBench } from './index-write.bench';
+import { lanBench } from './lan.bench';
 import { poolBench } from './pool.bench';
 import { reviewBench } from './review.bench';
 import { settlementBench } from './settlement.bench';
@@ -29,6 +30,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   stocktake_reconcile: stocktakeReconcileBench,
   stocktake_scan: stocktakeScanBench,
   settlement: settlementBench,
+  lan_clients: lanBench,
 };
 
 // `npm run bench`: prints one JSON document of figures. Targets live here, never in timed tests.

@@ -14,7 +14,7 @@ import { addCustomers, customerNames, databaseFile } from './restore-support';
 const CHILD = path.join(__dirname, 'restore-kill.child.ts');
 const OLD = ['旧数据甲', '旧数据乙', '旧数据丙'];
 const RESTORED = ['恢复来源的客户'];
-const RANDOM_KILLS = 6;
+const RANDOM_KILLS = 4;
 
 const dirs: string[] = [];
 let template = '';

@@ -15,7 +15,7 @@ import { UnknownSchemaKind, validArb } from './fuzz-kit/schema-arbitrary';
  * day it exists. A fixed seed (printed) keeps CI repeatable; `npm run proof -- fuzz [runs]` runs more.
  */
 const SEED = 20261130;
-const RUNS = 12;
+const RUNS = 8;
 
 describe('the fuzz of every channel', () => {
   it('answers in the contract shape, never INTERNAL, no stack or SQL, and a refusal changes no row', {

@@ -16,9 +16,9 @@ afterEach(() => {
 });
 
 describe('the kill test', () => {
-  it('20 cycles: nothing acknowledged is lost, nothing is half-written, the file stays intact', async () => {
+  it('12 cycles: nothing acknowledged is lost, nothing is half-written, the file stays intact', async () => {
     const seed = Math.floor(Math.random() * 2 ** 31);
-    const { report, dataDir } = await runKill({ cycles: 20, seed });
+    const { report, dataDir } = await runKill({ cycles: 12, seed });
     dirs.push(dataDir);
     const summary = `seed ${seed}: ${JSON.stringify(report)}`;
     expect(report.failures, summary).toEqual([]);

@@ -18,7 +18,14 @@ export interface LanClientsConfig {
   /** a clerk per client: user name and password */
   users: { username: string; password: string }[];
   /** the phases in order; each runs its first `clients` clients (default: all) at once for its seconds */
-  phases: { name: string; transport: 'lan' | 'loopback'; seconds: number; clients?: number }[];
+  phases: {
+    name: string;
+    transport: 'lan' | 'loopback';
+    seconds: number;
+    clients?: number;
+    /** a client's pause after each call (a person's pace); 0: back to back */
+    pauseMs?: number;
+  }[];
   /** the list page's search inputs, of every kind of term */
   searches: object[];
 }
@@ -131,7 +138,15 @@ interface Saved {
 type Last = { saved: Saved; input: ReturnType<typeof newCustomer> };
 
 /** One client's loop on one connection until `until`: search, save, search, save … */
-async function loop(conn: Connection, c: number, cfg: LanClientsConfig, until: number, state: { made: number }) {
+async function loop(
+  conn: Connection,
+  c: number,
+  cfg: LanClientsConfig,
+  until: number,
+  state: { made: number },
+  pauseMs = 0,
+) {
+  const pause = () => (pauseMs > 0 ? new Promise((r) => setTimeout(r, pauseMs)) : Promise.resolve());
   const search: number[] = [];
   const create: number[] = [];
   const update: number[] = [];
@@ -155,6 +170,7 @@ async function loop(conn: Connection, c: number, cfg: LanClientsConfig, until: n
       if (!a.text.startsWith('{"ok":true'))
         throw new Error(`customer.search refused (${a.status}): ${a.text.slice(0, 200)}`);
     });
+    await pause();
     if (last && i % 4 === 3) {
       const edit: Last = last;
       await timed(update, async () => {
@@ -173,6 +189,7 @@ async function loop(conn: Connection, c: number, cfg: LanClientsConfig, until: n
         last = { saved, input };
       });
     }
+    await pause();
   }
   return { search, create, update, failed, firstError };
 }
@@ -197,7 +214,7 @@ async function run(cfg: LanClientsConfig) {
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       const until = t0 + phase.seconds * 1000;
-      const results = await Promise.all(conns.map((conn, c) => loop(conn, c, cfg, until, made[c])));
+      const results = await Promise.all(conns.map((conn, c) => loop(conn, c, cfg, until, made[c], phase.pauseMs)));
       const wall = (performance.now() - t0) / 1000;
       const cpu = process.cpuUsage(cpu0);
       const all = (k: 'search' | 'create' | 'update') => results.flatMap((r) => r[k]);

@@ -24,6 +24,8 @@ const log = (msg: string) => process.stderr.write(`[lan_clients] ${msg}\n`);
 const MIGRATIONS = path.resolve(__dirname, '../../db/migrations');
 const ADDRESS = '127.0.0.2';
 const GOAL_MS = 20;
+/** a client's pause after each call in the paced phases */
+const PACE_MS = Number(process.env.KEHU_BENCH_LAN_PACE_MS ?? 250);
 const round = (x: number) => Math.round(x * 100) / 100;
 const load = () => round(os.loadavg()[0]);
 
@@ -243,8 +245,12 @@ export async function lanBench() {
         // one client alone: each call's own time, with no other client ahead of it
         { name: 'one_client_loopback', transport: 'loopback', seconds: Math.min(5, seconds), clients: 1 },
         { name: 'one_client_lan', transport: 'lan', seconds: Math.min(5, seconds), clients: 1 },
-        { name: 'loopback', transport: 'loopback', seconds },
-        { name: 'lan', transport: 'lan', seconds },
+        // at a person's pace (faster than any: a call every PACE_MS): the goal's figures
+        { name: 'loopback', transport: 'loopback', seconds, pauseMs: PACE_MS },
+        { name: 'lan', transport: 'lan', seconds, pauseMs: PACE_MS },
+        // back to back: what the server PC can take at most (no goal)
+        { name: 'loopback_saturated', transport: 'loopback', seconds },
+        { name: 'lan_saturated', transport: 'lan', seconds },
       ],
     });
     const serverCpu = process.cpuUsage(cpu0);
@@ -258,6 +264,7 @@ export async function lanBench() {
       rows,
       clients,
       seconds_per_transport: seconds,
+      pace: `each client pauses ${PACE_MS} ms after each call (a search then a save every ${(2 * PACE_MS) / 1000} s and more per client: faster than a person works); 'saturated' below: back to back`,
       workload: `each client in a loop: customer.search (the list's first page of 50; ${workload.length} inputs: ${KINDS.join(', ')}, filtered and sorted pages), then a save (customer.create; every 4th time customer.update of its last one)`,
       setup_seconds: setupSeconds,
       read_pool_threads: poolSize(),
@@ -284,6 +291,21 @@ export async function lanBench() {
         ...(loop.first_error ? { first_error: loop.first_error } : {}),
         clients_cpu_ms_per_s: loop.clients_cpu_ms_per_s,
         load_average: loop.load_average,
+      },
+      saturated: {
+        pace: 'back to back: each client sends its next call as soon as the last is answered',
+        lan: {
+          search: phases.lan_saturated.search,
+          save: phases.lan_saturated.save,
+          calls_per_s: phases.lan_saturated.calls_per_s,
+          failed: phases.lan_saturated.failed,
+        },
+        loopback: {
+          search: phases.loopback_saturated.search,
+          save: phases.loopback_saturated.save,
+          calls_per_s: phases.loopback_saturated.calls_per_s,
+          failed: phases.loopback_saturated.failed,
+        },
       },
       ratio_lan_over_loopback_p95: {
         search: round(lanR.search.p95_ms / Math.max(0.01, loop.search.p95_ms)),

@@ -1,7 +1,12 @@
-import { type IpcMainInvokeEvent, ipcMain } from 'electron';
+import { type IpcMainInvokeEvent, ipcMain, type WebContents } from 'electron';
 import { z } from 'zod';
 import { connect } from './client/connect';
-import { type ConnectAnswer, LAUNCH_CHANNELS as C, type LauncherState, type RetryAnswer } from './core/network/shared/launch-bridge';
+import {
+  type ConnectAnswer,
+  LAUNCH_CHANNELS as C,
+  type LauncherState,
+  type RetryAnswer,
+} from './core/network/shared/launch-bridge';
 import { type ClientLaunch, writeLaunch } from './client/launch-file';
 import { moveServer, probeServer, REACH_KEYS } from './client/reach';
 
@@ -18,6 +23,8 @@ export interface LaunchIpcOptions {
   client: () => ClientLaunch | null;
   toLocal: () => void;
   toClient: (launch: ClientLaunch) => void;
+  /** whether a page is the window shown now (an answer for a window already replaced opens nothing) */
+  isCurrent: (sender: WebContents) => boolean;
 }
 
 const connectInput = z.object({
@@ -31,6 +38,8 @@ const invalid = { ok: false, messageKey: 'launch.errors.codeMissing' } as const;
 
 export function registerLaunchIpc(opts: LaunchIpcOptions): void {
   let decided = false;
+  /** a pairing under way: 本机保存数据 waits for it (it may write launch.json as a client) */
+  let connecting = false;
   const fromLauncher = (event: IpcMainInvokeEvent) => {
     const frame = event.senderFrame;
     return !!frame && frame.parent === null && opts.isLauncherPage(frame.url);
@@ -44,7 +53,7 @@ export function registerLaunchIpc(opts: LaunchIpcOptions): void {
   ipcMain.handle(C.chooseLocal, (event) => {
     if (!fromLauncher(event)) return refuse();
     // only the first-run choice: a client that cannot reach its server never starts an empty archive by itself
-    if (opts.state().screen !== 'choose' || decided) return refuse();
+    if (opts.state().screen !== 'choose' || decided || connecting) return refuse();
     decided = true;
     writeLaunch(opts.dataDir, { mode: 'local' });
     opts.toLocal();
@@ -54,13 +63,20 @@ export function registerLaunchIpc(opts: LaunchIpcOptions): void {
     if (!fromLauncher(event)) return refuse();
     const input = connectInput.safeParse(payload);
     if (!input.success) return invalid;
-    const r = await connect(input.data.text, {
-      dataDir: opts.dataDir,
-      address: input.data.address,
-      confirmedCa: input.data.confirmedCa,
-    });
+    if (decided || connecting) return refuse();
+    connecting = true;
+    let r: Awaited<ReturnType<typeof connect>>;
+    try {
+      r = await connect(input.data.text, {
+        dataDir: opts.dataDir,
+        address: input.data.address,
+        confirmedCa: input.data.confirmedCa,
+      });
+    } finally {
+      connecting = false;
+    }
     if (!r.ok) return r;
-    opts.toClient(r.launch);
+    if (opts.isCurrent(event.sender)) opts.toClient(r.launch);
     return { ok: true };
   });
 
@@ -70,7 +86,7 @@ export function registerLaunchIpc(opts: LaunchIpcOptions): void {
     if (!launch) return { ok: false, messageKey: 'launch.errors.unreachable' };
     const reach = await probeServer(launch);
     if (reach !== 'ok') return { ok: false, messageKey: REACH_KEYS[reach] };
-    opts.toClient(launch);
+    if (opts.isCurrent(event.sender)) opts.toClient(launch);
     return { ok: true };
   });
 
@@ -81,7 +97,7 @@ export function registerLaunchIpc(opts: LaunchIpcOptions): void {
     if (!launch || !input.success) return { ok: false, messageKey: 'launch.errors.addressInvalid' };
     const r = await moveServer(opts.dataDir, launch, input.data.address);
     if (!r.ok) return r;
-    opts.toClient(r.launch);
+    if (opts.isCurrent(event.sender)) opts.toClient(r.launch);
     return { ok: true };
   });
 }

@@ -140,6 +140,8 @@ async function start() {
   let launcher: LauncherState = { screen: 'choose' };
   const openLauncher = (state: LauncherState) => {
     launcher = state;
+    // the Dock (macOS) or a second start opens the launcher again, not the app's window without its core
+    if (!client) reopen = () => openLauncher(launcher);
     show(createWindow({ url: indexUrl, preload: 'launch-preload.js' }));
   };
   const toClient = (l: ClientLaunch) => {
@@ -156,6 +158,12 @@ async function start() {
       if (isMainFrame && code !== -3 && win === next)
         openLauncher({ screen: 'offline', server: serverLabel(l.serverUrl), messageKey: 'launch.errors.unreachable' });
     });
+    // the server refused this PC (its pairing was revoked: the listener answers 403 with its
+    // not-paired page): the launcher says so and offers 重新配对, instead of the browser's pairing page
+    next.webContents.on('did-navigate', (_e, url, status) => {
+      if (status === 403 && isServerUrl(l, url) && win === next)
+        openLauncher({ screen: 'offline', server: serverLabel(l.serverUrl), messageKey: 'launch.errors.revoked' });
+    });
     show(next);
   };
   registerLaunchIpc({
@@ -167,6 +175,7 @@ async function start() {
       void startLocal().catch(fail);
     },
     toClient,
+    isCurrent: (sender) => !!win && !win.isDestroyed() && win.webContents === sender,
   });
 
   if (launch?.mode === 'client') {

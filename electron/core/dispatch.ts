@@ -50,7 +50,16 @@ const DONE_SQL = 'SELECT 1 FROM operation_log WHERE request_key = ? LIMIT 1';
  * of made twice. The first sending's log rows carry the key (writeLog, same transaction).
  */
 function refuseIfDone(core: Core, requestKey: string): void {
-  if (core.statements.prepare(DONE_SQL).get(requestKey)) throw Refused('CONFLICT', 'errors.alreadyDone');
+  if (inFlight(core).has(requestKey) || core.statements.prepare(DONE_SQL).get(requestKey))
+    throw Refused('ALREADY_DONE', 'errors.alreadyDone');
+}
+
+/** The request keys of the changes running now: a second sending while the first still runs is refused too. */
+const IN_FLIGHT = Symbol('requestKeysInFlight');
+function inFlight(core: Core): Set<string> {
+  const holder = core as unknown as { [IN_FLIGHT]?: Set<string> };
+  holder[IN_FLIGHT] ??= new Set();
+  return holder[IN_FLIGHT];
 }
 
 /**
@@ -107,9 +116,11 @@ async function answer(
     if (refusedText) throw Invalid(refusedText);
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw Invalid(zodFields(parsed.error));
-    if ('writes' in def && def.writes) {
+    const writes = 'writes' in def && !!def.writes;
+    const key = writes ? (transport.requestKey ?? null) : null;
+    if (writes) {
       await core.writes.wait();
-      if (transport.requestKey) refuseIfDone(core, transport.requestKey);
+      if (key) refuseIfDone(core, key);
     }
     const handler = handlers[channelName] as (ctx: HandlerCtx, input: unknown) => unknown;
     // a long read runs in the read pool (core/reads), which parses its output with the same schema
@@ -117,9 +128,14 @@ async function answer(
       const call = { channel: channelName, input: parsed.data, actor };
       return json ? { ok: true, json: await core.reads.runJson(call) } : { ok: true, data: await core.reads.run(call) };
     }
-    const keyed = actor && transport.requestKey ? { ...actor, requestKey: transport.requestKey } : actor;
-    const out = await handler({ core, actor: keyed, transport }, parsed.data);
-    return { ok: true, data: def.output.parse(out) };
+    if (key) inFlight(core).add(key);
+    try {
+      const keyed = actor && transport.requestKey ? { ...actor, requestKey: transport.requestKey } : actor;
+      const out = await handler({ core, actor: keyed, transport }, parsed.data);
+      return { ok: true, data: def.output.parse(out) };
+    } finally {
+      if (key) inFlight(core).delete(key);
+    }
   } catch (err) {
     if (err instanceof DomainError) return { ok: false, error: err.toApiError() };
     console.error(`[dispatch] ${channelName} failed:`, err);

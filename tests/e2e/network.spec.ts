@@ -23,6 +23,10 @@ const CUSTOMER = '杭州西湖网络设备有限公司';
 /** typed on the device while the server restarts */
 const TYPED = '杭州西湖茶园农业有限公司';
 
+/** Screens of this test (test-results/network/): the README's pictures come from here. */
+const SHOTS = path.join(__dirname, '../../test-results/network');
+const shot = (p: Page, name: string) => p.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
 /** A port free on the LAN address now (the listener takes it a moment later). */
 function freePort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -67,12 +71,14 @@ test('a second browser pairs over the office network, a clerk creates a customer
     await page.goto(`${host.url}/#/settings?tab=network`);
     await expect(page.getByText('运行中', { exact: true })).toBeVisible();
     await expect(page.getByText(lanUrl, { exact: true })).toBeVisible();
+    await shot(page, 'settings-network');
 
     // 添加设备 → a pairing code for a phone or browser
     await page.getByRole('button', { name: '添加设备' }).click();
     await page.getByRole('button', { name: '生成配对码' }).click();
     await expect(page.getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/)).toBeVisible();
     const pairUrl = await decodeQr(page);
+    await shot(page, 'pair-code');
     expect(pairUrl.startsWith(`${lanUrl}pair#t=`), pairUrl).toBe(true);
     const spki = decodeURIComponent(new URL(pairUrl).hash.split('spki=')[1] ?? '');
     expect(spki).toMatch(/^[A-Za-z0-9+/]{43}=$/);
@@ -126,11 +132,13 @@ test('a second browser pairs over the office network, a clerk creates a customer
       timeout: 15_000,
     });
     await expect(phone.getByText(`服务器 ${LAN_ADDRESS}:${lanPort}（未连接）`)).toBeVisible();
+    await shot(phone, 'device-server-down');
     // the same archive served again at the same address; its sessions were in memory only
     ({ host, child, output } = await startWeb(host.dataDir, lanArgs));
     await expect.poll(output, { timeout: 30_000 }).toContain(lanUrl);
     const again = phone.getByRole('dialog').filter({ hasText: '请重新登录' });
     await expect(again).toBeVisible({ timeout: 20_000 });
+    await shot(phone, 'device-sign-in-again');
     await expect(phone.getByLabel('客户名称', { exact: true })).toHaveValue(TYPED);
     await again.getByLabel('密码', { exact: true }).fill(CLERK.password);
     await again.getByRole('button', { name: '登录并继续' }).click();
@@ -149,6 +157,8 @@ test('a second browser pairs over the office network, a clerk creates a customer
     const deviceRow = page.getByRole('row').filter({ hasText: '手机或浏览器' });
     await expect(deviceRow).toHaveCount(1);
     await expect(deviceRow).toContainText('正常');
+    await deviceRow.scrollIntoViewIfNeeded();
+    await shot(page, 'devices');
 
     const deviceName = ((await deviceRow.getByRole('cell').first().textContent()) ?? '').trim();
     expect(deviceName.length).toBeGreaterThan(0);

@@ -47,12 +47,20 @@ function runImportJob<K extends keyof PageJobs>(
 }
 
 /** One piece of a file on its way up (storage.ts appendUploadPart). */
-export function importUploadPart(core: Core, actor: Actor, input: In<'customer.importUploadPart'>): Promise<Out<'customer.importUploadPart'>> {
+export function importUploadPart(
+  core: Core,
+  actor: Actor,
+  input: In<'customer.importUploadPart'>,
+): Promise<Out<'customer.importUploadPart'>> {
   const bytes = Buffer.from(input.dataBase64, 'base64');
   return appendUploadPart(core.dataDir, actor.id, input.partsId, input.offset, bytes, MAX_IMPORT_BYTES);
 }
 
-export async function importUpload(core: Core, actor: Actor, input: In<'customer.importUpload'>): Promise<Out<'customer.importUpload'>> {
+export async function importUpload(
+  core: Core,
+  actor: Actor,
+  input: In<'customer.importUpload'>,
+): Promise<Out<'customer.importUpload'>> {
   const ext = importExt(input.fileName);
   const fileName = path.basename(input.fileName);
   const meta = (size: number) => ({ fileName, ext, userId: actor.id, size, createdAt: core.clock.now().toISOString() });
@@ -70,40 +78,78 @@ export async function importUpload(core: Core, actor: Actor, input: In<'customer
   }
   const { id: uploadId, bytesFile } = saved;
   const p = uploadPaths(core.dataDir, uploadId);
-  const r = await runImportJob(core, 'import.inspect', { bytesFile, ext, tableFile: p.table }, { userId: actor.id, id: uploadId });
+  const r = await runImportJob(
+    core,
+    'import.inspect',
+    { bytesFile, ext, tableFile: p.table },
+    { userId: actor.id, id: uploadId },
+  );
   return { uploadId, fileName, ...r };
 }
 
 /** The values of managed-list columns that name no item, with suggestions; whether the caller may create items. */
-export async function importValues(core: Core, actor: Actor, input: In<'customer.importValues'>): Promise<Out<'customer.importValues'>> {
+export async function importValues(
+  core: Core,
+  actor: Actor,
+  input: In<'customer.importValues'>,
+): Promise<Out<'customer.importValues'>> {
   await readUpload(core.dataDir, input.uploadId, actor.id);
   const p = uploadPaths(core.dataDir, input.uploadId);
-  const r = await runImportJob(core, 'import.values', { dbFile: dbFile(core), tableFile: p.table, mapping: input.mapping }, { userId: actor.id, id: input.uploadId });
+  const r = await runImportJob(
+    core,
+    'import.values',
+    { dbFile: dbFile(core), tableFile: p.table, mapping: input.mapping },
+    { userId: actor.id, id: input.uploadId },
+  );
   return { canCreate: actor.permissions.has('lookup.manage'), columns: r.columns };
 }
 
-export async function importValidate(core: Core, actor: Actor, input: In<'customer.importValidate'>): Promise<Out<'customer.importValidate'>> {
+export async function importValidate(
+  core: Core,
+  actor: Actor,
+  input: In<'customer.importValidate'>,
+): Promise<Out<'customer.importValidate'>> {
   await readUpload(core.dataDir, input.uploadId, actor.id);
   assertValueMap(core, actor, input.valueMap);
   const p = uploadPaths(core.dataDir, input.uploadId);
   return runImportJob(
     core,
     'import.validate',
-    { dbFile: dbFile(core), tableFile: p.table, issuesFile: p.issues, mapping: input.mapping, valueMap: input.valueMap, pageSize: input.pageSize },
+    {
+      dbFile: dbFile(core),
+      tableFile: p.table,
+      issuesFile: p.issues,
+      mapping: input.mapping,
+      valueMap: input.valueMap,
+      pageSize: input.pageSize,
+    },
     { userId: actor.id, id: input.uploadId },
   );
 }
 
-export async function importIssues(core: Core, actor: Actor, input: In<'customer.importIssues'>): Promise<Out<'customer.importIssues'>> {
+export async function importIssues(
+  core: Core,
+  actor: Actor,
+  input: In<'customer.importIssues'>,
+): Promise<Out<'customer.importIssues'>> {
   await readUpload(core.dataDir, input.uploadId, actor.id);
   return readIssues(uploadPaths(core.dataDir, input.uploadId).issues, input.kind, input.offset, input.limit);
 }
 
-export async function importRun(core: Core, actor: Actor, input: In<'customer.importRun'>): Promise<Out<'customer.importRun'>> {
+const IMPORTED_SQL =
+  "SELECT 1 FROM operation_log WHERE entity = 'customerImport' AND entity_id = ? AND action = 'import' LIMIT 1";
+
+export async function importRun(
+  core: Core,
+  actor: Actor,
+  input: In<'customer.importRun'>,
+): Promise<Out<'customer.importRun'>> {
   const meta = await readUpload(core.dataDir, input.uploadId, actor.id);
   assertValueMap(core, actor, input.valueMap);
   // one import at a time: a second one waits for nothing and is told so
   if (core.jobs.running('import.run')) throw Refused('CONFLICT', 'import.errors.busy');
+  // an upload is imported once: the same run sent again (after a dropped connection) is not a second import
+  if (core.statements.prepare(IMPORTED_SQL).get(input.uploadId)) throw Refused('ALREADY_DONE', 'errors.alreadyDone');
   const p = uploadPaths(core.dataDir, input.uploadId);
   return runImportJob(
     core,
@@ -131,14 +177,27 @@ const day = (core: Core) => core.clock.now().toISOString().slice(0, 10).replace(
  * A file a job writes for the user: a fresh download slot, the job writing into it, then the
  * slot offered to the user under `fileName` (fetched in pieces through customer.downloadFile).
  */
-async function toDownload<R>(core: Core, actor: Actor, fileName: string, write: (slot: { id: string; file: string }) => Promise<R>) {
+async function toDownload<R>(
+  core: Core,
+  actor: Actor,
+  fileName: string,
+  write: (slot: { id: string; file: string }) => Promise<R>,
+) {
   const slot = await newDownload(core.dataDir);
   const result = await write(slot);
-  const ref = await commitDownload(core.dataDir, slot.id, { fileName, userId: actor.id, createdAt: core.clock.now().toISOString() });
+  const ref = await commitDownload(core.dataDir, slot.id, {
+    fileName,
+    userId: actor.id,
+    createdAt: core.clock.now().toISOString(),
+  });
   return { ref, result };
 }
 
-export async function importErrorsFile(core: Core, actor: Actor, input: In<'customer.importErrorsFile'>): Promise<Out<'customer.importErrorsFile'>> {
+export async function importErrorsFile(
+  core: Core,
+  actor: Actor,
+  input: In<'customer.importErrorsFile'>,
+): Promise<Out<'customer.importErrorsFile'>> {
   const meta = await readUpload(core.dataDir, input.uploadId, actor.id);
   assertValueMap(core, actor, input.valueMap);
   const p = uploadPaths(core.dataDir, input.uploadId);
@@ -147,7 +206,14 @@ export async function importErrorsFile(core: Core, actor: Actor, input: In<'cust
     runImportJob(
       core,
       'import.errorsFile',
-      { dbFile: dbFile(core), tableFile: p.table, mapping: input.mapping, valueMap: input.valueMap, texts: input.texts, outFile: slot.file },
+      {
+        dbFile: dbFile(core),
+        tableFile: p.table,
+        mapping: input.mapping,
+        valueMap: input.valueMap,
+        texts: input.texts,
+        outFile: slot.file,
+      },
       { userId: actor.id, id: input.uploadId },
     ),
   );
@@ -156,23 +222,43 @@ export async function importErrorsFile(core: Core, actor: Actor, input: In<'cust
 
 export async function importTemplate(core: Core, actor: Actor): Promise<Out<'customer.importTemplate'>> {
   const { ref } = await toDownload(core, actor, '客户导入模板.xlsx', (slot) =>
-    runImportJob(core, 'import.template', { dbFile: dbFile(core), outFile: slot.file }, { userId: actor.id, id: slot.id }),
+    runImportJob(
+      core,
+      'import.template',
+      { dbFile: dbFile(core), outFile: slot.file },
+      { userId: actor.id, id: slot.id },
+    ),
   );
   return ref;
 }
 
-export async function exportCustomersFile(core: Core, actor: Actor, input: In<'customer.export'>): Promise<Out<'customer.export'>> {
+export async function exportCustomersFile(
+  core: Core,
+  actor: Actor,
+  input: In<'customer.export'>,
+): Promise<Out<'customer.export'>> {
   const { ref, result } = await toDownload(core, actor, `客户档案_${day(core)}.${input.format}`, (slot) =>
     runImportJob(
       core,
       CUSTOMERS_EXPORT_JOB,
-      { dbFile: dbFile(core), outFile: slot.file, q: input.q, filters: input.filters, sort: input.sort, format: input.format },
+      {
+        dbFile: dbFile(core),
+        outFile: slot.file,
+        q: input.q,
+        filters: input.filters,
+        sort: input.sort,
+        format: input.format,
+      },
       { userId: actor.id, id: slot.id },
     ),
   );
   return { ...ref, rows: result.rows };
 }
 
-export function downloadFile(core: Core, actor: Actor, input: In<'customer.downloadFile'>): Promise<Out<'customer.downloadFile'>> {
+export function downloadFile(
+  core: Core,
+  actor: Actor,
+  input: In<'customer.downloadFile'>,
+): Promise<Out<'customer.downloadFile'>> {
   return readDownloadChunk(core.dataDir, input.fileId, actor.id, input.offset);
 }

@@ -92,6 +92,11 @@ export const ERROR_CODES = [
   'IO_ERROR',
   /** the request itself is unusable (malformed JSON, wrong content type, too large, foreign origin) */
   'BAD_REQUEST',
+  /**
+   * a change sent again (the same X-Request-Key, after the connection dropped) that the server has
+   * already made, or is making: it is not made twice
+   */
+  'ALREADY_DONE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

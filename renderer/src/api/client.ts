@@ -1,12 +1,13 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../../electron/core/shared/contract';
 import type { ApiResult } from '../../../electron/core/shared/contract-kit';
-import { whenReachable } from '../stores/connection';
+import { useConnection, whenReachable } from '../stores/connection';
 import { askSignInAgain } from '../stores/reauth';
 import { useSession } from '../stores/session';
 import { checkStorageFault } from '../stores/storageFault';
 import { ApiCallError } from './errors';
 import { PUBLIC_CHANNELS } from './publicChannels';
-import { isUnanswered, overHttp, send } from './transport';
+import { reopenEvents } from './events';
+import { isUnanswered, NETWORK_ERROR, overHttp, send } from './transport';
 
 /** Answers that may mean the data can no longer be used: the core then says so in `system.fault`. */
 const STORAGE_FAULT_CODES = new Set(['DB_CORRUPT', 'DATA_READONLY']);
@@ -25,6 +26,8 @@ function newRequestKey(): string {
 const DEVICE_UNKNOWN = 'network.errors.deviceUnknown';
 
 const signedIn = () => useSession.getState().phase === 'ready';
+/** who is signed in now (a call waiting for the server is never sent again as somebody else) */
+const signedInAs = () => (signedIn() ? (useSession.getState().user?.id ?? null) : null);
 
 /**
  * Sends a signed-in call until the server answers it. Over HTTP the server can be gone for a while
@@ -35,6 +38,7 @@ const signedIn = () => useSession.getState().phase === 'ready';
  */
 async function sendSignedIn(channel: Channel, input: unknown): Promise<ApiResult<unknown>> {
   const key = newRequestKey();
+  const as = signedInAs();
   let result = await send(channel, input, key);
   if (!overHttp()) return result;
   for (;;) {
@@ -42,9 +46,12 @@ async function sendSignedIn(channel: Channel, input: unknown): Promise<ApiResult
       await whenReachable();
     } else if (!result.ok && result.error.messageKey === 'errors.unauthenticated' && signedIn()) {
       if (!(await askSignInAgain())) return result;
+      reopenEvents();
     } else {
       return result;
     }
+    // signed out (or another person signed in) meanwhile: the call ends here, unsent
+    if (as === null || signedInAs() !== as) return NETWORK_ERROR;
     result = await send(channel, input, key);
   }
 }
@@ -62,6 +69,8 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
     return result.data as ChannelOutput<C>;
   }
   const error = new ApiCallError(result.error);
+  // sent again after the connection dropped, and already made: the page loads again to show it
+  if (error.code === 'ALREADY_DONE') useConnection.setState({ doneBeforeDrop: true });
   if (!isPublic && error.messageKey === DEVICE_UNKNOWN) {
     // this device's pairing was revoked (or it never was): the page then says so and how to pair
     window.location.reload();

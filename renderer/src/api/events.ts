@@ -81,3 +81,13 @@ export function connectEvents(handlers: EventHandlers): () => void {
     }
   };
 }
+
+/**
+ * Opens the page's event stream again after the session was renewed in place (a restarted server
+ * closed the stream: it refused the old session), for the names still listened to.
+ */
+export function reopenEvents(): void {
+  if (!shared || shared.source.readyState !== EventSource.CLOSED || !handlersOf.size) return;
+  const s = stream();
+  for (const name of handlersOf.keys()) listen(s, name);
+}

@@ -39,9 +39,14 @@ async function post(channel: string, payload: unknown, requestKey?: string): Pro
     serverUnreachable();
     return NETWORK_ERROR;
   }
-  serverAnswered();
   const body: unknown = await response.json().catch(() => null);
-  return isApiResult(body) ? body : NETWORK_ERROR;
+  if (!isApiResult(body)) {
+    // an answer cut off on its way is no answer: the call waits for the server like one never sent
+    serverUnreachable();
+    return NETWORK_ERROR;
+  }
+  serverAnswered();
+  return body;
 }
 
 setConnectionProbe(async () => {

@@ -14,6 +14,7 @@ export function ConnectionBanner() {
   const server = servedFrom();
   return (
     <Alert
+      className="kh-connection-banner"
       banner
       type="error"
       role="alert"

@@ -4,12 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLookupsFollow } from '../features/lookups/lookupsStore';
 import { hasPermission, useSession } from '../stores/session';
-import { ConnectionBanner } from './ConnectionBanner';
 import { BackupStatusBar, useBackupStatusRefresh } from './BackupStatusBar';
 import { LanguageSwitch } from './LanguageSwitch';
 import { visibleNav } from './nav';
 import { PageLoading } from './PageLoading';
-import { ReauthModal } from './ReauthModal';
 import { useReviewStatusRefresh } from './ReviewBadge';
 import { ServerTag } from './ServerTag';
 import { SessionWatcher } from './SessionWatcher';
@@ -36,8 +34,6 @@ export function Shell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <ConnectionBanner />
-      <ReauthModal />
       <Layout.Header
         style={{
           background: token.colorBgContainer,

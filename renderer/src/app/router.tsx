@@ -4,8 +4,11 @@ import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { HomePage } from '../features/home/HomePage';
 import { hasPermission, useSession } from '../stores/session';
+import { AlreadyDoneNotice } from './AlreadyDoneNotice';
+import { ConnectionBanner } from './ConnectionBanner';
 import { EXTRA_ROUTES } from './extraRoutes';
 import { PageLoading } from './PageLoading';
+import { ReauthModal } from './ReauthModal';
 import { landingPath, visibleNav } from './nav';
 import { Shell } from './Shell';
 
@@ -19,34 +22,39 @@ export function SignedInRoutes() {
   const entries = visibleNav(user);
   const extras = EXTRA_ROUTES.filter((r) => r.permissions.some((p) => hasPermission(user, p)));
   return (
-    <Routes>
-      {extras
-        .filter((r) => r.bare)
-        .map(({ path, page: Page }) => (
-          <Route
-            key={path}
-            path={path}
-            element={
-              <Suspense fallback={<PageLoading />}>
-                <Page />
-              </Suspense>
-            }
-          />
-        ))}
-      <Route element={<Shell />}>
-        <Route index element={<Navigate to={landingPath(user)} replace />} />
-        <Route path="home" element={<HomePage />} />
-        {entries.map((e) => {
-          const Page = e.page;
-          return Page ? <Route key={e.key} path={`${e.path}/*`} element={<Page />} /> : null;
-        })}
+    <>
+      <ConnectionBanner />
+      <ReauthModal />
+      <AlreadyDoneNotice />
+      <Routes>
         {extras
-          .filter((r) => !r.bare)
+          .filter((r) => r.bare)
           .map(({ path, page: Page }) => (
-            <Route key={path} path={path} element={<Page />} />
+            <Route
+              key={path}
+              path={path}
+              element={
+                <Suspense fallback={<PageLoading />}>
+                  <Page />
+                </Suspense>
+              }
+            />
           ))}
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Route>
-    </Routes>
+        <Route element={<Shell />}>
+          <Route index element={<Navigate to={landingPath(user)} replace />} />
+          <Route path="home" element={<HomePage />} />
+          {entries.map((e) => {
+            const Page = e.page;
+            return Page ? <Route key={e.key} path={`${e.path}/*`} element={<Page />} /> : null;
+          })}
+          {extras
+            .filter((r) => !r.bare)
+            .map(({ path, page: Page }) => (
+              <Route key={path} path={path} element={<Page />} />
+            ))}
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Route>
+      </Routes>
+    </>
   );
 }

@@ -10,9 +10,15 @@ interface ConnectionState {
   reachable: boolean;
   /** when the server last failed to answer (ms), while unreachable */
   lostAt: number | null;
+  /** a call sent again found its change already made (AlreadyDoneNotice.tsx) */
+  doneBeforeDrop: boolean;
 }
 
-export const useConnection = create<ConnectionState>()(() => ({ reachable: true, lostAt: null }));
+export const useConnection = create<ConnectionState>()(() => ({
+  reachable: true,
+  lostAt: null,
+  doneBeforeDrop: false,
+}));
 
 const FIRST_RETRY_MS = 1_000;
 const LONGEST_RETRY_MS = 5_000;

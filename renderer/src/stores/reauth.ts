@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { useSession } from './session';
 
 /**
  * 重新登录 in place: the server no longer knows the session (it was restarted) while a page still
@@ -27,3 +28,9 @@ export function endSignInAgain(signedIn: boolean): void {
   waiting = [];
   for (const resolve of done) resolve(signedIn);
 }
+
+// signed out meanwhile (the session ended for another reason, the idle time ran out): the dialog
+// and the calls waiting on it end with it, so nobody who signs in next sends them as themselves
+useSession.subscribe((s) => {
+  if (s.phase !== 'ready' && (useReauth.getState().open || waiting.length)) endSignInAgain(false);
+});

@@ -32,7 +32,7 @@ describe('a call sent again under its request key', () => {
     const first = await (await post(host, admin, 'customer.create', input, key)).json();
     expect(first.ok).toBe(true);
     const again = await (await post(host, admin, 'customer.create', input, key)).json();
-    expect(again).toEqual({ ok: false, error: { code: 'CONFLICT', messageKey: 'errors.alreadyDone' } });
+    expect(again).toEqual({ ok: false, error: { code: 'ALREADY_DONE', messageKey: 'errors.alreadyDone' } });
     expect(count(env)).toBe(1);
     const keyed = env.core.sqlite
       .prepare('SELECT entity, action FROM operation_log WHERE request_key = ?')
@@ -75,5 +75,24 @@ describe('a call sent again under its request key', () => {
       expect(await res.json()).toEqual({ ok: false, error: { code: 'BAD_REQUEST', messageKey: 'errors.badRequest' } });
     }
     expect(snapshot(env.core)).toBe(before);
+  });
+
+  test('a second sending while the first still runs is refused as done; the user is made once', async ({
+    env,
+    admin,
+    host,
+  }) => {
+    const input = { username: 'linjing', displayName: '林静', password: 'clerk-pass-1', roles: ['clerk'] };
+    const key = 'k'.repeat(24);
+    const answers = await Promise.all([
+      post(host, admin, 'user.create', input, key).then((r) => r.json()),
+      post(host, admin, 'user.create', input, key).then((r) => r.json()),
+    ]);
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok)).toEqual([
+      { ok: false, error: { code: 'ALREADY_DONE', messageKey: 'errors.alreadyDone' } },
+    ]);
+    const made = env.core.sqlite.prepare("SELECT count(*) FROM users WHERE username = 'linjing'").pluck().get();
+    expect(made).toBe(1);
   });
 });

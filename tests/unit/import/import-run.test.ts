@@ -63,7 +63,10 @@ describe('import run', () => {
     expect(creates.every((l) => l.action === 'create' && l.reason === null)).toBe(true);
     const [summary] = logRows(env, 'customerImport');
     // each customer's row is compact: it points to the batch row and its row in the file …
-    const summaryId = env.core.sqlite.prepare("SELECT id FROM operation_log WHERE entity = 'customerImport'").pluck().get();
+    const summaryId = env.core.sqlite
+      .prepare("SELECT id FROM operation_log WHERE entity = 'customerImport'")
+      .pluck()
+      .get();
     expect(creates.map((l) => [JSON.parse(l.changes).importBatch, JSON.parse(l.changes).row])).toEqual([
       [summaryId, 2],
       [summaryId, 4],
@@ -71,8 +74,14 @@ describe('import run', () => {
     ]);
     // … and reads back in full: the file is data in the row (the renderer words it per language)
     const read = (await admin.ok('audit.list', { entity: 'customer', pageSize: 10 })).items;
-    expect(read.map((r: any) => r.changes.importedFrom)).toEqual(Array(3).fill({ before: null, after: '十月客户.xlsx' }));
-    expect(read.map((r: any) => r.changes.name.after).sort()).toEqual(['北京海淀科技有限公司', '广州天河商行', '深圳南山电子有限公司']);
+    expect(read.map((r: any) => r.changes.importedFrom)).toEqual(
+      Array(3).fill({ before: null, after: '十月客户.xlsx' }),
+    );
+    expect(read.map((r: any) => r.changes.name.after).sort()).toEqual([
+      '北京海淀科技有限公司',
+      '广州天河商行',
+      '深圳南山电子有限公司',
+    ]);
     expect(JSON.parse(summary.changes).sha256.after).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.parse(summary.changes).mapping.after).toEqual(up.suggestedMapping);
     expect(summary).toMatchObject({ action: 'import', entityId: up.uploadId, reason: null });
@@ -117,6 +126,22 @@ describe('import run', () => {
     expect((await admin.ok('customer.search', { q: '西湖' })).total).toBe(300);
     expect((await admin.ok('customer.search', { q: 'hzxh' })).total).toBe(300);
     expect((await admin.ok('customer.search', { q: '13900000299' })).items[0].name).toBe('杭州西湖299号贸易有限公司');
+  });
+
+  test('an upload is imported once: the same run sent again is refused as done and changes nothing', async ({
+    env,
+    admin,
+  }) => {
+    const rows = [row({ 客户名称: '苏州园区精密机械有限公司' }), row({ 客户名称: '无锡滨湖纺织有限公司' })];
+    const up = await uploaded(admin, rows);
+    const run = { uploadId: up.uploadId, mapping: up.suggestedMapping, mode: 'validOnly' as const };
+    expect(await admin.ok('customer.importRun', run)).toMatchObject({ imported: 2 });
+    const before = snapshot(env.core);
+    expect(await admin.call('customer.importRun', run)).toEqual({
+      ok: false,
+      error: { code: 'ALREADY_DONE', messageKey: 'errors.alreadyDone' },
+    });
+    expect(snapshot(env.core)).toBe(before);
   });
 
   test('writes exactly what customer.create writes: record, contacts, addresses, search index, log changes', async ({
@@ -244,7 +269,9 @@ describe('import run', () => {
 
     // the log as its readers see it (audit.list): the import's compact row reads back as the form's
     const changes = async (cid: number) => {
-      const [r] = (await admin.ok('audit.list', { entity: 'customer', entityId: String(cid), action: 'create', pageSize: 5 })).items;
+      const [r] = (
+        await admin.ok('audit.list', { entity: 'customer', entityId: String(cid), action: 'create', pageSize: 5 })
+      ).items;
       const c = { ...r.changes };
       delete c.code;
       delete c.taxId;
@@ -277,7 +304,10 @@ describe('import run', () => {
 });
 
 describe('import run after a validation', () => {
-  test('the import checks every row again: a tax ID saved since the validation is an error then', async ({ env, admin }) => {
+  test('the import checks every row again: a tax ID saved since the validation is an error then', async ({
+    env,
+    admin,
+  }) => {
     const up = await uploaded(admin, [
       row({ 客户名称: '甲公司', '统一社会信用代码/税号': uscc(41) }),
       row({ 客户名称: '乙公司', '统一社会信用代码/税号': uscc(42) }),
@@ -287,7 +317,9 @@ describe('import run after a validation', () => {
     // meanwhile someone saves a customer with the second row's tax ID
     await admin.ok('customer.create', { name: '丙公司', taxId: uscc(42) });
     const before = snapshot(env.core);
-    expect(await admin.call('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping })).toMatchObject({
+    expect(
+      await admin.call('customer.importRun', { uploadId: up.uploadId, mapping: up.suggestedMapping }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', messageKey: 'import.errors.hasErrors', params: { count: 1, rows: 1 } },
     });

@@ -24,6 +24,7 @@ vi.mock('../../../renderer/src/api/transport', () => ({
   },
   desktopBridge: () => undefined,
   isUnanswered: (r: unknown) => r === UNANSWERED,
+  NETWORK_ERROR: UNANSWERED,
   overHttp: () => true,
 }));
 
@@ -110,10 +111,32 @@ describe('a signed-in call while the server does not answer', () => {
   });
 
   it('a change the server already made under its key is said as such', async () => {
-    answers = [UNANSWERED, { ok: false, error: { code: 'CONFLICT', messageKey: 'errors.alreadyDone' } }];
+    answers = [UNANSWERED, { ok: false, error: { code: 'ALREADY_DONE', messageKey: 'errors.alreadyDone' } }];
     const pending = call('customer.create', {} as never);
     await tick();
     serverAnswered();
     await expect(pending).rejects.toMatchObject({ messageKey: 'errors.alreadyDone' });
+  });
+
+  it('signed out while the dialog waits: it closes, and the call is not sent as whoever signs in next', async () => {
+    answers = [{ ok: false, error: { code: 'UNAUTHENTICATED', messageKey: 'errors.unauthenticated' } }, created];
+    const pending = call('customer.create', {} as never);
+    await tick();
+    expect(useReauth.getState().open).toBe(true);
+    useSession.getState().expire();
+    expect(useReauth.getState().open).toBe(false);
+    useSession.setState({ phase: 'ready', user: { ...user, id: 2, username: 'linjing' } });
+    await expect(pending).rejects.toBeDefined();
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a call waiting for the server is not sent again once another person is signed in', async () => {
+    answers = [UNANSWERED, created];
+    const pending = call('customer.create', {} as never);
+    await tick();
+    useSession.setState({ phase: 'ready', user: { ...user, id: 2, username: 'linjing' } });
+    serverAnswered();
+    await expect(pending).rejects.toMatchObject({ messageKey: 'errors.network' });
+    expect(sent).toHaveLength(1);
   });
 });

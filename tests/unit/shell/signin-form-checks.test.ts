@@ -11,12 +11,10 @@ import zhCN from '../../../renderer/src/locales/zh-CN.json';
 
 const shape = authContract['auth.login'].input.shape;
 const antdOutcome = (value: unknown) =>
-  (zodRule(shape.username) as { validator: (r: unknown, v: unknown) => Promise<void> })
-    .validator({}, value)
-    .then(
-      () => null,
-      (e: Error) => e.message,
-    );
+  (zodRule(shape.username) as { validator: (r: unknown, v: unknown) => Promise<void> }).validator({}, value).then(
+    () => null,
+    (e: Error) => e.message,
+  );
 
 describe('sign-in form checks', () => {
   beforeAll(() => i18n.init({ resources: { 'zh-CN': { translation: zhCN } }, lng: 'zh-CN', initAsync: false }));

@@ -13,6 +13,7 @@ vi.mock('../../../renderer/src/api/transport', () => ({
   desktopBridge: () => undefined,
   isUnanswered: () => false,
   overHttp: () => false,
+  NETWORK_ERROR: { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.network' } },
 }));
 
 const { call } = await import('../../../renderer/src/api/client');

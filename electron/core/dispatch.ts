@@ -117,7 +117,7 @@ async function answer(
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw Invalid(zodFields(parsed.error));
     const writes = 'writes' in def && !!def.writes;
-    const key = writes ? (transport.requestKey ?? null) : null;
+    const key = writes && !def.replaySafe ? (transport.requestKey ?? null) : null;
     if (writes) {
       await core.writes.wait();
       if (key) refuseIfDone(core, key);

@@ -19,6 +19,11 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
    * device: the channel names files on that PC (backups, restores, their folders)
    */
   thisPcOnly?: true;
+  /**
+   * a resend is recognised by the channel itself (stocktake.scan's client id answers `replayed`
+   * with the stored scan): the dispatcher's request-key check (errors.alreadyDone) is not applied
+   */
+  replaySafe?: true;
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {

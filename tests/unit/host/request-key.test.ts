@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { RunningHost } from '../../../electron/host';
 import { fullCustomer } from '../customers/support';
+import { countingOver, customersIn, scanOf } from '../stocktake/count-support';
 import { snapshot, type TestClient, type TestEnv } from '../support/test-core';
 import { test } from './support';
 
@@ -94,5 +95,19 @@ describe('a call sent again under its request key', () => {
     ]);
     const made = env.core.sqlite.prepare("SELECT count(*) FROM users WHERE username = 'linjing'").pluck().get();
     expect(made).toBe(1);
+  });
+
+  test('a scan resent under its key is answered by the scan itself (replayed), not refused as done', async ({
+    admin,
+    host,
+  }) => {
+    const [a] = await customersIn(admin, ['甲公司']);
+    const st = await countingOver(admin, [a.id]);
+    const scan = scanOf(st.id, a.code);
+    const key = 's'.repeat(32);
+    const first = await (await post(host, admin, 'stocktake.scan', scan, key)).json();
+    const again = await (await post(host, admin, 'stocktake.scan', scan, key)).json();
+    expect(first).toMatchObject({ ok: true, data: { replayed: false } });
+    expect(again).toEqual({ ok: true, data: { ...first.data, replayed: true } });
   });
 });

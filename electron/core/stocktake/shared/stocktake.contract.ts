@@ -356,7 +356,7 @@ export const stocktakeContract = {
 
   // ── counting ─────────────────────────────────────────────────────────────────────────────
   /** One scan, stored in its own small transaction before it is acknowledged. Resending is safe. */
-  'stocktake.scan': channel({ writes: true, access: count, input: scanInputSchema, output: scanAckSchema }),
+  'stocktake.scan': channel({ writes: true, replaySafe: true, access: count, input: scanInputSchema, output: scanAckSchema }),
   /** Takes one scan back (an undo row; the line's tally drops by one). */
   'stocktake.undo': channel({
     writes: true,

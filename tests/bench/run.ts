@@ -13,6 +13,7 @@ import { startBench } from './start.bench';
 import { stocktakeCoreBench } from './stocktake-core.bench';
 import { stocktakeReconcileBench } from './stocktake-reconcile.bench';
 import { stocktakeScanBench } from './stocktake-scan.bench';
+import { stocktakeSyncBench } from './stocktake-sync.bench';
 import { uiSearchBench } from './ui-search.bench';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
@@ -29,6 +30,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   stocktake_core: stocktakeCoreBench,
   stocktake_reconcile: stocktakeReconcileBench,
   stocktake_scan: stocktakeScanBench,
+  stocktake_sync: stocktakeSyncBench,
   settlement: settlementBench,
   lan_clients: lanBench,
 };

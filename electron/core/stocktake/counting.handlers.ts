@@ -1,6 +1,7 @@
 import { requireActor } from '../actor';
 import { type Handler, poolRead } from '../handler';
 import type { Channel } from '../shared/contract';
+import { expectedSet } from './expected-set';
 import { listLines, updateLine } from './lines';
 import { proposeCorrection } from './proposals';
 import { recentScans, recordScan } from './scan';
@@ -13,6 +14,7 @@ import {
   stepStocktake,
   updateStocktake,
 } from './stocktakes';
+import { syncScans } from './sync';
 import { undoScan } from './undo';
 
 type CountingChannel =
@@ -27,6 +29,8 @@ type CountingChannel =
   | 'stocktake.complete'
   | 'stocktake.cancel'
   | 'stocktake.scan'
+  | 'stocktake.syncScans'
+  | 'stocktake.expected'
   | 'stocktake.undo'
   | 'stocktake.recent'
   | 'stocktake.lines'
@@ -37,6 +41,7 @@ type CountingChannel =
  * Stocktakes and counting (the stocktake's life, scans, lines). The reads that grow with the
  * stocktake (the full progress, the lines' pages, a scope's count at 1M) are pool reads; the list
  * and the newest scans stay on the main thread (the list's counted figures are the writer's counters).
+ * A phone's expected set (5,000 rows a page) is a pool read; its sync writes like stocktake.scan.
  */
 export const countingHandlers: { [C in CountingChannel & keyof typeof stocktakeContract & Channel]: Handler<C> } = {
   'stocktake.list': ({ core }, input) => listStocktakes(core, input),
@@ -51,6 +56,8 @@ export const countingHandlers: { [C in CountingChannel & keyof typeof stocktakeC
   'stocktake.cancel': ({ core, actor }, input) =>
     stepStocktake(core, requireActor(actor), 'cancel', input.id, input.reason),
   'stocktake.scan': ({ core, actor }, input) => recordScan(core, requireActor(actor), input),
+  'stocktake.syncScans': ({ core, actor }, input) => syncScans(core, requireActor(actor), input),
+  'stocktake.expected': poolRead(({ core }, input) => expectedSet(core, input)),
   'stocktake.undo': ({ core, actor }, input) => undoScan(core, requireActor(actor), input),
   'stocktake.recent': ({ core, actor }, input) => recentScans(core, requireActor(actor), input),
   'stocktake.lines': poolRead(({ core }, input) => listLines(core, input)),

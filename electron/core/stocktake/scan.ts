@@ -5,7 +5,7 @@ import type { Core } from '../core';
 import { inTransaction } from '../transaction';
 import { counters, type LineKind, moveCounters, tallyDelta } from './progress';
 import type { ScanAck, ScanResult, recentScanSchema, scanInputSchema } from './shared/stocktake.contract';
-import { type BriefRow, CUSTOMER_BRIEF_SQL, loadStocktake, toBrief } from './stocktake.rows';
+import { type BriefRow, CUSTOMER_BRIEF_SQL, loadStocktake, type StocktakeRow, toBrief } from './stocktake.rows';
 import { wrongStatus } from './stocktakes';
 
 type ScanInput = z.output<typeof scanInputSchema>;
@@ -39,7 +39,9 @@ function storedScan(core: Core, stocktakeId: number, clientId: string): StoredSc
 function findLine(core: Core, stocktakeId: number, customerId: number | null, code: string): LineTally | undefined {
   if (customerId == null) {
     return core.statements
-      .prepare('SELECT id, scans FROM stocktake_lines WHERE stocktake_id = ? AND code = ? AND customer_id IS NULL ORDER BY id LIMIT 1')
+      .prepare(
+        'SELECT id, scans FROM stocktake_lines WHERE stocktake_id = ? AND code = ? AND customer_id IS NULL ORDER BY id LIMIT 1',
+      )
       .get(stocktakeId, code) as LineTally | undefined;
   }
   return core.statements
@@ -104,58 +106,90 @@ function ackOf(core: Core, stocktakeId: number, expected: number, s: StoredScan,
  * refused (the guard against transactions is for documents).
  */
 export function recordScan(core: Core, actor: Actor, input: ScanInput): ScanAck {
-  return inTransaction(core, () => {
-    const st = loadStocktake(core, input.stocktakeId);
-    const before = storedScan(core, st.id, input.clientId);
-    if (before) return ackOf(core, st.id, st.expectedCount, before, true);
-    if (st.status !== 'counting') throw wrongStatus(st, 'stocktake.errors.notCounting');
-    counters(core, st.id); // held before they are moved
-    const customer = core.statements.prepare(`${CUSTOMER_BRIEF_SQL} WHERE c.code = ?`).get(input.code) as BriefRow | undefined;
-    const expected = customer ? isExpected(core, st.id, customer.id) : false;
-    const line = findLine(core, st.id, customer?.id ?? null, input.code);
-    const liveBefore = line?.scans ?? 0;
-    const result = classify({ customer, liveBefore, expected });
-    const at = core.clock.now().toISOString();
-    let lineId: number;
-    if (line) {
+  return inTransaction(core, () => scanInTransaction(core, actor, loadStocktake(core, input.stocktakeId), input));
+}
+
+/**
+ * One scan inside the caller's write transaction (stocktake.scan's own, or one of a sync's few):
+ * a stored client id answers replayed; otherwise refused unless `counting`, else classified by the
+ * customer's state now, its line moved, its row and a log row written, the counters moved.
+ */
+export function scanInTransaction(
+  core: Core,
+  actor: Actor,
+  st: StocktakeRow,
+  input: Omit<ScanInput, 'stocktakeId'>,
+): ScanAck {
+  const before = storedScan(core, st.id, input.clientId);
+  if (before) return ackOf(core, st.id, st.expectedCount, before, true);
+  if (st.status !== 'counting') throw wrongStatus(st, 'stocktake.errors.notCounting');
+  counters(core, st.id); // held before they are moved
+  const customer = core.statements.prepare(`${CUSTOMER_BRIEF_SQL} WHERE c.code = ?`).get(input.code) as
+    | BriefRow
+    | undefined;
+  const expected = customer ? isExpected(core, st.id, customer.id) : false;
+  const line = findLine(core, st.id, customer?.id ?? null, input.code);
+  const liveBefore = line?.scans ?? 0;
+  const result = classify({ customer, liveBefore, expected });
+  const at = core.clock.now().toISOString();
+  let lineId: number;
+  if (line) {
+    core.statements
+      .prepare(
+        `UPDATE stocktake_lines SET scans = scans + 1, first_at = coalesce(first_at, ?), first_user_id = coalesce(first_user_id, ?),
+           last_at = ?, last_user_id = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+      )
+      .run(at, actor.id, at, actor.id, at, actor.id, line.id);
+    lineId = line.id;
+  } else {
+    lineId = Number(
       core.statements
         .prepare(
-          `UPDATE stocktake_lines SET scans = scans + 1, first_at = coalesce(first_at, ?), first_user_id = coalesce(first_user_id, ?),
-             last_at = ?, last_user_id = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+          `INSERT INTO stocktake_lines (stocktake_id, customer_id, code, scans, first_at, first_user_id, last_at, last_user_id, updated_at, updated_by)
+           VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(at, actor.id, at, actor.id, at, actor.id, line.id);
-      lineId = line.id;
-    } else {
-      lineId = Number(
-        core.statements
-          .prepare(
-            `INSERT INTO stocktake_lines (stocktake_id, customer_id, code, scans, first_at, first_user_id, last_at, last_user_id, updated_at, updated_by)
-             VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(st.id, customer?.id ?? null, customer?.code ?? input.code, at, actor.id, at, actor.id, at, actor.id).lastInsertRowid,
-      );
-    }
-    const scanId = Number(
-      core.statements
-        .prepare(
-          `INSERT INTO stocktake_scans (stocktake_id, client_id, code, customer_id, line_id, result, source, user_id, device_id, scanned_at, at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(st.id, input.clientId, input.code, customer?.id ?? null, lineId, result, input.source, actor.id, input.deviceId ?? null, input.scannedAt, at)
+        .run(st.id, customer?.id ?? null, customer?.code ?? input.code, at, actor.id, at, actor.id, at, actor.id)
         .lastInsertRowid,
     );
-    const kind: LineKind = !customer ? 'unknown' : expected ? 'counted' : 'outOfScope';
-    moveCounters(core, st.id, tallyDelta(kind, liveBefore, liveBefore + 1));
-    // a compact entry per scan: the code and what it found (the scan row holds the rest)
-    writeLog(core.db, core.clock.now(), actor, {
-      entity: 'stocktake',
-      entityId: st.id,
-      action: 'scan',
-      changes: { scan: { before: null, after: { id: scanId, code: input.code, result } } },
-    });
-    const stored: StoredScan = { id: scanId, clientId: input.clientId, code: input.code, customerId: customer?.id ?? null, lineId, result };
-    return ackOf(core, st.id, st.expectedCount, stored, false);
+  }
+  const scanId = Number(
+    core.statements
+      .prepare(
+        `INSERT INTO stocktake_scans (stocktake_id, client_id, code, customer_id, line_id, result, source, user_id, device_id, scanned_at, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        st.id,
+        input.clientId,
+        input.code,
+        customer?.id ?? null,
+        lineId,
+        result,
+        input.source,
+        actor.id,
+        input.deviceId ?? null,
+        input.scannedAt,
+        at,
+      ).lastInsertRowid,
+  );
+  const kind: LineKind = !customer ? 'unknown' : expected ? 'counted' : 'outOfScope';
+  moveCounters(core, st.id, tallyDelta(kind, liveBefore, liveBefore + 1));
+  // a compact entry per scan: the code and what it found (the scan row holds the rest)
+  writeLog(core.db, core.clock.now(), actor, {
+    entity: 'stocktake',
+    entityId: st.id,
+    action: 'scan',
+    changes: { scan: { before: null, after: { id: scanId, code: input.code, result } } },
   });
+  const stored: StoredScan = {
+    id: scanId,
+    clientId: input.clientId,
+    code: input.code,
+    customerId: customer?.id ?? null,
+    lineId,
+    result,
+  };
+  return ackOf(core, st.id, st.expectedCount, stored, false);
 }
 
 /** The newest scans of a stocktake (all counters, or the caller's), newest first, with undone flags. */
@@ -170,6 +204,8 @@ export function recentScans(core: Core, actor: Actor, input: { stocktakeId: numb
        WHERE s.stocktake_id = ? AND (? = 0 OR s.user_id = ?)
        ORDER BY s.id DESC LIMIT ?`,
     )
-    .all(input.stocktakeId, input.mine ? 1 : 0, actor.id, input.limit) as (Omit<RecentScan, 'undone'> & { undone: number })[];
+    .all(input.stocktakeId, input.mine ? 1 : 0, actor.id, input.limit) as (Omit<RecentScan, 'undone'> & {
+    undone: number;
+  })[];
   return { items: items.map((r) => ({ ...r, undone: r.undone === 1 })) };
 }

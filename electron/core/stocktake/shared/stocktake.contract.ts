@@ -159,6 +159,41 @@ export const scanInputSchema = z
   })
   .strict();
 
+/** How many waiting scans one stocktake.syncScans call takes (the phone sends more in pages). */
+export const SYNC_PAGE = 500;
+
+/**
+ * A page of a phone's waiting scans (stocktake.syncScans): each as stocktake.scan takes it, without
+ * the stocktake id (the page's). The client id is the idempotency key, as for stocktake.scan.
+ */
+export const syncScansInputSchema = z
+  .object({
+    stocktakeId: id,
+    scans: z.array(scanInputSchema.omit({ stocktakeId: true })).min(1, 'validation.required').max(SYNC_PAGE, 'stocktake.validation.syncTooMany'),
+  })
+  .strict();
+
+/** A waiting scan that could not be stored (the stocktake no longer counting): the phone keeps it. */
+export const scanRefusalSchema = z.object({
+  clientId: z.string(),
+  error: z.object({ code: z.string(), messageKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
+});
+export type ScanRefusal = z.infer<typeof scanRefusalSchema>;
+
+/**
+ * One customer of the expected set as the phone keeps it offline (compact: the phone stores
+ * thousands). `status` is the customer's state now; `scans` its live scans in this stocktake so far.
+ */
+export const expectedRowSchema = z.object({
+  customerId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  mnemonic: z.string().nullable(),
+  status: customerStatusSchema,
+  scans: z.number().int(),
+});
+
 export const lineSchema = z.object({
   id: z.number().int(),
   code: z.string(),
@@ -357,6 +392,37 @@ export const stocktakeContract = {
   // ── counting ─────────────────────────────────────────────────────────────────────────────
   /** One scan, stored in its own small transaction before it is acknowledged. Resending is safe. */
   'stocktake.scan': channel({ writes: true, replaySafe: true, access: count, input: scanInputSchema, output: scanAckSchema }),
+  /**
+   * A page (at most 500) of a phone's waiting scans, each stored as stocktake.scan stores it, in a
+   * few transactions; answered per scan in the order sent: the ack (a stored client id: replayed)
+   * or a refusal (the phone keeps that scan). Classified as of the sync (the customer's state now).
+   */
+  'stocktake.syncScans': channel({
+    writes: true,
+    replaySafe: true,
+    access: count,
+    input: syncScansInputSchema,
+    output: z.object({ items: z.array(z.union([scanAckSchema, scanRefusalSchema])) }),
+  }),
+  /**
+   * The expected set for a phone to count offline, by keyset pages of customer id (`after`: the
+   * previous page's `next`; null when done), with each customer's live scans so far; the first
+   * page also carries the counted lines outside the set (unknown codes, out of scope). Counting
+   * or reconciling stocktakes only.
+   */
+  'stocktake.expected': channel({
+    access: count,
+    input: z
+      .object({ stocktakeId: id, after: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(5000).default(5000) })
+      .strict(),
+    output: z.object({
+      stocktake: z.object({ id: z.number().int(), no: z.string(), name: z.string(), status: stocktakeStatusSchema, expectedCount: z.number().int() }),
+      items: z.array(expectedRowSchema),
+      next: z.number().int().nullable(),
+      /** first page only: lines with live scans outside the expected set (customerId null: an unknown code) */
+      others: z.array(z.object({ customerId: z.number().int().nullable(), code: z.string(), scans: z.number().int() })),
+    }),
+  }),
   /** Takes one scan back (an undo row; the line's tally drops by one). */
   'stocktake.undo': channel({
     writes: true,

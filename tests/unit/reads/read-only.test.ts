@@ -28,6 +28,7 @@ const SAMPLES = (id: number): { [C in Channel]?: ChannelInput<C> } => ({
   'stocktake.report': { id: 1 },
   'stocktake.reportRows': { id: 1, section: 'matched' },
   'stocktake.corrections': { id: 1 },
+  'stocktake.expected': { stocktakeId: 1 },
   'settlement.vouchers': { q: '杭州' },
   'settlement.payments': { q: '杭州' },
   'settlement.statement': { customerId: id, from: '2025-01-01', to: '2026-12-31' },

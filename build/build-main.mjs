@@ -26,7 +26,7 @@ await Promise.all([
   // a sandboxed preload may only require('electron'): everything else is bundled in
   build({
     ...common,
-    entryPoints: { preload: 'electron/preload.ts', 'launch-preload': 'electron/launch-preload.ts' },
+    entryPoints: { preload: 'electron/preload.ts' },
     outdir: 'dist/main',
     external: ['electron'],
   }),

@@ -1,19 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, type Session, session, shell } from 'electron';
 import { defaultMigrationsFolder } from '../db/open';
-import type { LauncherState } from './core/network/shared/launch-bridge';
+import { LAUNCHER_HASH, type LauncherState } from './core/network/shared/launch-bridge';
 import { type ClientLaunch, readLaunch, serverLabel } from './client/launch-file';
+import { clientWindowTitle } from './client/title';
+import { verifyServerCertificate } from './client/verify';
+import { DEVICE_SECRET_HEADER } from './lan/cookies';
 import { probeServer, REACH_KEYS } from './client/reach';
-import { isServerUrl, secureClientSession, showServerInTitle } from './client-window';
 import { backupOnExit } from './core/backup/schedule';
 import { startBackgroundJobs } from './core/background';
 import { closeCore, openCoreOrFault } from './core/core';
 import { APP_DIR_NAME } from './core/paths';
-import { registerIpc } from './ipc';
+import { registerIpc, registerLaunchIpc } from './ipc';
 import { startLanManager } from './lan/manager';
-import { registerLaunchIpc } from './launch-ipc';
 
 // Same data folder as `npm run web` (see core/paths.ts); KEHU_DATA_DIR or --data-dir override it.
 const dataDirArg = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
@@ -47,7 +48,7 @@ const QUICK_PROBE_MS = 1_500;
 
 /**
  * A window: the app's own page with its preload (the default), the launcher's page with its own
- * (launch-preload.ts), or a client PC's server page with none (`preload: null`).
+ * (the same preload, at #launcher: `window.launch`), or a client PC's server page with none (`preload: null`).
  */
 function createWindow(
   load: { url: string; preload: string | null } = { url: indexUrl, preload: 'preload.js' },
@@ -142,7 +143,7 @@ async function start() {
     launcher = state;
     // the Dock (macOS) or a second start opens the launcher again, not the app's window without its core
     if (!client) reopen = () => openLauncher(launcher);
-    show(createWindow({ url: indexUrl, preload: 'launch-preload.js' }));
+    show(createWindow({ url: `${indexUrl}${LAUNCHER_HASH}`, preload: 'preload.js' }));
   };
   const toClient = (l: ClientLaunch) => {
     client = l;
@@ -166,17 +167,19 @@ async function start() {
     });
     show(next);
   };
-  registerLaunchIpc({
-    dataDir,
-    isLauncherPage: isOwnPage,
-    state: () => launcher,
-    client: () => client,
-    toLocal: () => {
-      void startLocal().catch(fail);
-    },
-    toClient,
-    isCurrent: (sender) => !!win && !win.isDestroyed() && win.webContents === sender,
-  });
+  // the launcher's calls exist only where a launcher can be shown (first start, a client PC)
+  if (launch?.mode !== 'local')
+    registerLaunchIpc({
+      dataDir,
+      isLauncherPage: isOwnPage,
+      state: () => launcher,
+      client: () => client,
+      toLocal: () => {
+        void startLocal().catch(fail);
+      },
+      toClient,
+      isCurrent: (sender) => !!win && !win.isDestroyed() && win.webContents === sender,
+    });
 
   if (launch?.mode === 'client') {
     client = launch;
@@ -246,3 +249,59 @@ function fail(err: unknown) {
 }
 
 start().catch(fail);
+
+/**
+ * A client PC's window onto the office server (issue 18): the server's own app, served over
+ * HTTPS, with no preload (the page then calls the API over HTTP, as a browser does). This file is
+ * the Electron glue only; what decides is in electron/client/.
+ */
+
+/**
+ * The session's part: only certificates verifyServerCertificate accepts for the server's address
+ * (signed by the CA pinned at pairing; any other host is refused), and the device secret on every
+ * request to the server's origin (never to another).
+ */
+export function secureClientSession(ses: Session, launch: ClientLaunch): void {
+  const url = new URL(launch.serverUrl);
+  const host = url.hostname;
+  ses.setCertificateVerifyProc((request, callback) => {
+    const ok =
+      request.hostname === host && verifyServerCertificate(request.certificate.data, launch.caCert, host, new Date());
+    callback(ok ? 0 : -2);
+  });
+  ses.webRequest.onBeforeSendHeaders({ urls: [`${url.origin}/*`] }, (details, callback) => {
+    const headers = { ...details.requestHeaders };
+    if (new URL(details.url).origin === url.origin) headers[DEVICE_SECRET_HEADER] = launch.deviceSecret;
+    callback({ requestHeaders: headers });
+  });
+}
+
+/** Whether `url` is on the server's origin (the only place a client's window may go). */
+export function isServerUrl(launch: ClientLaunch, url: string): boolean {
+  try {
+    return new URL(url).origin === new URL(launch.serverUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The window's title names the server, in the page's language: 客户管理 — 已连接到 192.168.1.10:5443.
+ */
+export function showServerInTitle(win: BrowserWindow, launch: ClientLaunch): void {
+  const server = serverLabel(launch.serverUrl);
+  const update = (pageTitle: string) => {
+    if (win.isDestroyed()) return;
+    win.webContents
+      .executeJavaScript('document.documentElement.lang', false)
+      .catch(() => 'zh-CN')
+      .then((lang) => {
+        if (!win.isDestroyed()) win.setTitle(clientWindowTitle(pageTitle, server, String(lang)));
+      });
+  };
+  win.setTitle(clientWindowTitle('', server, 'zh-CN'));
+  win.on('page-title-updated', (event, title) => {
+    event.preventDefault();
+    update(title);
+  });
+}

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
@@ -16,6 +17,17 @@ export interface AppHost {
   dataDir: string;
 }
 
+/** A port free on that address now (a server started a moment later takes it). */
+export function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, host, () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
 /**
  * Starts the built host (`dist/main/web.js`) on a free port with an empty data folder (or the one
  * given), with more options when asked (`--lan ADDRESS:PORT`); `output()` is what it printed so far.

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -7,7 +6,7 @@ import { connect } from '../../electron/client/connect';
 import type { ConnectAnswer, LauncherState, RetryAnswer } from '../../electron/core/network/shared/launch-bridge';
 import { type ClientLaunch, readLaunch } from '../../electron/client/launch-file';
 import { probeServer, REACH_KEYS } from '../../electron/client/reach';
-import { expect, startWeb, test } from './fixtures';
+import { expect, freePort, startWeb, test } from './fixtures';
 import { callDirect, createAdmin } from './steps';
 
 /**
@@ -19,17 +18,6 @@ import { callDirect, createAdmin } from './steps';
 
 const LAN_ADDRESS = '127.0.0.2';
 const SHOTS = path.resolve(__dirname, '../../test-results/launch');
-
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, host, () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 interface Bridged {
   /** what chooseLocal was called with */

@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { expect, startWeb, test } from './fixtures';
+import { expect, freePort, startWeb, test } from './fixtures';
 import { createAdmin, createUserWithRole, signIn } from './steps';
 
 /**
@@ -26,18 +25,6 @@ const TYPED = '杭州西湖茶园农业有限公司';
 /** Screens of this test (test-results/network/): the README's pictures come from here. */
 const SHOTS = path.join(__dirname, '../../test-results/network');
 const shot = (p: Page, name: string) => p.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-
-/** A port free on the LAN address now (the listener takes it a moment later). */
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, host, () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** The text of the QR code shown on the page, read back from a screenshot of it (zbarimg). */
 async function decodeQr(page: Page): Promise<string> {

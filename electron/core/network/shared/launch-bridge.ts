@@ -1,5 +1,5 @@
 /**
- * The launcher page's window onto the main process (`window.launch`, electron/launch-preload.ts):
+ * The launcher page's window onto the main process (`window.launch`, electron/preload.ts at #launcher):
  * what it may ask and what it is told. No Node imports: the renderer imports these types.
  * The device secret never reaches the page.
  */
@@ -33,6 +33,9 @@ export interface LaunchBridge {
   /** 服务器地址已更改: the same server (same CA and device secret) at another address */
   moveServer(address: string): Promise<RetryAnswer>;
 }
+
+/** The launcher is the app's own page opened at this hash: the preload then gives it `window.launch`. */
+export const LAUNCHER_HASH = '#launcher';
 
 export const LAUNCH_CHANNELS = {
   state: 'launch:state',

@@ -16,16 +16,28 @@ const BAD_USCC = '91110108MA01HK4QIY';
 /** a real code from Xiamen's pilot before GB 32100: right shape, check character not the standard's */
 const PILOT_USCC = '91350211M00013FA1N';
 
+/**
+ * Clicks an item of an open antd popup once the popup's opening motion is over: on a loaded machine
+ * the item can still move between Playwright's check of where it is and the click, which then lands
+ * beside it and chooses nothing.
+ */
+async function pick(item: Locator) {
+  const popup = item.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), "-dropdown ")][1]');
+  await expect(popup).not.toHaveClass(/-(appear|enter)\b/);
+  await item.click();
+}
+
 /** Opens a Select / TreeSelect by its label, types to filter, and takes the first match. */
 async function choose(page: Page, field: Locator, text: string) {
   await field.click();
   await field.fill(text);
-  const option = page
-    .locator('.ant-select-dropdown:visible')
-    .locator('.ant-select-item-option, .ant-select-tree-treenode')
-    .filter({ hasText: text })
-    .first();
-  await option.click();
+  await pick(
+    page
+      .locator('.ant-select-dropdown:visible')
+      .locator('.ant-select-item-option, .ant-select-tree-treenode')
+      .filter({ hasText: text })
+      .first(),
+  );
 }
 
 function label(page: Page, text: string) {
@@ -96,11 +108,10 @@ test('customer archive: create, find, edit, history, USCC check, duplicate warni
   const division = page.getByLabel('省/市/区', { exact: true }).first();
   await division.click();
   await division.fill('海淀');
-  await page
-    .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item')
-    .filter({ hasText: '海淀区' })
-    .first()
-    .click();
+  await pick(
+    page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: '海淀区' }).first(),
+  );
+  await expect(page.locator('#section-addresses .ant-cascader').first()).toContainText('北京市 / 北京市 / 海淀区');
   await page.getByLabel('详细地址', { exact: true }).first().fill('中关村大街1号');
   await page.getByLabel('邮编', { exact: true }).first().fill('100080');
 
@@ -210,10 +221,16 @@ test('customer archive: create, find, edit, history, USCC check, duplicate warni
   const taxId = label(page, '统一社会信用代码/税号');
   await expect(taxId).toHaveAttribute('aria-invalid', 'true');
   // the error is shown beside the field and tied to it (its accessible description)
-  await expect(taxId).toHaveAccessibleDescription('统一社会信用代码格式不正确（应为 18 位数字或大写字母，不含 I、O、Z、S、V）');
+  await expect(taxId).toHaveAccessibleDescription(
+    '统一社会信用代码格式不正确（应为 18 位数字或大写字母，不含 I、O、Z、S、V）',
+  );
   await expect(page.getByText('保存成功')).toHaveCount(0);
   // the core refuses it the same way when the form is bypassed, confirmed or not
-  const refused = await callDirect(page, 'customer.create', { name: '厦门湖里贸易有限公司', taxId: BAD_USCC, confirmTaxIdChecksum: true });
+  const refused = await callDirect(page, 'customer.create', {
+    name: '厦门湖里贸易有限公司',
+    taxId: BAD_USCC,
+    confirmTaxIdChecksum: true,
+  });
   expect(refused.ok).toBe(false);
   expect(refused.error.code).toBe('INVALID_INPUT');
   expect(refused.error.fields).toMatchObject({ taxId: 'customers.validation.uscc' });
@@ -221,7 +238,9 @@ test('customer archive: create, find, edit, history, USCC check, duplicate warni
 
   // ── a pilot-era USCC (Xiamen, before GB 32100): a warning beside the field, saved after confirming ──
   await taxId.fill(PILOT_USCC);
-  await expect(page.getByText('校验位不符：2015 年前部分地区试点发放的代码可能如此，请核对营业执照；确认无误可保存')).toBeVisible();
+  await expect(
+    page.getByText('校验位不符：2015 年前部分地区试点发放的代码可能如此，请核对营业执照；确认无误可保存'),
+  ).toBeVisible();
   await expect(taxId).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   const checksum = page.getByRole('dialog', { name: '统一社会信用代码校验位不符' });
@@ -237,7 +256,9 @@ test('customer archive: create, find, edit, history, USCC check, duplicate warni
   await expect(detail).toContainText(PILOT_USCC);
   // the warning the user confirmed is in the record's history, translated
   await page.getByRole('tab', { name: '变更历史' }).click();
-  await expect(page.getByRole('row').filter({ hasText: '新增' })).toContainText('警告：统一社会信用代码校验位不符（经确认保存）');
+  await expect(page.getByRole('row').filter({ hasText: '新增' })).toContainText(
+    '警告：统一社会信用代码校验位不符（经确认保存）',
+  );
   await page.getByRole('button', { name: '返回客户列表' }).click();
   await search(page, '');
   await expect(page.getByText('共 4 条')).toBeVisible();

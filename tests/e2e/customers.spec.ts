@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { callDirect, createAdmin } from './steps';
+import { callDirect, createAdmin, pickOption } from './steps';
 
 // Issue 3, acceptance 1: create a customer with every section filled in Chinese; find it by pinyin
 // initials, by a Chinese substring and by a mobile fragment; edit it; see the change in its history;
@@ -16,22 +16,11 @@ const BAD_USCC = '91110108MA01HK4QIY';
 /** a real code from Xiamen's pilot before GB 32100: right shape, check character not the standard's */
 const PILOT_USCC = '91350211M00013FA1N';
 
-/**
- * Clicks an item of an open antd popup once the popup's opening motion is over: on a loaded machine
- * the item can still move between Playwright's check of where it is and the click, which then lands
- * beside it and chooses nothing.
- */
-async function pick(item: Locator) {
-  const popup = item.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), "-dropdown ")][1]');
-  await expect(popup).not.toHaveClass(/-(appear|enter)\b/);
-  await item.click();
-}
-
 /** Opens a Select / TreeSelect by its label, types to filter, and takes the first match. */
 async function choose(page: Page, field: Locator, text: string) {
   await field.click();
   await field.fill(text);
-  await pick(
+  await pickOption(
     page
       .locator('.ant-select-dropdown:visible')
       .locator('.ant-select-item-option, .ant-select-tree-treenode')
@@ -108,7 +97,7 @@ test('customer archive: create, find, edit, history, USCC check, duplicate warni
   const division = page.getByLabel('省/市/区', { exact: true }).first();
   await division.click();
   await division.fill('海淀');
-  await pick(
+  await pickOption(
     page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: '海淀区' }).first(),
   );
   await expect(page.locator('#section-addresses .ant-cascader').first()).toContainText('北京市 / 北京市 / 海淀区');

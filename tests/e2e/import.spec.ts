@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { usccCheckChar } from '../../electron/core/customers/shared/customer.rules';
 import { EXPORT_STATE_COLUMNS, IMPORT_COLUMNS } from '../../electron/core/import/shared/import.contract';
 import { expect, test } from './fixtures';
-import { callDirect, createAdmin } from './steps';
+import { callDirect, createAdmin, pickOption } from './steps';
 
 // Issue 3, acceptance 2: import an .xlsx with 200 rows of which 3 are invalid: the errors name the
 // rows; the valid rows arrive after the user chooses to import them; export gives back the same data.
@@ -214,11 +214,7 @@ async function mapValue(page: Page, value: string, option: string) {
   const select = page.getByLabel(`“${value}”对应为`, { exact: true });
   await select.click();
   await select.fill(option.replace(/[（）“”]/g, '').slice(0, 2));
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
+  await pickOption(page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first());
   await expect(chosen(page, value)).toHaveText(option);
 }
 

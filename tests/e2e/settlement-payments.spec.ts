@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
 import { approveVoucher, asPerson, localDate, type Person, submitVoucher } from './settlement-payment-steps';
-import { callDirect, createAdmin, createCustomerDirect, createUserWithRole, signIn, signOut } from './steps';
+import { callDirect, createAdmin, createCustomerDirect, createUserWithRole, pickOption, signIn, signOut } from './steps';
 
 // Issue 17, acceptance 1 (second half): one payment split over two approved vouchers in the UI,
 // the statement's closing balance, the aging chart showing the overdue one.
@@ -67,7 +67,7 @@ test('acceptance 1: a payment split over two vouchers, the statement closing bal
   await page.getByRole('button', { name: '新增收款' }).click();
   const dialog = page.getByRole('dialog', { name: '新增收款' });
   await dialog.getByRole('combobox', { name: '客户' }).fill('西湖结算');
-  await page.locator('.ant-select-dropdown:visible').getByText(`${customer.code} ${customer.name}`).click();
+  await pickOption(page.locator('.ant-select-dropdown:visible').getByText(`${customer.code} ${customer.name}`));
   // typed as people type it: full-width digits and a comma
   await dialog.getByLabel('收款金额').fill('１，２００.００');
   // the suggestion: oldest due first — all of it to the overdue voucher, the rest to the other

@@ -15,7 +15,7 @@ import {
   USERS,
   voucherIdOf,
 } from './settlement-steps';
-import { callDirect } from './steps';
+import { callDirect, pickOption } from './steps';
 import { pdfToPngs } from './stocktake-steps';
 
 // Issue 17, acceptance 1 (the voucher half) and 2: 临时凭证 written by a clerk, the customer picked
@@ -55,7 +55,7 @@ test('acceptance 1: a clerk scans the customer, writes a voucher on a contract w
   await expect(card).toContainText('30 天');
 
   await page.getByLabel('凭据类型').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('合同', { exact: true }).click();
+  await pickOption(page.locator('.ant-select-dropdown:visible').getByText('合同', { exact: true }));
   await page.getByLabel('凭据号').fill('HT-2026-018');
   await fillLine(page, 1, { description: '年度技术服务费', unit: '项', quantity: '3', unitPrice: '1,234.56' });
   await fillLine(page, 2, { description: '资料复印', unit: '页', quantity: '1.5', unitPrice: '0.0333' });

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { callDirect, createAdmin, createCustomerDirect, createUserWithRole, signIn, signOut } from './steps';
+import { callDirect, createAdmin, createCustomerDirect, createUserWithRole, pickOption, signIn, signOut } from './steps';
 
 // Issue 4, acceptance 1: a manager deactivates a customer with reason 合同到期 and a memo; the list
 // and the page show 已停用 with who / when / why; the 状态记录 tab shows it; a clerk sees no
@@ -25,7 +25,7 @@ async function search(page: Page, q: string) {
 /** Opens a Select by clicking it and clicks the option with exactly this text. */
 async function choose(page: Page, select: Locator, text: string) {
   await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  await pickOption(page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first());
 }
 
 /** "YYYY-MM-DD HH:mm" shown in local time (Asia/Shanghai here) within a minute of `after`. */

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Steps the specs share. */
 
@@ -69,4 +69,15 @@ export async function createCustomerDirect(page: Page, input: Record<string, unk
   const made = await callDirect(page, 'customer.create', { nature: 'enterprise', ...input });
   expect(made.ok, JSON.stringify(made)).toBe(true);
   return made.data as { id: number; code: string; name: string };
+}
+
+/**
+ * Clicks an item of an open antd popup (Select, Cascader) once the popup's opening motion is over:
+ * on a loaded machine the item can still move between Playwright's check of where it is and the
+ * click, which then lands beside it and chooses nothing.
+ */
+export async function pickOption(item: Locator) {
+  const popup = item.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), "-dropdown ")][1]');
+  await expect(popup).not.toHaveClass(/-(appear|enter)\b/);
+  await item.click();
 }

@@ -6,7 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { type Archive, expectFeedback, pdfToPngs, scanField, seedArchive, SimScanner, storedScans } from './stocktake-steps';
-import { callDirect, createAdmin } from './steps';
+import { callDirect, createAdmin, pickOption } from './steps';
 
 // Issue 16, acceptance 1 and 2: the customer stocktake with a USB scanner, simulated in Chromium
 // (scanner-sim.ts: CDP key events at 5 ms per character, then Enter; the IME variant as a Chinese
@@ -38,10 +38,10 @@ async function createFromCustomerList(page: Page, origin: string, a: Archive, na
   await page.goto(`${origin}/#/customers`);
   const category = page.getByRole('combobox', { name: '客户分类' });
   await category.click();
-  await page.locator('.ant-select-dropdown:visible').getByText(a.categoryName, { exact: true }).click();
+  await pickOption(page.locator('.ant-select-dropdown:visible').getByText(a.categoryName, { exact: true }));
   const status = page.getByRole('combobox', { name: '状态' });
   await status.click();
-  await page.locator('.ant-select-dropdown:visible').getByText('正常', { exact: true }).click();
+  await pickOption(page.locator('.ant-select-dropdown:visible').getByText('正常', { exact: true }));
   await page.keyboard.press('Escape');
   await expect(page.getByRole('checkbox', { name: `选择 ${a.active[0].code} ${a.active[0].name}` })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: `选择 ${a.deactivated.code} ${a.deactivated.name}` })).toHaveCount(0);

@@ -6,7 +6,7 @@ import type { Plugin } from 'vite';
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
-const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt)$/;
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|wasm|webmanifest)$/;
 /** below this a compressed copy saves less than its headers cost */
 const MIN_BYTES = 1024;
 

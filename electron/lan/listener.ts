@@ -51,6 +51,11 @@ const LOGIN_MAX_PER_MINUTE = 20;
 
 /** The pairing routes answer JSON as /api/* does. */
 const PAIR_REDEEM = '/pair/redeem';
+/**
+ * The phone page's home-screen icons: a browser may fetch a manifest's icons without the page's
+ * cookies, and they say nothing about the archive.
+ */
+const PUBLIC_ICONS = new Set(['/m/icon-192.png', '/m/icon-512.png']);
 const isJson = (req: FastifyRequest) => isApi(req) || req.url.startsWith('/pair/');
 const pathOf = (req: FastifyRequest) => req.url.split('?')[0];
 const tls = (c: Credentials) => ({ key: c.key, cert: c.cert + c.caCert });
@@ -97,7 +102,7 @@ export async function startLan(opts: LanOptions): Promise<RunningLan> {
     const p = pathOf(req);
     // what an unpaired device may do: these two paths exactly (a prefix would let `/pair/../x`
     // through to the static files, which normalise it)
-    if (p === '/pair' || p === PAIR_REDEEM) return;
+    if (p === '/pair' || p === PAIR_REDEEM || PUBLIC_ICONS.has(p)) return;
     const header = req.headers[DEVICE_SECRET_HEADER];
     const secret = typeof header === 'string' ? header : req.cookies[DEVICE_COOKIE];
     const device = deviceBySecret(core, secret);

@@ -4,7 +4,8 @@ import { escapeHtml, type StaticPage, staticPage } from './page';
  * `GET /pair`: the one page an unpaired device may open. With the QR code's address
  * (`/pair#t=<token>&spki=…`) it redeems the token at once (the fragment never reaches the server
  * but through this script); otherwise the person types the short code. A browser is then paired
- * (the device cookie) and goes to the app.
+ * (the device cookie) and goes to the app: a phone (a mobile or touch-only browser) to the counting
+ * page `/m/`, any other browser to `/`.
  */
 const SCRIPT = `(function(){
 var T={
@@ -15,13 +16,14 @@ working:"正在配对… Pairing…",
 desktop:"此配对码用于另一台电脑上的客户管理程序，请在该程序中输入。 This pairing is for the app on another PC: enter it there.",
 offline:"无法连接服务器，请检查网络后重试。 The server cannot be reached: check the network and try again.",
 failed:"配对失败，请向管理员重新获取配对码。 Pairing failed: ask the administrator for a new code."};
+function phone(){try{return /Mobi|Android|iPhone|iPad|iPod/.test(navigator.userAgent)||(navigator.maxTouchPoints>1&&matchMedia("(pointer:coarse)").matches);}catch(e){return false;}}
 var msg=document.getElementById("msg"),form=document.getElementById("f"),input=document.getElementById("code");
 function say(k,err){msg.textContent=T[k]||T.failed;msg.className=err?"error":"";}
 function send(proof){say("working",false);
 fetch("/pair/redeem",{method:"POST",headers:{"content-type":"application/json"},body:JSON.stringify(proof),credentials:"same-origin"})
 .then(function(r){return r.json();})
 .then(function(a){if(!a.ok){say(a.error.messageKey,true);return;}
-if(a.data.kind==="browser"){location.replace("/");return;}say("desktop",true);})
+if(a.data.kind==="browser"){location.replace(phone()?"/m/":"/");return;}say("desktop",true);})
 .catch(function(){say("offline",true);});}
 var m=/(?:^#|&)t=([^&]+)/.exec(location.hash);
 if(m){history.replaceState(null,"","/pair");send({token:decodeURIComponent(m[1])});}

@@ -1,10 +1,12 @@
 import os from 'node:os';
 import { backupBench } from './backup.bench';
+import { cameraBench } from './camera.bench';
 import { importBench } from './customers-import.bench';
 import { customersSearchBench } from './customers-search.bench';
 import { dispatchBench } from './dispatch.bench';
 import { indexWriteBench } from './index-write.bench';
 import { lanBench } from './lan.bench';
+import { mobileWeightBench } from './mobile-weight.bench';
 import { poolBench } from './pool.bench';
 import { reviewBench } from './review.bench';
 import { settlementBench } from './settlement.bench';
@@ -33,6 +35,8 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   stocktake_sync: stocktakeSyncBench,
   settlement: settlementBench,
   lan_clients: lanBench,
+  camera_decode: cameraBench,
+  mobile_weight: mobileWeightBench,
 };
 
 // `npm run bench`: prints one JSON document of figures. Targets live here, never in timed tests.

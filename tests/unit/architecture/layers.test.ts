@@ -16,7 +16,7 @@ const RENDERER_ONLY = ['home', 'labels'];
 /** what serves every feature, by layer */
 const INFRA = {
   core: ['shared', 'jobs', 'reads', 'spreadsheet', 'files'],
-  tests: ['architecture', 'contract', 'db', 'host', 'shell', 'support', 'i18n', 'jobs', 'reads', 'spreadsheet', 'files'],
+  tests: ['architecture', 'contract', 'db', 'host', 'shell', 'mobile', 'support', 'i18n', 'jobs', 'reads', 'spreadsheet', 'files'],
   schema: ['index', 'columns'],
 };
 

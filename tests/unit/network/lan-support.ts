@@ -25,6 +25,10 @@ export function rendererDir(env: TestEnv): string {
   const dir = path.join(env.dir, 'renderer');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>app</title>');
+  // the phone page's entry and its home-screen icon
+  fs.mkdirSync(path.join(dir, 'm'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'm', 'index.html'), '<!doctype html><title>app</title>');
+  fs.writeFileSync(path.join(dir, 'm', 'icon-192.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
   return dir;
 }
 

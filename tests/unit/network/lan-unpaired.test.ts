@@ -29,7 +29,17 @@ describe('a device that is not paired', () => {
   test('any page of the app is the not-paired page, which says how to pair', async ({ lan }) => {
     const d = new Device(lan);
     // `/pair/..` paths are sent as they are (Node does not normalise them), as curl --path-as-is would
-    for (const p of ['/', '/index.html', '/customers/1', '/pair/../index.html', '/pair/../', '/pair/x']) {
+    for (const p of [
+      '/',
+      '/index.html',
+      '/customers/1',
+      '/pair/../index.html',
+      '/pair/../',
+      '/pair/x',
+      '/m/',
+      '/m/index.html',
+      '/m/icon-192.png/../index.html',
+    ]) {
       const r = await d.get(p);
       expect(r.status, p).toBe(403);
       expect(r.headers['content-type'], p).toContain('text/html');
@@ -39,6 +49,17 @@ describe('a device that is not paired', () => {
       expect(r.text, p).not.toContain('<title>app</title>');
     }
     expect((await d.request('POST', '/customers/1', {})).status).toBe(403);
+  });
+
+  test("may fetch the phone page's home-screen icons (a browser may fetch them without cookies), nothing else of it", async ({
+    lan,
+  }) => {
+    const d = new Device(lan);
+    const icon = await d.get('/m/icon-192.png');
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/png');
+    expect((await d.get('/m/icon-192.png?x=1')).status).toBe(200);
+    expect((await d.get('/m/icon-193.png')).status).toBe(403);
   });
 
   test('may open the pairing page, whose only script is admitted by its hash', async ({ lan }) => {

@@ -1,0 +1,69 @@
+import { Button, List, Popup, SearchBar } from 'antd-mobile';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { searchExpected } from '../offline/search';
+import type { ExpectedRow } from '../offline/types';
+
+/** 手动输入/搜索: typed codes, or a customer found offline in the downloaded set. */
+export function SearchPopup({
+  visible,
+  rows,
+  onPick,
+  onClose,
+}: {
+  visible: boolean;
+  rows: ExpectedRow[];
+  onPick(code: string, source: 'keyboard' | 'search'): void;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const found = useMemo(() => searchExpected(rows, q), [rows, q]);
+  const pick = (code: string, source: 'keyboard' | 'search') => {
+    setQ('');
+    onPick(code, source);
+  };
+  return (
+    <Popup visible={visible} onMaskClick={onClose} bodyStyle={{ height: '80vh', overflowY: 'auto' }} destroyOnClose>
+      <div className="m-pad">
+        <div className="m-big">{t('m.search.title')}</div>
+        <SearchBar
+          placeholder={t('m.search.placeholder')}
+          value={q}
+          onChange={setQ}
+          onSearch={() => q.trim() && pick(q.trim(), 'keyboard')}
+          autoFocus
+          style={{ marginTop: 8 }}
+        />
+        {q.trim() ? (
+          <Button
+            block
+            color="primary"
+            fill="outline"
+            style={{ marginTop: 8 }}
+            onClick={() => pick(q.trim(), 'keyboard')}
+          >
+            {t('m.search.useCode', { code: q.trim() })}
+          </Button>
+        ) : null}
+      </div>
+      <List>
+        {q.trim() && found.length === 0 ? <List.Item>{t('m.search.noMatch')}</List.Item> : null}
+        {found.map((r) => (
+          <List.Item
+            key={r.customerId}
+            onClick={() => pick(r.code, 'search')}
+            description={[r.code, r.shortName, r.mnemonic].filter(Boolean).join(' · ')}
+          >
+            {r.name}
+          </List.Item>
+        ))}
+      </List>
+      <div className="m-pad">
+        <Button block onClick={onClose}>
+          {t('m.search.close')}
+        </Button>
+      </div>
+    </Popup>
+  );
+}

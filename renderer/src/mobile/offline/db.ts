@@ -1,0 +1,44 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { ExpectedRow, LocalScan } from './types';
+
+export interface StoredExpected extends ExpectedRow {
+  stocktakeId: number;
+}
+export interface StoredOther {
+  stocktakeId: number;
+  code: string;
+  scans: number;
+}
+/** per stocktake: `download:<id>` → { at, no, name, status, expectedCount } ; `lastSync:<userId>` → ISO */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * The phone's database `kehu-m` (IndexedDB through Dexie): its scans (kept after the sync for the
+ * recent list), the downloaded expected sets and small facts (when downloaded, last sync).
+ */
+export class MobileDb extends Dexie {
+  scans!: EntityTable<LocalScan, 'seq'>;
+  expected!: EntityTable<StoredExpected, 'customerId'>;
+  others!: EntityTable<StoredOther, 'code'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = 'kehu-m') {
+    super(name);
+    this.version(1).stores({
+      scans: '++seq, &clientId, [pending+userId+stocktakeId+seq], [stocktakeId+seq], [stocktakeId+code]',
+      expected: '[stocktakeId+customerId], stocktakeId',
+      others: '[stocktakeId+code], stocktakeId',
+      meta: 'key',
+    });
+  }
+}
+
+let opened: MobileDb | null = null;
+/** the page's one connection */
+export const mobileDb = () => {
+  opened ??= new MobileDb();
+  return opened;
+};

@@ -1,5 +1,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import {
+  errors as stocktakeErrorsEn,
+  validation as stocktakeValidationEn,
+} from '../features/stocktake/locales/core/en.json';
+import {
+  errors as stocktakeErrorsZh,
+  validation as stocktakeValidationZh,
+} from '../features/stocktake/locales/core/zh-CN.json';
+import { errors as errorsEn, validation as validationEn } from '../locales/en.json';
+import { errors as errorsZh, validation as validationZh } from '../locales/zh-CN.json';
 import en from './locales/en.json';
 import zh from './locales/zh-CN.json';
 
@@ -17,8 +27,26 @@ export function initI18n(): typeof i18next {
     lng,
     fallbackLng: 'zh-CN',
     resources: {
-      'zh-CN': { translation: { ...zh, camera: camera('zh-CN') } },
-      en: { translation: { ...en, camera: camera('en') } },
+      // the server's refusals name the PC's texts (errors.*, validation.*, stocktake.errors.*): the
+      // phone carries those few (named JSON imports: only these keys are bundled)
+      'zh-CN': {
+        translation: {
+          ...zh,
+          camera: camera('zh-CN'),
+          errors: errorsZh,
+          validation: validationZh,
+          stocktake: { errors: stocktakeErrorsZh, validation: stocktakeValidationZh },
+        },
+      },
+      en: {
+        translation: {
+          ...en,
+          camera: camera('en'),
+          errors: errorsEn,
+          validation: validationEn,
+          stocktake: { errors: stocktakeErrorsEn, validation: stocktakeValidationEn },
+        },
+      },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { LineEdit } from './lineEdits';
 import type { ExpectedRow, LocalScan } from './types';
 
 export interface StoredExpected extends ExpectedRow {
@@ -17,13 +18,15 @@ export interface MetaRow {
 
 /**
  * The phone's database `kehu-m` (IndexedDB through Dexie): its scans (kept after the sync for the
- * recent list), the downloaded expected sets and small facts (when downloaded, last sync).
+ * recent list), the notes and corrections written on it, the downloaded expected sets and small
+ * facts (when downloaded, last sync).
  */
 export class MobileDb extends Dexie {
   scans!: EntityTable<LocalScan, 'seq'>;
   expected!: EntityTable<StoredExpected, 'customerId'>;
   others!: EntityTable<StoredOther, 'code'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  lineEdits!: EntityTable<LineEdit, 'seq'>;
 
   constructor(name = 'kehu-m') {
     super(name);
@@ -33,6 +36,8 @@ export class MobileDb extends Dexie {
       others: '[stocktakeId+code], stocktakeId',
       meta: 'key',
     });
+    // notes and corrections written on the phone, sent once their scan is synced (lineEdits.ts)
+    this.version(2).stores({ lineEdits: '++seq, [pending+userId+seq], clientId' });
   }
 }
 

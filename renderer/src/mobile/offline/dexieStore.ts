@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { MobileDb } from './db';
+import type { LineEditStore } from './lineEdits';
 import type { Settled, SyncStore } from './syncEngine';
 import type { LocalScan } from './types';
 
@@ -37,6 +38,24 @@ export function dexieSyncStore(db: MobileDb): SyncStore {
           await db.scans.where('clientId').equals(a.clientId).modify(changes);
         }
       });
+    },
+  };
+}
+
+/** The notes' and corrections' storage over Dexie (`[pending+userId+seq]`: this user's, oldest first). */
+export function dexieLineEditStore(db: MobileDb): LineEditStore {
+  return {
+    pending(userId) {
+      return db.lineEdits
+        .where('[pending+userId+seq]')
+        .between([1, userId, Dexie.minKey], [1, userId, Dexie.maxKey])
+        .toArray();
+    },
+    scan(clientId) {
+      return db.scans.where('clientId').equals(clientId).first();
+    },
+    async update(seq, changes) {
+      await db.lineEdits.update(seq, changes);
     },
   };
 }

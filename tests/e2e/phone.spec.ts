@@ -171,6 +171,18 @@ test('a phone counts over the office network, by camera and scanner, offline too
     await expect(phone.getByText(/^已盘 55 \/ 应盘 60$/)).toBeVisible();
     await shot(phone, '5-counting-offline');
 
+    // a note with its evidence, written offline about a scan still waiting: kept on the phone
+    const noted = offline[49];
+    await phone.getByTestId('recent-scan').filter({ hasText: noted }).click();
+    const sheet = phone.locator('.adm-popup-body').filter({ hasText: '备注与更正' });
+    await expect(sheet).toContainText('这次扫描还没有同步');
+    await sheet.getByLabel('备注').locator('textarea').fill('门店已搬迁到二楼');
+    await sheet.getByText('合同', { exact: true }).click();
+    await sheet.getByRole('button', { name: '保存' }).click();
+    await expect(sheet.getByTestId('line-edit')).toHaveAttribute('data-state', 'waiting');
+    await shot(phone, '5b-note-offline');
+    await sheet.getByRole('button', { name: '关闭' }).click();
+
     // the page reloaded offline opens from the service worker, the scans still waiting
     await phone.reload();
     await expect(phone.getByTestId('scan-field')).toBeVisible({ timeout: 20_000 });
@@ -184,6 +196,13 @@ test('a phone counts over the office network, by camera and scanner, offline too
     await expect(feedback(phone)).toContainText('未知编码');
     await shot(phone, '7-synced');
     await expectEveryScanOnce(page, phone, stocktakeId, counted);
+    // the note reached its line after its scan
+    await expect
+      .poll(async () => {
+        const r = await callDirect(page, 'stocktake.lines', { stocktakeId, q: noted });
+        return r.data.items.map((l: { note: string | null; evidence: string[] }) => [l.note, l.evidence]);
+      })
+      .toEqual([['门店已搬迁到二楼', ['contract']]]);
 
     // ── the server dies while a sync page is on its way: stored, the answer lost ────────────
     await context.setOffline(true);

@@ -1,6 +1,7 @@
 import { call } from './api';
 import { mobileDb } from './offline/db';
-import { dexieSyncStore } from './offline/dexieStore';
+import { dexieLineEditStore, dexieSyncStore } from './offline/dexieStore';
+import { type LineEditTransport, sendLineEdits } from './offline/lineEdits';
 import { createSyncRunner, type SyncOutcome, syncOnce } from './offline/syncEngine';
 import { bump, useMobile } from './state';
 
@@ -13,12 +14,27 @@ function crossTabLock<T>(fn: () => Promise<T>): Promise<T> {
   return locks ? (locks.request('kehu-m-sync', fn) as Promise<T>) : fn();
 }
 
+/** The notes' and corrections' channels, as the PC's counting screen uses them. */
+const lineEditTransport: LineEditTransport = {
+  async line(stocktakeId, code, lineId) {
+    const r = await call('stocktake.lines', { stocktakeId, q: code, pageSize: 50 });
+    return r.ok ? { ok: true, data: r.data.items.find((l) => l.id === lineId) ?? null } : r;
+  },
+  updateLine: (input) => call('stocktake.updateLine', input),
+  proposeCorrection: (input) => call('stocktake.proposeCorrection', input),
+};
+
 async function runOnce(): Promise<SyncOutcome | null> {
   const { user, needSignIn } = useMobile.getState();
   if (!user || needSignIn) return null;
   useMobile.setState({ syncing: true });
   try {
     const out = await syncOnce(dexieSyncStore(mobileDb()), (payload) => call('stocktake.syncScans', payload), user.id);
+    // then the notes and corrections whose scans are synced now
+    if (out.stopped === null) {
+      const edits = await sendLineEdits(dexieLineEditStore(mobileDb()), lineEditTransport, user.id);
+      if (edits.stopped) out.stopped = edits.stopped;
+    }
     const patch: Partial<ReturnType<typeof useMobile.getState>> = {
       othersWaiting: out.othersWaiting,
       offline: out.stopped === 'network',

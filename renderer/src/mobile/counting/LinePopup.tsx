@@ -1,78 +1,122 @@
-import { Button, Input, List, Popup, Selector, TextArea, Toast } from 'antd-mobile';
+import { Button, Input, List, Popup, Selector, Tag, TextArea, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVIDENCE_KINDS } from '../../../../electron/core/stocktake/shared/stocktake.contract';
 import { call } from '../api';
 import { refusalText } from '../errors';
+import { mobileDb } from '../offline/db';
+import type { Evidence, LineEdit } from '../offline/lineEdits';
 import type { LocalScan } from '../offline/types';
-import { useMobile } from '../state';
+import { bump, useMobile } from '../state';
+import { requestSync } from '../syncService';
 
-type Evidence = (typeof EVIDENCE_KINDS)[number];
+type Contact = NonNullable<LineEdit['contact']>;
 
 /**
- * 备注与更正 of a synced scan's line, as on the PC (stocktake.updateLine, stocktake.proposeCorrection).
- * Online only: offline, or before the scan is synced, it says 联网后可填写.
+ * 备注与更正 of a scan's line, as on the PC (note and evidence; a proposed correction of the
+ * contact). Written to the phone's database first, online or not, and sent once the scan is synced
+ * (offline/lineEdits.ts); the line's note as the server has it is shown when the phone can ask.
  */
 export function LinePopup({ scan, onClose }: { scan: LocalScan | null; onClose(): void }) {
   const { t } = useTranslation();
+  const user = useMobile((s) => s.user);
   const offline = useMobile((s) => s.offline);
-  const [line, setLine] = useState<{ id: number; version: number } | null>(null);
+  const [base, setBase] = useState<{ note: string | null; version: number } | null>(null);
   const [note, setNote] = useState('');
   const [evidence, setEvidence] = useState<Evidence[]>([]);
-  const [contact, setContact] = useState({ name: '', mobile: '', phone: '' });
-  const [missing, setMissing] = useState(false);
-  const lineId = scan?.ack?.lineId ?? null;
+  const [contact, setContact] = useState<Contact>({ name: '', mobile: '', phone: '' });
+  const lineId = scan?.state === 'synced' ? (scan.ack?.lineId ?? null) : null;
+  const clientId = scan?.clientId ?? '';
+  const revision = useMobile((s) => s.revision);
+  const [edits, setEdits] = useState<LineEdit[]>([]);
+  // what was written about this scan and where it stands (read again after each sync: revision)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revision says the stored edits changed
+  useEffect(() => {
+    if (!clientId) return setEdits([]);
+    let live = true;
+    void mobileDb()
+      .lineEdits.where('clientId')
+      .equals(clientId)
+      .toArray()
+      .then((rows) => live && setEdits(rows));
+    return () => {
+      live = false;
+    };
+  }, [clientId, revision]);
 
   useEffect(() => {
-    setLine(null);
-    setMissing(false);
-    if (!scan || lineId === null) return;
+    setBase(null);
+    setNote('');
+    setEvidence([]);
+    setContact({ name: '', mobile: '', phone: '' });
+    if (!scan || lineId === null || offline) return;
     void call('stocktake.lines', { stocktakeId: scan.stocktakeId, q: scan.code, pageSize: 50 }).then((r) => {
       const found = r.ok ? r.data.items.find((l) => l.id === lineId) : undefined;
-      if (!found) {
-        setMissing(r.ok);
-        return;
-      }
-      setLine({ id: found.id, version: found.version });
+      if (!found) return;
+      setBase({ note: found.note, version: found.version });
       setNote(found.note ?? '');
       setEvidence(found.evidence);
     });
-  }, [scan, lineId]);
+  }, [scan, lineId, offline]);
 
-  const save = async () => {
-    if (!scan || !line) return;
-    const r = await call('stocktake.updateLine', {
+  const keep = async (
+    edit: Omit<LineEdit, 'clientId' | 'stocktakeId' | 'userId' | 'code' | 'madeAt' | 'state' | 'pending'>,
+  ) => {
+    if (!scan || !user) return;
+    await mobileDb().lineEdits.add({
+      ...edit,
+      clientId: scan.clientId,
       stocktakeId: scan.stocktakeId,
-      lineId: line.id,
-      version: line.version,
-      note,
+      userId: user.id,
+      code: scan.code,
+      madeAt: new Date().toISOString(),
+      state: 'waiting',
+      pending: 1,
+    });
+    bump();
+    Toast.show({ icon: 'success', content: t('m.line.kept') });
+    void requestSync();
+  };
+  const save = () =>
+    keep({
+      kind: 'note',
+      note: note.trim(),
       evidence,
+      baseNote: base?.note ?? null,
+      baseVersion: base?.version ?? null,
     });
-    if (!r.ok) return void Toast.show({ content: t('m.line.failed', { reason: refusalText(t, r.error) }) });
-    setLine({ id: r.data.id, version: r.data.version });
-    Toast.show({ icon: 'success', content: t('m.line.saved') });
-  };
   const propose = async () => {
-    if (!scan || !line) return;
-    const c = Object.fromEntries(Object.entries(contact).filter(([, v]) => v.trim()));
-    if (Object.keys(c).length === 0) return;
-    const r = await call('stocktake.proposeCorrection', {
-      stocktakeId: scan.stocktakeId,
-      lineId: line.id,
-      proposal: { contact: c },
-    });
-    if (!r.ok) return void Toast.show({ content: t('m.line.failed', { reason: refusalText(t, r.error) }) });
+    const c = Object.fromEntries(Object.entries(contact).filter(([, v]) => v?.trim())) as Contact;
+    if (Object.keys(c).length === 0) return void Toast.show({ content: t('m.line.correctionEmpty') });
+    await keep({ kind: 'correction', contact: c });
     setContact({ name: '', mobile: '', phone: '' });
-    Toast.show({ icon: 'success', content: t('m.line.proposed') });
   };
 
-  let body: React.ReactNode;
-  if (!scan || scan.state !== 'synced' || lineId === null) body = <p>{t('m.line.notSynced')}</p>;
-  else if (offline) body = <p>{t('m.line.online')}</p>;
-  else if (missing) body = <p>{t('m.line.notFound')}</p>;
-  else
-    body = (
-      <>
+  const stateTag = (e: LineEdit) =>
+    e.state === 'sent' ? (
+      <Tag color="success" fill="outline">
+        {t('m.line.sent')}
+      </Tag>
+    ) : e.state === 'refused' ? (
+      <Tag color="danger" fill="outline">
+        {t('m.state.refused', { reason: refusalText(t, e.refusal) })}
+      </Tag>
+    ) : (
+      <Tag fill="outline">{t('m.state.waiting')}</Tag>
+    );
+
+  return (
+    <Popup
+      visible={scan !== null}
+      onMaskClick={onClose}
+      bodyStyle={{ maxHeight: '85vh', overflowY: 'auto' }}
+      destroyOnClose
+    >
+      <div className="m-pad">
+        <div className="m-big">
+          {t('m.line.title')} {scan ? `· ${scan.code}` : ''}
+        </div>
+        {lineId === null ? <p className="m-muted">{t('m.line.afterSync')}</p> : null}
         <List header={t('m.line.note')}>
           <List.Item>
             <TextArea aria-label={t('m.line.note')} value={note} onChange={setNote} maxLength={500} rows={3} />
@@ -87,52 +131,37 @@ export function LinePopup({ scan, onClose }: { scan: LocalScan | null; onClose()
           onChange={(v) => setEvidence(v as Evidence[])}
           options={EVIDENCE_KINDS.map((k) => ({ label: t(`m.evidence.${k}`), value: k }))}
         />
-        <Button block color="primary" style={{ marginTop: 12 }} disabled={!line} onClick={() => void save()}>
+        <Button block color="primary" style={{ marginTop: 12 }} disabled={!scan} onClick={() => void save()}>
           {t('m.line.save')}
         </Button>
         <List header={t('m.line.correction')}>
-          <List.Item>
-            <Input
-              placeholder={t('m.line.contactName')}
-              aria-label={t('m.line.contactName')}
-              value={contact.name}
-              onChange={(v) => setContact({ ...contact, name: v })}
-            />
-          </List.Item>
-          <List.Item>
-            <Input
-              placeholder={t('m.line.mobile')}
-              aria-label={t('m.line.mobile')}
-              value={contact.mobile}
-              onChange={(v) => setContact({ ...contact, mobile: v })}
-            />
-          </List.Item>
-          <List.Item>
-            <Input
-              placeholder={t('m.line.phone')}
-              aria-label={t('m.line.phone')}
-              value={contact.phone}
-              onChange={(v) => setContact({ ...contact, phone: v })}
-            />
-          </List.Item>
+          {(['name', 'mobile', 'phone'] as const).map((field) => (
+            <List.Item key={field}>
+              <Input
+                placeholder={t(field === 'name' ? 'm.line.contactName' : `m.line.${field}`)}
+                aria-label={t(field === 'name' ? 'm.line.contactName' : `m.line.${field}`)}
+                value={contact[field] ?? ''}
+                onChange={(v) => setContact({ ...contact, [field]: v })}
+              />
+            </List.Item>
+          ))}
         </List>
-        <Button block style={{ marginTop: 12 }} disabled={!line} onClick={() => void propose()}>
+        <Button block style={{ marginTop: 12 }} disabled={!scan} onClick={() => void propose()}>
           {t('m.line.propose')}
         </Button>
-      </>
-    );
-  return (
-    <Popup
-      visible={scan !== null}
-      onMaskClick={onClose}
-      bodyStyle={{ maxHeight: '85vh', overflowY: 'auto' }}
-      destroyOnClose
-    >
-      <div className="m-pad">
-        <div className="m-big">
-          {t('m.line.title')} {scan ? `· ${scan.code}` : ''}
-        </div>
-        {body}
+        {edits.length > 0 ? (
+          <List header={t('m.line.written')} aria-label={t('m.line.written')}>
+            {edits.map((e) => (
+              <List.Item key={e.seq} extra={stateTag(e)} data-testid="line-edit" data-state={e.state}>
+                {e.kind === 'note'
+                  ? `${t('m.line.note')}：${e.note || '—'}`
+                  : `${t('m.line.correction')}：${Object.values(e.contact ?? {})
+                      .filter(Boolean)
+                      .join(' ')}`}
+              </List.Item>
+            ))}
+          </List>
+        ) : null}
         <Button block fill="none" style={{ marginTop: 8 }} onClick={onClose}>
           {t('m.search.close')}
         </Button>

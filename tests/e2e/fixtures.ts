@@ -46,7 +46,11 @@ export async function startWeb(
   );
   let printed = '';
   const openUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${printed}`)), 20_000);
+    // a host that never says where it listens is not left running behind the test
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`host did not start: ${printed}`));
+    }, 20_000);
     const onData = (d: Buffer) => {
       printed += d.toString();
       const m = printed.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/);

@@ -12,11 +12,20 @@ export type Answer<C extends Channel> = ApiResult<ChannelOutput<C>> | typeof NET
 
 export const isNetworkError = (r: { ok: boolean; error?: { code: string } }) => !r.ok && r.error?.code === 'NETWORK';
 
-export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Answer<C>> {
+/** a call with no answer after this long is no answer (a server PC asleep, Wi-Fi half there): tried again later */
+const TIMEOUT_MS = 30_000;
+
+export async function call<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+  /** the same key on a call sent again: the server does not do it twice (X-Request-Key) */
+  requestKey?: string,
+): Promise<Answer<C>> {
   try {
     const response = await fetch(`/api/${channel}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      headers: { 'content-type': 'application/json', ...(requestKey ? { 'x-request-key': requestKey } : {}) },
       credentials: 'same-origin',
       body: JSON.stringify(input ?? {}),
     });

@@ -59,3 +59,13 @@ export function signal(v: LocalVerdict): void {
     // no vibration motor / not allowed: colour and text still tell
   }
 }
+
+/** A scan that was not taken (not a code, or the phone could not store it): the PC's failure sound, a long buzz. */
+export function signalFailure(): void {
+  playFeedback('failed', true);
+  try {
+    navigator.vibrate?.([400, 100, 400]);
+  } catch {
+    // no vibration motor / not allowed: colour and text still tell
+  }
+}

@@ -17,19 +17,46 @@ function crossTabLock<T>(fn: () => Promise<T>): Promise<T> {
 /** The notes' and corrections' channels, as the PC's counting screen uses them. */
 const lineEditTransport: LineEditTransport = {
   async line(stocktakeId, code, lineId) {
-    const r = await call('stocktake.lines', { stocktakeId, q: code, pageSize: 50 });
+    const r = await call('stocktake.lines', { stocktakeId, q: code, pageSize: 200 });
     return r.ok ? { ok: true, data: r.data.items.find((l) => l.id === lineId) ?? null } : r;
   },
-  updateLine: (input) => call('stocktake.updateLine', input),
-  proposeCorrection: (input) => call('stocktake.proposeCorrection', input),
+  updateLine: (input, key) => call('stocktake.updateLine', input, key),
+  proposeCorrection: (input, key) => call('stocktake.proposeCorrection', input, key),
 };
+
+/** 同步 pressed: refused scans are sent again with the next run */
+let retryRefused = false;
+
+/**
+ * Whether the server's session on this phone is still this page's user: another tab (or the
+ * installed page) may have signed someone else in, and the server counts a scan as the session's
+ * user. 'network' when the server does not answer.
+ */
+async function sessionIsMine(userId: number): Promise<true | 'network' | 'signIn'> {
+  const r = await call('auth.status', {});
+  if (!r.ok) return r.error.code === 'NETWORK' ? 'network' : 'signIn';
+  return r.data.user?.id === userId ? true : 'signIn';
+}
 
 async function runOnce(): Promise<SyncOutcome | null> {
   const { user, needSignIn } = useMobile.getState();
   if (!user || needSignIn) return null;
   useMobile.setState({ syncing: true });
   try {
-    const out = await syncOnce(dexieSyncStore(mobileDb()), (payload) => call('stocktake.syncScans', payload), user.id);
+    const mine = await sessionIsMine(user.id);
+    if (mine !== true) {
+      useMobile.setState(mine === 'network' ? { offline: true } : { needSignIn: true });
+      return null;
+    }
+    const retry = retryRefused;
+    retryRefused = false;
+    const out = await syncOnce(
+      dexieSyncStore(mobileDb()),
+      (payload) => call('stocktake.syncScans', payload),
+      user.id,
+      undefined,
+      { retryRefused: retry },
+    );
     // then the notes and corrections whose scans are synced now
     if (out.stopped === null) {
       const edits = await sendLineEdits(dexieLineEditStore(mobileDb()), lineEditTransport, user.id);
@@ -40,7 +67,8 @@ async function runOnce(): Promise<SyncOutcome | null> {
       offline: out.stopped === 'network',
     };
     if (out.stopped === 'signIn') patch.needSignIn = true;
-    if (out.stopped === null) {
+    // a run where the server refused scans is not a sync done: 上次同步 stays as it was
+    if (out.stopped === null && out.refused === 0) {
       patch.lastSync = new Date().toISOString();
       localStorage.setItem('kehu-m-last-sync', patch.lastSync);
     }
@@ -54,8 +82,14 @@ async function runOnce(): Promise<SyncOutcome | null> {
 
 const runner = createSyncRunner(runOnce, crossTabLock);
 
-/** A sync now (the 同步 button, a new scan); one at a time. */
+/** A sync now (a new scan, a note); one at a time. */
 export const requestSync = () => runner.request();
+
+/** 同步 pressed: a sync now, refused scans sent again too. */
+export function requestSyncAll() {
+  retryRefused = true;
+  return runner.request();
+}
 
 /**
  * Syncs when the network comes back, when the page comes to the foreground, every few seconds

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, classifyOffline, localProgress, noteScan } from '../../../renderer/src/mobile/offline/classify';
-import { searchExpected } from '../../../renderer/src/mobile/offline/search';
+import { exactOrOnly, searchExpected } from '../../../renderer/src/mobile/offline/search';
 import type { ExpectedRow } from '../../../renderer/src/mobile/offline/types';
 
 const row = (customerId: number, code: string, over: Partial<ExpectedRow> = {}): ExpectedRow => ({
@@ -67,5 +67,16 @@ describe('offline search', () => {
     expect(searchExpected(rows, 'hzx').map((r) => r.code)).toEqual(['K001']);
     expect(searchExpected(rows, 'ｎｂｇｗ').map((r) => r.code)).toEqual(['K010']);
     expect(searchExpected(rows, '  ')).toEqual([]);
+  });
+
+  it('Enter takes the customer meant (the code typed whole, or the only match), never the search words as a code', () => {
+    const enter = (q: string) => exactOrOnly(searchExpected(rows, q), q)?.code ?? null;
+    expect(enter('西湖')).toBe('K001');
+    expect(enter('ｋ００１')).toBe('K001');
+    // two matches and none of them the code typed: nothing is counted
+    expect(enter('k01')).toBeNull();
+    // no match at all (a name not in the list, pinyin of nobody): nothing is counted
+    expect(enter('zswl')).toBeNull();
+    expect(enter('张三')).toBeNull();
   });
 });

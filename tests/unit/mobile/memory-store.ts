@@ -22,12 +22,17 @@ export function memoryStore() {
     async pendingOfOthers(userId) {
       return scans.filter((s) => s.pending === 1 && s.userId !== userId).length;
     },
+    async unpark(userId) {
+      const parked = scans.filter((s) => s.pending === 2 && s.userId === userId);
+      for (const s of parked) s.pending = 1;
+      return parked.length;
+    },
     async settle(answers: Settled[], at: string) {
       for (const a of answers) {
         const s = scans.find((x) => x.clientId === a.clientId);
         if (!s) continue;
         if ('ack' in a) Object.assign(s, { state: 'synced', pending: 0, ack: a.ack, refusal: undefined, syncedAt: at });
-        else Object.assign(s, { state: 'refused', pending: 1, refusal: a.refusal });
+        else Object.assign(s, { state: 'refused', pending: 2, refusal: a.refusal });
       }
     },
   };

@@ -67,7 +67,7 @@ describe('the phone sync', () => {
     expect(scans.map((s) => s.state)).toEqual(['waiting', 'waiting', 'waiting', 'waiting']);
   });
 
-  it('keeps refused scans waiting with their reason, sends them again next run, and goes on with other stocktakes', async () => {
+  it('parks refused scans with their reason (not sent again by the loop), sends them again on 同步, and goes on with other stocktakes', async () => {
     const { store, scans, add } = memoryStore();
     const server = fakeServer();
     add(scan(1, 7, 'A'));
@@ -77,24 +77,39 @@ describe('the phone sync', () => {
     expect(out).toMatchObject({ sent: 2, synced: 1, refused: 1, stopped: null });
     expect(scans[0]).toMatchObject({
       state: 'refused',
-      pending: 1,
+      pending: 2,
       refusal: { messageKey: 'stocktake.errors.notCounting' },
     });
     expect(scans[1].state).toBe('synced');
     server.opts.refuseStocktake.clear();
-    const again = await syncOnce(store, server.send, 1);
+    // the automatic runs (every 5 s) leave it parked: nothing is sent
+    const loop = await syncOnce(store, server.send, 1);
+    expect(loop.sent).toBe(0);
+    expect(server.calls).toHaveLength(2);
+    // 同步 sends it again
+    const again = await syncOnce(store, server.send, 1, undefined, { retryRefused: true });
     expect(again).toMatchObject({ sent: 1, synced: 1 });
     expect(scans[0]).toMatchObject({ state: 'synced', pending: 0, refusal: undefined });
   });
 
-  it('a whole call refused (no permission) keeps the page waiting with the reason', async () => {
+  it('an expired session stops the run for a sign-in; nothing is marked refused', async () => {
+    const { store, scans, add } = memoryStore();
+    const server = fakeServer();
+    add(scan(1, 7, 'A'));
+    server.opts.refuseAll = { code: 'SESSION_EXPIRED', messageKey: 'errors.sessionExpired' };
+    const out = await syncOnce(store, server.send, 1);
+    expect(out).toMatchObject({ refused: 0, stopped: 'signIn' });
+    expect(scans[0]).toMatchObject({ state: 'waiting', pending: 1 });
+  });
+
+  it('a whole call refused (no permission) parks the page with the reason', async () => {
     const { store, scans, add } = memoryStore();
     const server = fakeServer();
     add(scan(1, 7, 'A'));
     server.opts.refuseAll = { code: 'FORBIDDEN', messageKey: 'errors.forbidden' };
     const out = await syncOnce(store, server.send, 1);
     expect(out).toMatchObject({ refused: 1, stopped: null });
-    expect(scans[0]).toMatchObject({ state: 'refused', pending: 1, refusal: { code: 'FORBIDDEN' } });
+    expect(scans[0]).toMatchObject({ state: 'refused', pending: 2, refusal: { code: 'FORBIDDEN' } });
   });
 
   it("sends only the signed-in user's scans; another user's wait for them", async () => {

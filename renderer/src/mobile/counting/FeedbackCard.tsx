@@ -1,9 +1,17 @@
 import { useTranslation } from 'react-i18next';
+import { refusalText } from '../errors';
 import { scanLook, TONE_COLORS } from '../feedback';
 import type { LocalScan } from '../offline/types';
 
 /** The last scan in big: its colour, what it is, which customer, waiting or synced. */
-export function FeedbackCard({ scan, invalid }: { scan: LocalScan | null; invalid: string | null }) {
+export function FeedbackCard({
+  scan,
+  invalid,
+}: {
+  scan: LocalScan | null;
+  /** a code that was not taken: not a code at all, or not stored on the phone */
+  invalid: { kind: 'invalid' | 'notStored'; text: string } | null;
+}) {
   const { t } = useTranslation();
   if (invalid !== null)
     return (
@@ -17,8 +25,10 @@ export function FeedbackCard({ scan, invalid }: { scan: LocalScan | null; invali
           color: TONE_COLORS.refused.fg,
         }}
       >
-        <div className="m-feedback-title">{t('m.verdict.invalid')}</div>
-        <div className="m-feedback-detail">{invalid}</div>
+        <div className="m-feedback-title">
+          {t(invalid.kind === 'invalid' ? 'm.verdict.invalid' : 'm.verdict.notStored')}
+        </div>
+        <div className="m-feedback-detail">{invalid.text}</div>
       </div>
     );
   if (!scan)
@@ -44,7 +54,11 @@ export function FeedbackCard({ scan, invalid }: { scan: LocalScan | null; invali
         {status && status !== 'active' ? ` · ${t(`m.status.${status}`)}` : ''}
       </div>
       <div className="m-feedback-detail">
-        {scan.state === 'synced' ? t('m.state.synced') : t('m.state.waiting')}
+        {scan.state === 'synced'
+          ? t('m.state.synced')
+          : scan.state === 'refused'
+            ? t('m.state.refused', { reason: refusalText(t, scan.refusal) })
+            : t('m.state.waiting')}
         {!scan.ack && scan.verdict.notInList ? ` · ${t('m.verdict.notInListHint')}` : ''}
       </div>
     </div>

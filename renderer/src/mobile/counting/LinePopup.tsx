@@ -1,10 +1,11 @@
 import { Button, Input, List, Popup, Selector, Tag, TextArea, Toast } from 'antd-mobile';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVIDENCE_KINDS } from '../../../../electron/core/stocktake/shared/stocktake.contract';
 import { call } from '../api';
 import { refusalText } from '../errors';
 import { mobileDb } from '../offline/db';
+import { newClientId } from '../offline/ids';
 import type { Evidence, LineEdit } from '../offline/lineEdits';
 import type { LocalScan } from '../offline/types';
 import { bump, useMobile } from '../state';
@@ -20,7 +21,6 @@ type Contact = NonNullable<LineEdit['contact']>;
 export function LinePopup({ scan, onClose }: { scan: LocalScan | null; onClose(): void }) {
   const { t } = useTranslation();
   const user = useMobile((s) => s.user);
-  const offline = useMobile((s) => s.offline);
   const [base, setBase] = useState<{ note: string | null; version: number } | null>(null);
   const [note, setNote] = useState('');
   const [evidence, setEvidence] = useState<Evidence[]>([]);
@@ -44,38 +44,55 @@ export function LinePopup({ scan, onClose }: { scan: LocalScan | null; onClose()
     };
   }, [clientId, revision]);
 
+  // the line as the server has it, read once per opened scan (a flickering network does not wipe
+  // what is being typed; an answer arriving after the clerk started typing does not replace it)
+  const typed = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per opened scan and its line
   useEffect(() => {
+    typed.current = false;
     setBase(null);
     setNote('');
     setEvidence([]);
     setContact({ name: '', mobile: '', phone: '' });
-    if (!scan || lineId === null || offline) return;
-    void call('stocktake.lines', { stocktakeId: scan.stocktakeId, q: scan.code, pageSize: 50 }).then((r) => {
+    if (!scan || lineId === null || useMobile.getState().offline) return;
+    let live = true;
+    void call('stocktake.lines', { stocktakeId: scan.stocktakeId, q: scan.code, pageSize: 200 }).then((r) => {
       const found = r.ok ? r.data.items.find((l) => l.id === lineId) : undefined;
-      if (!found) return;
+      if (!live || !found || typed.current) return;
       setBase({ note: found.note, version: found.version });
       setNote(found.note ?? '');
       setEvidence(found.evidence);
     });
-  }, [scan, lineId, offline]);
+    return () => {
+      live = false;
+    };
+  }, [clientId, lineId]);
 
   const keep = async (
     edit: Omit<LineEdit, 'clientId' | 'stocktakeId' | 'userId' | 'code' | 'madeAt' | 'state' | 'pending'>,
   ) => {
-    if (!scan || !user) return;
-    await mobileDb().lineEdits.add({
-      ...edit,
-      clientId: scan.clientId,
-      stocktakeId: scan.stocktakeId,
-      userId: user.id,
-      code: scan.code,
-      madeAt: new Date().toISOString(),
-      state: 'waiting',
-      pending: 1,
-    });
+    if (!scan || !user) return false;
+    try {
+      await mobileDb().lineEdits.add({
+        ...edit,
+        clientId: scan.clientId,
+        stocktakeId: scan.stocktakeId,
+        userId: user.id,
+        code: scan.code,
+        madeAt: new Date().toISOString(),
+        requestKey: newClientId(),
+        state: 'waiting',
+        pending: 1,
+      });
+    } catch {
+      // not kept: say so, the text stays in the form to save again
+      Toast.show({ content: t('m.line.notKept') });
+      return false;
+    }
     bump();
     Toast.show({ icon: 'success', content: t('m.line.kept') });
     void requestSync();
+    return true;
   };
   const save = () =>
     keep({
@@ -88,22 +105,24 @@ export function LinePopup({ scan, onClose }: { scan: LocalScan | null; onClose()
   const propose = async () => {
     const c = Object.fromEntries(Object.entries(contact).filter(([, v]) => v?.trim())) as Contact;
     if (Object.keys(c).length === 0) return void Toast.show({ content: t('m.line.correctionEmpty') });
-    await keep({ kind: 'correction', contact: c });
-    setContact({ name: '', mobile: '', phone: '' });
+    if (await keep({ kind: 'correction', contact: c })) setContact({ name: '', mobile: '', phone: '' });
   };
 
-  const stateTag = (e: LineEdit) =>
-    e.state === 'sent' ? (
-      <Tag color="success" fill="outline">
-        {t('m.line.sent')}
-      </Tag>
-    ) : e.state === 'refused' ? (
-      <Tag color="danger" fill="outline">
-        {t('m.state.refused', { reason: refusalText(t, e.refusal) })}
-      </Tag>
-    ) : (
-      <Tag fill="outline">{t('m.state.waiting')}</Tag>
-    );
+  const stateTag = (e: LineEdit) => {
+    if (e.state === 'sent')
+      return (
+        <Tag color="success" fill="outline">
+          {t('m.line.sent')}
+        </Tag>
+      );
+    if (e.state === 'refused')
+      return (
+        <Tag color="danger" fill="outline">
+          {t('m.state.refused', { reason: refusalText(t, e.refusal) })}
+        </Tag>
+      );
+    return <Tag fill="outline">{t('m.state.waiting')}</Tag>;
+  };
 
   return (
     <Popup
@@ -119,7 +138,16 @@ export function LinePopup({ scan, onClose }: { scan: LocalScan | null; onClose()
         {lineId === null ? <p className="m-muted">{t('m.line.afterSync')}</p> : null}
         <List header={t('m.line.note')}>
           <List.Item>
-            <TextArea aria-label={t('m.line.note')} value={note} onChange={setNote} maxLength={500} rows={3} />
+            <TextArea
+              aria-label={t('m.line.note')}
+              value={note}
+              onChange={(v) => {
+                typed.current = true;
+                setNote(v);
+              }}
+              maxLength={500}
+              rows={3}
+            />
           </List.Item>
         </List>
         <div className="m-muted" style={{ margin: '8px 0' }}>
@@ -128,7 +156,10 @@ export function LinePopup({ scan, onClose }: { scan: LocalScan | null; onClose()
         <Selector
           multiple
           value={evidence}
-          onChange={(v) => setEvidence(v as Evidence[])}
+          onChange={(v) => {
+            typed.current = true;
+            setEvidence(v as Evidence[]);
+          }}
           options={EVIDENCE_KINDS.map((k) => ({ label: t(`m.evidence.${k}`), value: k }))}
         />
         <Button block color="primary" style={{ marginTop: 12 }} disabled={!scan} onClick={() => void save()}>
@@ -154,10 +185,12 @@ export function LinePopup({ scan, onClose }: { scan: LocalScan | null; onClose()
             {edits.map((e) => (
               <List.Item key={e.seq} extra={stateTag(e)} data-testid="line-edit" data-state={e.state}>
                 {e.kind === 'note'
-                  ? `${t('m.line.note')}：${e.note || '—'}`
-                  : `${t('m.line.correction')}：${Object.values(e.contact ?? {})
-                      .filter(Boolean)
-                      .join(' ')}`}
+                  ? t('m.line.noteWritten', { text: e.note || '—' })
+                  : t('m.line.correctionWritten', {
+                      text: Object.values(e.contact ?? {})
+                        .filter(Boolean)
+                        .join(' '),
+                    })}
               </List.Item>
             ))}
           </List>

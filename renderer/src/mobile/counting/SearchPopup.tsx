@@ -1,7 +1,7 @@
 import { Button, List, Popup, SearchBar } from 'antd-mobile';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { searchExpected } from '../offline/search';
+import { exactOrOnly, searchExpected } from '../offline/search';
 import type { ExpectedRow } from '../offline/types';
 
 /** 手动输入/搜索: typed codes, or a customer found offline in the downloaded set. */
@@ -31,7 +31,12 @@ export function SearchPopup({
           placeholder={t('m.search.placeholder')}
           value={q}
           onChange={setQ}
-          onSearch={() => q.trim() && pick(q.trim(), 'keyboard')}
+          onSearch={() => {
+            // Enter takes the one customer meant (the only match, or the code typed whole); search
+            // words are never counted as a code: 按编码盘点 below is for a code not in the list
+            const one = exactOrOnly(found, q);
+            if (one) pick(one.code, 'search');
+          }}
           autoFocus
           style={{ marginTop: 8 }}
         />

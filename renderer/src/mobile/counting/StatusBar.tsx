@@ -2,7 +2,7 @@ import { Button, NoticeBar, Tag } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMobile } from '../state';
-import { requestSync } from '../syncService';
+import { requestSyncAll } from '../syncService';
 import { shortTime } from '../time';
 
 /**
@@ -43,7 +43,7 @@ export function StatusBar({ waiting }: { waiting: number | null }) {
           color="primary"
           fill="outline"
           loading={syncing}
-          onClick={() => void requestSync()}
+          onClick={() => void requestSyncAll()}
           style={{ marginLeft: 'auto' }}
         >
           {t('m.count.sync')}

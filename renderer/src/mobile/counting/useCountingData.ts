@@ -72,10 +72,16 @@ export function useCountingData(stocktakeId: number) {
         .reverse()
         .limit(RECENT)
         .toArray();
-      const count = await db.scans
-        .where('[pending+userId+stocktakeId+seq]')
-        .between([1, user.id, stocktakeId, Dexie.minKey], [1, user.id, stocktakeId, Dexie.maxKey])
-        .count();
+      // not synced yet: waiting (1) and refused, parked until 同步 (2)
+      const counts = await Promise.all(
+        [1, 2].map((pending) =>
+          db.scans
+            .where('[pending+userId+stocktakeId+seq]')
+            .between([pending, user.id, stocktakeId, Dexie.minKey], [pending, user.id, stocktakeId, Dexie.maxKey])
+            .count(),
+        ),
+      );
+      const count = counts[0] + counts[1];
       setRecent(list);
       setWaiting(count);
     })();
@@ -88,8 +94,6 @@ export function useCountingData(stocktakeId: number) {
       if (!parsed.success || !idx) return { ok: false, reason: 'invalid' };
       const code = parsed.data;
       const verdict = classifyOffline(idx, code);
-      // counted at once: the next scan of the same code (a burst right after) is a duplicate
-      noteScan(idx, code);
       const scan: LocalScan = {
         clientId: newClientId(),
         stocktakeId,
@@ -109,6 +113,8 @@ export function useCountingData(stocktakeId: number) {
       } catch {
         return { ok: false, reason: 'storage' };
       }
+      // counted from now: the next scan of the same code (a burst right after) is a duplicate
+      noteScan(idx, code);
       setProgress(localProgress(idx));
       bump();
       void requestSync();

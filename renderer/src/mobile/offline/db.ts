@@ -29,7 +29,9 @@ export class MobileDb extends Dexie {
   lineEdits!: EntityTable<LineEdit, 'seq'>;
 
   constructor(name = 'kehu-m') {
-    super(name);
+    // a scan the phone acknowledged is on its storage, not in a cache the OS may lose with the power
+    // (Chromium commits IndexedDB writes 'relaxed' by default)
+    super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({
       scans: '++seq, &clientId, [pending+userId+stocktakeId+seq], [stocktakeId+seq], [stocktakeId+code]',
       expected: '[stocktakeId+customerId], stocktakeId',

@@ -28,13 +28,19 @@ export function dexieSyncStore(db: MobileDb): SyncStore {
         .filter((s) => s.userId !== userId)
         .count();
     },
+    unpark(userId) {
+      return db.scans
+        .where('[pending+userId+stocktakeId+seq]')
+        .between([2, userId, Dexie.minKey, Dexie.minKey], [2, userId, Dexie.maxKey, Dexie.maxKey])
+        .modify({ pending: 1 });
+    },
     async settle(answers: Settled[], at: string) {
       await db.transaction('rw', db.scans, async () => {
         for (const a of answers) {
           const changes: Partial<LocalScan> =
             'ack' in a
               ? { state: 'synced', pending: 0, ack: a.ack, refusal: undefined, syncedAt: at }
-              : { state: 'refused', pending: 1, refusal: a.refusal };
+              : { state: 'refused', pending: 2, refusal: a.refusal };
           await db.scans.where('clientId').equals(a.clientId).modify(changes);
         }
       });

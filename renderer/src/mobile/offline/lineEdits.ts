@@ -18,6 +18,8 @@ export interface LineEdit {
   userId: number;
   code: string;
   kind: 'note' | 'correction';
+  /** sent as X-Request-Key: a resend after a lost answer is not done twice (made on the phone) */
+  requestKey?: string;
   note?: string;
   evidence?: Evidence[];
   /** the line's note and version as the phone showed them when this was written (null: not known, offline) */
@@ -45,18 +47,14 @@ type Result<T> = ApiResult<T> | { ok: false; error: { code: 'NETWORK'; messageKe
 /** What sending the edits needs from the server (the page's `call`, a fake in the tests). */
 export interface LineEditTransport {
   line(stocktakeId: number, code: string, lineId: number): Promise<Result<ServerLine | null>>;
-  updateLine(input: {
-    stocktakeId: number;
-    lineId: number;
-    version: number;
-    note: string;
-    evidence: Evidence[];
-  }): Promise<Result<ServerLine>>;
-  proposeCorrection(input: {
-    stocktakeId: number;
-    lineId: number;
-    proposal: { contact: NonNullable<LineEdit['contact']> };
-  }): Promise<Result<unknown>>;
+  updateLine(
+    input: { stocktakeId: number; lineId: number; version: number; note: string; evidence: Evidence[] },
+    requestKey?: string,
+  ): Promise<Result<ServerLine>>;
+  proposeCorrection(
+    input: { stocktakeId: number; lineId: number; proposal: { contact: NonNullable<LineEdit['contact']> } },
+    requestKey?: string,
+  ): Promise<Result<unknown>>;
 }
 
 export interface LineEditStore {
@@ -120,34 +118,41 @@ export async function sendLineEdits(
     }
     let answer: Result<unknown>;
     if (edit.kind === 'correction') {
-      answer = await server.proposeCorrection({
-        stocktakeId: edit.stocktakeId,
-        lineId,
-        proposal: { contact: edit.contact ?? {} },
-      });
+      answer = await server.proposeCorrection(
+        {
+          stocktakeId: edit.stocktakeId,
+          lineId,
+          proposal: { contact: edit.contact ?? {} },
+        },
+        edit.requestKey,
+      );
     } else {
       const line = await server.line(edit.stocktakeId, edit.code, lineId);
       if (!line.ok) answer = line;
       else if (!line.data) answer = { ok: false, error: { code: 'NOT_FOUND', messageKey: 'errors.notFound' } } as const;
       else {
         const merged = mergeNote(line.data, edit);
-        answer = await server.updateLine({
-          stocktakeId: edit.stocktakeId,
-          lineId,
-          version: line.data.version,
-          ...merged,
-        });
+        answer = await server.updateLine(
+          {
+            stocktakeId: edit.stocktakeId,
+            lineId,
+            version: line.data.version,
+            ...merged,
+          },
+          edit.requestKey,
+        );
       }
     }
-    if (answer.ok) {
+    // ALREADY_DONE: its first sending arrived, its answer did not
+    if (answer.ok || answer.error.code === 'ALREADY_DONE') {
       await store.update(edit.seq as number, { state: 'sent', pending: 0, refusal: undefined });
       out.sent++;
       continue;
     }
     out.stopped = stopOf(answer.error.code);
     if (out.stopped) return out;
-    // changed between our read and our save: read it again next time
-    if (answer.error.code === 'CONFLICT') continue;
+    // changed between our read and our save, or the line not found by the phone's lookup: next time
+    if (answer.error.code === 'CONFLICT' || answer.error.code === 'NOT_FOUND') continue;
     await store.update(edit.seq as number, { state: 'refused', pending: 0, refusal: answer.error });
     out.refused++;
   }

@@ -25,3 +25,10 @@ export function searchExpected(rows: readonly ExpectedRow[], query: string, limi
   scored.sort((a, b) => a.rank - b.rank || a.row.code.localeCompare(b.row.code));
   return scored.slice(0, limit).map((s) => s.row);
 }
+
+/** The row Enter means: the one whose code is the text typed, else the only match; none otherwise. */
+export function exactOrOnly<R extends { code: string }>(found: R[], q: string): R | null {
+  const text = q.normalize('NFKC').trim().toUpperCase();
+  if (!text) return null;
+  return found.find((r) => r.code.toUpperCase() === text) ?? (found.length === 1 ? found[0] : null);
+}

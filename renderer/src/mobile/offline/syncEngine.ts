@@ -10,8 +10,10 @@ export interface SyncStore {
   pending(userId: number, stocktakeId: number, afterSeq: number, limit: number): Promise<LocalScan[]>;
   /** scans of other users still to send (they wait for their user to sign in) */
   pendingOfOthers(userId: number): Promise<number>;
-  /** records the answers of one page in one transaction; only answered scans change */
+  /** records the answers of one page in one transaction; only answered scans change (a refused one is parked) */
   settle(answers: Settled[], at: string): Promise<void>;
+  /** this user's parked (refused) scans wait again: they go with this run */
+  unpark(userId: number): Promise<number>;
 }
 
 export type Settled = { clientId: string; ack: ScanAck } | { clientId: string; refusal: Refusal };
@@ -42,9 +44,9 @@ const DEVICE_ID = /^[0-9A-Za-z._-]{1,64}$/;
 
 /**
  * One sync run: every scan of the signed-in user still to send, stocktake by stocktake, in pages
- * of at most SYNC_PAGE, each page once per run (refused scans stay for the next run). The phone
- * changes only what the server answered: an acknowledged scan becomes synced (kept for the recent
- * list), a refused one keeps waiting with its reason. No answer (network, server gone) leaves the
+ * of at most SYNC_PAGE, each page once per run. The phone changes only what the server answered:
+ * an acknowledged scan becomes synced (kept for the recent list), a refused one is parked with its
+ * reason (still unsynced; sent again only when the clerk presses 同步: `retryRefused`). No answer (network, server gone) leaves the
  * page as it was and ends the run: the next run sends it again, and the server answers the scans
  * it already stored as replayed (their client id), so nothing is counted twice.
  */
@@ -53,8 +55,11 @@ export async function syncOnce(
   send: SyncTransport,
   userId: number,
   now: () => string = () => new Date().toISOString(),
+  opts: { retryRefused?: boolean } = {},
 ): Promise<SyncOutcome> {
   const out: SyncOutcome = { sent: 0, synced: 0, replayed: 0, refused: 0, stopped: null, othersWaiting: 0 };
+  // a refused scan is not sent again by itself (every 5 s for nothing): 同步 tries it again
+  if (opts.retryRefused) await store.unpark(userId);
   for (const stocktakeId of await store.pendingStocktakes(userId)) {
     let after = 0;
     for (;;) {
@@ -75,7 +80,7 @@ export async function syncOnce(
       if (!answer.ok) {
         const { code } = answer.error;
         if (code === 'NETWORK' || code === 'INTERNAL') out.stopped = 'network';
-        else if (code === 'UNAUTHENTICATED') out.stopped = 'signIn';
+        else if (code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED') out.stopped = 'signIn';
         if (out.stopped) {
           out.othersWaiting = await store.pendingOfOthers(userId);
           return out;

@@ -45,8 +45,8 @@ export interface LocalScan {
   userName: string;
   deviceLabel: string;
   state: ScanState;
-  /** 1 while it still has to be sent (waiting or refused), 0 once synced: indexed */
-  pending: 0 | 1;
+  /** 1 while it waits to be sent, 2 refused (parked: sent again on 同步), 0 once synced: indexed */
+  pending: 0 | 1 | 2;
   verdict: LocalVerdict;
   ack?: ScanAck;
   refusal?: Refusal;

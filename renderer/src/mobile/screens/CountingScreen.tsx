@@ -13,7 +13,8 @@ import { RecentScans } from '../counting/RecentScans';
 import { SearchPopup } from '../counting/SearchPopup';
 import { StatusBar } from '../counting/StatusBar';
 import { useCountingData } from '../counting/useCountingData';
-import { scanLook, signal } from '../feedback';
+import { refusalText } from '../errors';
+import { scanLook, signal, signalFailure } from '../feedback';
 import { mobileDb } from '../offline/db';
 import { downloadExpected } from '../offline/download';
 import type { LocalScan, ScanSource } from '../offline/types';
@@ -43,7 +44,7 @@ export function CountingScreen({ stocktakeId }: { stocktakeId: number }) {
   const data = useCountingData(stocktakeId);
   const fieldRef = useRef<HTMLInputElement | null>(null);
   const [last, setLast] = useState<LocalScan | null>(null);
-  const [invalid, setInvalid] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<{ kind: 'invalid' | 'notStored'; text: string } | null>(null);
   const [camera, setCamera] = useState(false);
   const [search, setSearch] = useState(false);
   const [line, setLine] = useState<LocalScan | null>(null);
@@ -54,7 +55,14 @@ export function CountingScreen({ stocktakeId }: { stocktakeId: number }) {
     async (code: string, source: ScanSource) => {
       const r = await record(code, source);
       if (!r.ok) {
-        setInvalid(r.reason === 'invalid' ? code : t('m.errors.other', { code: 'STORAGE' }));
+        // nothing was kept: the clerk must hear and see it, also over the camera
+        const failed =
+          r.reason === 'invalid'
+            ? { kind: 'invalid' as const, text: code }
+            : { kind: 'notStored' as const, text: t('m.errors.notStored', { code }) };
+        setInvalid(failed);
+        signalFailure();
+        if (source === 'camera') Toast.show({ content: failed.text, position: 'top' });
         return;
       }
       setInvalid(null);
@@ -100,7 +108,7 @@ export function CountingScreen({ stocktakeId }: { stocktakeId: number }) {
     setRefreshing('0');
     const r = await downloadExpected(mobileDb(), stocktakeId, (rows, total) => setRefreshing(`${rows} / ${total}`));
     setRefreshing(null);
-    if (!r.ok) Toast.show({ content: t('m.list.downloadFailed', { reason: r.error.code }) });
+    if (!r.ok) Toast.show({ content: t('m.list.downloadFailed', { reason: refusalText(t, r.error) }) });
     await data.reload();
   };
 

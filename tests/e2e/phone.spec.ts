@@ -159,6 +159,18 @@ test('a phone counts over the office network, by camera and scanner, offline too
     // ── offline: 50 more, label after label, the next burst coming while the last is stored ──
     await context.setOffline(true);
     await expect(phone.getByTestId('net-state')).toHaveText('离线');
+    // meanwhile at the PC a customer the phone will count offline is frozen: the phone cannot know
+    const frozen = a.active[53];
+    const reasons = await callDirect(page, 'lookup.list', { kinds: ['deactivationReason'] });
+    const reasonId = reasons.data.items.find((i: { name: string }) => i.name === '信用风险').id;
+    // (it is in the open stocktake: an open item the freeze acknowledges)
+    const froze = await callDirect(page, 'customer.freeze', {
+      ids: [frozen.id],
+      reasonId,
+      memo: '逾期',
+      acknowledgeOpenItems: true,
+    });
+    expect(froze.ok, JSON.stringify(froze)).toBe(true);
     const offline = a.active.slice(5, 55).map((c) => c.code);
     await scanRun(scanner, offline);
     counted.push(...offline);
@@ -170,6 +182,8 @@ test('a phone counts over the office network, by camera and scanner, offline too
     await expect(waiting(phone)).toHaveAttribute('data-count', '51');
     await expect(phone.getByText(/^已盘 55 \/ 应盘 60$/)).toBeVisible();
     await shot(phone, '5-counting-offline');
+    // offline the phone knew it as a customer of the list, as downloaded
+    await expect(phone.getByTestId('recent-scan').filter({ hasText: frozen.code })).toContainText('找到');
 
     // a note with its evidence, written offline about a scan still waiting: kept on the phone
     const noted = offline[49];
@@ -194,6 +208,8 @@ test('a phone counts over the office network, by camera and scanner, offline too
     await context.setOffline(false);
     await expect(waiting(phone)).toHaveAttribute('data-count', '0', { timeout: 30_000 });
     await expect(feedback(phone)).toContainText('未知编码');
+    // the customer frozen while the phone was offline: classified as of the sync, and shown so
+    await expect(phone.getByTestId('recent-scan').filter({ hasText: frozen.code })).toContainText('冻结客户');
     await shot(phone, '7-synced');
     await expectEveryScanOnce(page, phone, stocktakeId, counted);
     // the note reached its line after its scan

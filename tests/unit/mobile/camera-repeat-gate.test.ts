@@ -17,13 +17,23 @@ describe('camera repeat gate: one report per code while it stays in view', () =>
     expect(gate.frame(['KH0001'], 1000)).toEqual([]);
   });
 
-  it('reports the code again once it was out of view for the quiet time', () => {
-    const gate = createRepeatGate(1500);
+  it('reports the code again once it was out of view for the quiet time and the quiet frames', () => {
+    const gate = createRepeatGate(1500, 8);
     gate.frame(['KH0001'], 0);
     expect(gate.frame([], 800)).toEqual([]);
     expect(gate.frame(['KH0001'], 1499)).toEqual([]);
-    expect(gate.frame(['KH0001'], 2998)).toEqual([]);
-    expect(gate.frame(['KH0001'], 4498)).toEqual(['KH0001']);
+    // out of view: 8 frames without it over 1.5 s, then it is back: a rescan
+    for (let t = 1650; t <= 2700; t += 150) expect(gate.frame([], t)).toEqual([]);
+    expect(gate.frame(['KH0001'], 3100)).toEqual(['KH0001']);
+  });
+
+  it('a busy phone reading a frame a second does not take a label still in view for a new one', () => {
+    const gate = createRepeatGate(1500, 8);
+    gate.frame(['KH0001'], 0);
+    // two slow frames without it (the decoder missed it), 2 s apart: time alone would say "gone"
+    expect(gate.frame([], 2000)).toEqual([]);
+    expect(gate.frame([], 4000)).toEqual([]);
+    expect(gate.frame(['KH0001'], 6000)).toEqual([]);
   });
 
   it('two labels in one frame are both reported, each once; a code twice in a frame is one report', () => {

@@ -22,7 +22,8 @@ export default defineConfig({
     react(),
     mobileIcons(),
     VitePWA({
-      registerType: 'autoUpdate',
+      // a new version waits for the clerk (UpdateBanner), never reloads a page in the middle of counting
+      registerType: 'prompt',
       injectRegister: false,
       scope: '/m/',
       base: '/m/',
@@ -55,7 +56,7 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
-        skipWaiting: true,
+        skipWaiting: false,
         // API calls are never cached: the queue in IndexedDB is what works offline
         runtimeCaching: [],
       },

@@ -8,6 +8,7 @@ import { CountingScreen } from './screens/CountingScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { StocktakeListScreen } from './screens/StocktakeListScreen';
 import { StorageBanner } from './screens/StorageBanner';
+import { UpdateBanner } from './screens/UpdateBanner';
 import { loadSession } from './session';
 import { useMobile } from './state';
 import { startSyncLoop } from './syncService';
@@ -42,6 +43,7 @@ export function App() {
   }
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
+      <UpdateBanner />
       {ready && user && !needSignIn ? <StorageBanner /> : null}
       {screen}
     </ConfigProvider>

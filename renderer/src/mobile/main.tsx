@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerSW } from 'virtual:pwa-register';
 import { App } from './App';
+import { useMobile } from './state';
 import { initI18n } from './i18n';
 import './mobile.css';
 
@@ -19,8 +20,14 @@ unstableSetRender((node, container) => {
 });
 
 initI18n();
-// the service worker (scope /m/): the app shell, its chunks and the decoder's wasm work offline
-registerSW({ immediate: true });
+// the service worker (scope /m/): the app shell, its chunks and the decoder's wasm work offline. A
+// new version waits until the clerk takes it (UpdateBanner): no reload in the middle of counting.
+const updateSW = registerSW({
+  immediate: true,
+  onNeedRefresh() {
+    useMobile.setState({ applyUpdate: () => updateSW(true) });
+  },
+});
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

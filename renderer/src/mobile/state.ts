@@ -14,6 +14,8 @@ export interface MobileState {
   othersWaiting: number;
   /** bumped whenever stored scans changed (a scan, a sync): lists read again */
   revision: number;
+  /** a new version of the page waits: this makes it take over (and reloads the page) */
+  applyUpdate: (() => Promise<void>) | null;
 }
 
 const STOCKTAKE_KEY = 'kehu-m-stocktake';
@@ -31,6 +33,7 @@ export const useMobile = create<MobileState>(() => ({
   lastSync: localStorage.getItem('kehu-m-last-sync'),
   othersWaiting: 0,
   revision: 0,
+  applyUpdate: null,
 }));
 
 export function chooseStocktake(id: number | null): void {

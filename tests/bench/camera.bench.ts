@@ -37,7 +37,7 @@ function percentiles(ms: number[]) {
  * Camera decode time per frame (issue 19), on the zxing-wasm path the phone takes where there is
  * no native BarcodeDetector for Code 128: the app's reader (decoder.ts, the barcode-detector
  * ponyfill over zxing-wasm) in Chromium, on frames made from a thermal label the label feature
- * printed (as the fake camera of camera.spec.ts films it): 640×480 and 1280×720, a 640×480 frame
+ * printed (as the fake camera of phone.spec.ts films it): 640×480 and 1280×720, a 640×480 frame
  * with no barcode (the worst case: every line scanned for nothing), and as baseline the label
  * alone, cropped (what a reader that first found the label's region would decode).
  */

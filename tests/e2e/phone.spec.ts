@@ -94,6 +94,9 @@ test('a phone counts over the office network, by camera and scanner, offline too
       timezoneId: 'Asia/Shanghai',
     });
     await context.grantPermissions(['camera'], { origin: new URL(lanUrl).origin });
+    // everything the phone asks for (its page and its service worker): the server's origin only
+    const requested: string[] = [];
+    context.on('request', (r) => requested.push(r.url()));
     const phone = await context.newPage();
     const scanner = await SimScanner.attach(phone);
     await phone.goto(pairUrl);
@@ -130,6 +133,9 @@ test('a phone counts over the office network, by camera and scanner, offline too
     await expect(phone.getByTestId('camera-feedback')).toContainText('找到');
     await expect(feedback(phone)).toContainText(`${filmed.code} ${filmed.name}`);
     await shot(phone, '3-camera');
+    // the decoder's wasm came from the server itself (never a CDN), and nothing else was asked elsewhere
+    expect(requested.filter((u) => u.endsWith('.wasm')).length).toBeGreaterThan(0);
+    expect(requested.filter((u) => !u.startsWith(lanUrl))).toEqual([]);
     await camera.getByRole('button', { name: '关闭' }).click();
     await expect(camera).toHaveCount(0);
     await expect(waiting(phone)).toHaveAttribute('data-count', '0', { timeout: 15_000 });

@@ -5,7 +5,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { CameraScanner } from '../../../../renderer/src/mobile/camera/CameraScanner';
 import { cameraTexts } from '../../../../renderer/src/mobile/camera/locales';
 
-// A test page for camera.spec.ts only (never in the app's build): the scanner open full screen,
+// A test page for the camera_decode bench only (never in the app's build): the scanner open full screen,
 // the codes it reported listed under it.
 const i18n = i18next.createInstance();
 i18n.use(initReactI18next).init({

@@ -34,7 +34,8 @@ let retryRefused = false;
  */
 async function sessionIsMine(userId: number): Promise<true | 'network' | 'signIn'> {
   const r = await call('auth.status', {});
-  if (!r.ok) return r.error.code === 'NETWORK' ? 'network' : 'signIn';
+  // no answer, or a server in trouble (INTERNAL): try again later; anything else: sign in again
+  if (!r.ok) return r.error.code === 'NETWORK' || r.error.code === 'INTERNAL' ? 'network' : 'signIn';
   return r.data.user?.id === userId ? true : 'signIn';
 }
 

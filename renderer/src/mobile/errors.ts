@@ -12,6 +12,6 @@ export function refusalText(
   if (error.code === 'NETWORK') return t('m.errors.network');
   if (error.code === 'BAD_CREDENTIALS') return t('m.errors.wrongPassword');
   if (error.messageKey && i18next.exists(error.messageKey)) return t(error.messageKey, error.params ?? {});
-  const known = ['INVALID_TRANSITION', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION', 'CONFLICT'];
+  const known = ['INVALID_TRANSITION', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_INPUT', 'CONFLICT'];
   return known.includes(error.code) ? t(`m.refusal.${error.code}`) : t('m.refusal.other', { code: error.code });
 }

@@ -1,17 +1,19 @@
+import { TONE_COLORS as PC_COLORS } from '../features/stocktake/counting/feedback';
 import { type FeedbackKind, playFeedback } from '../features/stocktake/scanner/feedbackSound';
 import type { LocalScan, LocalVerdict } from './offline/types';
 
 /** How a scan looks: a tone (colour) and a text key with its values. */
 export type Tone = 'found' | 'duplicate' | 'blocked' | 'notInList' | 'unknown' | 'outOfScope' | 'refused';
 
+/** The PC counting screen's colours, the phone's own tones mapped onto them. */
 export const TONE_COLORS: Record<Tone, { bg: string; border: string; fg: string }> = {
-  found: { bg: '#f6ffed', border: '#52c41a', fg: '#237804' },
-  duplicate: { bg: '#fffbe6', border: '#faad14', fg: '#ad6800' },
-  blocked: { bg: '#fff0f6', border: '#eb2f96', fg: '#9e1068' },
-  notInList: { bg: '#f9f0ff', border: '#722ed1', fg: '#391085' },
-  unknown: { bg: '#fff1f0', border: '#ff4d4f', fg: '#a8071a' },
-  outOfScope: { bg: '#f9f0ff', border: '#722ed1', fg: '#391085' },
-  refused: { bg: '#fff1f0', border: '#cf1322', fg: '#820014' },
+  found: PC_COLORS.found,
+  duplicate: PC_COLORS.duplicate,
+  blocked: PC_COLORS.blocked,
+  notInList: PC_COLORS.outOfScope,
+  unknown: PC_COLORS.unknown,
+  outOfScope: PC_COLORS.outOfScope,
+  refused: PC_COLORS.failed,
 };
 
 /** the text key of a verdict made offline */
@@ -53,18 +55,18 @@ const VIBRATE: Record<LocalVerdict['kind'], number[]> = {
 /** Sound (Web Audio, the PC's patterns) and vibration where the phone has it. */
 export function signal(v: LocalVerdict): void {
   playFeedback(SOUND[v.kind], true);
-  try {
-    navigator.vibrate?.(VIBRATE[v.kind]);
-  } catch {
-    // no vibration motor / not allowed: colour and text still tell
-  }
+  buzz(VIBRATE[v.kind]);
 }
 
 /** A scan that was not taken (not a code, or the phone could not store it): the PC's failure sound, a long buzz. */
 export function signalFailure(): void {
   playFeedback('failed', true);
+  buzz([400, 100, 400]);
+}
+
+function buzz(pattern: number[]): void {
   try {
-    navigator.vibrate?.([400, 100, 400]);
+    navigator.vibrate?.(pattern);
   } catch {
     // no vibration motor / not allowed: colour and text still tell
   }
